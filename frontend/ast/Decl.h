@@ -1,0 +1,182 @@
+//===- Decl.h - Top-level declarations and scenario members ----------------===//
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "frontend/ast/NamedDecl.h"
+#include "frontend/ast/Stmt.h"
+
+namespace omen::ast {
+
+//===--- top level ---------------------------------------------------------===//
+
+enum class TopKind { Import, Const, Fn, Scenario };
+
+struct TopDecl {
+  TopKind topKind;
+  SourceRange range;
+  TopDecl(TopKind k, SourceRange r) : topKind(k), range(r) {}
+  virtual ~TopDecl() = default;
+};
+using TopDeclPtr = std::unique_ptr<TopDecl>;
+
+/// `import std.NAME` (isStd, target "std.NAME") or `import "path.omen"` (target as written).
+struct ImportDecl : TopDecl {
+  bool isStd = false;
+  std::string target;
+  SourceRange targetRange;
+  std::optional<FileId> resolved;  ///< set by the import loader
+  ImportDecl(SourceRange r) : TopDecl(TopKind::Import, r) {}
+  static bool classof(const TopDecl* d) { return d->topKind == TopKind::Import; }
+};
+
+/// `const NAME = expr`: no draws; evaluated once per run.
+struct ConstDecl : TopDecl, NamedDecl {
+  ExprPtr init;
+  ConstDecl(SourceRange r, std::string n, SourceRange nameR, ExprPtr e)
+      : TopDecl(TopKind::Const, r), NamedDecl(DeclKind::Const, std::move(n), nameR), init(std::move(e)) {}
+  static bool classof(const TopDecl* d) { return d->topKind == TopKind::Const; }
+  static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Const; }
+};
+
+/// An argument of a function: `a: real`.
+struct FnArgDecl : NamedDecl {
+  SourceRange typeRange;
+  FnArgDecl(std::string n, SourceRange nameR, Type t, SourceRange typeR)
+      : NamedDecl(DeclKind::FnArg, std::move(n), nameR), typeRange(typeR) {
+    type = t;
+  }
+  static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::FnArg; }
+};
+
+/// `fn f(a: real) -> real = expr` or `fn f(a: real) -> real { let …; return expr }`.
+/// NamedDecl::type is the declared return type.
+struct FnDecl : TopDecl, NamedDecl {
+  std::vector<std::unique_ptr<FnArgDecl>> args;
+  SourceRange returnTypeRange;
+  ExprPtr exprBody;                     ///< one of these two is set
+  std::unique_ptr<BlockStmt> blockBody;
+  bool draws = false;                   ///< set by sema: a call consumes random numbers
+  FnDecl(SourceRange r, std::string n, SourceRange nameR)
+      : TopDecl(TopKind::Fn, r), NamedDecl(DeclKind::Fn, std::move(n), nameR) {}
+  static bool classof(const TopDecl* d) { return d->topKind == TopKind::Fn; }
+  static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Fn; }
+};
+
+//===--- scenario members ----------------------------------------------------===//
+
+enum class MemberKind { Param, State, Event, Phase, Report };
+
+struct Member {
+  MemberKind memberKind;
+  SourceRange range;
+  Member(MemberKind k, SourceRange r) : memberKind(k), range(r) {}
+  virtual ~Member() = default;
+  virtual std::unique_ptr<Member> clone() const = 0;
+  /// The name by which a derived scenario's member replaces a base's: the declared name,
+  /// a phase's name, or a report's label.
+  virtual std::string key() const = 0;
+};
+using MemberPtr = std::unique_ptr<Member>;
+
+/// `param x = expr` (fixed: once per run, no draws) or `param x ~ DIST(args)` (uncertain:
+/// drawn once per trial, before any state).
+struct ParamDecl : Member, NamedDecl {
+  bool uncertain = false;
+  ExprPtr init;  ///< for `~`, a CallExpr of a distribution
+  ParamDecl(SourceRange r, std::string n, SourceRange nameR, bool unc, ExprPtr e)
+      : Member(MemberKind::Param, r), NamedDecl(DeclKind::Param, std::move(n), nameR), uncertain(unc), init(std::move(e)) {}
+  static bool classof(const Member* m) { return m->memberKind == MemberKind::Param; }
+  static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Param; }
+  MemberPtr clone() const override {
+    return std::make_unique<ParamDecl>(Member::range, name, nameRange, uncertain, init->clone());
+  }
+  std::string key() const override { return name; }
+};
+
+/// `state x = expr`: per-trial, initialised at trial start, assignable in phases.
+struct StateDecl : Member, NamedDecl {
+  ExprPtr init;
+  StateDecl(SourceRange r, std::string n, SourceRange nameR, ExprPtr e)
+      : Member(MemberKind::State, r), NamedDecl(DeclKind::State, std::move(n), nameR), init(std::move(e)) {}
+  static bool classof(const Member* m) { return m->memberKind == MemberKind::State; }
+  static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::State; }
+  MemberPtr clone() const override { return std::make_unique<StateDecl>(Member::range, name, nameRange, init->clone()); }
+  std::string key() const override { return name; }
+};
+
+/// `event e`: false until triggered; remembers the global step of its first trigger.
+struct EventDecl : Member, NamedDecl {
+  EventDecl(SourceRange r, std::string n, SourceRange nameR)
+      : Member(MemberKind::Event, r), NamedDecl(DeclKind::Event, std::move(n), nameR) {
+    type = Type::Bool;
+  }
+  static bool classof(const Member* m) { return m->memberKind == MemberKind::Event; }
+  static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Event; }
+  MemberPtr clone() const override { return std::make_unique<EventDecl>(Member::range, name, nameRange); }
+  std::string key() const override { return name; }
+};
+
+/// `phase NAME for N { }` or `phase NAME until COND [limit N] { }`.
+struct PhaseDecl : Member {
+  enum Form { For, Until } form = For;
+  std::string name;
+  SourceRange nameRange;
+  ExprPtr count;  ///< For: the number of steps (int)
+  ExprPtr cond;   ///< Until: checked before each step
+  ExprPtr limit;  ///< Until: optional bound on steps (null: the default, 10,000,000)
+  std::unique_ptr<BlockStmt> body;
+  PhaseDecl(SourceRange r) : Member(MemberKind::Phase, r) {}
+  static bool classof(const Member* m) { return m->memberKind == MemberKind::Phase; }
+  MemberPtr clone() const override {
+    auto c = std::make_unique<PhaseDecl>(range);
+    c->form = form, c->name = name, c->nameRange = nameRange;
+    if (count) c->count = count->clone();
+    if (cond) c->cond = cond->clone();
+    if (limit) c->limit = limit->clone();
+    c->body = body->cloneBlock();
+    return c;
+  }
+  std::string key() const override { return name; }
+};
+
+/// `report P(cond [| given])`, `E(expr [| given])`, `quantiles(expr [| given])`, `as "label"`.
+struct ReportDecl : Member {
+  enum Kind { Probability, Mean, Quantiles } reportKind = Probability;
+  ExprPtr value;  ///< the condition of P, the expression of E and quantiles
+  ExprPtr given;  ///< may be null
+  std::string label;  ///< the `as` text, else the report's source text with single spaces
+  bool explicitLabel = false;
+  ReportDecl(SourceRange r) : Member(MemberKind::Report, r) {}
+  static bool classof(const Member* m) { return m->memberKind == MemberKind::Report; }
+  MemberPtr clone() const override {
+    auto c = std::make_unique<ReportDecl>(range);
+    c->reportKind = reportKind, c->label = label, c->explicitLabel = explicitLabel;
+    c->value = value->clone();
+    if (given) c->given = given->clone();
+    return c;
+  }
+  std::string key() const override { return label; }
+};
+
+/// `scenario NAME [extends BASE] { members }` as written.
+struct ScenarioDecl : TopDecl {
+  std::string name;
+  SourceRange nameRange;
+  std::string base;  ///< empty if no `extends`
+  SourceRange baseRange;
+  std::vector<MemberPtr> members;
+  ScenarioDecl(SourceRange r) : TopDecl(TopKind::Scenario, r) {}
+  static bool classof(const TopDecl* d) { return d->topKind == TopKind::Scenario; }
+};
+
+/// One parsed file.
+struct Module {
+  FileId file = 0;
+  std::vector<TopDeclPtr> decls;
+};
+
+}  // namespace omen::ast

@@ -1,0 +1,124 @@
+//===- Stmt.h - Statement nodes (phase bodies and block functions) ---------===//
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "frontend/ast/NamedDecl.h"
+#include "frontend/ast/Expr.h"
+
+namespace omen::ast {
+
+enum class StmtKind { Block, Let, Assign, If, WithProbability, Trigger, End, Stop, Return };
+
+struct Stmt {
+  StmtKind kind;
+  SourceRange range;
+  explicit Stmt(StmtKind k, SourceRange r) : kind(k), range(r) {}
+  virtual ~Stmt() = default;
+  virtual std::unique_ptr<Stmt> clone() const = 0;
+};
+using StmtPtr = std::unique_ptr<Stmt>;
+
+struct BlockStmt : Stmt {
+  std::vector<StmtPtr> stmts;
+  explicit BlockStmt(SourceRange r) : Stmt(StmtKind::Block, r) {}
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::Block; }
+  StmtPtr clone() const override { return cloneBlock(); }
+  std::unique_ptr<BlockStmt> cloneBlock() const {
+    auto c = std::make_unique<BlockStmt>(range);
+    for (const auto& s : stmts) c->stmts.push_back(s->clone());
+    return c;
+  }
+};
+
+/// `let x = expr`: an immutable local. It is also the declaration its uses resolve to.
+struct LetStmt : Stmt, NamedDecl {
+  ExprPtr init;
+  LetStmt(SourceRange r, std::string n, SourceRange nameR, ExprPtr e)
+      : Stmt(StmtKind::Let, r), NamedDecl(DeclKind::Let, std::move(n), nameR), init(std::move(e)) {}
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::Let; }
+  static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Let; }
+  StmtPtr clone() const override {
+    auto c = std::make_unique<LetStmt>(Stmt::range, name, nameRange, init->clone());
+    c->type = type;
+    return c;
+  }
+};
+
+/// `x = expr`: x must be a state variable.
+struct AssignStmt : Stmt {
+  std::unique_ptr<NameExpr> target;
+  ExprPtr value;
+  AssignStmt(SourceRange r, std::unique_ptr<NameExpr> t, ExprPtr v)
+      : Stmt(StmtKind::Assign, r), target(std::move(t)), value(std::move(v)) {}
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::Assign; }
+  StmtPtr clone() const override {
+    std::unique_ptr<NameExpr> t(static_cast<NameExpr*>(target->clone().release()));
+    return std::make_unique<AssignStmt>(range, std::move(t), value->clone());
+  }
+};
+
+/// `if c { } else …`, where the else part is a block, an if, or a with-probability.
+struct IfStmt : Stmt {
+  ExprPtr cond;
+  std::unique_ptr<BlockStmt> thenBlock;
+  StmtPtr elseStmt;  ///< may be null
+  IfStmt(SourceRange r, ExprPtr c, std::unique_ptr<BlockStmt> t, StmtPtr e)
+      : Stmt(StmtKind::If, r), cond(std::move(c)), thenBlock(std::move(t)), elseStmt(std::move(e)) {}
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::If; }
+  StmtPtr clone() const override {
+    return std::make_unique<IfStmt>(range, cond->clone(), thenBlock->cloneBlock(),
+                                    elseStmt ? elseStmt->clone() : nullptr);
+  }
+};
+
+/// `with probability p { } else …`: one Bernoulli draw (always one uniform), then a branch.
+struct WithProbabilityStmt : Stmt {
+  ExprPtr probability;
+  std::unique_ptr<BlockStmt> thenBlock;
+  StmtPtr elseStmt;  ///< may be null
+  WithProbabilityStmt(SourceRange r, ExprPtr p, std::unique_ptr<BlockStmt> t, StmtPtr e)
+      : Stmt(StmtKind::WithProbability, r),
+        probability(std::move(p)),
+        thenBlock(std::move(t)),
+        elseStmt(std::move(e)) {}
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::WithProbability; }
+  StmtPtr clone() const override {
+    return std::make_unique<WithProbabilityStmt>(range, probability->clone(), thenBlock->cloneBlock(),
+                                                 elseStmt ? elseStmt->clone() : nullptr);
+  }
+};
+
+struct TriggerStmt : Stmt {
+  std::unique_ptr<NameExpr> event;
+  TriggerStmt(SourceRange r, std::unique_ptr<NameExpr> e) : Stmt(StmtKind::Trigger, r), event(std::move(e)) {}
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::Trigger; }
+  StmtPtr clone() const override {
+    std::unique_ptr<NameExpr> e(static_cast<NameExpr*>(event->clone().release()));
+    return std::make_unique<TriggerStmt>(range, std::move(e));
+  }
+};
+
+/// `end` (finish the trial) and `stop` (finish the phase).
+struct EndStmt : Stmt {
+  explicit EndStmt(SourceRange r) : Stmt(StmtKind::End, r) {}
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::End; }
+  StmtPtr clone() const override { return std::make_unique<EndStmt>(range); }
+};
+
+struct StopStmt : Stmt {
+  explicit StopStmt(SourceRange r) : Stmt(StmtKind::Stop, r) {}
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::Stop; }
+  StmtPtr clone() const override { return std::make_unique<StopStmt>(range); }
+};
+
+/// `return expr`: only in block functions.
+struct ReturnStmt : Stmt {
+  ExprPtr value;
+  ReturnStmt(SourceRange r, ExprPtr v) : Stmt(StmtKind::Return, r), value(std::move(v)) {}
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::Return; }
+  StmtPtr clone() const override { return std::make_unique<ReturnStmt>(range, value->clone()); }
+};
+
+}  // namespace omen::ast

@@ -1,0 +1,123 @@
+//===- Diagnostics.cpp - Errors a user can act on --------------------------===//
+#include "frontend/basic/Diagnostics.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace omen {
+
+Diagnostic& DiagnosticEngine::error(SourceRange range, std::string message) {
+  ++errorCount_;
+  if (errorCount_ > kMaxErrors) {
+    static thread_local Diagnostic sink;
+    sink = {};
+    return sink;
+  }
+  diags_.push_back({Severity::Error, range, std::move(message), {}});
+  return diags_.back();
+}
+
+Diagnostic& DiagnosticEngine::warning(SourceRange range, std::string message) {
+  diags_.push_back({Severity::Warning, range, std::move(message), {}});
+  return diags_.back();
+}
+
+void DiagnosticEngine::note(SourceRange range, std::string message) {
+  if (diags_.empty() || errorCount_ > kMaxErrors) return;
+  diags_.back().notes.push_back({Severity::Note, range, std::move(message), {}});
+}
+
+void DiagnosticEngine::clear() {
+  diags_.clear();
+  errorCount_ = 0;
+}
+
+static const char* severityText(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Note: return "note";
+    case Severity::RuntimeError: return "runtime error";
+  }
+  return "error";
+}
+
+// Counts UTF-8 code points so that columns match what a reader sees.
+static size_t byteOffsetOfColumn(std::string_view line, uint32_t col) {
+  size_t i = 0;
+  for (uint32_t c = 1; c < col && i < line.size(); ++c) {
+    ++i;
+    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+std::string renderSnippet(const SourceManager& sm, SourceRange range) {
+  if (!range.valid() || range.begin.file >= sm.size()) return "";
+  std::string_view line = sm.lineText(range.begin.file, range.begin.line);
+  std::string out(line);
+  // Keep unprintable bytes from garbling the terminal.
+  for (char& ch : out)
+    if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t') ch = ' ';
+  out += '\n';
+  size_t caretAt = byteOffsetOfColumn(line, range.begin.col);
+  std::string marks;
+  for (size_t i = 0; i < caretAt && i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    marks += line[i] == '\t' ? '\t' : ' ';
+  }
+  marks += '^';
+  uint32_t endCol = range.end.line == range.begin.line ? range.end.col : 0;
+  if (range.end.line > range.begin.line) {
+    // Underline to the end of the first line.
+    size_t chars = 0;
+    for (size_t i = caretAt; i < line.size(); ++i)
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++chars;
+    endCol = range.begin.col + static_cast<uint32_t>(chars);
+  }
+  for (uint32_t c = range.begin.col + 1; c < endCol; ++c) marks += '~';
+  return out + marks + "\n";
+}
+
+std::string DiagnosticEngine::render(const Diagnostic& d) const {
+  std::ostringstream os;
+  if (d.range.valid() && d.range.begin.file < sm_.size())
+    os << sm_.name(d.range.begin.file) << ':' << d.range.begin.line << ':' << d.range.begin.col
+       << ": ";
+  os << severityText(d.severity) << ": " << d.message << '\n';
+  os << renderSnippet(sm_, d.range);
+  for (const Diagnostic& n : d.notes) os << render(n);
+  return os.str();
+}
+
+void DiagnosticEngine::print(std::ostream& out) const {
+  for (const Diagnostic& d : diags_) out << render(d);
+  if (errorCount_ > 1) out << errorCount_ << " errors generated.\n";
+}
+
+static size_t editDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string closestName(const std::string& name, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t bestDist = std::max<size_t>(1, name.size() / 3) + 1;
+  for (const std::string& c : candidates) {
+    size_t d = editDistance(name, c);
+    if (d < bestDist) {
+      bestDist = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace omen

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what omen needs from Debian 12 packages. Idempotent; runs as root (or with sudo).
+set -euo pipefail
+packages=(
+  cmake ninja-build ccache g++ python3 git
+  llvm-19-dev llvm-19-tools clang-19 libclang-rt-19-dev
+  antlr4 libantlr4-runtime-dev default-jre-headless
+  libeigen3-dev libgtest-dev libcli11-dev nlohmann-json3-dev libfmt-dev libedit-dev zlib1g-dev libzstd-dev
+  tmux
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+echo "setup: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
