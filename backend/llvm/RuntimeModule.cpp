@@ -1,0 +1,42 @@
+//===- RuntimeModule.cpp - The embedded runtime bitcode, linked into kernels ===//
+#include "backend/llvm/RuntimeModule.h"
+
+#include <cstddef>
+#include <set>
+
+#include <llvm/Bitcode/BitcodeReader.h>
+#include <llvm/IR/Module.h>
+#include <llvm/Linker/Linker.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Transforms/IPO/Internalize.h>
+
+// Defined in the generated RuntimeBitcode.cpp (build folder).
+extern const unsigned char omen_runtime_bitcode[];
+extern const size_t omen_runtime_bitcode_size;
+
+namespace omen::llvmgen {
+
+llvm::Expected<std::unique_ptr<llvm::Module>> loadRuntimeModule(llvm::LLVMContext& context) {
+  if (omen_runtime_bitcode_size == 0)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "this omen was built without the runtime bitcode");
+  llvm::StringRef bytes(reinterpret_cast<const char*>(omen_runtime_bitcode), omen_runtime_bitcode_size);
+  llvm::MemoryBufferRef buffer(bytes, "omen_runtime.bc");
+  return llvm::parseBitcodeFile(buffer, context);
+}
+
+llvm::Error linkRuntimeInto(llvm::Module& kernel, const std::vector<std::string>& exported) {
+  auto runtime = loadRuntimeModule(kernel.getContext());
+  if (!runtime) return runtime.takeError();
+  (*runtime)->setTargetTriple(kernel.getTargetTriple());
+  (*runtime)->setDataLayout(kernel.getDataLayout());
+  if (llvm::Linker::linkModules(kernel, std::move(*runtime), llvm::Linker::LinkOnlyNeeded))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot link the runtime bitcode");
+  std::set<std::string> keep(exported.begin(), exported.end());
+  llvm::internalizeModule(kernel, [&](const llvm::GlobalValue& value) {
+    return keep.count(value.getName().str()) != 0;
+  });
+  return llvm::Error::success();
+}
+
+}  // namespace omen::llvmgen

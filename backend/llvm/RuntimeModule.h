@@ -1,0 +1,31 @@
+//===- RuntimeModule.h - The embedded runtime bitcode, linked into kernels -===//
+//
+// The build compiles runtime/{Philox,Stream,Math,Samplers*}.cpp to bitcode with clang-19
+// (cmake/RuntimeBitcode.cmake) and embeds it. Every kernel module links it in and
+// internalizes it, so that the optimizer inlines the samplers and the Philox rounds into
+// the trial loop: the same source as the interpreter's native runtime, compiled once more.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <llvm/Support/Error.h>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+}  // namespace llvm
+
+namespace omen::llvmgen {
+
+/// Parses the embedded bitcode into `context`. Fails if the build embedded none.
+llvm::Expected<std::unique_ptr<llvm::Module>> loadRuntimeModule(llvm::LLVMContext& context);
+
+/// Links the runtime functions `kernel` uses into it, then gives internal linkage to every
+/// definition except those named in `exported` (the kernel's entry points).
+llvm::Error linkRuntimeInto(llvm::Module& kernel, const std::vector<std::string>& exported);
+
+}  // namespace omen::llvmgen

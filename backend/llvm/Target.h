@@ -1,0 +1,42 @@
+//===- Target.h - The host target, with the floating-point rules of omen ---===//
+//
+// Every kernel (JIT or AOT) is compiled for the host with FPOpFusion::Strict and no
+// fast-math: together with the runtime bitcode's -ffp-contract=off this is what keeps the
+// three engines bit-identical.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <llvm/Support/CodeGen.h>
+#include <llvm/Support/Error.h>
+#include <llvm/Target/TargetOptions.h>
+
+namespace llvm {
+class Module;
+class TargetMachine;
+}  // namespace llvm
+
+namespace omen::llvmgen {
+
+/// Registers the native target, asm printer and parser once per process.
+void initializeNativeTarget();
+
+/// TargetOptions with strict FP: no fused multiply-add contraction, no unsafe math.
+llvm::TargetOptions strictFpOptions();
+
+/// A TargetMachine for the host CPU and its features.
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(
+    llvm::Reloc::Model reloc = llvm::Reloc::PIC_);
+
+/// Gives every defined function of `module` the target machine's CPU and features (so that
+/// runtime functions compiled for generic x86-64 inline into kernels), sets the module's
+/// triple and data layout, and runs LLVM's O3 pipeline (new pass manager).
+void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine);
+
+/// Converts an llvm::Error to its message (never aborts on an unhandled error).
+std::string toMessage(llvm::Error error);
+
+}  // namespace omen::llvmgen
