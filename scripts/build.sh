@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${OMEN_BUILD_DIR:-build}
 if [ ! -f "$build/build.ninja" ]; then
-  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=${OMEN_BUILD_TYPE:-RelWithDebInfo} "$@"
+  # clang-19 builds everything: the native runtime and the runtime bitcode that JIT kernels
+  # inline then come from one compiler, which is what bit-identical engines need.
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=${OMEN_BUILD_TYPE:-RelWithDebInfo} \
+    -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 "$@"
 fi
 cmake --build "$build" ${OMEN_TARGET:+--target $OMEN_TARGET}

@@ -1,0 +1,93 @@
+//===- Omen.h - The embeddable C++ API of omen -----------------------------===//
+//
+// Load a scenario file (or a string), check it, run its scenarios, and get result objects
+// back. The `omen` command-line tool and the REPL are thin clients of this header.
+//
+//   auto program = omen::Program::fromFile("examples/premises.omen");
+//   if (!program->ok()) { std::cerr << program->diagnostics(); return 1; }
+//   omen::RunOptions options;
+//   options.trials = 1'000'000;
+//   omen::RunOutcome outcome = program->run(options);
+//   for (const auto& report : outcome.result.scenarios[0].reports) ...
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "runtime/Results.h"
+
+namespace omen {
+
+inline constexpr const char* kVersion = "0.1.0";
+
+struct LoadOptions {
+  /// Folder holding std/NAME.omen; empty: $OMEN_STDLIB, else share/omen/stdlib beside bin/.
+  std::string stdlibDir;
+};
+
+enum class Engine { Interpreter };
+
+struct RunOptions {
+  std::vector<std::string> scenarios;  ///< empty: every scenario of the main file, in order
+  uint64_t trials = 100'000;
+  uint64_t seed = 1;
+  unsigned threads = 0;  ///< 0: all cores
+  Engine engine = Engine::Interpreter;
+  /// `--set name=value`, applied to every scenario that has the param.
+  std::vector<std::pair<std::string, std::string>> overrides;
+  bool progress = false;                     ///< progress bar on stderr (if a terminal)
+  std::atomic<bool>* cancel = nullptr;       ///< set to stop early; results are marked partial
+};
+
+/// What a run produced. `ok` is false after a runtime error or invalid options; `error` then
+/// holds the rendered message (`file:line:col: runtime error: …` and the source line).
+struct RunOutcome {
+  bool ok = false;
+  std::string error;
+  rt::RunResult result;
+};
+
+struct CompareOutcome {
+  bool ok = false;
+  std::string error;
+  rt::CompareResult result;
+};
+
+/// A loaded and checked program. Not thread-safe; runs use threads internally.
+class Program {
+ public:
+  static std::unique_ptr<Program> fromFile(const std::string& path, const LoadOptions& options = {});
+  static std::unique_ptr<Program> fromString(const std::string& text, const std::string& name = "<input>",
+                                             const LoadOptions& options = {});
+  ~Program();
+
+  /// False if the program has errors; `diagnostics()` renders them (and any warnings).
+  bool ok() const;
+  std::string diagnostics() const;
+  size_t errorCount() const;
+
+  std::vector<std::string> scenarioNames() const;
+  bool hasScenario(const std::string& name) const;
+
+  /// Deterministic dumps of the checked AST and of the IR (for `omen emit`).
+  std::string dumpAst() const;
+  std::string dumpIr() const;
+
+  RunOutcome run(const RunOptions& options) const;
+  /// Runs scenarios `a` and `b` on common random numbers and pairs their shared reports.
+  CompareOutcome compare(const std::string& a, const std::string& b, const RunOptions& options) const;
+
+  struct Impl;
+
+ private:
+  explicit Program(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace omen
