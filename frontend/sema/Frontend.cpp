@@ -1,0 +1,60 @@
+//===- Frontend.cpp - The checking pipeline, stage by stage -----------------===//
+//
+// Each stage may report several errors; the pipeline stops at a checkpoint when a stage
+// left the program in a shape the next one cannot sensibly read (a file that did not parse,
+// a scenario whose base is missing). Names, types and rules run together because `Unknown`
+// types keep one mistake from cascading, so a user sees all independent errors at once.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/sema/Frontend.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "frontend/sema/SemaContext.h"
+
+namespace omen::sema {
+
+std::string stdlibDirFor(const FrontendOptions& options) {
+  if (!options.stdlibDir.empty()) return options.stdlibDir;
+  if (const char* env = std::getenv("OMEN_STDLIB"); env && *env) return env;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "share/omen/stdlib";
+  return (exe.parent_path().parent_path() / "share" / "omen" / "stdlib").lexically_normal().string();
+}
+
+std::string defaultStdlibDir() { return stdlibDirFor(FrontendOptions{}); }
+
+std::unique_ptr<ast::Program> checkProgram(SourceManager& sm, FileId mainFile, DiagnosticEngine& diags,
+                                           const FrontendOptions& options) {
+  auto program = std::make_unique<ast::Program>();
+  program->mainFile = mainFile;
+  Context ctx(sm, diags, options, *program);
+  const size_t errorsBefore = diags.errorCount();
+  auto failed = [&] { return diags.errorCount() > errorsBefore; };
+
+  loadModules(ctx, mainFile);
+  if (failed()) return nullptr;
+
+  collectDeclarations(ctx);
+  flattenScenarios(ctx);
+  if (failed()) return nullptr;
+
+  resolveNames(ctx);
+  orderGlobals(ctx);
+  checkTypes(ctx);
+  checkRules(ctx);
+  if (failed()) return nullptr;
+
+  for (ast::NamedDecl* d : ctx.globalOrder) {
+    if (auto* c = dynamic_cast<ast::ConstDecl*>(d)) program->consts.push_back(c);
+    if (auto* f = dynamic_cast<ast::FnDecl*>(d)) program->functions.push_back(f);
+  }
+  for (CheckedScenario& s : ctx.scenarios)
+    if (s.file == mainFile) program->scenarios.push_back(std::move(s.scenario));
+  return program;
+}
+
+}  // namespace omen::sema
