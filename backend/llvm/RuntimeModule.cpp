@@ -25,12 +25,11 @@ llvm::Expected<std::unique_ptr<llvm::Module>> loadRuntimeModule(llvm::LLVMContex
   return llvm::parseBitcodeFile(buffer, context);
 }
 
-llvm::Error linkRuntimeInto(llvm::Module& kernel, const std::vector<std::string>& exported) {
-  auto runtime = loadRuntimeModule(kernel.getContext());
-  if (!runtime) return runtime.takeError();
-  (*runtime)->setTargetTriple(kernel.getTargetTriple());
-  (*runtime)->setDataLayout(kernel.getDataLayout());
-  if (llvm::Linker::linkModules(kernel, std::move(*runtime), llvm::Linker::LinkOnlyNeeded))
+llvm::Error linkRuntimeInto(llvm::Module& kernel, std::unique_ptr<llvm::Module> runtime,
+                            const std::vector<std::string>& exported) {
+  runtime->setTargetTriple(kernel.getTargetTriple());
+  runtime->setDataLayout(kernel.getDataLayout());
+  if (llvm::Linker::linkModules(kernel, std::move(runtime), llvm::Linker::LinkOnlyNeeded))
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot link the runtime bitcode");
   std::set<std::string> keep(exported.begin(), exported.end());
   llvm::internalizeModule(kernel, [&](const llvm::GlobalValue& value) {

@@ -24,8 +24,10 @@ namespace omen::llvmgen {
 /// Parses the embedded bitcode into `context`. Fails if the build embedded none.
 llvm::Expected<std::unique_ptr<llvm::Module>> loadRuntimeModule(llvm::LLVMContext& context);
 
-/// Links the runtime functions `kernel` uses into it, then gives internal linkage to every
-/// definition except those named in `exported` (the kernel's entry points).
-llvm::Error linkRuntimeInto(llvm::Module& kernel, const std::vector<std::string>& exported);
+/// Links the runtime functions `kernel` uses (from `runtime`, loaded in kernel's context) into
+/// it, then gives internal linkage to every definition except those named in `exported` (the
+/// kernel's entry points), so that the optimizer inlines them and drops the rest.
+llvm::Error linkRuntimeInto(llvm::Module& kernel, std::unique_ptr<llvm::Module> runtime,
+                            const std::vector<std::string>& exported);
 
 }  // namespace omen::llvmgen

@@ -1,0 +1,61 @@
+//===- Codegen.cpp - Kernel modules: emitted scenarios + the runtime, optimized =//
+#include "backend/llvm/Codegen.h"
+
+#include <llvm/Target/TargetMachine.h>
+
+#include "backend/llvm/RuntimeModule.h"
+#include "backend/llvm/Target.h"
+
+namespace omen::llvmgen {
+
+llvm::Expected<KernelModule> buildKernelModule(
+    const ir::Module& program, const std::vector<const ir::Scenario*>& scenarios,
+    llvm::TargetMachine& machine, const std::string& prefix,
+    const std::function<std::vector<std::string>(llvm::Module&, const std::vector<KernelSymbols>&)>& decorate) {
+  KernelModule result;
+  result.context = std::make_unique<llvm::LLVMContext>();
+  result.module = std::make_unique<llvm::Module>("omen_kernels", *result.context);
+  result.module->setTargetTriple(machine.getTargetTriple().str());
+  result.module->setDataLayout(machine.createDataLayout());
+  auto runtime = loadRuntimeModule(*result.context);
+  if (!runtime) return runtime.takeError();
+
+  Emitter emitter(*result.module, **runtime, program);
+  std::vector<std::string> exported;
+  for (size_t i = 0; i < scenarios.size(); ++i) {
+    auto symbols = emitter.emitScenario(*scenarios[i], prefix + std::to_string(i));
+    if (!symbols) return symbols.takeError();
+    exported.push_back(symbols->globals);
+    exported.push_back(symbols->block);
+    result.symbols.push_back(std::move(*symbols));
+  }
+  if (decorate)
+    for (std::string& name : decorate(*result.module, result.symbols)) exported.push_back(std::move(name));
+  if (auto error = linkRuntimeInto(*result.module, std::move(*runtime), exported)) return std::move(error);
+  optimizeModule(*result.module, machine);
+  return result;
+}
+
+static rt::ValueType valueType(Type t) {
+  return t == Type::Bool ? rt::ValueType::Bool : t == Type::Int ? rt::ValueType::Int : rt::ValueType::Real;
+}
+
+static rt::ReportKind reportKind(ir::ReportKind k) {
+  switch (k) {
+    case ir::ReportKind::Probability: return rt::ReportKind::Probability;
+    case ir::ReportKind::Mean: return rt::ReportKind::Mean;
+    case ir::ReportKind::Quantiles: return rt::ReportKind::Quantiles;
+  }
+  return rt::ReportKind::Mean;
+}
+
+rt::ScenarioInfo scenarioInfo(const ir::Module& program, const ir::Scenario& s) {
+  rt::ScenarioInfo info;
+  info.name = s.name;
+  info.globalCount = program.globalCount(s);
+  for (const ir::Param& p : s.params) info.params.push_back({p.name, valueType(p.type), p.uncertain, p.global, p.pinned});
+  for (const ir::Report& r : s.reports) info.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr});
+  return info;
+}
+
+}  // namespace omen::llvmgen

@@ -1,0 +1,258 @@
+//===- EmitStmt.cpp - omen IR statements, phases and functions to LLVM IR --===//
+//
+// Structured IR blocks become straight LLVM blocks. `end`, `stop` and `return` branch away
+// and leave the builder in a fresh block without predecessors, which the optimizer drops.
+//
+//===----------------------------------------------------------------------===//
+#include <cstddef>
+
+#include <llvm/IR/MDBuilder.h>
+#include <llvm/IR/Module.h>
+
+#include "backend/llvm/Emitter.h"
+#include "runtime/TrialContext.h"
+
+namespace omen::llvmgen {
+
+using llvm::Value;
+
+Emitter::Emitter(llvm::Module& module, const llvm::Module& runtime, const ir::Module& program)
+    : module_(module), runtime_(runtime), program_(program), context_(module.getContext()), b_(context_) {
+  functions_.assign(program.functions.size(), nullptr);
+}
+
+//===--- helpers -------------------------------------------------------------===//
+
+llvm::Type* Emitter::typeOf(Type t) {
+  switch (t) {
+    case Type::Bool: return b_.getInt1Ty();
+    case Type::Real: return b_.getDoubleTy();
+    default: return b_.getInt64Ty();
+  }
+}
+
+llvm::AllocaInst* Emitter::entryAlloca(llvm::Type* type, const llvm::Twine& name) {
+  llvm::BasicBlock& entry = frame_.function->getEntryBlock();
+  llvm::IRBuilder<> at(&entry, entry.getFirstInsertionPt());
+  return at.CreateAlloca(type, nullptr, name);
+}
+
+void Emitter::allocateSlots(const std::vector<ir::Slot>& slots) {
+  frame_.slots.clear();
+  for (const ir::Slot& slot : slots) frame_.slots.push_back(entryAlloca(typeOf(slot.type), slot.name));
+}
+
+llvm::BasicBlock* Emitter::newBlock(const llvm::Twine& name) {
+  return llvm::BasicBlock::Create(context_, name, frame_.function);
+}
+
+void Emitter::startDeadBlock() { b_.SetInsertPoint(newBlock("dead")); }
+
+Value* Emitter::errorCodePtr() {
+  return b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
+                                       offsetof(OmenTrialContext, error) + offsetof(OmenError, code));
+}
+
+static llvm::MDNode* unlikely(llvm::LLVMContext& context) {
+  return llvm::MDBuilder(context).createBranchWeights(1, 1u << 20);
+}
+
+void Emitter::checkError() {
+  Value* code = b_.CreateLoad(b_.getInt32Ty(), errorCodePtr(), "error.code");
+  llvm::BasicBlock* ok = newBlock("ok");
+  b_.CreateCondBr(b_.CreateICmpNE(code, b_.getInt32(OMEN_OK)), frame_.fail, ok, unlikely(context_));
+  b_.SetInsertPoint(ok);
+}
+
+void Emitter::failWith(uint32_t code, uint32_t site, std::vector<Value*> args) {
+  llvm::Function* fail = runtimeFunction("omen_rt_fail");
+  uint32_t argCount = static_cast<uint32_t>(args.size());
+  while (args.size() < 3) args.push_back(llvm::ConstantFP::get(b_.getDoubleTy(), 0.0));
+  if (fail)
+    b_.CreateCall(fail, {frame_.ctx, b_.getInt32(code), b_.getInt32(site), b_.getInt32(argCount), args[0],
+                         args[1], args[2]});
+  b_.CreateBr(frame_.fail);
+  startDeadBlock();
+}
+
+void Emitter::failIf(Value* cond, uint32_t code, uint32_t site, std::vector<Value*> args) {
+  llvm::BasicBlock* bad = newBlock("fail.check");
+  llvm::BasicBlock* ok = newBlock("ok");
+  b_.CreateCondBr(cond, bad, ok, unlikely(context_));
+  b_.SetInsertPoint(bad);
+  failWith(code, site, std::move(args));
+  b_.CreateUnreachable();
+  b_.SetInsertPoint(ok);
+}
+
+Value* Emitter::toDouble(Value* v, Type t) {
+  if (t == Type::Real) return v;
+  if (t == Type::Bool) return b_.CreateUIToFP(v, b_.getDoubleTy());
+  return b_.CreateSIToFP(v, b_.getDoubleTy());
+}
+
+llvm::Function* Emitter::runtimeFunction(const std::string& symbol) {
+  if (llvm::Function* f = module_.getFunction(symbol)) return f;
+  const llvm::Function* definition = runtime_.getFunction(symbol);
+  if (!definition) {
+    if (missing_.empty()) missing_ = symbol;
+    return nullptr;
+  }
+  llvm::Function* f = llvm::Function::Create(definition->getFunctionType(), llvm::Function::ExternalLinkage,
+                                             symbol, module_);
+  f->setAttributes(definition->getAttributes());
+  return f;
+}
+
+//===--- statements ----------------------------------------------------------===//
+
+void Emitter::block(const ir::Block& b) {
+  for (const ir::StmtPtr& s : b) stmt(*s);
+}
+
+void Emitter::stmt(const ir::Stmt& s) {
+  using K = ir::StmtKind;
+  switch (s.kind) {
+    case K::Let:
+    case K::Store: b_.CreateStore(expr(*s.value), frame_.slots.at(s.index)); return;
+    case K::If:
+    case K::WithProbability: {
+      Value* cond = expr(*s.value);
+      if (s.kind == K::WithProbability) {
+        llvm::Function* bernoulli = runtimeFunction(std::string(ir::builtin(ir::BuiltinId::Bernoulli).symbol));
+        if (!bernoulli) return;
+        Value* drawn = b_.CreateCall(bernoulli, {frame_.ctx, b_.getInt32(s.site), cond});
+        checkError();
+        cond = drawn->getType()->isIntegerTy(1) ? drawn
+                                                : b_.CreateICmpNE(drawn, llvm::ConstantInt::get(drawn->getType(), 0));
+      }
+      llvm::BasicBlock* thenBlock = newBlock("then");
+      llvm::BasicBlock* elseBlock = newBlock("else");
+      llvm::BasicBlock* done = newBlock("endif");
+      b_.CreateCondBr(cond, thenBlock, elseBlock);
+      b_.SetInsertPoint(thenBlock);
+      block(s.thenBlock);
+      b_.CreateBr(done);
+      b_.SetInsertPoint(elseBlock);
+      block(s.elseBlock);
+      b_.CreateBr(done);
+      b_.SetInsertPoint(done);
+      return;
+    }
+    case K::Trigger: {
+      // The time of the first trigger only.
+      Value* happened = b_.CreateLoad(b_.getInt1Ty(), frame_.eventHappened.at(s.index));
+      Value* time = b_.CreateLoad(b_.getInt64Ty(), frame_.eventTime.at(s.index));
+      Value* now = b_.CreateLoad(b_.getInt64Ty(), frame_.t);
+      b_.CreateStore(b_.CreateSelect(happened, time, now), frame_.eventTime.at(s.index));
+      b_.CreateStore(b_.getTrue(), frame_.eventHappened.at(s.index));
+      return;
+    }
+    case K::End:
+      b_.CreateBr(frame_.endTrial);
+      startDeadBlock();
+      return;
+    case K::Stop:
+      b_.CreateBr(frame_.stopPhase);
+      startDeadBlock();
+      return;
+    case K::Return:
+      b_.CreateRet(expr(*s.value));
+      startDeadBlock();
+      return;
+  }
+}
+
+//===--- phases --------------------------------------------------------------===//
+
+void Emitter::phase(const ir::Phase& p) {
+  bool isFor = p.form == ir::PhaseForm::For;
+  // The count (for) or limit (until) is evaluated once, when the phase starts (step is 0).
+  b_.CreateStore(b_.getInt64(0), frame_.step);
+  Value* bound = expr(isFor ? *p.count : *p.limit);
+  failIf(b_.CreateOr(b_.CreateICmpSLT(bound, b_.getInt64(0)), b_.CreateICmpSGT(bound, b_.getInt64(ir::kMaxStepCount))),
+         OMEN_ERR_BAD_COUNT, p.site, {toDouble(bound, Type::Int)});
+  b_.CreateStore(b_.getInt64(0), frame_.step);
+
+  llvm::BasicBlock* head = newBlock(p.name + ".head");
+  llvm::BasicBlock* body = newBlock(p.name + ".body");
+  llvm::BasicBlock* next = newBlock(p.name + ".next");
+  llvm::BasicBlock* stop = newBlock(p.name + ".stop");
+  llvm::BasicBlock* exit = newBlock(p.name + ".exit");
+  b_.CreateBr(head);
+
+  b_.SetInsertPoint(head);
+  if (isFor) {
+    Value* step = b_.CreateLoad(b_.getInt64Ty(), frame_.step);
+    b_.CreateCondBr(b_.CreateICmpSLT(step, bound), body, exit);
+  } else {
+    // The condition is checked before each step; the limit only when it is still false.
+    Value* done = expr(*p.cond);
+    llvm::BasicBlock* check = newBlock(p.name + ".limit");
+    b_.CreateCondBr(done, exit, check);
+    b_.SetInsertPoint(check);
+    Value* step = b_.CreateLoad(b_.getInt64Ty(), frame_.step);
+    failIf(b_.CreateICmpSGE(step, bound), OMEN_ERR_PHASE_LIMIT, p.site, {toDouble(bound, Type::Int)});
+    b_.CreateBr(body);
+  }
+
+  b_.SetInsertPoint(body);
+  llvm::BasicBlock* outerStop = frame_.stopPhase;
+  frame_.stopPhase = stop;
+  block(p.body);
+  frame_.stopPhase = outerStop;
+  b_.CreateBr(next);
+
+  // A step that ran (also one that executed `stop`) advances t.
+  auto advance = [&](bool alsoStep) {
+    Value* t = b_.CreateLoad(b_.getInt64Ty(), frame_.t);
+    b_.CreateStore(b_.CreateAdd(t, b_.getInt64(1)), frame_.t);
+    if (alsoStep) {
+      Value* step = b_.CreateLoad(b_.getInt64Ty(), frame_.step);
+      b_.CreateStore(b_.CreateAdd(step, b_.getInt64(1)), frame_.step);
+    }
+  };
+  b_.SetInsertPoint(next);
+  advance(true);
+  b_.CreateBr(head);
+  b_.SetInsertPoint(stop);
+  advance(false);
+  b_.CreateBr(exit);
+  b_.SetInsertPoint(exit);
+}
+
+//===--- functions -----------------------------------------------------------===//
+
+llvm::Function* Emitter::function(uint32_t index) {
+  if (functions_[index]) return functions_[index];
+  const ir::Function& f = program_.functions[index];
+  std::vector<llvm::Type*> params{b_.getPtrTy(), b_.getPtrTy()};
+  for (uint32_t i = 0; i < f.argCount; ++i) params.push_back(typeOf(f.slots[i].type));
+  auto* type = llvm::FunctionType::get(typeOf(f.returnType), params, false);
+  llvm::Function* fn = llvm::Function::Create(type, llvm::Function::InternalLinkage, "omen_fn_" + f.name, module_);
+  functions_[index] = fn;
+
+  // Emit the body with a frame of its own, then resume where the caller was.
+  Frame saved = frame_;
+  llvm::IRBuilderBase::InsertPoint ip = b_.saveIP();
+  frame_ = Frame{};
+  frame_.function = fn;
+  frame_.ctx = fn->getArg(0);
+  frame_.globals = fn->getArg(1);
+  b_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", fn));
+  allocateSlots(f.slots);
+  for (uint32_t i = 0; i < f.argCount; ++i) b_.CreateStore(fn->getArg(2 + i), frame_.slots[i]);
+  // On an error the caller checks ctx; the returned value is never used.
+  frame_.fail = newBlock("fail");
+  {
+    llvm::IRBuilder<> at(frame_.fail);
+    at.CreateRet(llvm::Constant::getNullValue(typeOf(f.returnType)));
+  }
+  block(f.body);
+  if (!b_.GetInsertBlock()->getTerminator()) b_.CreateUnreachable();
+  frame_ = saved;
+  b_.restoreIP(ip);
+  return fn;
+}
+
+}  // namespace omen::llvmgen

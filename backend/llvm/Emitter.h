@@ -1,0 +1,111 @@
+//===- Emitter.h - omen IR to LLVM IR, one scenario at a time --------------===//
+//
+// The kernel ABI every compiled scenario exports (C calling convention, Value = 8 bytes):
+//
+//   int32_t omen_globals_TAG(rt::Value* globals, const uint8_t* overridden, OmenError* error);
+//     1 on success; 0 with *error filled when a const or fixed param fails.
+//   uint32_t omen_block_TAG(const rt::Value* globals, uint64_t seed, uint64_t first,
+//                           uint32_t count, double* outcomes, OmenError* error);
+//     runs trials [first, first + count) and returns count, or the index within the block of
+//     the first failing trial (its error in *error; earlier trials' outcomes are written).
+//
+// One call runs a whole block: the trial loop, the trial context and every slot live in the
+// generated function, so after the runtime is inlined the trial state sits in registers.
+// The emitted code follows the interpreter (backend/interp) step for step: evaluation order,
+// draw order, and the first error with its site and values.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/Support/Error.h>
+
+#include "ir/Module.h"
+
+namespace llvm {
+class AllocaInst;
+class Function;
+class Module;
+}  // namespace llvm
+
+namespace omen::llvmgen {
+
+struct KernelSymbols {
+  std::string globals;  ///< omen_globals_TAG
+  std::string block;    ///< omen_block_TAG
+};
+
+class Emitter {
+ public:
+  /// `runtime` is the parsed runtime bitcode: builtin declarations copy its signatures so
+  /// that calls match the definitions linked in later exactly.
+  Emitter(llvm::Module& module, const llvm::Module& runtime, const ir::Module& program);
+
+  /// Emits the two entry points of `scenario` (and the functions it calls).
+  llvm::Expected<KernelSymbols> emitScenario(const ir::Scenario& scenario, const std::string& tag);
+
+ private:
+  /// Where the code being emitted keeps its state.
+  struct Frame {
+    llvm::Function* function = nullptr;
+    llvm::Value* ctx = nullptr;      ///< OmenTrialContext*
+    llvm::Value* globals = nullptr;  ///< rt::Value*
+    std::vector<llvm::AllocaInst*> slots;
+    std::vector<llvm::AllocaInst*> eventHappened, eventTime;  ///< i1, i64 (-1: not yet)
+    llvm::AllocaInst* t = nullptr;
+    llvm::AllocaInst* step = nullptr;
+    llvm::BasicBlock* fail = nullptr;      ///< an error is recorded in ctx
+    llvm::BasicBlock* endTrial = nullptr;  ///< `end`
+    llvm::BasicBlock* stopPhase = nullptr; ///< `stop`
+  };
+
+  // Expressions (EmitExpr.cpp).
+  llvm::Value* expr(const ir::Expr& e);
+  llvm::Value* binary(const ir::Expr& e);
+  llvm::Value* callBuiltin(const ir::Expr& e);
+  llvm::Value* callFunction(const ir::Expr& e);
+  llvm::Value* shortCircuit(const ir::Expr& e);
+  llvm::Value* select(const ir::Expr& e);
+  llvm::Value* loadGlobal(uint32_t index, Type type);
+
+  // Statements and structure (EmitStmt.cpp, EmitKernel.cpp).
+  void block(const ir::Block& b);
+  void stmt(const ir::Stmt& s);
+  void phase(const ir::Phase& p);
+  void reports(const ir::Scenario& s, llvm::Value* outcomeBase);
+  llvm::Function* function(uint32_t index);
+  void emitGlobalsFunction(const ir::Scenario& s, const std::string& name);
+  void emitBlockFunction(const ir::Scenario& s, const std::string& name);
+
+  // Helpers.
+  llvm::Type* typeOf(Type t);
+  llvm::AllocaInst* entryAlloca(llvm::Type* type, const llvm::Twine& name = "");
+  void allocateSlots(const std::vector<ir::Slot>& slots);
+  /// Branches to the frame's fail block if ctx holds an error.
+  void checkError();
+  /// Records an error in ctx (omen_rt_fail) and branches to the fail block.
+  void failWith(uint32_t code, uint32_t site, std::vector<llvm::Value*> args);
+  /// Emits `cond ? fail(...) : go on`.
+  void failIf(llvm::Value* cond, uint32_t code, uint32_t site, std::vector<llvm::Value*> args);
+  llvm::Value* toDouble(llvm::Value* v, Type t);
+  llvm::Function* runtimeFunction(const std::string& symbol);
+  llvm::BasicBlock* newBlock(const llvm::Twine& name);
+  /// After a terminator: continue emitting in a fresh, unreachable block.
+  void startDeadBlock();
+  llvm::Value* errorCodePtr();
+
+  llvm::Module& module_;
+  const llvm::Module& runtime_;
+  const ir::Module& program_;
+  llvm::LLVMContext& context_;
+  llvm::IRBuilder<> b_;
+  Frame frame_;
+  std::vector<llvm::Function*> functions_;
+  std::string missing_;  ///< a runtime function the bitcode lacks (reported by emitScenario)
+};
+
+}  // namespace omen::llvmgen

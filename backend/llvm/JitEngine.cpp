@@ -1,0 +1,101 @@
+//===- JitEngine.cpp - Scenarios as JIT-compiled rt::Kernels ---------------===//
+#include "backend/llvm/JitEngine.h"
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <vector>
+
+#include "backend/llvm/Codegen.h"
+#include "backend/llvm/Jit.h"
+#include "backend/llvm/Target.h"
+#include "ir/Printer.h"
+#include "ir/Verifier.h"
+
+namespace omen::llvmgen {
+namespace {
+
+/// The machine code of one scenario; lives as long as the process's JIT.
+struct CompiledScenario {
+  GlobalsFn globals = nullptr;
+  BlockFn block = nullptr;
+};
+
+class JitKernel final : public rt::Kernel {
+ public:
+  JitKernel(rt::ScenarioInfo info, CompiledScenario code) : info_(std::move(info)), code_(code) {}
+
+  const rt::ScenarioInfo& info() const override { return info_; }
+
+  bool initGlobals(rt::Value* globals, const uint8_t* overridden, OmenError& error) const override {
+    std::vector<uint8_t> none;
+    if (!overridden) {
+      none.assign(info_.globalCount, 0);
+      overridden = none.data();
+    }
+    return code_.globals(globals, overridden, &error) != 0;
+  }
+
+  bool runBlock(const rt::Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
+                OmenError& error, uint64_t& failedTrial) const override {
+    uint32_t done = code_.block(globals, seed, first, count, outcomes, &error);
+    if (done == count) return true;
+    failedTrial = first + done;
+    return false;
+  }
+
+ private:
+  rt::ScenarioInfo info_;
+  CompiledScenario code_;
+};
+
+std::mutex cacheMutex;
+std::map<std::string, CompiledScenario> cache;
+std::atomic<uint64_t> nextTag{0};
+
+}  // namespace
+
+size_t compiledKernelCount() {
+  std::lock_guard<std::mutex> lock(cacheMutex);
+  return cache.size();
+}
+
+std::unique_ptr<rt::Kernel> compileScenario(const ir::Module& program, const ir::Scenario& scenario,
+                                            std::string& error) {
+  std::vector<std::string> problems = ir::verify(program);
+  if (!problems.empty()) {
+    error = "invalid IR: " + problems.front();
+    return nullptr;
+  }
+  // The IR text determines the kernel (site indices follow from it); the site count is
+  // added because the printed form need not show every site.
+  std::string key = scenario.name + '\n' + std::to_string(program.sites.size()) + '\n' + ir::toString(program);
+  std::lock_guard<std::mutex> lock(cacheMutex);
+  auto found = cache.find(key);
+  if (found != cache.end()) return std::make_unique<JitKernel>(scenarioInfo(program, scenario), found->second);
+
+  auto jit = sharedJit();
+  if (!jit) {
+    error = "cannot start the JIT: " + toMessage(jit.takeError());
+    return nullptr;
+  }
+  // Entry point names are unique in the process's one JITDylib.
+  std::string prefix = "j" + std::to_string(nextTag++) + "_";
+  auto built = buildKernelModule(program, {&scenario}, jit->targetMachine(), prefix);
+  if (!built) {
+    error = "cannot compile scenario '" + scenario.name + "': " + toMessage(built.takeError());
+    return nullptr;
+  }
+  KernelSymbols symbols = built->symbols[0];
+  llvm::orc::ThreadSafeModule module(std::move(built->module), std::move(built->context));
+  auto addresses = jit->addModule(std::move(module), {symbols.globals, symbols.block});
+  if (!addresses) {
+    error = "cannot compile scenario '" + scenario.name + "': " + toMessage(addresses.takeError());
+    return nullptr;
+  }
+  CompiledScenario code{reinterpret_cast<GlobalsFn>((*addresses)[0]), reinterpret_cast<BlockFn>((*addresses)[1])};
+  cache.emplace(std::move(key), code);
+  return std::make_unique<JitKernel>(scenarioInfo(program, scenario), code);
+}
+
+}  // namespace omen::llvmgen
