@@ -90,6 +90,8 @@ TEST(RuntimeError, IntegerOverflowAndDivision) {
             "integer overflow in 'abs'");
   EXPECT_EQ(messageOf([](auto* c) { omen_rt_floor(c, 1, 1e300); }, "floor"),
             "floor(1e+300) does not fit in an int (64 bits)");
+  EXPECT_EQ(messageOf([](auto* c) { omen_rt_geometric(c, 1, 1e-300); }, "geometric"),
+            "geometric(1e-300) drew a number of trials too large for an int (64 bits)");
   EXPECT_EQ(describeRuntimeError(err(OMEN_ERR_DIV_ZERO, 2, 1, 0), "/"),
             "division by zero in '/'");
   EXPECT_EQ(messageOf([](auto* c) { omen_rt_mod_i(c, 1, 4, 0); }, "mod"),

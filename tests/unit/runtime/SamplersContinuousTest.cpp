@@ -96,6 +96,11 @@ TEST(Samplers, BetaLargeShapes) {
   checkContinuous(xs, betaMoments(2, 5), [](double x) { return betaI(2, 5, x); });
 }
 
+TEST(Samplers, BetaMixedShapes) {
+  auto xs = sample([](auto* c) { return omen_rt_beta(c, kSite, 2, 0.5); });
+  checkContinuous(xs, betaMoments(2, 0.5), [](double x) { return betaI(2, 0.5, x); });
+}
+
 TEST(Samplers, BetaTinyShapesStayInsideTheUnitInterval) {
   // Both gammas underflow for shapes this small; the log-space ratio keeps the draw exact.
   // Draws within 1e-16 of 1 round to 1.0 (a double cannot say more), so instead of a KS

@@ -149,6 +149,15 @@ TEST(Samplers, BinomialHugeNTinyP) {
                 INT64_MAX);
 }
 
+// n = 2^53, n p = 18: BTRS with a small mode next to a huge n - m, where a difference of
+// lgamma values would have no correct digits left. Again within p of Poisson(n p).
+TEST(Samplers, BinomialHugeNSmallMeanBtrs) {
+  const double np = 9007199254740992.0 * 2e-15;
+  auto xs = sample([](auto* c) { return omen_rt_binomial(c, kSite, int64_t{1} << 53, 2e-15); });
+  checkDiscrete(xs, poissonMoments(np), [&](int64_t k) { return poissonPmf(k, np); }, 0,
+                INT64_MAX);
+}
+
 TEST(Samplers, BinomialDegenerateCases) {
   OmenTrialContext c;
   omen_rt_begin_trial(&c, 1, 0);
@@ -164,6 +173,19 @@ TEST(Samplers, Geometric) {
   auto xs = sample([](auto* c) { return omen_rt_geometric(c, kSite, 0.2); });
   checkDiscrete(xs, {1 / p, (1 - p) / (p * p), 6 + p * p / (1 - p)},
                 [&](int64_t k) { return std::pow(1 - p, k - 1) * p; }, 1, INT64_MAX);
+}
+
+TEST(Samplers, GeometricRareSuccess) {
+  const double p = 1e-6;
+  auto xs = sample([](auto* c) { return omen_rt_geometric(c, kSite, 1e-6); });
+  expectMoments(xs, {1 / p, (1 - p) / (p * p), 6 + p * p / (1 - p)});
+  // P(X <= k) = 1 - (1 - p)^k at a few k.
+  for (double k : {1e4, 1e5, 1e6, 5e6}) {
+    const double f = -std::expm1(k * std::log1p(-p));
+    const double below = static_cast<double>(
+        std::count_if(xs.begin(), xs.end(), [&](double x) { return x <= k; }));
+    EXPECT_NEAR(below / xs.size(), f, 5 * std::sqrt(f * (1 - f) / xs.size())) << k;
+  }
 }
 
 TEST(Samplers, GeometricWithCertainSuccessIsOne) {
