@@ -1,0 +1,110 @@
+//===- Code.h - The interpreter's compact form of a scenario ----------------===//
+//
+// Following Soufflé's interpreter (src/interpreter/Node.h), the interpreter does not walk the
+// IR: it first compiles it into flat arrays with every choice made up front. Expressions are
+// nodes in one vector, children referenced by index, with the operator specialised by type
+// (AddI / AddR, LtI / LtR …) and builtins resolved to runtime function pointers tagged with
+// their C signature. Statements become a linear instruction list with jumps. Slots are
+// absolute indices into one frame: the trial's slots, then one static frame per function
+// (functions cannot recurse, see ir/Verifier.h).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "runtime/Kernel.h"
+
+namespace omen::interp {
+
+using rt::Value;
+
+enum class Op : uint8_t {
+  Const, LoadGlobal, LoadSlot, EventHappened, EventTime, ClockT, ClockStep,
+  NegI, NegR, Not,
+  AddI, SubI, MulI, AddR, SubR, MulR, DivR,
+  EqI, NeI, LtI, LeI, GtI, GeI,
+  EqR, NeR, LtR, LeR, GtR, GeR,
+  EqB, NeB,
+  And, Or, Select, IntToReal,
+  // Builtin calls by C signature: result _ arguments (R double, I int64_t, B bool).
+  CallR_R, CallR_RR, CallR_RRR, CallI_I, CallI_II, CallI_III, CallI_R, CallB_R, CallI_IR,
+  CallI_Rv,  ///< variadic reals: a = first list entry, b = count
+  CallFn,    ///< a = first list entry (argument nodes), b = count, c = function index
+};
+
+using AnyFn = void (*)();
+
+struct Node {
+  Op op;
+  uint32_t site = UINT32_MAX;
+  uint32_t a = 0, b = 0, c = 0;  ///< children (node indices), or slot / event / list indices
+  Value imm{};                   ///< Const
+  AnyFn fn = nullptr;            ///< Call*: the runtime function, cast back to its signature
+};
+
+enum class IOp : uint8_t {
+  Store,        ///< frame[a] = eval(expr)
+  JumpIfFalse,  ///< if !eval(expr) goto a
+  Jump,         ///< goto a
+  WithProb,     ///< bernoulli(eval(expr)) at site; if false goto a
+  Trigger,      ///< event a
+  End, Stop,
+  Return,       ///< the function's value is eval(expr)
+  Halt,         ///< end of a code sequence (a step finished normally)
+};
+
+struct Instr {
+  IOp op;
+  uint32_t a = 0;
+  uint32_t expr = 0;
+  uint32_t site = UINT32_MAX;
+};
+
+struct FunctionCode {
+  uint32_t entry = 0;      ///< first instruction
+  uint32_t frameBase = 0;  ///< absolute frame index of its slot 0
+  uint32_t argCount = 0;
+};
+
+struct GlobalCode {
+  enum Kind : uint8_t { Eval, Uncertain, Pinned } kind;
+  uint32_t slot;
+  uint32_t expr = 0;  ///< Eval
+  uint32_t pins = 0;  ///< Pinned: the Uncertain slot
+};
+
+struct PhaseCode {
+  bool isFor = true;
+  uint32_t count = 0;  ///< For: count node; Until: limit node
+  uint32_t cond = 0;   ///< Until
+  uint32_t body = 0;   ///< first instruction
+  uint32_t site = UINT32_MAX;
+};
+
+struct ReportCode {
+  uint32_t value = 0;
+  bool hasGiven = false;
+  uint32_t given = 0;
+  uint32_t site = UINT32_MAX;
+  Op valueKind;  ///< how to turn the value into a double: IntToReal for ints, Not for bools, Const for reals
+};
+
+struct Code {
+  std::vector<Node> nodes;
+  std::vector<uint32_t> lists;  ///< argument lists of CallFn / CallI_Rv
+  std::vector<Instr> instrs;
+  std::vector<FunctionCode> functions;
+  std::vector<GlobalCode> globals;  ///< in evaluation order
+  uint32_t trialInit = 0;
+  std::vector<PhaseCode> phases;
+  std::vector<ReportCode> reports;
+  uint32_t trialSlots = 0;  ///< frame slots of the trial; functions' frames follow
+  uint32_t frameSize = 0;
+  uint32_t eventCount = 0;
+  uint32_t maxArgs = 0;     ///< the longest argument list, for the scratch buffer
+};
+
+}  // namespace omen::interp

@@ -1,0 +1,344 @@
+//===- Machine.cpp - Executes the compact form ------------------------------===//
+#include "backend/interp/Machine.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "backend/interp/BuiltinTable.h"
+#include "ir/Module.h"
+#include "runtime/Builtins.h"
+
+namespace omen::interp {
+
+Machine::Machine(const Code& code, const Value* globals)
+    : code_(code),
+      globals_(globals),
+      frame_(code.frameSize),
+      happened_(code.eventCount),
+      times_(code.eventCount),
+      reals_(std::max<size_t>(16, code.maxArgs)),
+      args_(std::max<size_t>(16, code.maxArgs)) {}
+
+// Evaluates child `n` into `x`, and returns from the caller at once if that failed.
+#define EVAL(x, n)           \
+  Value x = eval(n);         \
+  if (failed()) return Value {}
+
+static Value boolValue(bool b) {
+  Value v;
+  v.i = b ? 1 : 0;
+  return v;
+}
+static Value intValue(int64_t i) {
+  Value v;
+  v.i = i;
+  return v;
+}
+static Value realValue(double r) {
+  Value v;
+  v.r = r;
+  return v;
+}
+
+Value Machine::eval(uint32_t index) {
+  const Node& n = code_.nodes[index];
+  switch (n.op) {
+    case Op::Const: return n.imm;
+    case Op::LoadGlobal: return globals_[n.a];
+    case Op::LoadSlot: return frame_[n.a];
+    case Op::EventHappened: return boolValue(happened_[n.a]);
+    case Op::EventTime: return intValue(times_[n.a]);
+    case Op::ClockT: return intValue(t_);
+    case Op::ClockStep: return intValue(step_);
+    case Op::NegI: {
+      EVAL(x, n.a);
+      if (x.i == INT64_MIN) {
+        fail(OMEN_ERR_INT_OVERFLOW, n.site, 1, double(x.i));
+        return {};
+      }
+      return intValue(-x.i);
+    }
+    case Op::NegR: {
+      EVAL(x, n.a);
+      return realValue(-x.r);
+    }
+    case Op::Not: {
+      EVAL(x, n.a);
+      return boolValue(!x.i);
+    }
+    case Op::AddI:
+    case Op::SubI:
+    case Op::MulI: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      int64_t r;
+      bool overflow = n.op == Op::AddI   ? __builtin_add_overflow(x.i, y.i, &r)
+                      : n.op == Op::SubI ? __builtin_sub_overflow(x.i, y.i, &r)
+                                         : __builtin_mul_overflow(x.i, y.i, &r);
+      if (overflow) {
+        fail(OMEN_ERR_INT_OVERFLOW, n.site, 2, double(x.i), double(y.i));
+        return {};
+      }
+      return intValue(r);
+    }
+    case Op::AddR: { EVAL(x, n.a); EVAL(y, n.b); return realValue(x.r + y.r); }
+    case Op::SubR: { EVAL(x, n.a); EVAL(y, n.b); return realValue(x.r - y.r); }
+    case Op::MulR: { EVAL(x, n.a); EVAL(y, n.b); return realValue(x.r * y.r); }
+    case Op::DivR: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      if (y.r == 0.0) {
+        fail(OMEN_ERR_DIV_ZERO, n.site, 2, x.r, y.r);
+        return {};
+      }
+      return realValue(x.r / y.r);
+    }
+    case Op::EqI: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.i == y.i); }
+    case Op::NeI: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.i != y.i); }
+    case Op::LtI: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.i < y.i); }
+    case Op::LeI: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.i <= y.i); }
+    case Op::GtI: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.i > y.i); }
+    case Op::GeI: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.i >= y.i); }
+    case Op::EqR: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.r == y.r); }
+    case Op::NeR: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.r != y.r); }
+    case Op::LtR: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.r < y.r); }
+    case Op::LeR: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.r <= y.r); }
+    case Op::GtR: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.r > y.r); }
+    case Op::GeR: { EVAL(x, n.a); EVAL(y, n.b); return boolValue(x.r >= y.r); }
+    case Op::EqB: { EVAL(x, n.a); EVAL(y, n.b); return boolValue((x.i != 0) == (y.i != 0)); }
+    case Op::NeB: { EVAL(x, n.a); EVAL(y, n.b); return boolValue((x.i != 0) != (y.i != 0)); }
+    case Op::And: {
+      EVAL(x, n.a);
+      if (!x.i) return boolValue(false);
+      return eval(n.b);
+    }
+    case Op::Or: {
+      EVAL(x, n.a);
+      if (x.i) return boolValue(true);
+      return eval(n.b);
+    }
+    case Op::Select: {
+      EVAL(c, n.a);
+      return eval(c.i ? n.b : n.c);
+    }
+    case Op::IntToReal: {
+      EVAL(x, n.a);
+      return realValue(double(x.i));
+    }
+    case Op::CallR_R: {
+      EVAL(x, n.a);
+      return realValue(reinterpret_cast<FnR_R>(n.fn)(&ctx_, n.site, x.r));
+    }
+    case Op::CallR_RR: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      return realValue(reinterpret_cast<FnR_RR>(n.fn)(&ctx_, n.site, x.r, y.r));
+    }
+    case Op::CallR_RRR: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      EVAL(z, n.c);
+      return realValue(reinterpret_cast<FnR_RRR>(n.fn)(&ctx_, n.site, x.r, y.r, z.r));
+    }
+    case Op::CallI_I: {
+      EVAL(x, n.a);
+      return intValue(reinterpret_cast<FnI_I>(n.fn)(&ctx_, n.site, x.i));
+    }
+    case Op::CallI_II: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      return intValue(reinterpret_cast<FnI_II>(n.fn)(&ctx_, n.site, x.i, y.i));
+    }
+    case Op::CallI_III: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      EVAL(z, n.c);
+      return intValue(reinterpret_cast<FnI_III>(n.fn)(&ctx_, n.site, x.i, y.i, z.i));
+    }
+    case Op::CallI_R: {
+      EVAL(x, n.a);
+      return intValue(reinterpret_cast<FnI_R>(n.fn)(&ctx_, n.site, x.r));
+    }
+    case Op::CallB_R: {
+      EVAL(x, n.a);
+      return boolValue(reinterpret_cast<FnB_R>(n.fn)(&ctx_, n.site, x.r));
+    }
+    case Op::CallI_IR: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      return intValue(reinterpret_cast<FnI_IR>(n.fn)(&ctx_, n.site, x.i, y.r));
+    }
+    case Op::CallI_Rv: {
+      size_t base = realsTop_;
+      realsTop_ += n.b;
+      if (reals_.size() < realsTop_) reals_.resize(2 * realsTop_);
+      for (uint32_t i = 0; i < n.b; ++i) {
+        Value x = eval(code_.lists[n.a + i]);
+        if (failed()) {
+          realsTop_ = base;
+          return {};
+        }
+        reals_[base + i] = x.r;
+      }
+      realsTop_ = base;
+      return intValue(reinterpret_cast<FnI_Rv>(n.fn)(&ctx_, n.site, reals_.data() + base, int64_t(n.b)));
+    }
+    case Op::CallFn: return callFunction(n);
+  }
+  return {};
+}
+
+#undef EVAL
+
+Value Machine::callFunction(const Node& n) {
+  const FunctionCode& f = code_.functions[n.c];
+  // All arguments are evaluated before any is stored: an argument may call this same
+  // function, whose static frame must not be overwritten under it.
+  size_t base = argsTop_;
+  argsTop_ += n.b;
+  if (args_.size() < argsTop_) args_.resize(2 * argsTop_);
+  for (uint32_t i = 0; i < n.b; ++i) {
+    Value x = eval(code_.lists[n.a + i]);
+    if (failed()) {
+      argsTop_ = base;
+      return {};
+    }
+    args_[base + i] = x;
+  }
+  std::copy_n(args_.begin() + base, n.b, frame_.begin() + f.frameBase);
+  argsTop_ = base;
+  exec(f.entry);
+  return failed() ? Value{} : ret_;
+}
+
+Machine::Status Machine::exec(uint32_t pc) {
+  for (;;) {
+    const Instr& in = code_.instrs[pc];
+    switch (in.op) {
+      case IOp::Store: {
+        Value v = eval(in.expr);
+        if (failed()) return Status::Done;
+        frame_[in.a] = v;
+        ++pc;
+        break;
+      }
+      case IOp::JumpIfFalse: {
+        Value c = eval(in.expr);
+        if (failed()) return Status::Done;
+        pc = c.i ? pc + 1 : in.a;
+        break;
+      }
+      case IOp::Jump: pc = in.a; break;
+      case IOp::WithProb: {
+        Value p = eval(in.expr);
+        if (failed()) return Status::Done;
+        bool yes = omen_rt_bernoulli(&ctx_, in.site, p.r);
+        if (failed()) return Status::Done;
+        pc = yes ? pc + 1 : in.a;
+        break;
+      }
+      case IOp::Trigger:
+        if (!happened_[in.a]) {
+          happened_[in.a] = 1;
+          times_[in.a] = t_;
+        }
+        ++pc;
+        break;
+      case IOp::End: return Status::End;
+      case IOp::Stop: return Status::Stop;
+      case IOp::Return:
+        ret_ = eval(in.expr);
+        return Status::Return;
+      case IOp::Halt: return Status::Done;
+    }
+  }
+}
+
+bool Machine::checkCount(int64_t n, uint32_t site) {
+  if (n >= 0 && n <= ir::kMaxStepCount) return true;
+  fail(OMEN_ERR_BAD_COUNT, site, 1, double(n));
+  return false;
+}
+
+bool Machine::runPhases() {
+  for (const PhaseCode& p : code_.phases) {
+    step_ = 0;
+    Value n = eval(p.count);  // the `for` count, or the `until` limit
+    if (failed() || !checkCount(n.i, p.site)) return false;
+    for (step_ = 0;; ++step_) {
+      if (p.isFor) {
+        if (step_ >= n.i) break;
+      } else {
+        Value done = eval(p.cond);
+        if (failed()) return false;
+        if (done.i) break;
+        if (step_ >= n.i) {
+          fail(OMEN_ERR_PHASE_LIMIT, p.site, 1, double(n.i));
+          return false;
+        }
+      }
+      Status st = exec(p.body);
+      ++t_;  // a step that ends the trial or the phase still counts as executed
+      if (failed()) return false;
+      if (st == Status::End) return true;
+      if (st == Status::Stop) break;
+    }
+  }
+  return true;
+}
+
+bool Machine::runTrial(uint64_t seed, uint64_t trial, double* outcomes) {
+  omen_rt_begin_trial(&ctx_, seed, trial);
+  std::fill(frame_.begin(), frame_.end(), Value{});
+  std::fill(happened_.begin(), happened_.end(), 0);
+  std::fill(times_.begin(), times_.end(), -1);  // time(e) of an event that has not happened
+  t_ = 0, step_ = 0;
+  realsTop_ = 0, argsTop_ = 0;
+
+  exec(code_.trialInit);
+  if (failed() || !runPhases()) return false;
+
+  for (const ReportCode& r : code_.reports) {
+    bool given = true;
+    if (r.hasGiven) {
+      Value g = eval(r.given);
+      if (failed()) return false;
+      given = g.i != 0;
+    }
+    double value = 0;
+    if (given) {
+      Value v = eval(r.value);
+      if (failed()) return false;
+      value = r.valueKind == Op::IntToReal ? double(v.i) : r.valueKind == Op::Not ? double(v.i != 0) : v.r;
+      if (!std::isfinite(value)) {
+        fail(OMEN_ERR_NOT_FINITE, r.site, 1, value);
+        return false;
+      }
+    }
+    *outcomes++ = given ? 1.0 : 0.0;
+    *outcomes++ = value;
+  }
+  return true;
+}
+
+bool Machine::initGlobals(Value* globals, const uint8_t* overridden) {
+  globals_ = globals;
+  omen_rt_begin_trial(&ctx_, 0, 0);
+  auto isOverridden = [&](uint32_t slot) { return overridden && overridden[slot]; };
+  for (const GlobalCode& g : code_.globals) {
+    if (isOverridden(g.slot)) continue;
+    switch (g.kind) {
+      case GlobalCode::Eval: {
+        Value v = eval(g.expr);
+        if (failed()) return false;
+        globals[g.slot] = v;
+        break;
+      }
+      case GlobalCode::Uncertain: globals[g.slot] = Value{}; break;
+      case GlobalCode::Pinned: globals[g.slot] = boolValue(isOverridden(g.pins)); break;
+    }
+  }
+  return true;
+}
+
+}  // namespace omen::interp

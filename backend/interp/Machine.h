@@ -1,0 +1,62 @@
+//===- Machine.h - Executes the compact form: one trial at a time -----------===//
+//
+// A Machine holds everything that changes while trials run (the frame, the event flags and
+// times, the clocks, the trial context), so a Kernel stays const and every thread running a
+// block builds its own Machine. After any runtime error (ctx.error.code != 0) evaluation
+// returns at once: no further draw, store or trigger happens in that trial.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <vector>
+
+#include "backend/interp/Code.h"
+#include "runtime/TrialContext.h"
+
+namespace omen::interp {
+
+class Machine {
+ public:
+  Machine(const Code& code, const Value* globals);
+
+  /// Evaluates the globals into `globals` (the array given to the constructor), skipping
+  /// overridden slots. An uncertain param's pinned flag, unless overridden itself, is 1 exactly
+  /// when its value slot is overridden. Returns false with ctx().error set on failure.
+  bool initGlobals(Value* globals, const uint8_t* overridden);
+
+  /// Runs trial `trial` of the run seeded `seed` and writes its report outcomes (two doubles
+  /// per report). Returns false with ctx().error set if the trial failed.
+  bool runTrial(uint64_t seed, uint64_t trial, double* outcomes);
+
+  const OmenTrialContext& ctx() const { return ctx_; }
+
+ private:
+  enum class Status { Done, Stop, End, Return };
+
+  Value eval(uint32_t node);
+  Status exec(uint32_t pc);
+  Value callFunction(const Node& n);
+  bool failed() const { return ctx_.error.code != OMEN_OK; }
+  void fail(uint32_t code, uint32_t site, uint32_t argCount, double a0 = 0, double a1 = 0) {
+    omen_rt_fail(&ctx_, code, site, argCount, a0, a1, 0);
+  }
+  /// Checks a `for` count or an `until` limit.
+  bool checkCount(int64_t n, uint32_t site);
+  bool runPhases();
+
+  const Code& code_;
+  const Value* globals_;
+  OmenTrialContext ctx_{};
+  std::vector<Value> frame_;
+  std::vector<uint8_t> happened_;
+  std::vector<int64_t> times_;
+  // Stacks for arguments being evaluated: a nested call reserves above its caller's.
+  std::vector<double> reals_;  ///< variadic builtin arguments
+  size_t realsTop_ = 0;
+  std::vector<Value> args_;    ///< function arguments (copied into the callee's frame at once)
+  size_t argsTop_ = 0;
+  int64_t t_ = 0, step_ = 0;
+  Value ret_{};
+};
+
+}  // namespace omen::interp

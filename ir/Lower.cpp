@@ -1,0 +1,408 @@
+//===- Lower.cpp - Checked AST to IR ----------------------------------------===//
+//
+// One Lowerer walks the program. Names resolve through a map from the AST declaration a
+// NameExpr points at (sema's NameExpr::target) to where its value lives; the map holds the
+// consts always, and a function's arguments and lets, or a scenario's params, states,
+// events and lets, while that function or scenario is being lowered.
+//
+//===----------------------------------------------------------------------===//
+#include "ir/Lower.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace omen::ir {
+namespace {
+
+struct Binding {
+  enum Kind { Global, Slot, Event } kind;
+  uint32_t index;
+  Type type;
+};
+
+class Lowerer {
+ public:
+  explicit Lowerer(Module& m) : m_(m) {}
+
+  void program(const ast::Program& p);
+  std::string error;
+
+ private:
+  void constDecl(const ast::ConstDecl& c);
+  void function(const ast::FnDecl& f, Function& out);
+  void scenario(const ast::Scenario& s, Scenario& out);
+  void phase(const ast::PhaseDecl& p, Phase& out);
+  void report(const ast::ReportDecl& r, Report& out);
+
+  void block(const ast::BlockStmt& b, Block& out);
+  void stmt(const ast::Stmt& s, Block& out);
+  Block elsePart(const ast::Stmt* s);
+
+  ExprPtr expr(const ast::Expr& e);
+  ExprPtr exprAs(const ast::Expr& e, Type want) { return coerce(expr(e), want); }
+  ExprPtr coerce(ExprPtr x, Type want);
+  ExprPtr name(const ast::NameExpr& n);
+  ExprPtr unary(const ast::UnaryExpr& u);
+  ExprPtr binary(const ast::BinaryExpr& b);
+  ExprPtr call(const ast::CallExpr& c);
+
+  uint32_t addSlot(std::string name, Type t, SlotKind k) {
+    slots_->push_back({std::move(name), t, k});
+    return static_cast<uint32_t>(slots_->size() - 1);
+  }
+  uint32_t site(SourceRange r, std::string what) { return m_.addSite(r, std::move(what)); }
+  ExprPtr fail(const std::string& why) {
+    if (error.empty()) error = why;
+    return makeInt(0);
+  }
+
+  Module& m_;
+  std::unordered_map<const ast::NamedDecl*, Binding> names_;
+  std::unordered_map<const ast::FnDecl*, uint32_t> functions_;
+  std::vector<Slot>* slots_ = nullptr;  // the frame being lowered
+  uint32_t globalBase_ = 0;             // Module::consts.size() while lowering a scenario
+  Type returnType_ = Type::Unknown;     // of the function being lowered
+};
+
+void Lowerer::program(const ast::Program& p) {
+  // Functions first by index, so calls between them (in any order) resolve.
+  m_.functions.resize(p.functions.size());
+  for (size_t i = 0; i < p.functions.size(); ++i) functions_[p.functions[i]] = uint32_t(i);
+  for (const ast::ConstDecl* c : p.consts) constDecl(*c);
+  for (size_t i = 0; i < p.functions.size(); ++i) function(*p.functions[i], m_.functions[i]);
+  for (const auto& s : p.scenarios) {
+    m_.scenarios.emplace_back();
+    scenario(*s, m_.scenarios.back());
+  }
+}
+
+void Lowerer::constDecl(const ast::ConstDecl& c) {
+  Type t = c.type != Type::Unknown ? c.type : c.init->type;
+  Global g{c.name, t, GlobalKind::Const, exprAs(*c.init, t), 0};
+  names_[&c] = {Binding::Global, uint32_t(m_.consts.size()), t};
+  m_.consts.push_back(std::move(g));
+}
+
+void Lowerer::function(const ast::FnDecl& f, Function& out) {
+  out.name = f.name;
+  out.returnType = f.type;
+  out.argCount = uint32_t(f.args.size());
+  returnType_ = f.type;
+  slots_ = &out.slots;
+  std::vector<const ast::NamedDecl*> scoped;
+  for (const auto& a : f.args) {
+    names_[a.get()] = {Binding::Slot, addSlot(a->name, a->type, SlotKind::Arg), a->type};
+    scoped.push_back(a.get());
+  }
+  if (f.exprBody)
+    out.body.push_back(makeReturn(exprAs(*f.exprBody, f.type)));
+  else if (f.blockBody)
+    block(*f.blockBody, out.body);
+  else
+    fail("function '" + f.name + "' has no body");
+  for (const ast::NamedDecl* d : scoped) names_.erase(d);
+  slots_ = nullptr;
+}
+
+void Lowerer::scenario(const ast::Scenario& s, Scenario& out) {
+  out.name = s.name;
+  slots_ = &out.slots;
+  globalBase_ = uint32_t(m_.consts.size());
+  auto nextGlobal = [&] { return globalBase_ + uint32_t(out.globals.size()); };
+
+  for (const ast::ParamDecl* p : s.params) {
+    Type t = p->type != Type::Unknown ? p->type : p->init->type;
+    Param info{p->name, t, p->uncertain, nextGlobal(), 0, 0};
+    if (!p->uncertain) {
+      out.globals.push_back({p->name, t, GlobalKind::FixedParam, exprAs(*p->init, t), 0});
+      names_[p] = {Binding::Global, info.global, t};
+    } else {
+      out.globals.push_back({p->name, t, GlobalKind::Uncertain, nullptr, 0});
+      info.pinned = nextGlobal();
+      out.globals.push_back({p->name + ".pinned", Type::Bool, GlobalKind::Pinned, nullptr, info.global});
+      info.slot = addSlot(p->name, t, SlotKind::Param);
+      names_[p] = {Binding::Slot, info.slot, t};
+    }
+    out.params.push_back(std::move(info));
+  }
+  for (const ast::StateDecl* st : s.states) {
+    Type t = st->type != Type::Unknown ? st->type : st->init->type;
+    names_[st] = {Binding::Slot, addSlot(st->name, t, SlotKind::State), t};
+  }
+  for (const ast::EventDecl* e : s.events) {
+    names_[e] = {Binding::Event, uint32_t(out.events.size()), Type::Bool};
+    out.events.push_back(e->name);
+  }
+
+  // Trial start: each uncertain param is drawn unless pinned, in declaration order, then
+  // each state is initialised in declaration order.
+  size_t pi = 0;
+  for (const ast::ParamDecl* p : s.params) {
+    const Param& info = out.params[pi++];
+    if (!p->uncertain) continue;
+    Block pinned, drawn;
+    pinned.push_back(makeStore(info.slot, makeLoadGlobal(info.global, info.type)));
+    drawn.push_back(makeStore(info.slot, exprAs(*p->init, info.type)));
+    out.trialInit.push_back(
+        makeIf(makeLoadGlobal(info.pinned, Type::Bool), std::move(pinned), std::move(drawn)));
+  }
+  for (const ast::StateDecl* st : s.states) {
+    const Binding& b = names_[st];
+    out.trialInit.push_back(makeStore(b.index, exprAs(*st->init, b.type)));
+  }
+
+  for (const ast::PhaseDecl* p : s.phases) {
+    out.phases.emplace_back();
+    phase(*p, out.phases.back());
+  }
+  for (const ast::ReportDecl* r : s.reports) {
+    out.reports.emplace_back();
+    report(*r, out.reports.back());
+  }
+
+  for (const ast::ParamDecl* p : s.params) names_.erase(p);
+  for (const ast::StateDecl* st : s.states) names_.erase(st);
+  for (const ast::EventDecl* e : s.events) names_.erase(e);
+  slots_ = nullptr;
+}
+
+void Lowerer::phase(const ast::PhaseDecl& p, Phase& out) {
+  out.name = p.name;
+  out.form = p.form == ast::PhaseDecl::For ? PhaseForm::For : PhaseForm::Until;
+  out.site = site(p.nameRange.valid() ? p.nameRange : p.range, "phase '" + p.name + "'");
+  if (out.form == PhaseForm::For) {
+    if (!p.count) fail("phase '" + p.name + "' has no count");
+    else out.count = exprAs(*p.count, Type::Int);
+  } else {
+    if (!p.cond) fail("phase '" + p.name + "' has no condition");
+    else out.cond = exprAs(*p.cond, Type::Bool);
+    out.limit = p.limit ? exprAs(*p.limit, Type::Int) : makeInt(kDefaultUntilLimit);
+  }
+  if (p.body) block(*p.body, out.body);
+}
+
+void Lowerer::report(const ast::ReportDecl& r, Report& out) {
+  out.kind = r.reportKind == ast::ReportDecl::Probability ? ReportKind::Probability
+             : r.reportKind == ast::ReportDecl::Mean      ? ReportKind::Mean
+                                                          : ReportKind::Quantiles;
+  out.label = r.label;
+  out.site = site(r.range, "report '" + r.label + "'");
+  out.value = expr(*r.value);
+  if (r.given) out.given = exprAs(*r.given, Type::Bool);
+}
+
+//===--- statements ----------------------------------------------------------===//
+
+void Lowerer::block(const ast::BlockStmt& b, Block& out) {
+  for (const auto& s : b.stmts) stmt(*s, out);
+}
+
+Block Lowerer::elsePart(const ast::Stmt* s) {
+  Block out;
+  if (s) stmt(*s, out);
+  return out;
+}
+
+void Lowerer::stmt(const ast::Stmt& s, Block& out) {
+  switch (s.kind) {
+    case ast::StmtKind::Block: block(static_cast<const ast::BlockStmt&>(s), out); return;
+    case ast::StmtKind::Let: {
+      auto& l = static_cast<const ast::LetStmt&>(s);
+      Type t = l.type != Type::Unknown ? l.type : l.init->type;
+      ExprPtr v = exprAs(*l.init, t);  // before the binding: the init cannot see the let
+      uint32_t slot = addSlot(l.name, t, SlotKind::Local);
+      names_[&l] = {Binding::Slot, slot, t};
+      out.push_back(makeLet(slot, std::move(v)));
+      return;
+    }
+    case ast::StmtKind::Assign: {
+      auto& a = static_cast<const ast::AssignStmt&>(s);
+      auto it = names_.find(a.target->target);
+      if (it == names_.end() || it->second.kind != Binding::Slot) {
+        fail("assignment to '" + a.target->name + "', which is not a state");
+        return;
+      }
+      out.push_back(makeStore(it->second.index, exprAs(*a.value, it->second.type)));
+      return;
+    }
+    case ast::StmtKind::If: {
+      auto& i = static_cast<const ast::IfStmt&>(s);
+      Block thenBlock;
+      block(*i.thenBlock, thenBlock);
+      out.push_back(makeIf(exprAs(*i.cond, Type::Bool), std::move(thenBlock), elsePart(i.elseStmt.get())));
+      return;
+    }
+    case ast::StmtKind::WithProbability: {
+      auto& w = static_cast<const ast::WithProbabilityStmt&>(s);
+      ExprPtr p = exprAs(*w.probability, Type::Real);
+      uint32_t at = site(w.probability->range, "with probability");
+      Block thenBlock;
+      block(*w.thenBlock, thenBlock);
+      out.push_back(makeWithProbability(std::move(p), at, std::move(thenBlock), elsePart(w.elseStmt.get())));
+      return;
+    }
+    case ast::StmtKind::Trigger: {
+      auto& t = static_cast<const ast::TriggerStmt&>(s);
+      auto it = names_.find(t.event->target);
+      if (it == names_.end() || it->second.kind != Binding::Event) {
+        fail("trigger of '" + t.event->name + "', which is not an event");
+        return;
+      }
+      out.push_back(makeTrigger(it->second.index));
+      return;
+    }
+    case ast::StmtKind::End: out.push_back(makeEnd()); return;
+    case ast::StmtKind::Stop: out.push_back(makeStop()); return;
+    case ast::StmtKind::Return: {
+      auto& r = static_cast<const ast::ReturnStmt&>(s);
+      out.push_back(makeReturn(exprAs(*r.value, returnType_)));
+      return;
+    }
+  }
+}
+
+//===--- expressions ---------------------------------------------------------===//
+
+ExprPtr Lowerer::coerce(ExprPtr x, Type want) {
+  if (want != Type::Real || x->type != Type::Int) return x;
+  // A widened int literal is just a real literal: double(i) is the same in every engine.
+  if (x->kind == ExprKind::Const) return makeReal(double(x->intValue));
+  return makeIntToReal(std::move(x));
+}
+
+ExprPtr Lowerer::expr(const ast::Expr& e) {
+  switch (e.kind) {
+    case ast::ExprKind::Number: {
+      auto& n = static_cast<const ast::NumberExpr&>(e);
+      if (n.isInt && e.type != Type::Real) return makeInt(n.intValue);
+      return makeReal(n.isInt ? double(n.intValue) : n.realValue);
+    }
+    case ast::ExprKind::Bool: return makeBool(static_cast<const ast::BoolExpr&>(e).value);
+    case ast::ExprKind::Name: return name(static_cast<const ast::NameExpr&>(e));
+    case ast::ExprKind::Clock:
+      return makeClock(static_cast<const ast::ClockExpr&>(e).which == ast::ClockExpr::GlobalStep
+                           ? Clock::GlobalStep
+                           : Clock::PhaseStep);
+    case ast::ExprKind::Unary: return unary(static_cast<const ast::UnaryExpr&>(e));
+    case ast::ExprKind::Binary: return binary(static_cast<const ast::BinaryExpr&>(e));
+    case ast::ExprKind::If: {
+      auto& i = static_cast<const ast::IfExpr&>(e);
+      Type t = e.type;
+      ExprPtr a = expr(*i.thenExpr), b = expr(*i.elseExpr);
+      if (t == Type::Unknown) t = a->type == Type::Real || b->type == Type::Real ? Type::Real : a->type;
+      return makeSelect(exprAs(*i.cond, Type::Bool), coerce(std::move(a), t), coerce(std::move(b), t));
+    }
+    case ast::ExprKind::Call: return call(static_cast<const ast::CallExpr&>(e));
+    case ast::ExprKind::Time: {
+      auto& t = static_cast<const ast::TimeExpr&>(e);
+      auto it = names_.find(t.event->target);
+      if (it == names_.end() || it->second.kind != Binding::Event)
+        return fail("time() of '" + t.event->name + "', which is not an event");
+      return makeEventTime(it->second.index);
+    }
+    case ast::ExprKind::Cast: {
+      auto& c = static_cast<const ast::CastExpr&>(e);
+      return coerce(expr(*c.operand), e.type);
+    }
+  }
+  return fail("unknown expression kind");
+}
+
+ExprPtr Lowerer::name(const ast::NameExpr& n) {
+  auto it = names_.find(n.target);
+  if (it == names_.end()) return fail("name '" + n.name + "' is not resolved");
+  const Binding& b = it->second;
+  switch (b.kind) {
+    case Binding::Global: return makeLoadGlobal(b.index, b.type);
+    case Binding::Slot: return makeLoadSlot(b.index, b.type);
+    case Binding::Event: return makeEventHappened(b.index);
+  }
+  return fail("name '" + n.name + "'");
+}
+
+ExprPtr Lowerer::unary(const ast::UnaryExpr& u) {
+  ExprPtr x = expr(*u.operand);
+  if (u.op == ast::UnaryOp::Not) return makeUnary(UnaryOp::Not, std::move(x));
+  // Only int negation can fail (-INT64_MIN).
+  uint32_t at = x->type == Type::Int ? site(u.range, "-") : kNoSite;
+  return makeUnary(UnaryOp::Neg, std::move(x), at);
+}
+
+ExprPtr Lowerer::binary(const ast::BinaryExpr& b) {
+  SourceRange opRange = b.opRange.valid() ? b.opRange : b.range;
+  if (b.op == ast::BinaryOp::And) return makeAnd(exprAs(*b.lhs, Type::Bool), exprAs(*b.rhs, Type::Bool));
+  if (b.op == ast::BinaryOp::Or) return makeOr(exprAs(*b.lhs, Type::Bool), exprAs(*b.rhs, Type::Bool));
+  ExprPtr l = expr(*b.lhs), r = expr(*b.rhs);
+  if (b.op == ast::BinaryOp::Pow) {
+    std::vector<ExprPtr> args;
+    args.push_back(coerce(std::move(l), Type::Real));
+    args.push_back(coerce(std::move(r), Type::Real));
+    return makeCallBuiltin(BuiltinId::Pow, false, std::move(args), site(opRange, "^"));
+  }
+  // Operands of one type: if either is real, both are (sema's casts make this a no-op).
+  Type t = l->type == Type::Real || r->type == Type::Real ? Type::Real : l->type;
+  BinaryOp op = BinaryOp::Add;
+  switch (b.op) {
+    case ast::BinaryOp::Add: op = BinaryOp::Add; break;
+    case ast::BinaryOp::Sub: op = BinaryOp::Sub; break;
+    case ast::BinaryOp::Mul: op = BinaryOp::Mul; break;
+    case ast::BinaryOp::Div: op = BinaryOp::Div, t = Type::Real; break;
+    case ast::BinaryOp::Eq: op = BinaryOp::Eq; break;
+    case ast::BinaryOp::Ne: op = BinaryOp::Ne; break;
+    case ast::BinaryOp::Lt: op = BinaryOp::Lt; break;
+    case ast::BinaryOp::Le: op = BinaryOp::Le; break;
+    case ast::BinaryOp::Gt: op = BinaryOp::Gt; break;
+    case ast::BinaryOp::Ge: op = BinaryOp::Ge; break;
+    default: return fail("unexpected binary operator");
+  }
+  bool fails = op == BinaryOp::Div || (t == Type::Int && !Expr::isComparison(op));
+  uint32_t at = fails ? site(opRange, ast::spelling(b.op)) : kNoSite;
+  return makeBinary(op, coerce(std::move(l), t), coerce(std::move(r), t), at);
+}
+
+ExprPtr Lowerer::call(const ast::CallExpr& c) {
+  std::vector<ExprPtr> args;
+  if (c.function) {
+    auto it = functions_.find(c.function);
+    if (it == functions_.end()) return fail("call of unknown function '" + c.callee + "'");
+    const ast::FnDecl& f = *c.function;
+    for (size_t i = 0; i < c.args.size(); ++i)
+      args.push_back(exprAs(*c.args[i], i < f.args.size() ? f.args[i]->type : Type::Unknown));
+    return makeCallFunction(it->second, f.type, std::move(args));
+  }
+  if (c.builtin < 0 || c.builtin >= int(BuiltinId::Count))
+    return fail("call of '" + c.callee + "' is not resolved");
+  auto id = static_cast<BuiltinId>(c.builtin);
+  const BuiltinInfo& info = builtin(id);
+  for (const auto& a : c.args) args.push_back(expr(*a));
+  // An N builtin has its int form when every N argument is int.
+  bool intForm = false;
+  if (info.ret == 'N' || info.args.find('N') != std::string_view::npos) {
+    intForm = true;
+    for (size_t i = 0; i < args.size(); ++i)
+      if (info.args[std::min(i, info.args.size() - 1)] == 'N' && args[i]->type != Type::Int) intForm = false;
+  }
+  for (size_t i = 0; i < args.size(); ++i)
+    args[i] = coerce(std::move(args[i]), builtinArgType(id, intForm, i));
+  return makeCallBuiltin(id, intForm, std::move(args), site(c.range, std::string(info.name)));
+}
+
+}  // namespace
+
+std::unique_ptr<Module> lower(const ast::Program& program, std::string& error) {
+  auto m = std::make_unique<Module>();
+  Lowerer l(*m);
+  l.program(program);
+  if (!l.error.empty()) {
+    error = "internal error while lowering: " + l.error;
+    return nullptr;
+  }
+  return m;
+}
+
+std::unique_ptr<Module> lower(const ast::Program& program) {
+  std::string error;
+  return lower(program, error);
+}
+
+}  // namespace omen::ir

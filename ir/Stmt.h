@@ -1,0 +1,54 @@
+//===- Stmt.h - IR statements: structured blocks, not SSA -----------------===//
+//
+// Statements keep the source's structure (if / with-probability blocks) so that codegen can
+// emit straight-line LLVM blocks without rebuilding control flow. Blocks are plain lists;
+// scoping is gone because every local already has its own slot.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "ir/Expr.h"
+
+namespace omen::ir {
+
+enum class StmtKind : uint8_t {
+  Let,              ///< slot (a Local) = value
+  Store,            ///< slot (a State; a Param in Scenario::trialInit) = value
+  If,               ///< if value { thenBlock } else { elseBlock }
+  WithProbability,  ///< one uniform through the bernoulli runtime call on value (site), then branch
+  Trigger,          ///< event index: set its flag; record `t` as its time on the first trigger
+  End,              ///< end the trial (phases only)
+  Stop,             ///< end the current phase (phases only)
+  Return,           ///< return value (functions only)
+};
+
+struct Stmt;
+using StmtPtr = std::unique_ptr<Stmt>;
+using Block = std::vector<StmtPtr>;
+
+struct Stmt {
+  StmtKind kind;
+  uint32_t index = 0;       ///< slot (Let, Store) or event (Trigger)
+  uint32_t site = kNoSite;  ///< WithProbability
+  ExprPtr value;            ///< Let/Store/Return value, If condition, WithProbability p
+  Block thenBlock, elseBlock;
+
+  explicit Stmt(StmtKind k) : kind(k) {}
+  StmtPtr clone() const;
+};
+
+StmtPtr makeLet(uint32_t slot, ExprPtr value);
+StmtPtr makeStore(uint32_t slot, ExprPtr value);
+StmtPtr makeIf(ExprPtr cond, Block thenBlock, Block elseBlock = {});
+StmtPtr makeWithProbability(ExprPtr p, uint32_t site, Block thenBlock, Block elseBlock = {});
+StmtPtr makeTrigger(uint32_t event);
+StmtPtr makeEnd();
+StmtPtr makeStop();
+StmtPtr makeReturn(ExprPtr value);
+
+Block cloneBlock(const Block& b);
+
+}  // namespace omen::ir
