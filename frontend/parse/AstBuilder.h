@@ -1,0 +1,116 @@
+//===- AstBuilder.h - Parse tree to omen AST (private to frontend/parse) ---===//
+//
+// A typed walk over the generated contexts, split by grammar area: AstBuilderDecl.cpp (top
+// level and scenario members), AstBuilderStmt.cpp (blocks and statements), AstBuilderExpr.cpp
+// (expressions). The parse tree may be incomplete after a syntax error, so every method
+// tolerates missing children and returns null for a node it cannot build; a parent whose
+// required child is null is dropped, so the AST never holds a half-built node.
+//
+// Recursion here follows the nesting of the source, which the parser has already bounded by
+// kMaxNestingDepth; operator chains (`1+1+1…`, `not not …`, `else if …`) are folded in loops.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "OmenParser.h"
+#include "frontend/ast/Decl.h"
+#include "frontend/basic/Diagnostics.h"
+
+namespace omen::parse {
+
+/// The deepest expression tree the builder hands on. Nesting (parentheses, unary operators,
+/// if-expressions, calls) is capped at kMaxNestingDepth by the parser; this caps what long
+/// operator chains add on top, so that the recursive walks of later stages (sema, lowering,
+/// the destructors of the AST itself) stay well inside a thread's stack.
+inline constexpr int kMaxExprDepth = 4096;
+
+class AstBuilder {
+ public:
+  using P = grammar::OmenParser;
+
+  AstBuilder(FileId file, DiagnosticEngine& diags, antlr4::CommonTokenStream& tokens)
+      : file_(file), diags_(diags), tokens_(tokens) {}
+
+  void buildModule(P::ModuleContext* ctx, ast::Module& out);
+
+ private:
+  /// An expression and the depth of its tree (a leaf is 1).
+  struct Built {
+    ast::ExprPtr expr;
+    int depth = 0;
+    explicit operator bool() const { return expr != nullptr; }
+  };
+
+  // AstBuilderDecl.cpp
+  ast::TopDeclPtr buildTopDecl(P::TopDeclContext* ctx);
+  ast::TopDeclPtr buildImport(P::ImportDeclContext* ctx);
+  ast::TopDeclPtr buildFn(P::FnDeclContext* ctx);
+  ast::TopDeclPtr buildScenario(P::ScenarioDeclContext* ctx);
+  ast::MemberPtr buildMember(P::MemberContext* ctx);
+  ast::MemberPtr buildReport(P::ReportDeclContext* ctx);
+  /// Reads a declared name; false (after an error for keywords and reserved names) if unusable.
+  bool declName(P::DeclNameContext* ctx, std::string& name, SourceRange& range);
+  Type typeName(P::TypeNameContext* ctx);
+  /// A report's default label: its source text, comments and whitespace runs as one space.
+  std::string sourceLabel(antlr4::ParserRuleContext* ctx);
+
+  // AstBuilderStmt.cpp
+  std::unique_ptr<ast::BlockStmt> buildBlock(P::BlockContext* ctx);
+  ast::StmtPtr buildStmt(P::StmtContext* ctx);
+  ast::StmtPtr buildBranch(P::BranchContext* ctx);
+
+  // AstBuilderExpr.cpp
+  ast::ExprPtr buildTopExpr(P::ExprContext* ctx);  ///< buildExpr, then the depth check
+  Built buildExpr(P::ExprContext* ctx);
+  Built buildOr(P::OrExprContext* ctx);
+  Built buildAnd(P::AndExprContext* ctx);
+  Built buildNot(P::NotExprContext* ctx);
+  Built buildComparison(P::ComparisonContext* ctx);
+  Built buildAdditive(P::AdditiveContext* ctx);
+  Built buildMultiplicative(P::MultiplicativeContext* ctx);
+  Built buildUnary(P::UnaryContext* ctx);
+  Built buildPowerChain(P::PowerChainContext* ctx);
+  Built buildPrimary(P::PrimaryContext* ctx);
+  Built buildNumber(P::NumberContext* ctx);
+  /// Folds `operand (op operand)*` children left to right, in one pass over the children.
+  template <typename Operand, typename BuildOperand, typename OpOf>
+  Built foldLeft(antlr4::ParserRuleContext* ctx, BuildOperand build, OpOf opOf);
+  /// Wraps `operand` in `count` prefix operators; false (after an error) if nesting is too deep.
+  bool applyPrefix(Built& operand, const std::vector<antlr4::Token*>& ops, ast::UnaryOp op);
+  Built makeBinary(ast::BinaryOp op, antlr4::Token* opToken, Built lhs, Built rhs);
+  /// Reports an expression tree deeper than kMaxExprDepth once per top-level expression.
+  bool checkExprDepth(int depth, antlr4::Token* at);
+
+  // Locations (AstBuilder.cpp)
+  SourceLoc beginOf(antlr4::Token* tok) const;
+  SourceLoc endOf(antlr4::Token* tok) const;
+  SourceRange rangeOf(antlr4::Token* tok) const;
+  SourceRange rangeOf(antlr4::tree::TerminalNode* node) const;
+  SourceRange rangeOf(antlr4::ParserRuleContext* ctx) const;
+  SourceRange rangeOf(antlr4::Token* first, antlr4::Token* last) const;
+  /// True if `ctx` was built from real tokens (not a placeholder from error recovery).
+  static bool usable(antlr4::ParserRuleContext* ctx);
+  static bool usable(antlr4::tree::TerminalNode* node);
+  std::string unquote(antlr4::Token* stringToken);
+
+  FileId file_;
+  DiagnosticEngine& diags_;
+  antlr4::CommonTokenStream& tokens_;
+  int nesting_ = 0;              ///< expressions and blocks being built, as the parser counts them
+  bool depthReported_ = false;   ///< one "too deep" error per top-level expression
+};
+
+/// The one message for every kind of nesting past kMaxNestingDepth (parser and builder).
+std::string nestingTooDeepMessage();
+
+/// RAII nesting level for the builder's recursion (mirrors the parser's count).
+struct NestingScope {
+  int& depth;
+  explicit NestingScope(int& d) : depth(d) { ++depth; }
+  ~NestingScope() { --depth; }
+};
+
+}  // namespace omen::parse

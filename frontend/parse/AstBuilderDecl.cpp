@@ -1,0 +1,208 @@
+//===- AstBuilderDecl.cpp - Top-level declarations and scenario members ----===//
+#include "frontend/parse/AstBuilder.h"
+
+namespace omen::parse {
+
+using P = grammar::OmenParser;
+
+ast::TopDeclPtr AstBuilder::buildTopDecl(P::TopDeclContext* ctx) {
+  if (auto* c = dynamic_cast<P::ImportDeclContext*>(ctx)) return buildImport(c);
+  if (auto* c = dynamic_cast<P::FnDeclContext*>(ctx)) return buildFn(c);
+  if (auto* c = dynamic_cast<P::ScenarioDeclContext*>(ctx)) return buildScenario(c);
+  if (auto* c = dynamic_cast<P::ConstDeclContext*>(ctx)) {
+    std::string name;
+    SourceRange nameRange;
+    if (!declName(c->declName(), name, nameRange)) return nullptr;
+    ast::ExprPtr init = buildTopExpr(c->expr());
+    if (!init) return nullptr;
+    return std::make_unique<ast::ConstDecl>(rangeOf(c), std::move(name), nameRange, std::move(init));
+  }
+  return nullptr;
+}
+
+ast::TopDeclPtr AstBuilder::buildImport(P::ImportDeclContext* ctx) {
+  P::ImportTargetContext* target = ctx->importTarget();
+  if (!usable(target)) return nullptr;
+  auto decl = std::make_unique<ast::ImportDecl>(rangeOf(ctx));
+  decl->targetRange = rangeOf(target);
+  if (auto* file = dynamic_cast<P::FileImportContext*>(target)) {
+    if (!usable(file->STRING())) return nullptr;
+    decl->target = unquote(file->STRING()->getSymbol());
+    if (decl->target.empty()) {
+      diags_.error(decl->targetRange, "the import path is empty");
+      return nullptr;
+    }
+    return decl;
+  }
+  auto* stdTarget = dynamic_cast<P::StdImportContext*>(target);
+  if (!stdTarget) return nullptr;  // the alternative was never chosen: a syntax error
+  std::vector<antlr4::tree::TerminalNode*> parts = stdTarget->IDENT();
+  if (parts.size() != 2 || parts[0]->getText() != "std" || !usable(parts[1])) {
+    diags_.error(decl->targetRange,
+                 "expected 'std.NAME' or a quoted file path after 'import' (e.g. import std.scaling)");
+    return nullptr;
+  }
+  decl->isStd = true;
+  decl->target = "std." + parts[1]->getText();
+  return decl;
+}
+
+Type AstBuilder::typeName(P::TypeNameContext* ctx) {
+  if (!usable(ctx)) return Type::Unknown;
+  if (ctx->BOOL()) return Type::Bool;
+  if (ctx->INT_KW()) return Type::Int;
+  if (ctx->REAL_KW()) return Type::Real;
+  return Type::Unknown;
+}
+
+ast::TopDeclPtr AstBuilder::buildFn(P::FnDeclContext* ctx) {
+  std::string name;
+  SourceRange nameRange;
+  if (!declName(ctx->declName(), name, nameRange)) return nullptr;
+  auto fn = std::make_unique<ast::FnDecl>(rangeOf(ctx), std::move(name), nameRange);
+  bool ok = true;
+  if (P::FnArgsContext* args = ctx->fnArgs()) {
+    for (P::FnArgContext* arg : args->fnArg()) {
+      std::string argName;
+      SourceRange argRange;
+      Type t = typeName(arg->typeName());
+      if (!declName(arg->declName(), argName, argRange) || t == Type::Unknown) {
+        ok = false;
+        continue;
+      }
+      fn->args.push_back(std::make_unique<ast::FnArgDecl>(std::move(argName), argRange, t, rangeOf(arg->typeName())));
+    }
+  }
+  fn->type = typeName(ctx->typeName());
+  fn->returnTypeRange = rangeOf(ctx->typeName());
+  if (fn->type == Type::Unknown) ok = false;
+  if (auto* body = dynamic_cast<P::ExprFnBodyContext*>(ctx->fnBody())) {
+    fn->exprBody = buildTopExpr(body->expr());
+    ok = ok && fn->exprBody;
+  } else if (auto* body = dynamic_cast<P::BlockFnBodyContext*>(ctx->fnBody())) {
+    fn->blockBody = buildBlock(body->block());
+    ok = ok && fn->blockBody;
+  } else {
+    ok = false;
+  }
+  if (!ok) return nullptr;
+  return fn;
+}
+
+ast::TopDeclPtr AstBuilder::buildScenario(P::ScenarioDeclContext* ctx) {
+  auto scenario = std::make_unique<ast::ScenarioDecl>(rangeOf(ctx));
+  if (!declName(ctx->declName(), scenario->name, scenario->nameRange)) return nullptr;
+  if (ctx->EXTENDS()) {
+    if (!usable(ctx->IDENT())) return nullptr;
+    scenario->base = ctx->IDENT()->getText();
+    scenario->baseRange = rangeOf(ctx->IDENT());
+  }
+  P::ScenarioBodyContext* body = ctx->scenarioBody();
+  if (!usable(body)) return scenario;
+  for (antlr4::tree::ParseTree* child : body->children)
+    if (auto* member = dynamic_cast<P::MemberContext*>(child))
+      if (ast::MemberPtr built = buildMember(member)) scenario->members.push_back(std::move(built));
+  return scenario;
+}
+
+ast::MemberPtr AstBuilder::buildMember(P::MemberContext* ctx) {
+  std::string name;
+  SourceRange nameRange;
+  SourceRange range = rangeOf(ctx);
+  if (auto* c = dynamic_cast<P::ParamMemberContext*>(ctx)) {
+    if (!declName(c->declName(), name, nameRange)) return nullptr;
+    bool uncertain = usable(c->TILDE());
+    ast::ExprPtr init = buildTopExpr(c->expr());
+    if (!init) return nullptr;
+    if (uncertain && !isa<ast::CallExpr>(init.get())) {
+      diags_.error(init->range, "'~' must be followed by a distribution call, e.g. 'param " + name +
+                                    " ~ beta(2, 8)'; use '=' for a fixed value");
+      return nullptr;
+    }
+    return std::make_unique<ast::ParamDecl>(range, std::move(name), nameRange, uncertain, std::move(init));
+  }
+  if (auto* c = dynamic_cast<P::StateDeclContext*>(ctx)) {
+    if (!declName(c->declName(), name, nameRange)) return nullptr;
+    ast::ExprPtr init = buildTopExpr(c->expr());
+    if (!init) return nullptr;
+    return std::make_unique<ast::StateDecl>(range, std::move(name), nameRange, std::move(init));
+  }
+  if (auto* c = dynamic_cast<P::EventDeclContext*>(ctx)) {
+    if (!declName(c->declName(), name, nameRange)) return nullptr;
+    return std::make_unique<ast::EventDecl>(range, std::move(name), nameRange);
+  }
+  if (auto* c = dynamic_cast<P::PhaseMemberContext*>(ctx)) {
+    auto phase = std::make_unique<ast::PhaseDecl>(range);
+    if (!declName(c->declName(), phase->name, phase->nameRange)) return nullptr;
+    std::vector<P::ExprContext*> exprs = c->expr();
+    if (usable(c->FOR()) && exprs.size() == 1) {
+      phase->form = ast::PhaseDecl::For;
+      phase->count = buildTopExpr(exprs[0]);
+      if (!phase->count) return nullptr;
+    } else if (usable(c->UNTIL()) && !exprs.empty()) {
+      phase->form = ast::PhaseDecl::Until;
+      phase->cond = buildTopExpr(exprs[0]);
+      if (!phase->cond) return nullptr;
+      if (c->LIMIT()) {
+        if (exprs.size() != 2) return nullptr;
+        phase->limit = buildTopExpr(exprs[1]);
+        if (!phase->limit) return nullptr;
+      }
+    } else {
+      return nullptr;
+    }
+    phase->body = buildBlock(c->block());
+    if (!phase->body) return nullptr;
+    return phase;
+  }
+  if (auto* c = dynamic_cast<P::ReportDeclContext*>(ctx)) return buildReport(c);
+  return nullptr;
+}
+
+ast::MemberPtr AstBuilder::buildReport(P::ReportDeclContext* ctx) {
+  P::ReportExprContext* expr = ctx->reportExpr();
+  if (!usable(expr) || !usable(expr->reportFn()) || !usable(expr->RPAREN())) return nullptr;
+  auto report = std::make_unique<ast::ReportDecl>(rangeOf(ctx));
+  P::ReportFnContext* fn = expr->reportFn();
+  report->reportKind = fn->P()   ? ast::ReportDecl::Probability
+                       : fn->E() ? ast::ReportDecl::Mean
+                                 : ast::ReportDecl::Quantiles;
+  std::vector<P::ExprContext*> parts = expr->expr();
+  if (parts.empty()) return nullptr;
+  report->value = buildTopExpr(parts[0]);
+  if (!report->value) return nullptr;
+  if (expr->BAR()) {
+    if (parts.size() < 2) return nullptr;
+    report->given = buildTopExpr(parts[1]);
+    if (!report->given) return nullptr;
+  }
+  if (ctx->AS()) {
+    if (!usable(ctx->STRING())) return nullptr;
+    report->label = unquote(ctx->STRING()->getSymbol());
+    report->explicitLabel = true;
+    if (report->label.empty()) {
+      diags_.error(rangeOf(ctx->STRING()), "a report label may not be empty");
+      return nullptr;
+    }
+  } else {
+    report->label = sourceLabel(expr);
+  }
+  return report;
+}
+
+bool AstBuilder::declName(P::DeclNameContext* ctx, std::string& name, SourceRange& range) {
+  if (!usable(ctx)) return false;
+  range = rangeOf(ctx);
+  name = ctx->getStart()->getText();
+  if (ctx->reservedName()) {
+    diags_.error(range, "'" + name + "' is reserved and cannot be used as a name");
+    return false;
+  }
+  if (ctx->keywordName()) {
+    diags_.error(range, "'" + name + "' is a keyword and cannot be used as a name");
+    return false;
+  }
+  return usable(ctx->IDENT());
+}
+
+}  // namespace omen::parse

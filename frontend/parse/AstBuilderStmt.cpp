@@ -1,0 +1,115 @@
+//===- AstBuilderStmt.cpp - Blocks and statements ---------------------------===//
+#include "frontend/parse/AstBuilder.h"
+
+#include "frontend/parse/Parser.h"
+
+namespace omen::parse {
+
+using P = grammar::OmenParser;
+
+std::unique_ptr<ast::BlockStmt> AstBuilder::buildBlock(P::BlockContext* ctx) {
+  if (!usable(ctx) || !usable(ctx->LBRACE())) return nullptr;
+  NestingScope scope(nesting_);
+  auto block = std::make_unique<ast::BlockStmt>(rangeOf(ctx));
+  for (antlr4::tree::ParseTree* child : ctx->children)
+    if (auto* stmt = dynamic_cast<P::StmtContext*>(child))
+      if (ast::StmtPtr built = buildStmt(stmt)) block->stmts.push_back(std::move(built));
+  return block;
+}
+
+ast::StmtPtr AstBuilder::buildStmt(P::StmtContext* ctx) {
+  SourceRange range = rangeOf(ctx);
+  if (auto* c = dynamic_cast<P::LetStmtContext*>(ctx)) {
+    std::string name;
+    SourceRange nameRange;
+    if (!declName(c->declName(), name, nameRange)) return nullptr;
+    ast::ExprPtr init = buildTopExpr(c->expr());
+    if (!init) return nullptr;
+    return std::make_unique<ast::LetStmt>(range, std::move(name), nameRange, std::move(init));
+  }
+  if (auto* c = dynamic_cast<P::AssignStmtContext*>(ctx)) {
+    P::AssignTargetContext* target = c->assignTarget();
+    if (!usable(target)) return nullptr;
+    if (target->reservedName()) {
+      diags_.error(rangeOf(target), "cannot assign to '" + target->getStart()->getText() +
+                                        "': it is reserved; only state variables can be assigned");
+      return nullptr;
+    }
+    if (!usable(target->IDENT())) return nullptr;
+    ast::ExprPtr value = buildTopExpr(c->expr());
+    if (!value) return nullptr;
+    auto name = std::make_unique<ast::NameExpr>(rangeOf(target), target->IDENT()->getText());
+    return std::make_unique<ast::AssignStmt>(range, std::move(name), std::move(value));
+  }
+  if (auto* c = dynamic_cast<P::BranchStmtContext*>(ctx)) return buildBranch(c->branch());
+  if (auto* c = dynamic_cast<P::TriggerStmtContext*>(ctx)) {
+    if (!usable(c->IDENT())) return nullptr;
+    auto event = std::make_unique<ast::NameExpr>(rangeOf(c->IDENT()), c->IDENT()->getText());
+    return std::make_unique<ast::TriggerStmt>(range, std::move(event));
+  }
+  if (dynamic_cast<P::EndStmtContext*>(ctx)) return std::make_unique<ast::EndStmt>(range);
+  if (dynamic_cast<P::StopStmtContext*>(ctx)) return std::make_unique<ast::StopStmt>(range);
+  if (auto* c = dynamic_cast<P::ReturnStmtContext*>(ctx)) {
+    ast::ExprPtr value = buildTopExpr(c->expr());
+    if (!value) return nullptr;
+    return std::make_unique<ast::ReturnStmt>(range, std::move(value));
+  }
+  return nullptr;
+}
+
+// `if a {} else if b {} else with probability p {} else {}` arrives as one flat list of
+// heads; it is nested from the right in a loop. Each link is one level of nesting in the AST.
+ast::StmtPtr AstBuilder::buildBranch(P::BranchContext* ctx) {
+  if (!usable(ctx)) return nullptr;
+  std::vector<P::BranchHeadContext*> heads;
+  P::BlockContext* finalElse = nullptr;
+  for (antlr4::tree::ParseTree* child : ctx->children) {
+    if (auto* head = dynamic_cast<P::BranchHeadContext*>(child)) heads.push_back(head);
+    if (auto* block = dynamic_cast<P::BlockContext*>(child)) finalElse = block;
+  }
+  if (heads.empty()) return nullptr;
+  if (nesting_ + static_cast<int>(heads.size()) - 1 > kMaxNestingDepth) {
+    size_t at = static_cast<size_t>(std::max(0, kMaxNestingDepth - nesting_ + 1));
+    diags_.error(rangeOf(heads[std::min(at, heads.size() - 1)]->getStart()), nestingTooDeepMessage());
+    return nullptr;
+  }
+  // Build in source order (so diagnostics come out in order), then nest from the right.
+  struct Link {
+    P::BranchHeadContext* head;
+    ast::ExprPtr test;
+    std::unique_ptr<ast::BlockStmt> block;
+  };
+  std::vector<Link> links;
+  bool ok = true;
+  for (P::BranchHeadContext* head : heads) {
+    Link link{head, nullptr, nullptr};
+    if (auto* h = dynamic_cast<P::IfHeadContext*>(head)) {
+      link.test = buildTopExpr(h->expr());
+      link.block = buildBlock(h->block());
+    } else if (auto* h = dynamic_cast<P::WithHeadContext*>(head); h && usable(h->PROBABILITY())) {
+      link.test = buildTopExpr(h->expr());
+      link.block = buildBlock(h->block());
+    }
+    ok = ok && link.test && link.block;
+    links.push_back(std::move(link));
+  }
+  ast::StmtPtr elseStmt;
+  if (finalElse) {
+    elseStmt = buildBlock(finalElse);
+    ok = ok && elseStmt;
+  }
+  if (!ok) return nullptr;
+  antlr4::Token* chainEnd = ctx->getStop();
+  for (size_t i = links.size(); i-- > 0;) {
+    Link& link = links[i];
+    SourceRange range = rangeOf(link.head->getStart(), chainEnd);
+    if (dynamic_cast<P::IfHeadContext*>(link.head))
+      elseStmt = std::make_unique<ast::IfStmt>(range, std::move(link.test), std::move(link.block), std::move(elseStmt));
+    else
+      elseStmt = std::make_unique<ast::WithProbabilityStmt>(range, std::move(link.test), std::move(link.block),
+                                                            std::move(elseStmt));
+  }
+  return elseStmt;
+}
+
+}  // namespace omen::parse

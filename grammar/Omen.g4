@@ -1,0 +1,218 @@
+// Omen.g4 - the omen scenario language (LANGUAGE.md sections 2-7, docs/language.md).
+//
+// Shape decisions that the AST builder (frontend/parse/AstBuilder*.cpp) relies on:
+//  - No left recursion. Operator levels are flat lists (`a (op a)*`, `not* x`, `-* x`), so a
+//    200,000-term sum or a long `not not ...` run is one context the builder folds in a loop
+//    instead of a 200,000-deep tree that recursion (ANTLR's or ours) would have to walk.
+//  - `;` is optional everywhere a separator may stand: whitespace is insignificant, and no
+//    statement, member or declaration can start with a token that could continue the one
+//    before it, so separators are never needed to disambiguate.
+//  - Keywords and the reserved names (t step P E quantiles time) are tokens. Where a name is
+//    declared, the grammar also accepts them (`declName`) so that the builder can say "'time'
+//    is reserved" instead of ANTLR's "mismatched input".
+//  - The lexer never fails: stray characters, a `%` that is not part of a percent literal,
+//    unterminated strings and comments become tokens that the parser facade reports before
+//    parsing.
+grammar Omen;
+
+//===--- top level ----------------------------------------------------------===//
+
+module : SEMI* (topDecl SEMI*)* EOF ;
+
+topDecl
+  : IMPORT importTarget                                          # importDecl
+  | CONST declName ASSIGN expr                                   # constDecl
+  | FN declName LPAREN fnArgs? RPAREN ARROW typeName fnBody      # fnDecl
+  | SCENARIO declName (EXTENDS IDENT)? scenarioBody              # scenarioDecl
+  ;
+
+importTarget
+  : IDENT (DOT IDENT)*                                           # stdImport
+  | STRING                                                       # fileImport
+  ;
+
+fnArgs : fnArg (COMMA fnArg)* COMMA? ;
+fnArg : declName COLON typeName ;
+typeName : BOOL | INT_KW | REAL_KW ;
+
+fnBody
+  : ASSIGN expr                                                  # exprFnBody
+  | block                                                        # blockFnBody
+  ;
+
+scenarioBody : LBRACE SEMI* (member SEMI*)* RBRACE ;
+
+//===--- scenario members ---------------------------------------------------===//
+
+// Alternatives that share a prefix are factored (`param x` then `=` or `~`), so that an
+// error after the prefix is reported where it happens, with what could follow there.
+member
+  : PARAM declName (ASSIGN | TILDE) expr                         # paramMember
+  | STATE declName ASSIGN expr                                   # stateDecl
+  | EVENT declName                                               # eventDecl
+  | PHASE declName (FOR expr | UNTIL expr (LIMIT expr)?) block   # phaseMember
+  | REPORT reportExpr (AS STRING)?                               # reportDecl
+  ;
+
+reportExpr
+  : reportFn LPAREN expr (BAR expr)? RPAREN ;
+reportFn : P | E | QUANTILES ;
+
+//===--- statements ---------------------------------------------------------===//
+
+block : LBRACE SEMI* (stmt SEMI*)* RBRACE ;
+
+stmt
+  : LET declName ASSIGN expr                                     # letStmt
+  | assignTarget ASSIGN expr                                     # assignStmt
+  | branch                                                       # branchStmt
+  | TRIGGER IDENT                                                # triggerStmt
+  | END                                                          # endStmt
+  | STOP                                                         # stopStmt
+  | RETURN expr                                                  # returnStmt
+  ;
+
+// `if c { } else if d { } else with probability p { } else { }` is one flat chain; the
+// builder nests it from the right.
+branch : branchHead (ELSE branchHead)* (ELSE block)? ;
+branchHead
+  : IF expr block                                                # ifHead
+  | WITH PROBABILITY expr block                                  # withHead
+  ;
+
+assignTarget : IDENT | reservedName ;
+
+//===--- expressions, loosest first -----------------------------------------===//
+
+expr
+  : IF expr THEN expr ELSE expr                                  # ifExpr
+  | orExpr                                                       # plainExpr
+  ;
+
+orExpr : andExpr (OR andExpr)* ;
+andExpr : notExpr (AND notExpr)* ;
+notExpr : NOT* comparison ;
+comparison : additive (compareOp additive)* ;
+compareOp : EQ | NE | LT | LE | GT | GE ;
+additive : multiplicative (addOp multiplicative)* ;
+addOp : PLUS | MINUS ;
+multiplicative : unary (mulOp unary)* ;
+mulOp : STAR | SLASH ;
+// Unary minus binds looser than `^`: -2^2 is -(2^2). An exponent may carry its own minus
+// signs (2 ^ -1); `powerChain` is folded from the right.
+unary : MINUS* powerChain ;
+powerChain : primary (CARET MINUS* primary)* ;
+
+primary
+  : number                                                       # numberExpr
+  | TRUE                                                         # trueExpr
+  | FALSE                                                        # falseExpr
+  | TIME LPAREN IDENT RPAREN                                     # timeExpr
+  | T                                                            # globalStepExpr
+  | STEP                                                         # phaseStepExpr
+  | IDENT LPAREN callArgs? RPAREN                                # callExpr
+  | IDENT                                                        # nameExpr
+  | LPAREN expr RPAREN                                           # parenExpr
+  | reportFn LPAREN expr (BAR expr)? RPAREN                       # misplacedReportExpr
+  ;
+
+callArgs : expr (COMMA expr)* COMMA? ;
+number : INT_LIT | REAL_LIT | PERCENT_LIT ;
+
+//===--- names --------------------------------------------------------------===//
+
+// A declared name. Reserved names and keywords that cannot start the next declaration are
+// accepted here only so that the builder can reject them with a clear message.
+declName : IDENT | reservedName | keywordName ;
+reservedName : T | STEP | P | E | QUANTILES | TIME ;
+keywordName
+  : EXTENDS | FOR | UNTIL | LIMIT | AS | LET | IF | THEN | ELSE | WITH | PROBABILITY
+  | TRIGGER | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW
+  ;
+
+//===--- lexer --------------------------------------------------------------===//
+
+IMPORT : 'import' ;
+CONST : 'const' ;
+FN : 'fn' ;
+SCENARIO : 'scenario' ;
+EXTENDS : 'extends' ;
+PARAM : 'param' ;
+STATE : 'state' ;
+EVENT : 'event' ;
+PHASE : 'phase' ;
+FOR : 'for' ;
+UNTIL : 'until' ;
+LIMIT : 'limit' ;
+REPORT : 'report' ;
+AS : 'as' ;
+LET : 'let' ;
+IF : 'if' ;
+THEN : 'then' ;
+ELSE : 'else' ;
+WITH : 'with' ;
+PROBABILITY : 'probability' ;
+TRIGGER : 'trigger' ;
+END : 'end' ;
+STOP : 'stop' ;
+RETURN : 'return' ;
+AND : 'and' ;
+OR : 'or' ;
+NOT : 'not' ;
+TRUE : 'true' ;
+FALSE : 'false' ;
+BOOL : 'bool' ;
+INT_KW : 'int' ;
+REAL_KW : 'real' ;
+
+T : 't' ;
+STEP : 'step' ;
+P : 'P' ;
+E : 'E' ;
+QUANTILES : 'quantiles' ;
+TIME : 'time' ;
+
+ARROW : '->' ;
+EQ : '==' ;
+NE : '!=' ;
+LE : '<=' ;
+GE : '>=' ;
+LT : '<' ;
+GT : '>' ;
+ASSIGN : '=' ;
+TILDE : '~' ;
+PLUS : '+' ;
+MINUS : '-' ;
+STAR : '*' ;
+SLASH : '/' ;
+CARET : '^' ;
+LPAREN : '(' ;
+RPAREN : ')' ;
+LBRACE : '{' ;
+RBRACE : '}' ;
+COMMA : ',' ;
+COLON : ':' ;
+SEMI : ';' ;
+DOT : '.' ;
+BAR : '|' ;
+
+PERCENT_LIT : DECIMAL '%' ;
+REAL_LIT : DIGITS '.' DIGITS EXPONENT? | DIGITS EXPONENT ;
+INT_LIT : DIGITS ;
+fragment DECIMAL : DIGITS ('.' DIGITS)? EXPONENT? ;
+fragment DIGITS : [0-9] [0-9_]* ;
+fragment EXPONENT : [eE] [+-]? [0-9]+ ;
+
+IDENT : [A-Za-z_] [A-Za-z0-9_]* ;
+
+STRING : '"' ('\\' ["\\] | ~["\\\r\n])* '"' ;
+
+LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN) ;
+// An unterminated comment runs to the end of the file; the facade reports it as one.
+BLOCK_COMMENT : '/*' .*? ('*/' | EOF) -> channel(HIDDEN) ;
+WS : [ \t\r\n\f\u000B\uFEFF]+ -> skip ;
+
+// Tokens the parser never accepts: the facade turns each into a lexical error.
+STRAY_PERCENT : '%' ;
+BAD_STRING : '"' ('\\' ~[\r\n] | ~["\\\r\n])* ;
+BAD_CHAR : . ;
