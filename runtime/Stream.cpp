@@ -53,8 +53,9 @@ double omen_rt_next_uniform(OmenTrialContext* ctx) {
     s.hasSpare = 0;
     return s.spare;
   }
-  const uint32_t counter[4] = {static_cast<uint32_t>(s.trial), static_cast<uint32_t>(s.trial >> 32),
-                               static_cast<uint32_t>(s.block), static_cast<uint32_t>(s.block >> 32)};
+  const uint32_t counter[4] = {
+      static_cast<uint32_t>(s.trial), static_cast<uint32_t>(s.trial >> 32),
+      static_cast<uint32_t>(s.block), static_cast<uint32_t>(s.block >> 32)};
   ++s.block;
   uint32_t out[4];
   omen::rt::philox4x32_10(counter, s.key, out);

@@ -153,8 +153,8 @@ inline double normalCdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0));
 /// Pearson's chi-square p-value of integer draws against `pmf` on the support [lo, hi] (hi
 /// inclusive; draws outside fail the test). Cells with expected count under 20 are merged
 /// with their neighbours so the chi-square approximation holds.
-inline double chiSquarePValue(const std::vector<double>& xs, const std::function<double(int64_t)>& pmf,
-                              int64_t lo, int64_t hi) {
+inline double chiSquarePValue(const std::vector<double>& xs,
+                              const std::function<double(int64_t)>& pmf, int64_t lo, int64_t hi) {
   std::map<int64_t, double> counts;
   for (double x : xs) {
     const int64_t k = static_cast<int64_t>(x);
