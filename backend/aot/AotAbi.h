@@ -1,0 +1,29 @@
+//===- AotAbi.h - What an `omen build` object hands the AOT main -----------===//
+//
+// The object file `omen build` compiles defines three symbols, read by AotMain.cpp:
+//   omen_aot_kernels   one {globals, block} pair of entry points per scenario (Emitter.h)
+//   omen_aot_count     how many
+//   omen_aot_metadata  a NUL-terminated JSON document: the file name, each scenario's
+//                      rt::ScenarioInfo, and per site of the program its pre-rendered
+//                      location ("file:line:col: "), its operation and its source snippet,
+//                      so runtime errors read exactly as `omen run` prints them.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/Kernel.h"
+
+extern "C" {
+
+typedef int32_t (*OmenAotGlobalsFn)(omen::rt::Value* globals, const uint8_t* overridden, OmenError* error);
+typedef uint32_t (*OmenAotBlockFn)(const omen::rt::Value* globals, uint64_t seed, uint64_t first, uint32_t count,
+                                   double* outcomes, OmenError* error);
+
+struct OmenAotKernel {
+  OmenAotGlobalsFn globals;
+  OmenAotBlockFn block;
+};
+
+}  // extern "C"

@@ -1,0 +1,182 @@
+//===- Aot.cpp - `omen emit --llvm|--asm|--obj` and `omen build` -----------===//
+#include "backend/llvm/Aot.h"
+
+#include <fstream>
+
+#include <llvm/IR/Constants.h>
+#include <llvm/IR/GlobalVariable.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Program.h>
+#include <llvm/Support/raw_ostream.h>
+#include <llvm/Target/TargetMachine.h>
+#include <nlohmann/json.hpp>
+
+#include "AotConfig.h"
+#include "backend/llvm/Codegen.h"
+#include "backend/llvm/ObjectEmitter.h"
+#include "backend/llvm/Target.h"
+#include "frontend/basic/Diagnostics.h"
+
+namespace omen::llvmgen {
+namespace {
+
+std::string metadataJson(const ir::Module& program, const SourceManager& sources, const std::string& file,
+                         const std::vector<const ir::Scenario*>& scenarios) {
+  nlohmann::json doc;
+  doc["file"] = file;
+  nlohmann::json list = nlohmann::json::array();
+  for (const ir::Scenario* s : scenarios) {
+    rt::ScenarioInfo info = scenarioInfo(program, *s);
+    nlohmann::json j;
+    j["name"] = info.name;
+    j["globalCount"] = info.globalCount;
+    nlohmann::json params = nlohmann::json::array();
+    for (const rt::ParamInfo& p : info.params)
+      params.push_back({{"name", p.name}, {"type", int(p.type)}, {"uncertain", p.uncertain}, {"slot", p.slot},
+                        {"pinnedSlot", p.pinnedSlot}});
+    j["params"] = params;
+    nlohmann::json reports = nlohmann::json::array();
+    for (size_t r = 0; r < info.reports.size(); ++r)
+      reports.push_back({{"label", info.reports[r].label}, {"kind", int(info.reports[r].kind)},
+                         {"conditional", info.reports[r].conditional}, {"site", s->reports[r].site}});
+    j["reports"] = reports;
+    list.push_back(j);
+  }
+  doc["scenarios"] = list;
+  nlohmann::json sites = nlohmann::json::array();
+  for (const ir::Site& site : program.sites) {
+    std::string where;
+    if (site.range.valid())
+      where = sources.name(site.range.begin.file) + ':' + std::to_string(site.range.begin.line) + ':' +
+              std::to_string(site.range.begin.col) + ": ";
+    sites.push_back({{"where", where}, {"what", site.what}, {"snippet", renderSnippet(sources, site.range)}});
+  }
+  doc["sites"] = sites;
+  return doc.dump();
+}
+
+/// Adds omen_aot_kernels, omen_aot_count and omen_aot_metadata (AotAbi.h) to `module`.
+std::vector<std::string> addAotTables(llvm::Module& module, const std::vector<KernelSymbols>& symbols,
+                                      const std::string& metadata) {
+  llvm::LLVMContext& context = module.getContext();
+  llvm::PointerType* ptr = llvm::PointerType::getUnqual(context);
+  llvm::StructType* pair = llvm::StructType::get(context, {ptr, ptr});
+  std::vector<llvm::Constant*> entries;
+  for (const KernelSymbols& s : symbols)
+    entries.push_back(llvm::ConstantStruct::get(pair, {module.getFunction(s.globals), module.getFunction(s.block)}));
+  llvm::ArrayType* tableType = llvm::ArrayType::get(pair, entries.size());
+  new llvm::GlobalVariable(module, tableType, true, llvm::GlobalValue::ExternalLinkage,
+                           llvm::ConstantArray::get(tableType, entries), "omen_aot_kernels");
+  llvm::Type* i32 = llvm::Type::getInt32Ty(context);
+  new llvm::GlobalVariable(module, i32, true, llvm::GlobalValue::ExternalLinkage,
+                           llvm::ConstantInt::get(i32, symbols.size()), "omen_aot_count");
+  llvm::Constant* text = llvm::ConstantDataArray::getString(context, metadata, true);
+  new llvm::GlobalVariable(module, text->getType(), true, llvm::GlobalValue::ExternalLinkage, text,
+                           "omen_aot_metadata");
+  return {"omen_aot_kernels", "omen_aot_count", "omen_aot_metadata"};
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(';', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool emitScenarios(const ir::Module& program, const std::vector<const ir::Scenario*>& scenarios, EmitKind kind,
+                   std::string& out, std::string& error) {
+  auto machine = createHostTargetMachine(llvm::Reloc::PIC_);
+  if (!machine) {
+    error = toMessage(machine.takeError());
+    return false;
+  }
+  auto built = buildKernelModule(program, scenarios, **machine, "s");
+  if (!built) {
+    error = toMessage(built.takeError());
+    return false;
+  }
+  if (kind == EmitKind::LlvmIr) {
+    llvm::raw_string_ostream os(out);
+    built->module->print(os, nullptr);
+    return true;
+  }
+  auto code = emitMachineCode(*built->module, **machine, kind == EmitKind::Object ? FileKind::Object : FileKind::Assembly);
+  if (!code) {
+    error = toMessage(code.takeError());
+    return false;
+  }
+  out = std::move(*code);
+  return true;
+}
+
+bool buildExecutable(const ir::Module& program, const SourceManager& sources, const std::string& file,
+                     const std::vector<const ir::Scenario*>& scenarios, const std::string& output,
+                     std::string& error) {
+  auto machine = createHostTargetMachine(llvm::Reloc::PIC_);
+  if (!machine) {
+    error = toMessage(machine.takeError());
+    return false;
+  }
+  std::string metadata = metadataJson(program, sources, file, scenarios);
+  auto built = buildKernelModule(program, scenarios, **machine, "s",
+                                 [&](llvm::Module& m, const std::vector<KernelSymbols>& symbols) {
+                                   return addAotTables(m, symbols, metadata);
+                                 });
+  if (!built) {
+    error = toMessage(built.takeError());
+    return false;
+  }
+  auto object = emitMachineCode(*built->module, **machine, FileKind::Object);
+  if (!object) {
+    error = toMessage(object.takeError());
+    return false;
+  }
+
+  llvm::SmallString<128> objectPath;
+  if (std::error_code ec = llvm::sys::fs::createTemporaryFile("omen-kernel", "o", objectPath)) {
+    error = "cannot create a temporary object file: " + ec.message();
+    return false;
+  }
+  {
+    std::ofstream os(objectPath.str().str(), std::ios::binary);
+    os.write(object->data(), static_cast<std::streamsize>(object->size()));
+    if (!os) {
+      error = "cannot write " + objectPath.str().str();
+      return false;
+    }
+  }
+
+  const char* cxxOverride = std::getenv("OMEN_CXX");
+  const char* libsOverride = std::getenv("OMEN_AOT_LIBS");
+  std::string cxx = cxxOverride && *cxxOverride ? cxxOverride : OMEN_AOT_CXX;
+  auto program_ = llvm::sys::findProgramByName(cxx);
+  if (!program_) {
+    llvm::sys::fs::remove(objectPath);
+    error = "cannot find the linker '" + cxx + "' (set $OMEN_CXX)";
+    return false;
+  }
+  std::vector<std::string> args{*program_, "-o", output, objectPath.str().str()};
+  for (std::string& lib : splitList(libsOverride && *libsOverride ? libsOverride : OMEN_AOT_LIBS))
+    args.push_back(std::move(lib));
+  for (const char* lib : {"-lpthread", "-lm"}) args.push_back(lib);
+  std::vector<llvm::StringRef> argRefs(args.begin(), args.end());
+  std::string message;
+  int status = llvm::sys::ExecuteAndWait(*program_, argRefs, std::nullopt, {}, 0, 0, &message);
+  llvm::sys::fs::remove(objectPath);
+  if (status != 0) {
+    error = "linking " + output + " failed" + (message.empty() ? "" : ": " + message) + " (command:";
+    for (const std::string& a : args) error += " " + a;
+    error += ")";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace omen::llvmgen
