@@ -217,7 +217,9 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
 void print(std::ostream& out, const Module& m, const SourceManager* sm) {
   std::vector<Slot> none;
   Printer p(out, m, nullptr, none);
-  for (size_t i = 0; i < m.consts.size(); ++i) printGlobal(out, p, uint32_t(i), m.consts[i]);
+  for (size_t i = 0; i < m.consts.size(); ++i)
+    out << "const " << p.global(uint32_t(i)) << " : " << typeName(m.consts[i].type) << " = "
+        << (m.consts[i].init ? p.expr(*m.consts[i].init) : "?") << "\n";
   for (size_t i = 0; i < m.functions.size(); ++i) {
     if (i || !m.consts.empty()) out << "\n";
     printFunction(out, m, uint32_t(i));
