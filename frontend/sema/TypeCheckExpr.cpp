@@ -129,8 +129,14 @@ Type TypeChecker::binary(ast::BinaryExpr& e) {
       return Type::Bool;
     case ast::BinaryOp::And:
     case ast::BinaryOp::Or:
-      if ((l != Type::Bool && l != Type::Unknown) || (r != Type::Bool && r != Type::Unknown))
+      if (!unknown && (l != Type::Bool || r != Type::Bool)) {
         mismatch("two bools (numbers are not conditions; compare them, e.g. x > 0)");
+      } else if (unknown && (l == Type::Unknown ? r : l) != Type::Bool && (l == Type::Unknown ? r : l) != Type::Unknown) {
+        // One side already failed; still say what is wrong with the other.
+        ctx_.error(e.opRange, "operator '" + op + "' needs two bools, but its " +
+                                  (l == Type::Unknown ? "right" : "left") + " side is " +
+                                  aType(l == Type::Unknown ? r : l));
+      }
       return Type::Bool;
   }
   return Type::Unknown;

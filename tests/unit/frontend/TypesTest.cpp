@@ -207,3 +207,26 @@ TEST(Types, Mismatches) {
 
 }  // namespace
 }  // namespace omen
+
+namespace omen {
+namespace {
+
+TEST(Types, LogicWithOneBrokenSideStillNamesTheOther) {
+  auto c = test::checkSource("scenario s {\n  state a = nope and 0.5\n  state b = nope and true\n}\n");
+  EXPECT_FALSE(c->program);
+  EXPECT_NE(c->errors().find("operator 'and' needs two bools, but its right side is a real"), std::string::npos)
+      << c->errors();
+  EXPECT_EQ(c->diags.errorCount(), 3u) << c->errors();  // two unknown names, one operand
+}
+
+TEST(Types, AVariableMayShareABuiltinsName) {
+  auto c = test::checkSource("scenario s {\n  param beta = 0.3\n  param p ~ beta(2, beta)\n}\n");
+  ASSERT_TRUE(c->program) << c->errors();
+  auto* call = cast<ast::CallExpr>(c->program->scenarios[0]->params[1]->init.get());
+  EXPECT_GE(call->builtin, 0);
+  EXPECT_EQ(cast<ast::NameExpr>(call->args[1].get())->target,
+            static_cast<const ast::NamedDecl*>(c->program->scenarios[0]->params[0]));
+}
+
+}  // namespace
+}  // namespace omen
