@@ -227,18 +227,22 @@ void Lowerer::stmt(const ast::Stmt& s, Block& out) {
     }
     case ast::StmtKind::If: {
       auto& i = static_cast<const ast::IfStmt&>(s);
+      // Lowered in source order (condition, then, else) so that sites and slots follow it.
+      ExprPtr cond = exprAs(*i.cond, Type::Bool);
       Block thenBlock;
       block(*i.thenBlock, thenBlock);
-      out.push_back(makeIf(exprAs(*i.cond, Type::Bool), std::move(thenBlock), elsePart(i.elseStmt.get())));
+      Block elseBlock = elsePart(i.elseStmt.get());
+      out.push_back(makeIf(std::move(cond), std::move(thenBlock), std::move(elseBlock)));
       return;
     }
     case ast::StmtKind::WithProbability: {
       auto& w = static_cast<const ast::WithProbabilityStmt&>(s);
-      ExprPtr p = exprAs(*w.probability, Type::Real);
       uint32_t at = site(w.probability->range, "with probability");
+      ExprPtr p = exprAs(*w.probability, Type::Real);
       Block thenBlock;
       block(*w.thenBlock, thenBlock);
-      out.push_back(makeWithProbability(std::move(p), at, std::move(thenBlock), elsePart(w.elseStmt.get())));
+      Block elseBlock = elsePart(w.elseStmt.get());
+      out.push_back(makeWithProbability(std::move(p), at, std::move(thenBlock), std::move(elseBlock)));
       return;
     }
     case ast::StmtKind::Trigger: {
@@ -288,9 +292,11 @@ ExprPtr Lowerer::expr(const ast::Expr& e) {
     case ast::ExprKind::If: {
       auto& i = static_cast<const ast::IfExpr&>(e);
       Type t = e.type;
-      ExprPtr a = expr(*i.thenExpr), b = expr(*i.elseExpr);
+      ExprPtr c = exprAs(*i.cond, Type::Bool);
+      ExprPtr a = expr(*i.thenExpr);
+      ExprPtr b = expr(*i.elseExpr);
       if (t == Type::Unknown) t = a->type == Type::Real || b->type == Type::Real ? Type::Real : a->type;
-      return makeSelect(exprAs(*i.cond, Type::Bool), coerce(std::move(a), t), coerce(std::move(b), t));
+      return makeSelect(std::move(c), coerce(std::move(a), t), coerce(std::move(b), t));
     }
     case ast::ExprKind::Call: return call(static_cast<const ast::CallExpr&>(e));
     case ast::ExprKind::Time: {
@@ -321,26 +327,29 @@ ExprPtr Lowerer::name(const ast::NameExpr& n) {
 }
 
 ExprPtr Lowerer::unary(const ast::UnaryExpr& u) {
-  ExprPtr x = expr(*u.operand);
-  if (u.op == ast::UnaryOp::Not) return makeUnary(UnaryOp::Not, std::move(x));
-  // Only int negation can fail (-INT64_MIN).
-  uint32_t at = x->type == Type::Int ? site(u.range, "-") : kNoSite;
-  return makeUnary(UnaryOp::Neg, std::move(x), at);
+  if (u.op == ast::UnaryOp::Not) return makeUnary(UnaryOp::Not, expr(*u.operand));
+  // Only int negation can fail (-INT64_MIN). Sites are numbered before operands, so that
+  // they follow the source order.
+  uint32_t at = u.operand->type == Type::Int ? site(u.range, "-") : kNoSite;
+  return makeUnary(UnaryOp::Neg, expr(*u.operand), at);
 }
 
 ExprPtr Lowerer::binary(const ast::BinaryExpr& b) {
   SourceRange opRange = b.opRange.valid() ? b.opRange : b.range;
-  if (b.op == ast::BinaryOp::And) return makeAnd(exprAs(*b.lhs, Type::Bool), exprAs(*b.rhs, Type::Bool));
-  if (b.op == ast::BinaryOp::Or) return makeOr(exprAs(*b.lhs, Type::Bool), exprAs(*b.rhs, Type::Bool));
-  ExprPtr l = expr(*b.lhs), r = expr(*b.rhs);
+  if (b.op == ast::BinaryOp::And || b.op == ast::BinaryOp::Or) {
+    ExprPtr l = exprAs(*b.lhs, Type::Bool);
+    ExprPtr r = exprAs(*b.rhs, Type::Bool);
+    return b.op == ast::BinaryOp::And ? makeAnd(std::move(l), std::move(r)) : makeOr(std::move(l), std::move(r));
+  }
   if (b.op == ast::BinaryOp::Pow) {
+    uint32_t at = site(opRange, "^");
     std::vector<ExprPtr> args;
-    args.push_back(coerce(std::move(l), Type::Real));
-    args.push_back(coerce(std::move(r), Type::Real));
-    return makeCallBuiltin(BuiltinId::Pow, false, std::move(args), site(opRange, "^"));
+    args.push_back(exprAs(*b.lhs, Type::Real));
+    args.push_back(exprAs(*b.rhs, Type::Real));
+    return makeCallBuiltin(BuiltinId::Pow, false, std::move(args), at);
   }
   // Operands of one type: if either is real, both are (sema's casts make this a no-op).
-  Type t = l->type == Type::Real || r->type == Type::Real ? Type::Real : l->type;
+  Type t = b.lhs->type == Type::Real || b.rhs->type == Type::Real ? Type::Real : b.lhs->type;
   BinaryOp op = BinaryOp::Add;
   switch (b.op) {
     case ast::BinaryOp::Add: op = BinaryOp::Add; break;
@@ -357,7 +366,9 @@ ExprPtr Lowerer::binary(const ast::BinaryExpr& b) {
   }
   bool fails = op == BinaryOp::Div || (t == Type::Int && !Expr::isComparison(op));
   uint32_t at = fails ? site(opRange, ast::spelling(b.op)) : kNoSite;
-  return makeBinary(op, coerce(std::move(l), t), coerce(std::move(r), t), at);
+  ExprPtr l = exprAs(*b.lhs, t);
+  ExprPtr r = exprAs(*b.rhs, t);
+  return makeBinary(op, std::move(l), std::move(r), at);
 }
 
 ExprPtr Lowerer::call(const ast::CallExpr& c) {
@@ -374,6 +385,7 @@ ExprPtr Lowerer::call(const ast::CallExpr& c) {
     return fail("call of '" + c.callee + "' is not resolved");
   auto id = static_cast<BuiltinId>(c.builtin);
   const BuiltinInfo& info = builtin(id);
+  uint32_t at = site(c.range, std::string(info.name));
   for (const auto& a : c.args) args.push_back(expr(*a));
   // An N builtin has its int form when every N argument is int.
   bool intForm = false;
@@ -384,7 +396,7 @@ ExprPtr Lowerer::call(const ast::CallExpr& c) {
   }
   for (size_t i = 0; i < args.size(); ++i)
     args[i] = coerce(std::move(args[i]), builtinArgType(id, intForm, i));
-  return makeCallBuiltin(id, intForm, std::move(args), site(c.range, std::string(info.name)));
+  return makeCallBuiltin(id, intForm, std::move(args), at);
 }
 
 }  // namespace
