@@ -1,9 +1,9 @@
 // Omen.g4 - the omen scenario language (LANGUAGE.md sections 2-7, docs/language.md).
 //
 // Shape decisions that the AST builder (frontend/parse/AstBuilder*.cpp) relies on:
-//  - No left recursion. Operator levels are flat lists (`a (op a)*`, `not* x`, `-* x`), so a
-//    200,000-term sum or a long `not not ...` run is one context the builder folds in a loop
-//    instead of a 200,000-deep tree that recursion (ANTLR's or ours) would have to walk.
+//  - No left recursion. An expression below `if` is one flat chain of operands and operators,
+//    so a 200,000-term sum or a long `not not ...` run is one context the builder folds in a
+//    loop instead of a 200,000-deep tree that recursion (ANTLR's or ours) would have to walk.
 //  - `;` is optional everywhere a separator may stand: whitespace is insignificant, and no
 //    statement, member or declaration can start with a token that could continue the one
 //    before it, so separators are never needed to disambiguate.
@@ -82,29 +82,22 @@ branchHead
 
 assignTarget : IDENT | reservedName ;
 
-//===--- expressions, loosest first -----------------------------------------===//
+//===--- expressions --------------------------------------------------------===//
 
+// Precedence, loosest first (LANGUAGE.md section 6): if-then-else; or; and; not; == != < <=
+// > >=; + -; * /; unary -; ^ (right-assoc). Below `if`, an expression is one flat chain of
+// operands, binary operators and prefix `not`/`-`, which the builder folds by precedence
+// climbing with explicit stacks (AstBuilderExpr.cpp). A layered rule per level would cost a
+// dozen contexts per number and recursion per level; the chain costs two.
 expr
   : IF expr THEN expr ELSE expr                                  # ifExpr
-  | orExpr                                                       # plainExpr
+  | (NOT | MINUS)* primary
+    ((OR | AND | EQ | NE | LT | LE | GT | GE | PLUS | MINUS | STAR | SLASH | CARET) (NOT | MINUS)* primary)*
+                                                                 # opChain
   ;
 
-orExpr : andExpr (OR andExpr)* ;
-andExpr : notExpr (AND notExpr)* ;
-notExpr : NOT* comparison ;
-comparison : additive (compareOp additive)* ;
-compareOp : EQ | NE | LT | LE | GT | GE ;
-additive : multiplicative (addOp multiplicative)* ;
-addOp : PLUS | MINUS ;
-multiplicative : unary (mulOp unary)* ;
-mulOp : STAR | SLASH ;
-// Unary minus binds looser than `^`: -2^2 is -(2^2). An exponent may carry its own minus
-// signs (2 ^ -1); `powerChain` is folded from the right.
-unary : MINUS* powerChain ;
-powerChain : primary (CARET MINUS* primary)* ;
-
 primary
-  : number                                                       # numberExpr
+  : (INT_LIT | REAL_LIT | PERCENT_LIT)                           # numberExpr
   | TRUE                                                         # trueExpr
   | FALSE                                                        # falseExpr
   | TIME LPAREN IDENT RPAREN                                     # timeExpr
@@ -117,7 +110,6 @@ primary
   ;
 
 callArgs : expr (COMMA expr)* COMMA? ;
-number : INT_LIT | REAL_LIT | PERCENT_LIT ;
 
 //===--- names --------------------------------------------------------------===//
 

@@ -65,22 +65,12 @@ class AstBuilder {
   // AstBuilderExpr.cpp
   ast::ExprPtr buildTopExpr(P::ExprContext* ctx);  ///< buildExpr, then the depth check
   Built buildExpr(P::ExprContext* ctx);
-  Built buildOr(P::OrExprContext* ctx);
-  Built buildAnd(P::AndExprContext* ctx);
-  Built buildNot(P::NotExprContext* ctx);
-  Built buildComparison(P::ComparisonContext* ctx);
-  Built buildAdditive(P::AdditiveContext* ctx);
-  Built buildMultiplicative(P::MultiplicativeContext* ctx);
-  Built buildUnary(P::UnaryContext* ctx);
-  Built buildPowerChain(P::PowerChainContext* ctx);
+  /// Folds an operator chain by precedence climbing, with explicit stacks (no recursion).
+  Built buildChain(P::OpChainContext* ctx);
   Built buildPrimary(P::PrimaryContext* ctx);
-  Built buildNumber(P::NumberContext* ctx);
-  /// Folds `operand (op operand)*` children left to right, in one pass over the children.
-  template <typename Operand, typename BuildOperand, typename OpOf>
-  Built foldLeft(antlr4::ParserRuleContext* ctx, BuildOperand build, OpOf opOf);
-  /// Wraps `operand` in `count` prefix operators; false (after an error) if nesting is too deep.
-  bool applyPrefix(Built& operand, const std::vector<antlr4::Token*>& ops, ast::UnaryOp op);
+  Built buildNumber(antlr4::Token* tok);
   Built makeBinary(ast::BinaryOp op, antlr4::Token* opToken, Built lhs, Built rhs);
+  Built makeUnary(ast::UnaryOp op, antlr4::Token* opToken, Built operand);
   /// Reports an expression tree deeper than kMaxExprDepth once per top-level expression.
   bool checkExprDepth(int depth, antlr4::Token* at);
 

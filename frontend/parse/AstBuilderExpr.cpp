@@ -1,16 +1,15 @@
 //===- AstBuilderExpr.cpp - Expressions, operator chains, literals ---------===//
 //
-// Every operator level of the grammar is a flat list, folded here in a loop: left to right
-// for `or and == + - * /`, right to left for `^`, and prefix runs of `not` and `-` applied
-// innermost first. The children of a chain are walked once (the generated accessors rescan
-// all children per call, which would make a 200,000-term sum quadratic).
+// Below `if`, the grammar gives an expression as one flat chain: prefix operators, operands
+// and binary operators in source order. It is folded here by precedence climbing with two
+// explicit stacks, so a 200,000-term sum or a long run of `not` costs no recursion; the trees
+// it builds are bounded by kMaxNestingDepth (prefix runs) and kMaxExprDepth (everything).
 //
 //===----------------------------------------------------------------------===//
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <optional>
 
 #include "frontend/parse/AstBuilder.h"
 #include "frontend/parse/Parser.h"
@@ -21,7 +20,38 @@ using P = grammar::OmenParser;
 using antlr4::Token;
 using antlr4::tree::ParseTree;
 using antlr4::tree::TerminalNode;
-using OpToken = std::optional<std::pair<ast::BinaryOp, Token*>>;
+
+namespace {
+
+// Binding strength, loosest first (LANGUAGE.md section 6). Prefix `not` sits between `and`
+// and the comparisons, prefix `-` between `*` and `^`.
+enum Prec { kOr = 1, kAnd, kNot, kCompare, kAdd, kMul, kNeg, kPow };
+
+struct BinaryInfo {
+  ast::BinaryOp op;
+  int prec;
+};
+
+bool binaryInfo(size_t type, BinaryInfo& info) {
+  switch (type) {
+    case P::OR: info = {ast::BinaryOp::Or, kOr}; return true;
+    case P::AND: info = {ast::BinaryOp::And, kAnd}; return true;
+    case P::EQ: info = {ast::BinaryOp::Eq, kCompare}; return true;
+    case P::NE: info = {ast::BinaryOp::Ne, kCompare}; return true;
+    case P::LT: info = {ast::BinaryOp::Lt, kCompare}; return true;
+    case P::LE: info = {ast::BinaryOp::Le, kCompare}; return true;
+    case P::GT: info = {ast::BinaryOp::Gt, kCompare}; return true;
+    case P::GE: info = {ast::BinaryOp::Ge, kCompare}; return true;
+    case P::PLUS: info = {ast::BinaryOp::Add, kAdd}; return true;
+    case P::MINUS: info = {ast::BinaryOp::Sub, kAdd}; return true;
+    case P::STAR: info = {ast::BinaryOp::Mul, kMul}; return true;
+    case P::SLASH: info = {ast::BinaryOp::Div, kMul}; return true;
+    case P::CARET: info = {ast::BinaryOp::Pow, kPow}; return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 ast::ExprPtr AstBuilder::buildTopExpr(P::ExprContext* ctx) {
   depthReported_ = false;
@@ -45,59 +75,16 @@ AstBuilder::Built AstBuilder::makeBinary(ast::BinaryOp op, Token* opToken, Built
           depth};
 }
 
-bool AstBuilder::applyPrefix(Built& operand, const std::vector<Token*>& ops, ast::UnaryOp op) {
-  if (ops.empty()) return true;
-  if (nesting_ + static_cast<int>(ops.size()) > kMaxNestingDepth) {
-    size_t at = static_cast<size_t>(std::max(0, kMaxNestingDepth - nesting_));
-    diags_.error(rangeOf(ops[std::min(at, ops.size() - 1)]), nestingTooDeepMessage());
-    return false;
-  }
-  for (size_t i = ops.size(); i-- > 0;) {
-    if (!checkExprDepth(operand.depth + 1, ops[i])) return false;
-    SourceRange range{beginOf(ops[i]), operand.expr->range.end};
-    operand.expr = std::make_unique<ast::UnaryExpr>(range, op, std::move(operand.expr));
-    operand.depth += 1;
-  }
-  return true;
-}
-
-template <typename Operand, typename BuildOperand, typename OpOf>
-AstBuilder::Built AstBuilder::foldLeft(antlr4::ParserRuleContext* ctx, BuildOperand build, OpOf opOf) {
-  if (!usable(ctx)) return {};
-  Built acc;
-  ast::BinaryOp pendingOp = ast::BinaryOp::Add;
-  Token* pendingToken = nullptr;
-  for (ParseTree* child : ctx->children) {
-    if (auto* operand = dynamic_cast<Operand*>(child)) {
-      Built rhs = (this->*build)(operand);
-      if (!rhs) return {};
-      if (!acc) {
-        acc = std::move(rhs);
-        continue;
-      }
-      if (!pendingToken) return {};
-      acc = makeBinary(pendingOp, pendingToken, std::move(acc), std::move(rhs));
-      if (!acc) return {};
-      pendingToken = nullptr;
-    } else if (OpToken op = opOf(child)) {
-      pendingOp = op->first;
-      pendingToken = op->second;
-    }
-  }
-  if (pendingToken) return {};  // a trailing operator: the parser has reported it
-  return acc;
-}
-
-static OpToken terminalOp(ParseTree* child, size_t type, ast::BinaryOp op) {
-  auto* node = dynamic_cast<TerminalNode*>(child);
-  if (node && node->getSymbol()->getType() == type) return std::make_pair(op, node->getSymbol());
-  return std::nullopt;
+AstBuilder::Built AstBuilder::makeUnary(ast::UnaryOp op, Token* opToken, Built operand) {
+  if (!checkExprDepth(operand.depth + 1, opToken)) return {};
+  SourceRange range{beginOf(opToken), operand.expr->range.end};
+  return {std::make_unique<ast::UnaryExpr>(range, op, std::move(operand.expr)), operand.depth + 1};
 }
 
 AstBuilder::Built AstBuilder::buildExpr(P::ExprContext* ctx) {
   if (!usable(ctx)) return {};
   NestingScope scope(nesting_);
-  if (auto* c = dynamic_cast<P::PlainExprContext*>(ctx)) return buildOr(c->orExpr());
+  if (auto* c = dynamic_cast<P::OpChainContext*>(ctx)) return buildChain(c);
   auto* c = dynamic_cast<P::IfExprContext*>(ctx);
   if (!c || !usable(c->THEN()) || !usable(c->ELSE())) return {};
   std::vector<P::ExprContext*> parts = c->expr();
@@ -110,123 +97,92 @@ AstBuilder::Built AstBuilder::buildExpr(P::ExprContext* ctx) {
   return {std::make_unique<ast::IfExpr>(range, std::move(cond.expr), std::move(a.expr), std::move(b.expr)), depth};
 }
 
-AstBuilder::Built AstBuilder::buildOr(P::OrExprContext* ctx) {
-  return foldLeft<P::AndExprContext>(ctx, &AstBuilder::buildAnd,
-                                     [](ParseTree* c) { return terminalOp(c, P::OR, ast::BinaryOp::Or); });
-}
-
-AstBuilder::Built AstBuilder::buildAnd(P::AndExprContext* ctx) {
-  return foldLeft<P::NotExprContext>(ctx, &AstBuilder::buildNot,
-                                     [](ParseTree* c) { return terminalOp(c, P::AND, ast::BinaryOp::And); });
-}
-
-AstBuilder::Built AstBuilder::buildNot(P::NotExprContext* ctx) {
-  if (!usable(ctx)) return {};
-  std::vector<Token*> nots;
-  P::ComparisonContext* operand = nullptr;
-  for (ParseTree* child : ctx->children) {
-    if (auto* c = dynamic_cast<P::ComparisonContext*>(child)) operand = c;
-    else if (auto* t = dynamic_cast<TerminalNode*>(child); t && t->getSymbol()->getType() == P::NOT)
-      nots.push_back(t->getSymbol());
-  }
-  Built built = buildComparison(operand);
-  if (!built || !applyPrefix(built, nots, ast::UnaryOp::Not)) return {};
-  return built;
-}
-
-AstBuilder::Built AstBuilder::buildComparison(P::ComparisonContext* ctx) {
-  if (!usable(ctx)) return {};
-  // `a < b < c` would compare a bool with a number; say what was probably meant instead.
-  int ops = 0;
-  for (ParseTree* child : ctx->children) {
-    auto* op = dynamic_cast<P::CompareOpContext*>(child);
-    if (op && ++ops == 2) {
-      diags_.error(rangeOf(op), "comparisons cannot be chained; write 'a < b and b < c'");
-      return {};
-    }
-  }
-  return foldLeft<P::AdditiveContext>(ctx, &AstBuilder::buildAdditive, [](ParseTree* c) -> OpToken {
-    auto* op = dynamic_cast<P::CompareOpContext*>(c);
-    if (!op || !op->getStart()) return std::nullopt;
-    Token* tok = op->getStart();
-    switch (tok->getType()) {
-      case P::EQ: return std::make_pair(ast::BinaryOp::Eq, tok);
-      case P::NE: return std::make_pair(ast::BinaryOp::Ne, tok);
-      case P::LT: return std::make_pair(ast::BinaryOp::Lt, tok);
-      case P::LE: return std::make_pair(ast::BinaryOp::Le, tok);
-      case P::GT: return std::make_pair(ast::BinaryOp::Gt, tok);
-      case P::GE: return std::make_pair(ast::BinaryOp::Ge, tok);
-    }
-    return std::nullopt;
-  });
-}
-
-AstBuilder::Built AstBuilder::buildAdditive(P::AdditiveContext* ctx) {
-  return foldLeft<P::MultiplicativeContext>(ctx, &AstBuilder::buildMultiplicative, [](ParseTree* c) -> OpToken {
-    auto* op = dynamic_cast<P::AddOpContext*>(c);
-    if (!op || !op->getStart()) return std::nullopt;
-    Token* tok = op->getStart();
-    return std::make_pair(tok->getType() == P::PLUS ? ast::BinaryOp::Add : ast::BinaryOp::Sub, tok);
-  });
-}
-
-AstBuilder::Built AstBuilder::buildMultiplicative(P::MultiplicativeContext* ctx) {
-  return foldLeft<P::UnaryContext>(ctx, &AstBuilder::buildUnary, [](ParseTree* c) -> OpToken {
-    auto* op = dynamic_cast<P::MulOpContext*>(c);
-    if (!op || !op->getStart()) return std::nullopt;
-    Token* tok = op->getStart();
-    return std::make_pair(tok->getType() == P::STAR ? ast::BinaryOp::Mul : ast::BinaryOp::Div, tok);
-  });
-}
-
-AstBuilder::Built AstBuilder::buildUnary(P::UnaryContext* ctx) {
-  if (!usable(ctx)) return {};
-  std::vector<Token*> minuses;
-  P::PowerChainContext* operand = nullptr;
-  for (ParseTree* child : ctx->children) {
-    if (auto* c = dynamic_cast<P::PowerChainContext*>(child)) operand = c;
-    else if (auto* t = dynamic_cast<TerminalNode*>(child); t && t->getSymbol()->getType() == P::MINUS)
-      minuses.push_back(t->getSymbol());
-  }
-  Built built = buildPowerChain(operand);
-  if (!built || !applyPrefix(built, minuses, ast::UnaryOp::Neg)) return {};
-  return built;
-}
-
-// `a ^ -b ^ c` is a ^ (-(b ^ c)): each operand after a `^` carries its own minus signs, which
-// bind looser than the `^` that follows it. Operands are built left to right, then folded
-// from the right.
-AstBuilder::Built AstBuilder::buildPowerChain(P::PowerChainContext* ctx) {
-  if (!usable(ctx)) return {};
-  struct Segment {
-    Token* caret = nullptr;  // the `^` before this operand (null for the first)
-    std::vector<Token*> minuses;
-    Built operand;
+AstBuilder::Built AstBuilder::buildChain(P::OpChainContext* ctx) {
+  struct Op {
+    Token* token;
+    int prec;
+    bool prefix;
+    ast::BinaryOp binary;
   };
-  std::vector<Segment> segments(1);
+  std::vector<Built> operands;
+  std::vector<Op> ops;
+
+  auto reduceTop = [&]() -> bool {
+    Op op = ops.back();
+    ops.pop_back();
+    if (op.prefix) {
+      if (operands.empty()) return false;
+      Built x = std::move(operands.back());
+      operands.pop_back();
+      operands.push_back(makeUnary(op.prec == kNot ? ast::UnaryOp::Not : ast::UnaryOp::Neg, op.token, std::move(x)));
+    } else {
+      if (operands.size() < 2) return false;
+      Built rhs = std::move(operands.back());
+      operands.pop_back();
+      Built lhs = std::move(operands.back());
+      operands.pop_back();
+      operands.push_back(makeBinary(op.binary, op.token, std::move(lhs), std::move(rhs)));
+    }
+    return static_cast<bool>(operands.back());
+  };
+
+  bool expectOperand = true;
+  int prefixRun = 0;  // consecutive prefix operators: each is one level of nesting
   for (ParseTree* child : ctx->children) {
     if (auto* primary = dynamic_cast<P::PrimaryContext*>(child)) {
-      segments.back().operand = buildPrimary(primary);
-      if (!segments.back().operand) return {};
-    } else if (auto* t = dynamic_cast<TerminalNode*>(child)) {
-      if (t->getSymbol()->getType() == P::CARET) segments.push_back(Segment{t->getSymbol(), {}, {}});
-      else if (t->getSymbol()->getType() == P::MINUS) segments.back().minuses.push_back(t->getSymbol());
+      if (!expectOperand) return {};
+      Built built = buildPrimary(primary);
+      if (!built) return {};
+      operands.push_back(std::move(built));
+      expectOperand = false;
+      prefixRun = 0;
+      continue;
     }
+    auto* node = dynamic_cast<TerminalNode*>(child);
+    if (!node || !usable(node)) return {};  // an error node: the parser has reported it
+    Token* tok = node->getSymbol();
+    size_t type = tok->getType();
+    if (expectOperand) {
+      if (type != P::NOT && type != P::MINUS) return {};
+      int prec = type == P::NOT ? kNot : kNeg;
+      // As in Python, `not` cannot be the operand of a tighter operator: `a == not b`.
+      if (prec == kNot && !ops.empty() && ops.back().prec > kNot) {
+        diags_.error(rangeOf(tok), std::string("'not' cannot follow '") + ops.back().token->getText() +
+                                       "' without parentheses; write '" + ops.back().token->getText() +
+                                       " (not ...)'");
+        return {};
+      }
+      if (nesting_ + ++prefixRun > kMaxNestingDepth) {
+        diags_.error(rangeOf(tok), nestingTooDeepMessage());
+        return {};
+      }
+      ops.push_back({tok, prec, true, ast::BinaryOp::Add});
+      continue;
+    }
+    BinaryInfo info;
+    if (!binaryInfo(type, info)) return {};
+    // Reduce what binds at least as tightly (`^` is right-associative: strictly tighter).
+    while (!ops.empty() && (ops.back().prec > info.prec || (ops.back().prec == info.prec && info.prec != kPow))) {
+      if (info.prec == kCompare && ops.back().prec == kCompare) {
+        diags_.error(rangeOf(tok), "comparisons cannot be chained; write 'a < b and b < c'");
+        return {};
+      }
+      if (!reduceTop()) return {};
+    }
+    ops.push_back({tok, info.prec, false, info.op});
+    expectOperand = true;
   }
-  if (!segments.back().operand) return {};
-  Built acc = std::move(segments.back().operand);
-  if (!applyPrefix(acc, segments.back().minuses, ast::UnaryOp::Neg)) return {};
-  for (size_t k = segments.size() - 1; k-- > 0;) {
-    acc = makeBinary(ast::BinaryOp::Pow, segments[k + 1].caret, std::move(segments[k].operand), std::move(acc));
-    if (!acc || !applyPrefix(acc, segments[k].minuses, ast::UnaryOp::Neg)) return {};
-  }
-  return acc;
+  if (expectOperand) return {};  // a dangling operator: the parser has reported it
+  while (!ops.empty())
+    if (!reduceTop()) return {};
+  if (operands.size() != 1) return {};
+  return std::move(operands.back());
 }
 
 AstBuilder::Built AstBuilder::buildPrimary(P::PrimaryContext* ctx) {
   if (!usable(ctx)) return {};
   SourceRange range = rangeOf(ctx);
-  if (auto* c = dynamic_cast<P::NumberExprContext*>(ctx)) return buildNumber(c->number());
+  if (dynamic_cast<P::NumberExprContext*>(ctx)) return buildNumber(ctx->getStart());
   if (dynamic_cast<P::TrueExprContext*>(ctx)) return {std::make_unique<ast::BoolExpr>(range, true), 1};
   if (dynamic_cast<P::FalseExprContext*>(ctx)) return {std::make_unique<ast::BoolExpr>(range, false), 1};
   if (dynamic_cast<P::GlobalStepExprContext*>(ctx))
@@ -275,9 +231,8 @@ AstBuilder::Built AstBuilder::buildPrimary(P::PrimaryContext* ctx) {
   return {};
 }
 
-AstBuilder::Built AstBuilder::buildNumber(P::NumberContext* ctx) {
-  if (!usable(ctx)) return {};
-  Token* tok = ctx->getStart();
+AstBuilder::Built AstBuilder::buildNumber(Token* tok) {
+  if (!tok || tok->getTokenIndex() == INVALID_INDEX) return {};
   auto num = std::make_unique<ast::NumberExpr>(rangeOf(tok));
   num->spelling = tok->getText();
   std::string digits;

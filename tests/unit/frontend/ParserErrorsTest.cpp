@@ -57,6 +57,8 @@ TEST(ParserErrorsTest, Messages) {
       {"param x = 1", "expected a declaration (import, const, fn or scenario)", 1, 1},
       {"const x = 9223372036854775808", "does not fit in a 64-bit int", 1, 11},
       {"const x = 2x", "found 'x'", 1, 12},
+      {"const x = a == not b", "'not' cannot follow '=='", 1, 16},
+      {"const x = 1 +", "expected an expression after '+'", 1, 14},
   };
   for (const ErrorCase& c : cases) expectError(c);
 }

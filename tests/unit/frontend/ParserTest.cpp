@@ -205,6 +205,12 @@ TEST(ParserTest, Precedence) {
   EXPECT_EQ(exprOf("t * step + time(e)"), "(+ (* t step) (time e))");
   EXPECT_EQ(exprOf("true != false"), "(!= true false)");
   EXPECT_EQ(exprOf("a <= b"), "(<= a b)");
+  EXPECT_EQ(exprOf("a - -b"), "(- a (neg b))");
+  EXPECT_EQ(exprOf("a * -b ^ 2"), "(* a (neg (^ b 2)))");
+  EXPECT_EQ(exprOf("not a or b"), "(or (not a) b)");
+  EXPECT_EQ(exprOf("a and not b == c"), "(and a (not (== b c)))");
+  EXPECT_EQ(exprOf("1 + 2 * 3 ^ 2 ^ 2 - 4 / 5"), "(- (+ 1 (* 2 (^ 3 (^ 2 2)))) (/ 4 5))");
+  EXPECT_EQ(exprOf("a < b + c * d or e"), "(or (< a (+ b (* c d))) e)");
   EXPECT_EQ(exprOf("a >= b"), "(>= a b)");
 }
 
