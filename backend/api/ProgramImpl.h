@@ -2,10 +2,13 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "frontend/ast/Program.h"
 #include "frontend/basic/Diagnostics.h"
+#include "ir/Module.h"
 #include "omen/Omen.h"
+#include "runtime/Kernel.h"
 
 namespace omen {
 
@@ -13,6 +16,14 @@ struct Program::Impl {
   SourceManager sources;
   DiagnosticEngine diags{sources};
   std::unique_ptr<ast::Program> checked;  ///< null if the program has errors
+  std::unique_ptr<ir::Module> ir;         ///< lowered on first use
+
+  /// The IR, lowered once. Null (with `error` set) only on an internal error.
+  const ir::Module* lowered(std::string& error);
+  /// A kernel for `scenario` on `engine`.
+  std::unique_ptr<rt::Kernel> kernel(const ir::Scenario& scenario, Engine engine, std::string& error);
+  /// `file:line:col: runtime error: …` with the source line, for an error a run returned.
+  std::string renderRuntimeError(const ir::Scenario& scenario, const rt::RunError& error) const;
 };
 
 }  // namespace omen

@@ -17,14 +17,14 @@ int main(int argc, char** argv) {
   for (const char* p_update : {"0%", "10%", "20%"}) {
     options.overrides = {{"p_update", p_update}};
     omen::RunOutcome outcome = program->run(options);
-    if (!outcome.ok) {
+    if (!outcome.ok()) {
       std::fputs(outcome.error.c_str(), stderr);
       return 1;
     }
     for (const auto& report : outcome.result.scenarios[0].reports)
       if (report.label == "P(catastrophe)")
         std::printf("p_update = %-4s  P(catastrophe) = %.5f ± %.5f\n", p_update, report.estimate,
-                    report.stderr_);
+                    report.stdError);
   }
   return 0;
 }

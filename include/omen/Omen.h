@@ -45,18 +45,25 @@ struct RunOptions {
   std::atomic<bool>* cancel = nullptr;       ///< set to stop early; results are marked partial
 };
 
-/// What a run produced. `ok` is false after a runtime error or invalid options; `error` then
-/// holds the rendered message (`file:line:col: runtime error: …` and the source line).
+/// Why a run did not complete: the program failed at run time (exit status 1), or the
+/// options were wrong for this program, e.g. `--set` of an unknown param (exit status 2).
+enum class Failure { None, Runtime, Options };
+
+/// What a run produced. On failure `error` holds the rendered message
+/// (`file:line:col: runtime error: …`, the source line and a caret); `result` still holds the
+/// scenarios that completed before it.
 struct RunOutcome {
-  bool ok = false;
+  Failure failure = Failure::None;
   std::string error;
   rt::RunResult result;
+  bool ok() const { return failure == Failure::None; }
 };
 
 struct CompareOutcome {
-  bool ok = false;
+  Failure failure = Failure::None;
   std::string error;
   rt::CompareResult result;
+  bool ok() const { return failure == Failure::None; }
 };
 
 /// A loaded and checked program. Not thread-safe; runs use threads internally.

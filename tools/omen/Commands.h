@@ -20,6 +20,26 @@ int usageError(const std::string& message, const std::string& command = "");
 
 int checkCommand(const std::vector<std::string>& files, const LoadOptions& load);
 
+/// The flags `omen run` and `omen compare` share, as typed on the command line.
+struct RunFlags {
+  std::string file;
+  std::vector<std::string> scenarios;
+  std::string trials = "100000";
+  std::string seed = "1";
+  int threads = 0;
+  std::string engine = "interp";
+  std::vector<std::string> sets;
+  std::string format = "text";
+};
+
+/// More trials than this in one run is refused as a likely typo.
+inline constexpr uint64_t kMaxTrials = 1'000'000'000'000ULL;
+
+/// Checks the flags and fills `options`; returns kExitOk or the usage-error status.
+int prepareRunOptions(const RunFlags& flags, RunOptions& options, const std::string& command);
+int runCommand(const RunFlags& flags, const LoadOptions& load);
+int compareCommand(const RunFlags& flags, const std::string& a, const std::string& b, const LoadOptions& load);
+
 enum class EmitWhat { Ast, Ir };
 int emitCommand(const std::string& file, EmitWhat what, const LoadOptions& load);
 

@@ -11,6 +11,16 @@
 
 using namespace omen::cli;
 
+// The flags `run` and `compare` share.
+static void addRunFlags(CLI::App* cmd, RunFlags& flags) {
+  cmd->add_option("--trials", flags.trials, "Number of trials (default 100000; accepts 1e6)");
+  cmd->add_option("--seed", flags.seed, "Seed of the run's random streams (default 1)");
+  cmd->add_option("--threads", flags.threads, "Worker threads (default: all cores); results do not depend on it");
+  cmd->add_option("--engine", flags.engine, "Execution engine: interp")->check(CLI::IsMember({"interp", "jit"}));
+  cmd->add_option("--set", flags.sets, "Set a param for this run: name=value (repeatable)");
+  cmd->add_option("--format", flags.format, "Output: text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"omen: probabilistic scenarios about trained models, estimated by Monte Carlo"};
   app.require_subcommand(1);
@@ -30,6 +40,21 @@ int main(int argc, char** argv) {
   auto* irFlag = emit->add_flag("--ir", emitIr, "omen's intermediate representation");
   astFlag->excludes(irFlag);
 
+  RunFlags runFlags;
+  CLI::App* run = app.add_subcommand("run", "Run the scenarios of a file and print their reports");
+  run->add_option("file", runFlags.file, "Scenario file")->required();
+  run->add_option("--scenario", runFlags.scenarios, "Run only this scenario (repeatable)");
+  addRunFlags(run, runFlags);
+
+  RunFlags compareFlags;
+  std::string scenarioA, scenarioB;
+  CLI::App* compare = app.add_subcommand(
+      "compare", "Run two scenarios on common random numbers and print the paired difference of each shared report");
+  compare->add_option("file", compareFlags.file, "Scenario file")->required();
+  compare->add_option("a", scenarioA, "First scenario")->required();
+  compare->add_option("b", scenarioB, "Second scenario")->required();
+  addRunFlags(compare, compareFlags);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -44,6 +69,8 @@ int main(int argc, char** argv) {
     return usageError(e.what(), sub);
   }
 
+  if (run->parsed()) return runCommand(runFlags, load);
+  if (compare->parsed()) return compareCommand(compareFlags, scenarioA, scenarioB, load);
   if (check->parsed()) return checkCommand(checkFiles, load);
   if (emit->parsed()) {
     if (!emitAst && !emitIr) return usageError("say what to emit: --ast or --ir", "emit");

@@ -1,0 +1,65 @@
+//===- ParamValue.cpp - Reading a `--set name=value` value ------------------===//
+#include "backend/api/ParamValue.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+namespace omen {
+
+// A finite number in the language's literal syntax (digits may be separated by `_`, a
+// trailing `%` divides by 100). Returns false if `text` is anything else.
+static bool parseNumber(const std::string& text, double& out, bool& percent) {
+  std::string digits;
+  for (char c : text)
+    if (c != '_') digits += c;
+  percent = !digits.empty() && digits.back() == '%';
+  if (percent) digits.pop_back();
+  if (digits.empty() || std::isspace(static_cast<unsigned char>(digits[0]))) return false;
+  errno = 0;
+  char* end = nullptr;
+  double v = std::strtod(digits.c_str(), &end);
+  if (end != digits.c_str() + digits.size() || errno == ERANGE || !std::isfinite(v)) return false;
+  // strtod also reads "inf", "nan" and hex floats, which are not omen literals.
+  for (char c : digits)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
+      return false;
+  out = percent ? v / 100 : v;
+  return true;
+}
+
+bool parseParamValue(const std::string& text, rt::ValueType type, rt::Value& value, std::string& error) {
+  switch (type) {
+    case rt::ValueType::Bool:
+      if (text == "true" || text == "false") {
+        value.i = text == "true";
+        return true;
+      }
+      error = "expected true or false (the param is a bool)";
+      return false;
+    case rt::ValueType::Int: {
+      double v;
+      bool percent;
+      if (parseNumber(text, v, percent) && !percent && v == std::floor(v) && std::fabs(v) <= 9.007199254740992e15) {
+        value.i = static_cast<int64_t>(v);
+        return true;
+      }
+      error = "expected a whole number (the param is an int)";
+      return false;
+    }
+    case rt::ValueType::Real: {
+      double v;
+      bool percent;
+      if (parseNumber(text, v, percent)) {
+        value.r = v;
+        return true;
+      }
+      error = "expected a number such as 0.25, 25% or 1e-3 (the param is a real)";
+      return false;
+    }
+  }
+  error = "unknown param type";
+  return false;
+}
+
+}  // namespace omen
