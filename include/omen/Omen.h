@@ -66,6 +66,8 @@ struct CompareOutcome {
   bool ok() const { return failure == Failure::None; }
 };
 
+class Session;
+
 /// A loaded and checked program. Not thread-safe; runs use threads internally.
 class Program {
  public:
@@ -93,6 +95,7 @@ class Program {
   struct Impl;
 
  private:
+  friend class Session;  // include/omen/Session.h builds programs from its cells
   explicit Program(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
