@@ -86,7 +86,8 @@ class Printer {
       }
     }
     if (typed_) {
-      o << " : " << typeName(e.type);
+      // Event references in `trigger` and `time(e)` are names, not values: sema gives them no type.
+      if (e.type != Type::Unknown) o << " : " << typeName(e.type);
       if (e.draws) o << " draws";
     }
     at(e.range);

@@ -154,6 +154,11 @@ void DiagnosticListener::syntaxError(antlr4::Recognizer* recognizer, Token* offe
 
 void OmenErrorStrategy::report(antlr4::Parser* parser, Token* offending, const IntervalSet& expected,
                                antlr4::ParserRuleContext* ctx, Kind kind) {
+  if (offending && offending->getTokenIndex() != INVALID_INDEX) {
+    size_t at = offending->getTokenIndex();
+    if (lastErrorToken_ != INVALID_INDEX && at >= lastErrorToken_ && at - lastErrorToken_ < 6) return;
+    lastErrorToken_ = at;
+  }
   Token* prev = parser->getTokenStream()->LT(-1);
   bool atEof = !offending || offending->getType() == Token::EOF;
   std::vector<std::string> words = describeExpected(expected, parser->getVocabulary());

@@ -51,6 +51,9 @@ class OmenErrorStrategy : public antlr4::DefaultErrorStrategy {
   void report(antlr4::Parser* parser, antlr4::Token* offending, const antlr4::misc::IntervalSet& expected,
               antlr4::ParserRuleContext* ctx, Kind kind);
   DiagnosticListener& listener_;
+  /// Token index of the last error reported: errors within a few tokens of it are almost
+  /// always ANTLR's recovery stumbling over the same mistake, so they are not reported.
+  size_t lastErrorToken_ = INVALID_INDEX;
 };
 
 }  // namespace omen::parse
