@@ -35,6 +35,15 @@ llvm::Error linkRuntimeInto(llvm::Module& kernel, std::unique_ptr<llvm::Module> 
   llvm::internalizeModule(kernel, [&](const llvm::GlobalValue& value) {
     return keep.count(value.getName().str()) != 0;
   });
+  // The inliner's cost model would keep the Philox rounds and the samplers out of line
+  // (they are called from many sites); inlining them all is what lets SROA keep the trial's
+  // stream and error record in registers, so force it.
+  for (llvm::Function& f : kernel) {
+    if (f.isDeclaration() || keep.count(f.getName().str())) continue;
+    f.removeFnAttr(llvm::Attribute::NoInline);
+    f.removeFnAttr(llvm::Attribute::OptimizeNone);
+    f.addFnAttr(llvm::Attribute::AlwaysInline);
+  }
   return llvm::Error::success();
 }
 

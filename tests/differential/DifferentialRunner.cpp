@@ -1,6 +1,7 @@
 //===- DifferentialRunner.cpp - Interpreter, JIT and AOT must agree bit for bit ===//
 //
-//   omen_differential [--trials N] [--seed S] [--threads T] [--no-aot] [--work DIR] FILE...
+//   omen_differential [--trials N] [--seed S] [--threads T] [--no-aot] [--work DIR] [-v] FILE...
+//   omen_differential --emit-llvm FILE...   (prints the optimized kernel modules)
 //
 // For every file: runs every scenario on the interpreter and on the JIT through the runtime
 // driver, formats both as `--format json` does, builds the file with `omen build`'s
@@ -140,6 +141,7 @@ std::string describe(const Output& o) {
 
 int main(int argc, char** argv) {
   Options o;
+  bool emitOnly = false;  // print the optimized kernel module of each file instead
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -150,6 +152,7 @@ int main(int argc, char** argv) {
     else if (a == "--no-aot") o.aot = false;
     else if (a == "--work") o.work = next();
     else if (a == "-v") o.verbose = true;
+    else if (a == "--emit-llvm") emitOnly = true;
     else files.push_back(a);
   }
   size_t passed = 0, failed = 0, errors = 0, index = 0;
@@ -170,6 +173,14 @@ int main(int argc, char** argv) {
     if (!m) {
       std::cout << "FAIL " << file << ": cannot lower: " << error << "\n";
       ++failed;
+      continue;
+    }
+    if (emitOnly) {
+      std::vector<const ir::Scenario*> all;
+      for (const ir::Scenario& s : m->scenarios) all.push_back(&s);
+      std::string text;
+      if (!llvmgen::emitScenarios(*m, all, llvmgen::EmitKind::LlvmIr, text, error)) std::cout << error << "\n";
+      std::cout << text;
       continue;
     }
     Output interp = runEngine(false, *m, sm, file, o);

@@ -1,0 +1,414 @@
+#!/usr/bin/env python3
+"""Seeded generator of well-typed random omen programs for the differential suite.
+
+    generate.py --count 500 --seed 1 --out DIR
+
+Every program uses consts, functions (expression and block bodies, drawing and not),
+fixed and uncertain params, bool/int/real states, events, `for` and `until ... limit`
+phases, every statement (let, assignment, if / else if / else, with probability / else with
+probability, trigger, end, stop), every operator, every math builtin and distribution, and
+every report form (P, P|, E, E|, quantiles, quantiles|, E(time(e) | e), `as` labels), plus
+`extends`. Arguments are kept inside each function's domain and values bounded (clamp,
+mod), so most programs run to the end; the few that fail must fail identically everywhere.
+"""
+import argparse
+import os
+import random
+
+REAL_DISTS = ["uniform", "normal", "lognormal", "beta", "gamma", "exponential", "triangular", "pert",
+              "loguniform", "to"]
+INT_DISTS = ["poisson", "binomial", "geometric", "categorical"]
+
+
+class Gen:
+    def __init__(self, rng):
+        self.r = rng
+        self.names = 0
+
+    def fresh(self, prefix):
+        self.names += 1
+        return f"{prefix}{self.names}"
+
+    # --- literals -----------------------------------------------------------------------
+    def real_lit(self, lo=-5.0, hi=5.0):
+        v = self.r.uniform(lo, hi)
+        form = self.r.randrange(4)
+        if form == 0 and 0 <= v <= 1:
+            return f"{round(v * 100, 1)}%"
+        if form == 1:
+            return f"{v:.3e}"
+        return repr(round(v, 3)) if abs(round(v, 3)) >= 0.001 else "0.5"
+
+    def int_lit(self, lo=0, hi=20):
+        v = self.r.randint(lo, hi)
+        return f"{v:_}" if v >= 1000 else str(v)
+
+    def prob(self, env, depth):
+        c = self.r.randrange(3)
+        if c == 0:
+            return f"{self.r.randint(0, 100)}%"
+        if c == 1:
+            return repr(round(self.r.random(), 3))
+        return f"clamp({self.real(env, depth - 1)}, 0, 1)"
+
+    def pos(self, env, depth, lo=0.5):
+        """A positive real."""
+        if depth <= 0 or self.r.random() < 0.5:
+            return repr(round(self.r.uniform(lo, 4.0), 3))
+        return f"(abs({self.real(env, depth - 1)}) + {lo})"
+
+    # --- expressions ----------------------------------------------------------------------
+    def leaf(self, env, t):
+        vars_ = env["vars"][t]
+        if vars_ and self.r.random() < 0.7:
+            return self.r.choice(vars_)
+        if t == "bool":
+            return self.r.choice(["true", "false"])
+        if t == "int":
+            if env.get("clock") and self.r.random() < 0.3:
+                return self.r.choice(["t", "step"] if env.get("step") else ["t"])
+            return self.int_lit()
+        return self.real_lit()
+
+    def draw(self, env, t, depth):
+        if t == "bool":
+            return f"bernoulli({self.prob(env, depth)})"
+        if t == "int":
+            d = self.r.choice(INT_DISTS)
+            if d == "poisson":
+                return f"poisson(clamp({self.pos(env, depth)}, 0, 30))"
+            if d == "binomial":
+                return f"binomial({self.r.randint(0, 30)}, {self.prob(env, depth)})"
+            if d == "geometric":
+                return f"geometric(clamp({self.pos(env, depth, 0.05)}, 0.05, 1))"
+            k = self.r.randint(2, 4)
+            w = [self.r.randint(1, 9) for _ in range(k)]
+            s = sum(w)
+            if self.r.random() < 0.4:
+                q = self.prob(env, depth)
+                return f"categorical({q}, 1 - {q})" if q.endswith("%") or q[0].isdigit() else \
+                    f"categorical(0.5, 0.5)"
+            return "categorical(" + ", ".join(f"{x}/{s}" for x in w[:-1]) + \
+                f", 1 - ({' + '.join(f'{x}/{s}' for x in w[:-1])}))"
+        d = self.r.choice(REAL_DISTS)
+        if d == "uniform":
+            lo = self.real(env, depth - 1)
+            return f"uniform({lo}, {lo} + {self.pos(env, depth)})"
+        if d == "normal":
+            return f"normal({self.real(env, depth - 1)}, {self.pos(env, depth, 0.1)})"
+        if d == "lognormal":
+            return f"lognormal(clamp({self.real(env, depth - 1)}, -2, 2), {round(self.r.uniform(0.1, 1), 2)})"
+        if d in ("beta", "gamma"):
+            return f"{d}({self.pos(env, depth)}, {self.pos(env, depth)})"
+        if d == "exponential":
+            return f"exponential({self.pos(env, depth)})"
+        if d in ("triangular", "pert"):
+            a = round(self.r.uniform(-3, 1), 2)
+            b = round(a + self.r.uniform(0.1, 2), 2)
+            c = round(b + self.r.uniform(0.1, 2), 2)
+            return f"{d}({a}, {b}, {c})"
+        a = round(self.r.uniform(0.1, 5), 2)
+        b = round(a + self.r.uniform(0.5, 50), 2)
+        return f"{d}({a}, {b})"
+
+    def math(self, env, t, depth):
+        x = lambda: self.real(env, depth - 1)
+        if t == "int":
+            c = self.r.randrange(6)
+            if c == 0:
+                return f"{self.r.choice(['floor', 'ceil', 'round'])}({x()})"
+            i = lambda: self.int(env, depth - 1)
+            if c == 1:
+                return f"abs({i()})"
+            if c == 2:
+                return f"{self.r.choice(['min', 'max'])}({i()}, {i()})"
+            if c == 3:
+                return f"clamp({i()}, -50, 50)"
+            if c == 4:
+                return f"mod({i()}, abs({i()}) + 1)"
+            return f"mod({i()}, {self.r.randint(1, 9)})"
+        c = self.r.randrange(11)
+        return [
+            lambda: f"exp(clamp({x()}, -5, 5))",
+            lambda: f"log(abs({x()}) + 1)",
+            lambda: f"log10(abs({x()}) + 0.5)",
+            lambda: f"sqrt(abs({x()}))",
+            lambda: f"abs({x()})",
+            lambda: f"{self.r.choice(['min', 'max'])}({x()}, {x()})",
+            lambda: f"clamp({x()}, -3, 3.5)",
+            lambda: f"pow(abs({x()}) + 0.5, clamp({x()}, -2, 2))",
+            lambda: f"mod({x()}, abs({x()}) + 0.5)",
+            lambda: f"logistic({x()})",
+            lambda: f"logit(clamp({x()}, 0.01, 0.99))",
+        ][c]()
+
+    def call_fn(self, env, t, depth):
+        fns = [f for f in env["fns"] if f["ret"] == t and (env["draws"] or not f["draws"])]
+        if not fns:
+            return None
+        f = self.r.choice(fns)
+        args = [self.expr(env, a, depth - 1) for a in f["args"]]
+        return f"{f['name']}({', '.join(args)})"
+
+    def expr(self, env, t, depth):
+        if t == "bool":
+            return self.bool(env, depth)
+        if t == "int":
+            return self.int(env, depth)
+        return self.real(env, depth)
+
+    def bool(self, env, depth):
+        if depth <= 0:
+            return self.leaf(env, "bool")
+        c = self.r.randrange(10)
+        if c == 0:
+            return f"({self.bool(env, depth - 1)} and {self.bool(env, depth - 1)})"
+        if c == 1:
+            return f"({self.bool(env, depth - 1)} or {self.bool(env, depth - 1)})"
+        if c == 2:
+            return f"(not {self.bool(env, depth - 1)})"
+        if c == 3:
+            t = self.r.choice(["int", "real"])
+            op = self.r.choice(["<", "<=", ">", ">=", "==", "!="])
+            return f"({self.expr(env, t, depth - 1)} {op} {self.expr(env, t, depth - 1)})"
+        if c == 4:
+            return f"({self.bool(env, depth - 1)} {self.r.choice(['==', '!='])} {self.bool(env, depth - 1)})"
+        if c == 5 and env["draws"]:
+            return self.draw(env, "bool", depth)
+        if c == 6:
+            return f"(if {self.bool(env, depth - 1)} then {self.bool(env, depth - 1)} else {self.bool(env, depth - 1)})"
+        if c == 7:
+            call = self.call_fn(env, "bool", depth)
+            if call:
+                return call
+        return self.leaf(env, "bool")
+
+    def int(self, env, depth):
+        if depth <= 0:
+            return self.leaf(env, "int")
+        c = self.r.randrange(9)
+        i = lambda: self.int(env, depth - 1)
+        if c == 0:
+            return f"({i()} {self.r.choice(['+', '-', '*'])} {i()})"
+        if c == 1:
+            return f"(-{i()})"
+        if c == 2:
+            return self.math(env, "int", depth)
+        if c == 3 and env["draws"]:
+            return self.draw(env, "int", depth)
+        if c == 4:
+            return f"(if {self.bool(env, depth - 1)} then {i()} else {i()})"
+        if c == 5:
+            call = self.call_fn(env, "int", depth)
+            if call:
+                return call
+        return self.leaf(env, "int")
+
+    def real(self, env, depth):
+        if depth <= 0:
+            return self.leaf(env, self.r.choice(["real", "real", "int"]))
+        c = self.r.randrange(12)
+        x = lambda: self.real(env, depth - 1)
+        if c == 0:
+            return f"({x()} {self.r.choice(['+', '-', '*'])} {x()})"
+        if c == 1:
+            return f"({x()} / (abs({x()}) + 1))"
+        if c == 2:
+            return f"(-{x()})"
+        if c == 3:
+            return f"((abs({x()}) + 0.5) ^ clamp({x()}, -2, 2))"
+        if c in (4, 5):
+            return self.math(env, "real", depth)
+        if c == 6 and env["draws"]:
+            return self.draw(env, "real", depth)
+        if c == 7:
+            return f"(if {self.bool(env, depth - 1)} then {x()} else {self.int(env, depth - 1)})"
+        if c == 8:
+            call = self.call_fn(env, "real", depth)
+            if call:
+                return call
+        if c == 9:
+            return f"({self.int(env, depth - 1)} + {x()})"
+        return self.leaf(env, self.r.choice(["real", "int"]))
+
+    # --- statements -----------------------------------------------------------------------
+    def bounded(self, t, e):
+        if t == "int":
+            return f"clamp({e}, -1_000, 1_000)"
+        if t == "real":
+            return f"clamp({e}, -1000.0, 1e3)"
+        return e
+
+    def stmts(self, env, depth, count, indent, in_phase=True):
+        out = []
+        for k in range(count):
+            last = k == count - 1
+            out.extend(self.stmt(env, depth, indent, last, in_phase))
+        return out
+
+    def block(self, env, depth, indent):
+        inner = dict(env, vars={t: list(v) for t, v in env["vars"].items()})
+        lines = self.stmts(inner, depth - 1, self.r.randint(1, 3), indent + "  ")
+        return lines
+
+    def stmt(self, env, depth, indent, last, in_phase):
+        c = self.r.randrange(10)
+        if c == 0:
+            t = self.r.choice(["bool", "int", "real"])
+            name = self.fresh("l")
+            line = f"{indent}let {name} = {self.expr(env, t, 2)}"
+            env["vars"][t].append(name)
+            return [line]
+        if c in (1, 2, 3) and env["states"]:
+            name, t = self.r.choice(env["states"])
+            return [f"{indent}{name} = {self.bounded(t, self.expr(env, t, 2))}"]
+        if c == 4 and depth > 0:
+            lines = [f"{indent}if {self.bool(env, 2)} {{"] + self.block(env, depth, indent)
+            if self.r.random() < 0.5:
+                lines += [f"{indent}}} else if {self.bool(env, 1)} {{"] + self.block(env, depth, indent)
+            if self.r.random() < 0.5:
+                lines += [f"{indent}}} else {{"] + self.block(env, depth, indent)
+            return lines + [f"{indent}}}"]
+        if c == 5 and depth > 0:
+            lines = [f"{indent}with probability {self.prob(env, 2)} {{"] + self.block(env, depth, indent)
+            r = self.r.random()
+            if r < 0.3:
+                lines += [f"{indent}}} else with probability {self.prob(env, 1)} {{"] + self.block(env, depth, indent)
+            elif r < 0.6:
+                lines += [f"{indent}}} else {{"] + self.block(env, depth, indent)
+            return lines + [f"{indent}}}"]
+        if c in (6, 7) and env["events"]:
+            return [f"{indent}trigger {self.r.choice(env['events'])}"]
+        if c == 8 and last and indent.count(" ") > 4:
+            return [f"{indent}{self.r.choice(['end', 'stop'])}"]
+        if env["states"]:
+            name, t = self.r.choice(env["states"])
+            return [f"{indent}{name} = {self.bounded(t, self.expr(env, t, 1))}"]
+        return [f"{indent}let {self.fresh('l')} = {self.real(env, 1)}"]
+
+    # --- program --------------------------------------------------------------------------
+    def env(self, draws, clock=False, step=False, vars_=None, fns=None, events=None, states=None):
+        return {"vars": vars_ or {"bool": [], "int": [], "real": []}, "draws": draws, "clock": clock,
+                "step": step, "fns": fns or [], "events": events or [], "states": states or []}
+
+    def program(self):
+        lines = ["// generated by tests/differential/generate.py"]
+        consts = {"bool": [], "int": [], "real": []}
+        for _ in range(self.r.randint(0, 3)):
+            t = self.r.choice(["int", "real", "bool"])
+            name = self.fresh("c")
+            lines.append(f"const {name} = {self.expr(self.env(False, vars_={k: list(v) for k, v in consts.items()}), t, 2)}")
+            consts[t].append(name)
+        fns = []
+        for _ in range(self.r.randint(0, 3)):
+            name = self.fresh("f")
+            args = [self.r.choice(["real", "int", "bool"]) for _ in range(self.r.randint(1, 3))]
+            ret = self.r.choice(["real", "int", "bool"])
+            argnames = [self.fresh("a") for _ in args]
+            vars_ = {k: list(v) for k, v in consts.items()}
+            for a, t in zip(argnames, args):
+                vars_[t].append(a)
+            draws = self.r.random() < 0.5
+            env = self.env(draws, vars_=vars_, fns=list(fns))
+            sig = ", ".join(f"{a}: {t}" for a, t in zip(argnames, args))
+            if self.r.random() < 0.5:
+                lines.append(f"fn {name}({sig}) -> {ret} = {self.expr(env, ret, 2)}")
+            else:
+                local = self.fresh("v")
+                lt = self.r.choice(["real", "int", "bool"])
+                body = [f"fn {name}({sig}) -> {ret} {{", f"  let {local} = {self.expr(env, lt, 2)}"]
+                env["vars"][lt].append(local)
+                body += [f"  if {self.bool(env, 1)} {{", f"    return {self.expr(env, ret, 2)}", "  }",
+                         f"  return {self.expr(env, ret, 2)}", "}"]
+                lines += body
+            uses_draw = draws  # conservative: a drawing env may have drawn
+            fns.append({"name": name, "args": args, "ret": ret, "draws": uses_draw})
+
+        scen = self.fresh("s")
+        lines.append(f"scenario {scen} {{")
+        vars_ = {k: list(v) for k, v in consts.items()}
+        fixed = []
+        for _ in range(self.r.randint(1, 3)):
+            t = self.r.choice(["real", "int", "bool"])
+            name = self.fresh("p")
+            lines.append(f"  param {name} = {self.expr(self.env(False, vars_={k: list(v) for k, v in vars_.items()}, fns=fns), t, 2)}")
+            vars_[t].append(name)
+            fixed.append((name, t))
+        uncertain = []
+        for _ in range(self.r.randint(0, 3)):
+            t = self.r.choice(["real", "real", "int", "bool"])
+            name = self.fresh("u")
+            lines.append(f"  param {name} ~ {self.draw(self.env(True, vars_={k: list(v) for k, v in vars_.items()}), t, 1)}")
+            vars_[t].append(name)
+            uncertain.append((name, t))
+        states = []
+        for _ in range(self.r.randint(1, 4)):
+            t = self.r.choice(["real", "int", "bool"])
+            name = self.fresh("x")
+            init = self.expr(self.env(True, vars_={k: list(v) for k, v in vars_.items()}, fns=fns), t, 2)
+            lines.append(f"  state {name} = {self.bounded(t, init)}")
+            vars_[t].append(name)
+            states.append((name, t))
+        events = [self.fresh("e") for _ in range(self.r.randint(1, 3))]
+        for e in events:
+            lines.append(f"  event {e}")
+        for _ in range(self.r.randint(0, 3)):
+            pv = {k: list(v) for k, v in vars_.items()}
+            pv["bool"] += events
+            env = self.env(True, clock=True, step=True, vars_=pv, fns=fns, events=events, states=states)
+            pname = self.fresh("ph")
+            if self.r.random() < 0.6:
+                count = self.r.choice([self.int_lit(0, 40), f"clamp({self.int(self.env(True, vars_=pv, fns=fns), 1)}, 0, 30)"])
+                lines.append(f"  phase {pname} for {count} {{")
+            else:
+                k = self.r.randint(1, 30)
+                cond = f"step >= {k} or {self.bool(env, 1)}"
+                lines.append(f"  phase {pname} until {cond} limit {k + self.r.randint(0, 3)} {{")
+            lines += self.stmts(env, 2, self.r.randint(1, 4), "    ")
+            lines.append("  }")
+        rv = {k: list(v) for k, v in vars_.items()}
+        rv["bool"] += events
+        renv = self.env(False, clock=True, vars_=rv, fns=[f for f in fns if not f["draws"]])
+        for k in range(self.r.randint(1, 5)):
+            c = self.r.randrange(7)
+            given = f" | {self.bool(renv, 1)}"
+            if c == 0:
+                r = f"P({self.bool(renv, 2)})"
+            elif c == 1:
+                r = f"P({self.bool(renv, 2)}{given})"
+            elif c == 2:
+                r = f"E({self.real(renv, 2)})"
+            elif c == 3:
+                r = f"E({self.expr(renv, self.r.choice(['int', 'real']), 2)}{given})"
+            elif c == 4:
+                r = f"quantiles({self.real(renv, 2)})"
+            elif c == 5:
+                r = f"quantiles({self.real(renv, 1)}{given})"
+            else:
+                e = self.r.choice(events)
+                r = f"E(time({e}) | {e})"
+            lines.append(f"  report {r} as \"r{k}\"")
+        lines.append("}")
+        if self.r.random() < 0.3 and fixed:
+            name, t = self.r.choice(fixed)
+            lines.append(f"scenario {self.fresh('s')} extends {scen} {{")
+            lines.append(f"  param {name} = {self.expr(self.env(False, vars_=consts), t, 1)}")
+            lines.append("}")
+        return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=500)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    for i in range(args.count):
+        g = Gen(random.Random(args.seed * 1_000_003 + i))
+        with open(os.path.join(args.out, f"gen_{i:04d}.omen"), "w") as f:
+            f.write(g.program())
+
+
+if __name__ == "__main__":
+    main()

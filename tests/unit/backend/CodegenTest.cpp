@@ -1,0 +1,53 @@
+//===- CodegenTest.cpp - The shape of the optimized kernel module -----------===//
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "backend/llvm/Aot.h"
+#include "tests/unit/backend/EngineParityTestSupport.h"
+
+namespace omen::testing {
+namespace {
+
+std::string emitIr(const Lowered& lowered) {
+  std::vector<const ir::Scenario*> scenarios;
+  for (const ir::Scenario& s : lowered.ir->scenarios) scenarios.push_back(&s);
+  std::string out, error;
+  EXPECT_TRUE(llvmgen::emitScenarios(*lowered.ir, scenarios, llvmgen::EmitKind::LlvmIr, out, error)) << error;
+  return out;
+}
+
+TEST(CodegenTest, OneBlockKernelPerScenarioWithTheRuntimeInlined) {
+  auto lowered = lowerFile(std::string(OMEN_SOURCE_DIR) + "/examples/online_learning.omen");
+  ASSERT_TRUE(lowered->ir) << lowered->errors;
+  std::string ir = emitIr(*lowered);
+  for (const char* entry : {"@omen_globals_s0", "@omen_block_s0", "@omen_globals_s1", "@omen_block_s1"})
+    EXPECT_TRUE(std::regex_search(ir, std::regex(std::string("define [a-z ]*i32 ") + entry + "\\("))) << entry;
+  // Every sampler, the Philox stream and the error record were inlined: no call to the
+  // runtime is left, and nothing of it is exported.
+  EXPECT_EQ(ir.find("call double @omen_rt_"), std::string::npos);
+  EXPECT_EQ(ir.find("call zeroext i1 @omen_rt_"), std::string::npos);
+  EXPECT_FALSE(std::regex_search(ir, std::regex("call [^\n]*@omen_rt_")));
+  EXPECT_FALSE(std::regex_search(ir, std::regex("define (dso_local )?[a-z0-9 ]*@omen_rt_")));
+  // libm calls keep their `nobuiltin` mark: LLVM folds none of them (sqrt(15) stays a call).
+  EXPECT_TRUE(std::regex_search(ir, std::regex("call double @(log|sqrt)\\(")));
+  // Strict floating point: no fast-math flag and no fused multiply-add anywhere.
+  EXPECT_FALSE(std::regex_search(ir, std::regex("\\bf(add|sub|mul|div) (fast|reassoc|contract|nnan|ninf|afn)")));
+  EXPECT_EQ(ir.find("llvm.fma"), std::string::npos);
+  EXPECT_EQ(ir.find("llvm.fmuladd"), std::string::npos);
+}
+
+TEST(CodegenTest, AssemblyAndObjectAreProduced) {
+  auto lowered = lowerFile(std::string(OMEN_SOURCE_DIR) + "/examples/premises.omen");
+  ASSERT_TRUE(lowered->ir) << lowered->errors;
+  std::vector<const ir::Scenario*> scenarios{&lowered->ir->scenarios[0]};
+  std::string asmText, object, error;
+  ASSERT_TRUE(llvmgen::emitScenarios(*lowered->ir, scenarios, llvmgen::EmitKind::Assembly, asmText, error)) << error;
+  EXPECT_NE(asmText.find("omen_block_s0:"), std::string::npos);
+  ASSERT_TRUE(llvmgen::emitScenarios(*lowered->ir, scenarios, llvmgen::EmitKind::Object, object, error)) << error;
+  ASSERT_GT(object.size(), 4u);
+  EXPECT_EQ(object.substr(0, 4), "\x7f" "ELF");
+}
+
+}  // namespace
+}  // namespace omen::testing
