@@ -22,6 +22,7 @@ namespace omen::interp {
 using rt::Value;
 
 enum class Op : uint8_t {
+  // Leaves first: they read a value and cannot fail (see isLeaf).
   Const, LoadGlobal, LoadSlot, EventHappened, EventTime, ClockT, ClockStep,
   NegI, NegR, Not,
   AddI, SubI, MulI, AddR, SubR, MulR, DivR,
@@ -34,6 +35,8 @@ enum class Op : uint8_t {
   CallI_Rv,  ///< variadic reals: a = first list entry, b = count
   CallFn,    ///< a = first list entry (argument nodes), b = count, c = function index
 };
+
+inline bool isLeaf(Op op) { return op <= Op::ClockStep; }
 
 using AnyFn = void (*)();
 

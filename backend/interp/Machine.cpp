@@ -19,10 +19,20 @@ Machine::Machine(const Code& code, const Value* globals)
       reals_(std::max<size_t>(16, code.maxArgs)),
       args_(std::max<size_t>(16, code.maxArgs)) {}
 
-// Evaluates child `n` into `x`, and returns from the caller at once if that failed.
-#define EVAL(x, n)           \
-  Value x = eval(n);         \
-  if (failed()) return Value {}
+// Evaluates child `i` into `x`, and returns from the caller at once if that failed. Leaves
+// (constants, loads, clocks) cannot fail and are read inline: most operands are leaves, and
+// skipping the call and the error check for them is what makes the interpreter fast.
+#define EVAL(x, i)                           \
+  Value x;                                   \
+  {                                          \
+    const Node& child_ = code_.nodes[i];     \
+    if (isLeaf(child_.op)) {                 \
+      x = leaf(child_);                      \
+    } else {                                 \
+      x = eval(i);                           \
+      if (failed()) return Value{};          \
+    }                                        \
+  }
 
 static Value boolValue(bool b) {
   Value v;
@@ -110,16 +120,16 @@ Value Machine::eval(uint32_t index) {
     case Op::And: {
       EVAL(x, n.a);
       if (!x.i) return boolValue(false);
-      return eval(n.b);
+      return operand(n.b);
     }
     case Op::Or: {
       EVAL(x, n.a);
       if (x.i) return boolValue(true);
-      return eval(n.b);
+      return operand(n.b);
     }
     case Op::Select: {
       EVAL(c, n.a);
-      return eval(c.i ? n.b : n.c);
+      return operand(c.i ? n.b : n.c);
     }
     case Op::IntToReal: {
       EVAL(x, n.a);
@@ -216,21 +226,21 @@ Machine::Status Machine::exec(uint32_t pc) {
     const Instr& in = code_.instrs[pc];
     switch (in.op) {
       case IOp::Store: {
-        Value v = eval(in.expr);
+        Value v = operand(in.expr);
         if (failed()) return Status::Done;
         frame_[in.a] = v;
         ++pc;
         break;
       }
       case IOp::JumpIfFalse: {
-        Value c = eval(in.expr);
+        Value c = operand(in.expr);
         if (failed()) return Status::Done;
         pc = c.i ? pc + 1 : in.a;
         break;
       }
       case IOp::Jump: pc = in.a; break;
       case IOp::WithProb: {
-        Value p = eval(in.expr);
+        Value p = operand(in.expr);
         if (failed()) return Status::Done;
         bool yes = omen_rt_bernoulli(&ctx_, in.site, p.r);
         if (failed()) return Status::Done;
@@ -269,7 +279,7 @@ bool Machine::runPhases() {
       if (p.isFor) {
         if (step_ >= n.i) break;
       } else {
-        Value done = eval(p.cond);
+        Value done = operand(p.cond);
         if (failed()) return false;
         if (done.i) break;
         if (step_ >= n.i) {

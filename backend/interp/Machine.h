@@ -34,6 +34,26 @@ class Machine {
   enum class Status { Done, Stop, End, Return };
 
   Value eval(uint32_t node);
+  /// A leaf node's value (see isLeaf); leaves never fail. Inlined at every use so that each
+  /// use site has its own branch history.
+  [[gnu::always_inline]] Value leaf(const Node& n) const {
+    Value v{};
+    switch (n.op) {
+      case Op::Const: return n.imm;
+      case Op::LoadGlobal: return globals_[n.a];
+      case Op::LoadSlot: return frame_[n.a];
+      case Op::EventHappened: v.i = happened_[n.a]; return v;
+      case Op::EventTime: v.i = times_[n.a]; return v;
+      case Op::ClockT: v.i = t_; return v;
+      case Op::ClockStep: v.i = step_; return v;
+      default: return v;
+    }
+  }
+  /// eval() with leaves read inline.
+  Value operand(uint32_t node) {
+    const Node& n = code_.nodes[node];
+    return isLeaf(n.op) ? leaf(n) : eval(node);
+  }
   Status exec(uint32_t pc);
   Value callFunction(const Node& n);
   bool failed() const { return ctx_.error.code != OMEN_OK; }
