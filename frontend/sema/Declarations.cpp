@@ -47,8 +47,8 @@ class Declarations {
       named = f;
       ctx_.functions.push_back(f);
       if (ir::findBuiltin(f->name)) {
-        ctx_.error(f->nameRange, "'" + f->name +
-                                           "' is a builtin function; give your function another name");
+        ctx_.error(f->nameRange,
+                   "'" + f->name + "' is a builtin function; give your function another name");
         return;
       }
     } else if (auto* s = dyn_cast<ast::ScenarioDecl>(&decl)) {
@@ -65,7 +65,7 @@ class Declarations {
     auto [it, inserted] = ctx_.globals.emplace(named->name, named);
     if (!inserted) {
       ctx_.error(named->nameRange, "duplicate declaration of '" + named->name + "' (already " +
-                                             aKind(it->second->declKind) + ")");
+                                       aKind(it->second->declKind) + ")");
       ctx_.note(it->second->nameRange, "previous declaration is here");
     }
   }
@@ -75,7 +75,7 @@ class Declarations {
     auto it = ctx_.globals.find(d.name);
     if (it == ctx_.globals.end()) return true;
     ctx_.error(d.nameRange, std::string(what) + " '" + d.name + "' reuses the name of " +
-                                      aKind(it->second->declKind) + "; names may not be shadowed");
+                                aKind(it->second->declKind) + "; names may not be shadowed");
     ctx_.note(it->second->nameRange, "previous declaration is here");
     return false;
   }
@@ -97,23 +97,23 @@ class Declarations {
     std::map<std::pair<MemberSpace, std::string>, const ast::Member*> seen;
     for (ast::MemberPtr& member : scenario.members) {
       if (const ast::NamedDecl* named = asNamed(*member)) {
-        if (!checkReserved(named->name, named->nameRange, aMember(*member).c_str()))
-          continue;
+        if (!checkReserved(named->name, named->nameRange, aMember(*member).c_str())) continue;
         if (!checkNotGlobal(*named, describe(*member))) continue;
       } else if (member->memberKind == ast::MemberKind::Phase) {
         auto& phase = static_cast<ast::PhaseDecl&>(*member);
         if (!checkReserved(phase.name, phase.nameRange, "a phase")) continue;
       }
-      auto [it, inserted] = seen.emplace(std::make_pair(memberSpace(*member), member->key()), member.get());
+      auto [it, inserted] =
+          seen.emplace(std::make_pair(memberSpace(*member), member->key()), member.get());
       if (inserted) continue;
       if (member->memberKind == ast::MemberKind::Report)
-        ctx_.error(keyRange(*member), "duplicate report '" + member->key() +
-                                                "' in scenario '" + scenario.name +
-                                                "'; give one a different label with `as \"...\"`");
+        ctx_.error(keyRange(*member), "duplicate report '" + member->key() + "' in scenario '" +
+                                          scenario.name +
+                                          "'; give one a different label with `as \"...\"`");
       else
         ctx_.error(keyRange(*member), std::string("duplicate declaration of '") + member->key() +
-                                                "' in scenario '" + scenario.name + "' (already " +
-                                                aMember(*it->second) + ")");
+                                          "' in scenario '" + scenario.name + "' (already " +
+                                          aMember(*it->second) + ")");
       ctx_.note(keyRange(*it->second), "previous declaration is here");
     }
   }

@@ -82,11 +82,14 @@ class Dependencies {
     }
     chain += use.target->name;
     if (allFunctions && start + 1 == path_.end())
-      ctx_.error(use.where, "function '" + use.target->name + "' calls itself; recursion is not allowed");
+      ctx_.error(use.where,
+                 "function '" + use.target->name + "' calls itself; recursion is not allowed");
     else if (allFunctions)
-      ctx_.error(use.where, "functions call each other recursively (" + chain + "); recursion is not allowed");
+      ctx_.error(use.where,
+                 "functions call each other recursively (" + chain + "); recursion is not allowed");
     else
-      ctx_.error(use.where, "'" + use.target->name + "' is defined in terms of itself (" + chain + ")");
+      ctx_.error(use.where,
+                 "'" + use.target->name + "' is defined in terms of itself (" + chain + ")");
   }
 
   Context& ctx_;

@@ -61,9 +61,10 @@ class Flattener {
       for (const ast::MemberPtr& m : base->members) scenario->members.push_back(m->clone());
     }
     for (const ast::MemberPtr& m : decl.members) {
-      auto same = std::find_if(scenario->members.begin(), scenario->members.end(), [&](const ast::MemberPtr& b) {
-        return memberSpace(*b) == memberSpace(*m) && b->key() == m->key();
-      });
+      auto same = std::find_if(scenario->members.begin(), scenario->members.end(),
+                               [&](const ast::MemberPtr& b) {
+                                 return memberSpace(*b) == memberSpace(*m) && b->key() == m->key();
+                               });
       if (same != scenario->members.end())
         *same = m->clone();
       else
@@ -80,7 +81,8 @@ class Flattener {
       std::vector<std::string> names;
       for (const auto& [name, d] : ctx_.scenarioDecls) names.push_back(name);
       std::sort(names.begin(), names.end());
-      ctx_.error(decl.baseRange, withSuggestion("unknown base scenario '" + decl.base + "'", decl.base, names));
+      ctx_.error(decl.baseRange,
+                 withSuggestion("unknown base scenario '" + decl.base + "'", decl.base, names));
       return nullptr;
     }
     const ast::ScenarioDecl* base = it->second;
@@ -88,7 +90,8 @@ class Flattener {
       ctx_.error(decl.baseRange, "scenario '" + decl.name + "' cannot extend itself");
       return nullptr;
     }
-    if (auto cycle = std::find(visiting_.begin(), visiting_.end(), base); cycle != visiting_.end()) {
+    if (auto cycle = std::find(visiting_.begin(), visiting_.end(), base);
+        cycle != visiting_.end()) {
       std::string chain;
       for (; cycle != visiting_.end(); ++cycle) chain += (*cycle)->name + " -> ";
       ctx_.error(decl.baseRange, "scenarios extend each other in a cycle: " + chain + base->name);
@@ -120,4 +123,3 @@ void flattenScenarios(Context& ctx) {
 }
 
 }  // namespace omen::sema
-

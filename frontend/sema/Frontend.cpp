@@ -22,12 +22,15 @@ std::string stdlibDirFor(const FrontendOptions& options) {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (ec) return "share/omen/stdlib";
-  return (exe.parent_path().parent_path() / "share" / "omen" / "stdlib").lexically_normal().string();
+  return (exe.parent_path().parent_path() / "share" / "omen" / "stdlib")
+      .lexically_normal()
+      .string();
 }
 
 std::string defaultStdlibDir() { return stdlibDirFor(FrontendOptions{}); }
 
-std::unique_ptr<ast::Program> checkProgram(SourceManager& sm, FileId mainFile, DiagnosticEngine& diags,
+std::unique_ptr<ast::Program> checkProgram(SourceManager& sm, FileId mainFile,
+                                           DiagnosticEngine& diags,
                                            const FrontendOptions& options) {
   auto program = std::make_unique<ast::Program>();
   program->mainFile = mainFile;

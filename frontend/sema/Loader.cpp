@@ -40,14 +40,16 @@ class Loader {
 
   void loadImport(FileId importer, ast::ImportDecl& import, int depth) {
     SourceRange where = import.targetRange.valid() ? import.targetRange : import.range;
-    std::optional<Target> target = import.isStd ? stdTarget(import, where) : fileTarget(importer, import);
+    std::optional<Target> target =
+        import.isStd ? stdTarget(import, where) : fileTarget(importer, import);
     if (!target) return;
     SourceManager::LoadResult loaded = ctx_.sm.loadFile(target->path, target->displayName);
     if (!loaded.file) {
       if (import.isStd)
         ctx_.error(where, withSuggestion("no standard library module '" + import.target + "' (" +
-                                                   loaded.error + "; set OMEN_STDLIB to the folder holding std/)",
-                                               import.target, stdModules()));
+                                             loaded.error +
+                                             "; set OMEN_STDLIB to the folder holding std/)",
+                                         import.target, stdModules()));
       else
         ctx_.error(where, "cannot import \"" + import.target + "\": " + loaded.error);
       return;
@@ -62,8 +64,8 @@ class Loader {
     }
     if (done_.count(file)) return;
     if (depth + 1 > ctx_.options.maxImportDepth) {
-      ctx_.error(where, "imports are nested more than " + std::to_string(ctx_.options.maxImportDepth) +
-                                  " levels deep");
+      ctx_.error(where, "imports are nested more than " +
+                            std::to_string(ctx_.options.maxImportDepth) + " levels deep");
       return;
     }
     load(file, depth + 1);
@@ -82,18 +84,22 @@ class Loader {
       ctx_.error(where, "`import std.` needs a module name, e.g. `import std.scaling`");
       return std::nullopt;
     }
-    std::string path = (fs::path(stdlibDir_) / "std" / (name + ".omen")).lexically_normal().string();
+    std::string path =
+        (fs::path(stdlibDir_) / "std" / (name + ".omen")).lexically_normal().string();
     return Target{path, path};
   }
 
   Target fileTarget(FileId importer, const ast::ImportDecl& import) {
     fs::path written(import.target);
-    if (written.is_absolute()) return {written.lexically_normal().string(), written.lexically_normal().string()};
+    if (written.is_absolute())
+      return {written.lexically_normal().string(), written.lexically_normal().string()};
     // Resolve against where the importer really is, but show a path in the same terms the
     // user gave for the importer, so messages stay short and relative.
     const std::string& importerPath = ctx_.sm.path(importer);
-    fs::path base = importerPath.empty() ? fs::path(ctx_.sm.name(importer)) : fs::path(importerPath);
-    fs::path display = (fs::path(ctx_.sm.name(importer)).parent_path() / written).lexically_normal();
+    fs::path base =
+        importerPath.empty() ? fs::path(ctx_.sm.name(importer)) : fs::path(importerPath);
+    fs::path display =
+        (fs::path(ctx_.sm.name(importer)).parent_path() / written).lexically_normal();
     return {(base.parent_path() / written).lexically_normal().string(), display.string()};
   }
 
@@ -101,7 +107,8 @@ class Loader {
     std::vector<std::string> names;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(fs::path(stdlibDir_) / "std", ec))
-      if (entry.path().extension() == ".omen") names.push_back("std." + entry.path().stem().string());
+      if (entry.path().extension() == ".omen")
+        names.push_back("std." + entry.path().stem().string());
     return names;
   }
 

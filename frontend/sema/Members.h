@@ -17,37 +17,52 @@ enum class MemberSpace { Value, Phase, Report };
 
 inline MemberSpace memberSpace(const ast::Member& m) {
   switch (m.memberKind) {
-    case ast::MemberKind::Phase: return MemberSpace::Phase;
-    case ast::MemberKind::Report: return MemberSpace::Report;
-    default: return MemberSpace::Value;
+    case ast::MemberKind::Phase:
+      return MemberSpace::Phase;
+    case ast::MemberKind::Report:
+      return MemberSpace::Report;
+    default:
+      return MemberSpace::Value;
   }
 }
 
 /// The NamedDecl side of a param, state or event; null for phases and reports.
 inline ast::NamedDecl* asNamed(ast::Member& m) {
   switch (m.memberKind) {
-    case ast::MemberKind::Param: return static_cast<ast::ParamDecl*>(&m);
-    case ast::MemberKind::State: return static_cast<ast::StateDecl*>(&m);
-    case ast::MemberKind::Event: return static_cast<ast::EventDecl*>(&m);
-    default: return nullptr;
+    case ast::MemberKind::Param:
+      return static_cast<ast::ParamDecl*>(&m);
+    case ast::MemberKind::State:
+      return static_cast<ast::StateDecl*>(&m);
+    case ast::MemberKind::Event:
+      return static_cast<ast::EventDecl*>(&m);
+    default:
+      return nullptr;
   }
 }
-inline const ast::NamedDecl* asNamed(const ast::Member& m) { return asNamed(const_cast<ast::Member&>(m)); }
+inline const ast::NamedDecl* asNamed(const ast::Member& m) {
+  return asNamed(const_cast<ast::Member&>(m));
+}
 
 /// Where a message about the member as a whole points: its name, or the report itself.
 inline SourceRange keyRange(const ast::Member& m) {
   if (const ast::NamedDecl* n = asNamed(m)) return n->nameRange;
-  if (m.memberKind == ast::MemberKind::Phase) return static_cast<const ast::PhaseDecl&>(m).nameRange;
+  if (m.memberKind == ast::MemberKind::Phase)
+    return static_cast<const ast::PhaseDecl&>(m).nameRange;
   return m.range;
 }
 
 inline const char* describe(const ast::Member& m) {
   switch (m.memberKind) {
-    case ast::MemberKind::Param: return "param";
-    case ast::MemberKind::State: return "state";
-    case ast::MemberKind::Event: return "event";
-    case ast::MemberKind::Phase: return "phase";
-    case ast::MemberKind::Report: return "report";
+    case ast::MemberKind::Param:
+      return "param";
+    case ast::MemberKind::State:
+      return "state";
+    case ast::MemberKind::Event:
+      return "event";
+    case ast::MemberKind::Phase:
+      return "phase";
+    case ast::MemberKind::Report:
+      return "report";
   }
   return "member";
 }

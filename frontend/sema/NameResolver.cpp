@@ -10,8 +10,8 @@
 #include <algorithm>
 
 #include "frontend/sema/Members.h"
-#include "frontend/sema/SemaContext.h"
 #include "frontend/sema/Scope.h"
+#include "frontend/sema/SemaContext.h"
 #include "ir/Builtins.h"
 
 namespace omen::sema {
@@ -20,7 +20,8 @@ namespace {
 
 class NameResolver {
  public:
-  NameResolver(Context& ctx, const NameTable* members) : ctx_(ctx), scope_(ctx.globals, members), inScenario_(members) {
+  NameResolver(Context& ctx, const NameTable* members)
+      : ctx_(ctx), scope_(ctx.globals, members), inScenario_(members) {
     scope_.push();
   }
 
@@ -53,9 +54,12 @@ class NameResolver {
     switch (e->kind) {
       case ast::ExprKind::Number:
       case ast::ExprKind::Bool:
-      case ast::ExprKind::Clock: return;
-      case ast::ExprKind::Name: return name(*cast<ast::NameExpr>(e));
-      case ast::ExprKind::Unary: return expr(cast<ast::UnaryExpr>(e)->operand.get());
+      case ast::ExprKind::Clock:
+        return;
+      case ast::ExprKind::Name:
+        return name(*cast<ast::NameExpr>(e));
+      case ast::ExprKind::Unary:
+        return expr(cast<ast::UnaryExpr>(e)->operand.get());
       case ast::ExprKind::Binary: {
         auto* b = cast<ast::BinaryExpr>(e);
         expr(b->lhs.get());
@@ -67,20 +71,23 @@ class NameResolver {
         expr(i->thenExpr.get());
         return expr(i->elseExpr.get());
       }
-      case ast::ExprKind::Call: return call(*cast<ast::CallExpr>(e));
+      case ast::ExprKind::Call:
+        return call(*cast<ast::CallExpr>(e));
       case ast::ExprKind::Time: {
         // Outside a scenario there are no events; the rules say time(e) is misplaced there.
         if (inScenario_) event(*cast<ast::TimeExpr>(e)->event);
         return;
       }
-      case ast::ExprKind::Cast: return expr(cast<ast::CastExpr>(e)->operand.get());
+      case ast::ExprKind::Cast:
+        return expr(cast<ast::CastExpr>(e)->operand.get());
     }
   }
 
   void name(ast::NameExpr& n) {
     ast::NamedDecl* d = scope_.lookup(n.name);
     if (d && d->declKind == ast::DeclKind::Fn) {
-      ctx_.error(n.range, "'" + n.name + "' is a function; call it with arguments, e.g. " + n.name + "(...)");
+      ctx_.error(n.range, "'" + n.name + "' is a function; call it with arguments, e.g. " + n.name +
+                              "(...)");
       return;
     }
     if (d) {
@@ -107,8 +114,9 @@ class NameResolver {
       return;
     }
     if (c.callee == "P" || c.callee == "E" || c.callee == "quantiles") {
-      ctx_.error(c.calleeRange, "'" + c.callee + "(...)' can only be a whole report, e.g. `report " +
-                                          c.callee + "(...)`");
+      ctx_.error(c.calleeRange, "'" + c.callee +
+                                    "(...)' can only be a whole report, e.g. `report " + c.callee +
+                                    "(...)`");
       return;
     }
     if (d) {
@@ -118,7 +126,8 @@ class NameResolver {
     std::vector<std::string> names;
     for (const ir::BuiltinInfo& b : ir::kBuiltins) names.emplace_back(b.name);
     for (const ast::FnDecl* f : ctx_.functions) names.push_back(f->name);
-    ctx_.error(c.calleeRange, withSuggestion("unknown function or distribution '" + c.callee + "'", c.callee, names));
+    ctx_.error(c.calleeRange, withSuggestion("unknown function or distribution '" + c.callee + "'",
+                                             c.callee, names));
   }
 
   /// The event named by `trigger e` or `time(e)`. Its kind is checked by the rules.
@@ -128,7 +137,7 @@ class NameResolver {
       return;
     }
     ctx_.error(n.range, withSuggestion("unknown event '" + n.name + "'", n.name,
-                                             scope_.memberNames(ast::DeclKind::Event)));
+                                       scope_.memberNames(ast::DeclKind::Event)));
   }
 
   void block(ast::BlockStmt& b) {
@@ -139,8 +148,10 @@ class NameResolver {
 
   void stmt(ast::Stmt& s) {
     switch (s.kind) {
-      case ast::StmtKind::Block: return block(*cast<ast::BlockStmt>(&s));
-      case ast::StmtKind::Let: return let(*cast<ast::LetStmt>(&s));
+      case ast::StmtKind::Block:
+        return block(*cast<ast::BlockStmt>(&s));
+      case ast::StmtKind::Let:
+        return let(*cast<ast::LetStmt>(&s));
       case ast::StmtKind::Assign: {
         auto& a = *cast<ast::AssignStmt>(&s);
         expr(a.value.get());
@@ -165,9 +176,11 @@ class NameResolver {
       case ast::StmtKind::Trigger:
         if (inScenario_) event(*cast<ast::TriggerStmt>(&s)->event);
         return;
-      case ast::StmtKind::Return: return expr(cast<ast::ReturnStmt>(&s)->value.get());
+      case ast::StmtKind::Return:
+        return expr(cast<ast::ReturnStmt>(&s)->value.get());
       case ast::StmtKind::End:
-      case ast::StmtKind::Stop: return;
+      case ast::StmtKind::Stop:
+        return;
     }
   }
 
@@ -177,7 +190,7 @@ class NameResolver {
       ctx_.error(l.nameRange, "'" + l.name + "' is a reserved name and cannot name a let");
     } else if (ast::NamedDecl* prior = scope_.lookup(l.name)) {
       ctx_.error(l.nameRange, "let '" + l.name + "' shadows " + aKind(prior->declKind) +
-                                        " of the same name; names may not be shadowed");
+                                  " of the same name; names may not be shadowed");
       ctx_.note(prior->nameRange, "previous declaration is here");
     }
     scope_.declare(&l);
@@ -188,9 +201,10 @@ class NameResolver {
       n.target = d;
       return;
     }
-    ctx_.error(n.range, withSuggestion("assignment to undeclared name '" + n.name +
-                                                 "'; declare it in the scenario with `state " + n.name + " = ...`",
-                                             n.name, scope_.memberNames(ast::DeclKind::State)));
+    ctx_.error(n.range,
+               withSuggestion("assignment to undeclared name '" + n.name +
+                                  "'; declare it in the scenario with `state " + n.name + " = ...`",
+                              n.name, scope_.memberNames(ast::DeclKind::State)));
   }
 
   Context& ctx_;

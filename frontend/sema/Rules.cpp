@@ -18,7 +18,8 @@ void Rules::constant(ast::ConstDecl& c) {
 bool Rules::returnsOnEveryPath(const ast::Stmt* s) {
   if (!s) return false;
   switch (s->kind) {
-    case ast::StmtKind::Return: return true;
+    case ast::StmtKind::Return:
+      return true;
     case ast::StmtKind::Block: {
       // Code after a return is reported on its own; the block still returns.
       auto* b = cast<ast::BlockStmt>(s);
@@ -33,7 +34,8 @@ bool Rules::returnsOnEveryPath(const ast::Stmt* s) {
       auto* w = cast<ast::WithProbabilityStmt>(s);
       return returnsOnEveryPath(w->thenBlock.get()) && returnsOnEveryPath(w->elseStmt.get());
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -45,8 +47,9 @@ void Rules::function(ast::FnDecl& fn) {
   if (!fn.blockBody) return;
   block(*fn.blockBody, none);
   if (!returnsOnEveryPath(fn.blockBody.get()))
-    ctx_.error(fn.nameRange, "function '" + fn.name +
-                                 "' does not return a value on every path; end each path with `return ...`");
+    ctx_.error(fn.nameRange,
+               "function '" + fn.name +
+                   "' does not return a value on every path; end each path with `return ...`");
 }
 
 void Rules::scenario(ast::Scenario& s) {
@@ -61,11 +64,15 @@ void Rules::scenario(ast::Scenario& s) {
       expr(p->init.get(), none);
       auto* call = dyn_cast<ast::CallExpr>(p->init.get());
       bool unresolved = call && call->builtin < 0 && !call->function;
-      bool distribution = call && ((call->builtin >= 0 && ir::kBuiltins[call->builtin].isDistribution) ||
-                                   (call->function && call->function->draws));
+      bool distribution =
+          call && ((call->builtin >= 0 && ir::kBuiltins[call->builtin].isDistribution) ||
+                   (call->function && call->function->draws));
       if (p->uncertain && !distribution && !unresolved)
-        ctx_.error(p->init->range, "`param " + p->name + " ~ ...` needs a distribution call such as beta(2, 8); for a "
-                                   "fixed value write `param " + p->name + " = ...`");
+        ctx_.error(p->init->range,
+                   "`param " + p->name +
+                       " ~ ...` needs a distribution call such as beta(2, 8); for a "
+                       "fixed value write `param " +
+                       p->name + " = ...`");
     } else if (auto* st = dyn_cast<ast::StateDecl>(m.get())) {
       place_ = Place::StateInit;
       expr(st->init.get(), none);
@@ -94,13 +101,15 @@ void Rules::block(ast::BlockStmt& b, Implied& implied) {
   for (auto& s : b.stmts) {
     if (unreachable) {
       ctx_.error(s->range, std::string("this statement is never executed: it follows a `") +
-                               (place_ == Place::FnBody ? "return" : "end` or `stop") + "` in the same block");
+                               (place_ == Place::FnBody ? "return" : "end` or `stop") +
+                               "` in the same block");
       break;  // one message per block is enough
     }
     stmt(*s, implied);
     // In a function, `end` and `stop` are errors of their own, not the end of the path.
-    unreachable = place_ == Place::FnBody ? s->kind == ast::StmtKind::Return
-                                          : s->kind == ast::StmtKind::End || s->kind == ast::StmtKind::Stop;
+    unreachable = place_ == Place::FnBody
+                      ? s->kind == ast::StmtKind::Return
+                      : s->kind == ast::StmtKind::End || s->kind == ast::StmtKind::Stop;
   }
 }
 
@@ -110,9 +119,12 @@ void Rules::stmt(ast::Stmt& s, Implied& implied) {
   else
     phaseStmt(s);
   switch (s.kind) {
-    case ast::StmtKind::Block: return block(*cast<ast::BlockStmt>(&s), implied);
-    case ast::StmtKind::Let: return expr(cast<ast::LetStmt>(&s)->init.get(), implied);
-    case ast::StmtKind::Assign: return expr(cast<ast::AssignStmt>(&s)->value.get(), implied);
+    case ast::StmtKind::Block:
+      return block(*cast<ast::BlockStmt>(&s), implied);
+    case ast::StmtKind::Let:
+      return expr(cast<ast::LetStmt>(&s)->init.get(), implied);
+    case ast::StmtKind::Assign:
+      return expr(cast<ast::AssignStmt>(&s)->value.get(), implied);
     case ast::StmtKind::If: {
       auto& i = *cast<ast::IfStmt>(&s);
       expr(i.cond.get(), implied);
@@ -130,8 +142,10 @@ void Rules::stmt(ast::Stmt& s, Implied& implied) {
       if (w.elseStmt) stmt(*w.elseStmt, implied);
       return;
     }
-    case ast::StmtKind::Return: return expr(cast<ast::ReturnStmt>(&s)->value.get(), implied);
-    default: return;
+    case ast::StmtKind::Return:
+      return expr(cast<ast::ReturnStmt>(&s)->value.get(), implied);
+    default:
+      return;
   }
 }
 
@@ -139,22 +153,31 @@ void Rules::stmt(ast::Stmt& s, Implied& implied) {
 void Rules::functionStmt(ast::Stmt& s) {
   switch (s.kind) {
     case ast::StmtKind::Assign:
-      ctx_.error(s.range, "a function cannot assign '" + cast<ast::AssignStmt>(&s)->target->name +
-                              "'; functions are pure (apart from draws) and only phases change states");
+      ctx_.error(s.range,
+                 "a function cannot assign '" + cast<ast::AssignStmt>(&s)->target->name +
+                     "'; functions are pure (apart from draws) and only phases change states");
       return;
     case ast::StmtKind::Trigger:
-      ctx_.error(s.range, "a function cannot trigger events; functions are pure (apart from draws) and only "
-                          "phases trigger events");
+      ctx_.error(s.range,
+                 "a function cannot trigger events; functions are pure (apart from draws) and only "
+                 "phases trigger events");
       return;
-    case ast::StmtKind::End: ctx_.error(s.range, "`end` is only allowed in a phase body"); return;
-    case ast::StmtKind::Stop: ctx_.error(s.range, "`stop` is only allowed in a phase body"); return;
-    default: return;
+    case ast::StmtKind::End:
+      ctx_.error(s.range, "`end` is only allowed in a phase body");
+      return;
+    case ast::StmtKind::Stop:
+      ctx_.error(s.range, "`stop` is only allowed in a phase body");
+      return;
+    default:
+      return;
   }
 }
 
 void Rules::phaseStmt(ast::Stmt& s) {
   if (s.kind == ast::StmtKind::Return) {
-    ctx_.error(s.range, "`return` outside a function; use `end` to end the trial or `stop` to end the phase");
+    ctx_.error(
+        s.range,
+        "`return` outside a function; use `end` to end the trial or `stop` to end the phase");
     return;
   }
   if (auto* a = dyn_cast<ast::AssignStmt>(&s)) {
@@ -164,15 +187,24 @@ void Rules::phaseStmt(ast::Stmt& s) {
     std::string message;
     switch (t->declKind) {
       case ast::DeclKind::Param:
-        message = "'" + n + "' is a param; params are fixed for the trial — declare it as a state to change it";
+        message =
+            "'" + n +
+            "' is a param; params are fixed for the trial — declare it as a state to change it";
         break;
-      case ast::DeclKind::Event: message = "'" + n + "' is an event; use `trigger " + n + "` to make it happen"; break;
-      case ast::DeclKind::Const: message = "'" + n + "' is a const and cannot be assigned"; break;
+      case ast::DeclKind::Event:
+        message = "'" + n + "' is an event; use `trigger " + n + "` to make it happen";
+        break;
+      case ast::DeclKind::Const:
+        message = "'" + n + "' is a const and cannot be assigned";
+        break;
       case ast::DeclKind::Let:
-        message = "'" + n + "' is a let and cannot be reassigned; lets are immutable — use a state to keep a "
+        message = "'" + n +
+                  "' is a let and cannot be reassigned; lets are immutable — use a state to keep a "
                   "changing value";
         break;
-      default: message = "'" + n + "' is " + aKind(t->declKind) + " and cannot be assigned"; break;
+      default:
+        message = "'" + n + "' is " + aKind(t->declKind) + " and cannot be assigned";
+        break;
     }
     ctx_.error(a->target->range, message);
   }

@@ -5,7 +5,8 @@
 namespace omen::sema {
 
 static bool inPhase(Place p) {
-  return p == Place::PhaseCount || p == Place::PhaseCond || p == Place::PhaseLimit || p == Place::PhaseBody;
+  return p == Place::PhaseCount || p == Place::PhaseCond || p == Place::PhaseLimit ||
+         p == Place::PhaseBody;
 }
 
 void Rules::conjuncts(const ast::Expr* cond, Implied& out) {
@@ -22,17 +23,22 @@ void Rules::expr(ast::Expr* e, Implied& implied, bool drawReported) {
   if (!e) return;
   switch (e->kind) {
     case ast::ExprKind::Number:
-    case ast::ExprKind::Bool: return;
-    case ast::ExprKind::Name: return name(*cast<ast::NameExpr>(e));
+    case ast::ExprKind::Bool:
+      return;
+    case ast::ExprKind::Name:
+      return name(*cast<ast::NameExpr>(e));
     case ast::ExprKind::Clock: {
       auto& c = *cast<ast::ClockExpr>(e);
       if (c.which == ast::ClockExpr::GlobalStep && !inPhase(place_) && place_ != Place::Report)
         ctx_.error(c.range, "'t' is only meaningful inside a phase or a report");
-      if (c.which == ast::ClockExpr::PhaseStep && place_ != Place::PhaseBody && place_ != Place::PhaseCond)
-        ctx_.error(c.range, "'step' is only meaningful inside a phase body or its `until` condition");
+      if (c.which == ast::ClockExpr::PhaseStep && place_ != Place::PhaseBody &&
+          place_ != Place::PhaseCond)
+        ctx_.error(c.range,
+                   "'step' is only meaningful inside a phase body or its `until` condition");
       return;
     }
-    case ast::ExprKind::Unary: return expr(cast<ast::UnaryExpr>(e)->operand.get(), implied, drawReported);
+    case ast::ExprKind::Unary:
+      return expr(cast<ast::UnaryExpr>(e)->operand.get(), implied, drawReported);
     case ast::ExprKind::Binary: {
       auto& b = *cast<ast::BinaryExpr>(e);
       expr(b.lhs.get(), implied, drawReported);
@@ -55,8 +61,10 @@ void Rules::expr(ast::Expr* e, Implied& implied, bool drawReported) {
     case ast::ExprKind::Call: {
       auto& c = *cast<ast::CallExpr>(e);
       if (!drawReported && c.draws) {
-        bool selfDraws = (c.builtin >= 0 && ir::kBuiltins[c.builtin].isDistribution) || (c.function && c.function->draws);
-        if (selfDraws && (place_ == Place::Const || place_ == Place::FixedParam || place_ == Place::Report)) {
+        bool selfDraws = (c.builtin >= 0 && ir::kBuiltins[c.builtin].isDistribution) ||
+                         (c.function && c.function->draws);
+        if (selfDraws &&
+            (place_ == Place::Const || place_ == Place::FixedParam || place_ == Place::Report)) {
           draw(c);
           drawReported = true;
         }
@@ -64,13 +72,16 @@ void Rules::expr(ast::Expr* e, Implied& implied, bool drawReported) {
       for (auto& a : c.args) expr(a.get(), implied, drawReported);
       return;
     }
-    case ast::ExprKind::Time: return timeOf(*cast<ast::TimeExpr>(e), implied);
-    case ast::ExprKind::Cast: return expr(cast<ast::CastExpr>(e)->operand.get(), implied, drawReported);
+    case ast::ExprKind::Time:
+      return timeOf(*cast<ast::TimeExpr>(e), implied);
+    case ast::ExprKind::Cast:
+      return expr(cast<ast::CastExpr>(e)->operand.get(), implied, drawReported);
   }
 }
 
 void Rules::draw(ast::CallExpr& c) {
-  std::string what = c.function ? "'" + c.callee + "' draws random numbers" : "'" + c.callee + "' is a random draw";
+  std::string what = c.function ? "'" + c.callee + "' draws random numbers"
+                                : "'" + c.callee + "' is a random draw";
   if (place_ == Place::Const)
     ctx_.error(c.range, "a const cannot draw random numbers (" + what +
                             "); for an uncertain value use `param NAME ~ ...` in a scenario");
@@ -92,21 +103,23 @@ void Rules::name(ast::NameExpr& n) {
   };
   auto laterMessage = [&](const char* kind) {
     if (t == current_) return std::string(kind) + " '" + self + "' is defined in terms of itself";
-    return std::string(kind) + " '" + self + "' uses '" + t->name + "', which is declared after it; declare '" +
-           t->name + "' first";
+    return std::string(kind) + " '" + self + "' uses '" + t->name +
+           "', which is declared after it; declare '" + t->name + "' first";
   };
   switch (place_) {
     case Place::FixedParam: {
       auto* p = dynamic_cast<const ast::ParamDecl*>(t);
       if (p && p->uncertain)
-        ctx_.error(n.range, "fixed param '" + self + "' cannot use the uncertain param '" + t->name +
-                                "', which is drawn per trial; make '" + self + "' uncertain too (`param " + self +
+        ctx_.error(n.range, "fixed param '" + self + "' cannot use the uncertain param '" +
+                                t->name + "', which is drawn per trial; make '" + self +
+                                "' uncertain too (`param " + self +
                                 " ~ ...`) or use a fixed value");
       else if (p && later())
         ctx_.error(n.range, laterMessage("param"));
       else if (t->declKind == ast::DeclKind::State || t->declKind == ast::DeclKind::Event)
-        ctx_.error(n.range, "fixed param '" + self + "' cannot use the " + ast::describe(t->declKind) + " '" +
-                                t->name + "'; a fixed param is set once per run, before any trial");
+        ctx_.error(n.range, "fixed param '" + self + "' cannot use the " +
+                                ast::describe(t->declKind) + " '" + t->name +
+                                "'; a fixed param is set once per run, before any trial");
       return;
     }
     case Place::UncertainParam: {
@@ -114,20 +127,24 @@ void Rules::name(ast::NameExpr& n) {
       if (p && p->uncertain && later())
         ctx_.error(n.range, laterMessage("param"));
       else if (t->declKind == ast::DeclKind::State || t->declKind == ast::DeclKind::Event)
-        ctx_.error(n.range, "uncertain param '" + self + "' cannot use the " + ast::describe(t->declKind) + " '" +
-                                t->name + "'; params are drawn before any state and any step");
+        ctx_.error(n.range, "uncertain param '" + self + "' cannot use the " +
+                                ast::describe(t->declKind) + " '" + t->name +
+                                "'; params are drawn before any state and any step");
       return;
     }
     case Place::StateInit:
       if (t->declKind == ast::DeclKind::Event)
-        ctx_.error(n.range, "the initial value of state '" + self + "' cannot use the event '" + t->name +
-                                "'; every event is false when states are initialised");
+        ctx_.error(n.range, "the initial value of state '" + self + "' cannot use the event '" +
+                                t->name + "'; every event is false when states are initialised");
       else if (t->declKind == ast::DeclKind::State && later())
-        ctx_.error(n.range, t == current_ ? laterMessage("state")
-                                          : "state '" + self + "' uses the state '" + t->name +
-                                                "', which is declared after it; states are initialised in order");
+        ctx_.error(n.range,
+                   t == current_
+                       ? laterMessage("state")
+                       : "state '" + self + "' uses the state '" + t->name +
+                             "', which is declared after it; states are initialised in order");
       return;
-    default: return;
+    default:
+      return;
   }
 }
 
@@ -142,11 +159,12 @@ void Rules::timeOf(ast::TimeExpr& e, const Implied& implied) {
     if (d == ev) return;
   if (place_ == Place::Report)
     ctx_.error(e.range, "time(" + ev->name + ") is only defined in trials where '" + ev->name +
-                            "' happened; condition the report on it, e.g. E(time(" + ev->name + ") | " + ev->name +
-                            ")");
+                            "' happened; condition the report on it, e.g. E(time(" + ev->name +
+                            ") | " + ev->name + ")");
   else
-    ctx_.error(e.range, "time(" + ev->name + ") is only defined once '" + ev->name + "' happened; guard it with `if " +
-                            ev->name + " { ... }` or `" + ev->name + " and ...`");
+    ctx_.error(e.range, "time(" + ev->name + ") is only defined once '" + ev->name +
+                            "' happened; guard it with `if " + ev->name + " { ... }` or `" +
+                            ev->name + " and ...`");
 }
 
 }  // namespace omen::sema

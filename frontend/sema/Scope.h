@@ -20,7 +20,8 @@ using NameTable = std::unordered_map<std::string, ast::NamedDecl*>;
 
 class Scope {
  public:
-  Scope(const NameTable& globals, const NameTable* members) : globals_(globals), members_(members) {}
+  Scope(const NameTable& globals, const NameTable* members)
+      : globals_(globals), members_(members) {}
 
   void push() { blocks_.emplace_back(); }
   void pop() { blocks_.pop_back(); }

@@ -9,8 +9,8 @@
 
 #include <memory>
 #include <set>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -60,13 +60,13 @@ struct Context {
 };
 
 // The stages, in pipeline order. Each reports what it finds to ctx.diags.
-void loadModules(Context& ctx, FileId mainFile);    // Loader.cpp
-void collectDeclarations(Context& ctx);             // Declarations.cpp
-void flattenScenarios(Context& ctx);                // Extends.cpp
-void resolveNames(Context& ctx);                    // NameResolver.cpp
-void orderGlobals(Context& ctx);                    // Dependencies.cpp
-void checkTypes(Context& ctx);                      // TypeChecker.cpp
-void checkRules(Context& ctx);                      // Rules*.cpp
+void loadModules(Context& ctx, FileId mainFile);  // Loader.cpp
+void collectDeclarations(Context& ctx);           // Declarations.cpp
+void flattenScenarios(Context& ctx);              // Extends.cpp
+void resolveNames(Context& ctx);                  // NameResolver.cpp
+void orderGlobals(Context& ctx);                  // Dependencies.cpp
+void checkTypes(Context& ctx);                    // TypeChecker.cpp
+void checkRules(Context& ctx);                    // Rules*.cpp
 
 /// The stdlib folder options resolve to (options.stdlibDir, $OMEN_STDLIB, or beside bin/).
 std::string stdlibDirFor(const FrontendOptions& options);

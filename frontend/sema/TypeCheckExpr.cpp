@@ -10,15 +10,15 @@
 
 namespace omen::sema {
 
-std::string aType(Type t) {
-  return (t == Type::Int ? "an " : "a ") + std::string(typeName(t));
-}
+std::string aType(Type t) { return (t == Type::Int ? "an " : "a ") + std::string(typeName(t)); }
 
 void TypeChecker::widen(ast::ExprPtr& slot) {
-  if (slot && slot->type == Type::Int) slot = std::make_unique<ast::CastExpr>(std::move(slot), Type::Real);
+  if (slot && slot->type == Type::Int)
+    slot = std::make_unique<ast::CastExpr>(std::move(slot), Type::Real);
 }
 
-bool TypeChecker::expect(ast::ExprPtr& slot, Type want, const std::string& what, const std::string& hint) {
+bool TypeChecker::expect(ast::ExprPtr& slot, Type want, const std::string& what,
+                         const std::string& hint) {
   Type got = slot->type;
   if (got == Type::Unknown || got == want) return true;
   if (want == Type::Real && got == Type::Int) {
@@ -26,7 +26,8 @@ bool TypeChecker::expect(ast::ExprPtr& slot, Type want, const std::string& what,
     return true;
   }
   std::string message = what + " must be " + aType(want) + ", got " + aType(got);
-  if (want == Type::Int && got == Type::Real) message += hint.empty() ? "; use round(...) to convert" : hint;
+  if (want == Type::Int && got == Type::Real)
+    message += hint.empty() ? "; use round(...) to convert" : hint;
   ctx_.error(slot->range, message);
   return false;
 }
@@ -43,19 +44,35 @@ Type TypeChecker::check(ast::ExprPtr& slot) {
   ast::Expr& e = *slot;
   Type type = Type::Unknown;
   switch (e.kind) {
-    case ast::ExprKind::Number: type = cast<ast::NumberExpr>(&e)->isInt ? Type::Int : Type::Real; break;
-    case ast::ExprKind::Bool: type = Type::Bool; break;
+    case ast::ExprKind::Number:
+      type = cast<ast::NumberExpr>(&e)->isInt ? Type::Int : Type::Real;
+      break;
+    case ast::ExprKind::Bool:
+      type = Type::Bool;
+      break;
     case ast::ExprKind::Name: {
       const ast::NamedDecl* target = cast<ast::NameExpr>(&e)->target;
       type = target ? target->type : Type::Unknown;
       break;
     }
-    case ast::ExprKind::Clock: type = Type::Int; break;
-    case ast::ExprKind::Unary: type = unary(*cast<ast::UnaryExpr>(&e)); break;
-    case ast::ExprKind::Binary: type = binary(*cast<ast::BinaryExpr>(&e)); break;
-    case ast::ExprKind::If: type = ifExpr(*cast<ast::IfExpr>(&e)); break;
-    case ast::ExprKind::Call: type = call(*cast<ast::CallExpr>(&e)); break;
-    case ast::ExprKind::Time: type = time(*cast<ast::TimeExpr>(&e)); break;
+    case ast::ExprKind::Clock:
+      type = Type::Int;
+      break;
+    case ast::ExprKind::Unary:
+      type = unary(*cast<ast::UnaryExpr>(&e));
+      break;
+    case ast::ExprKind::Binary:
+      type = binary(*cast<ast::BinaryExpr>(&e));
+      break;
+    case ast::ExprKind::If:
+      type = ifExpr(*cast<ast::IfExpr>(&e));
+      break;
+    case ast::ExprKind::Call:
+      type = call(*cast<ast::CallExpr>(&e));
+      break;
+    case ast::ExprKind::Time:
+      type = time(*cast<ast::TimeExpr>(&e));
+      break;
     case ast::ExprKind::Cast: {
       auto& c = *cast<ast::CastExpr>(&e);
       check(c.operand);
@@ -76,7 +93,8 @@ Type TypeChecker::unary(ast::UnaryExpr& e) {
     ctx_.error(prefix(e.range, 1), "operator '-' needs a number, got " + aType(t));
     return Type::Unknown;
   }
-  if (t != Type::Bool) ctx_.error(prefix(e.range, 3), "operator 'not' needs a bool, got " + aType(t));
+  if (t != Type::Bool)
+    ctx_.error(prefix(e.range, 3), "operator 'not' needs a bool, got " + aType(t));
   return Type::Bool;
 }
 
@@ -86,8 +104,8 @@ Type TypeChecker::binary(ast::BinaryExpr& e) {
   const std::string op = ast::spelling(e.op);
   const bool unknown = l == Type::Unknown || r == Type::Unknown;
   auto mismatch = [&](const std::string& needs) {
-    ctx_.error(e.opRange, "operator '" + op + "' needs " + needs + ", got " + std::string(typeName(l)) + " and " +
-                              std::string(typeName(r)));
+    ctx_.error(e.opRange, "operator '" + op + "' needs " + needs + ", got " +
+                              std::string(typeName(l)) + " and " + std::string(typeName(r)));
   };
   switch (e.op) {
     case ast::BinaryOp::Add:
@@ -131,7 +149,8 @@ Type TypeChecker::binary(ast::BinaryExpr& e) {
     case ast::BinaryOp::Or:
       if (!unknown && (l != Type::Bool || r != Type::Bool)) {
         mismatch("two bools (numbers are not conditions; compare them, e.g. x > 0)");
-      } else if (unknown && (l == Type::Unknown ? r : l) != Type::Bool && (l == Type::Unknown ? r : l) != Type::Unknown) {
+      } else if (unknown && (l == Type::Unknown ? r : l) != Type::Bool &&
+                 (l == Type::Unknown ? r : l) != Type::Unknown) {
         // One side already failed; still say what is wrong with the other.
         ctx_.error(e.opRange, "operator '" + op + "' needs two bools, but its " +
                                   (l == Type::Unknown ? "right" : "left") + " side is " +
@@ -169,7 +188,9 @@ Type TypeChecker::call(ast::CallExpr& e) {
   return Type::Unknown;
 }
 
-static std::string arguments(size_t n) { return std::to_string(n) + (n == 1 ? " argument" : " arguments"); }
+static std::string arguments(size_t n) {
+  return std::to_string(n) + (n == 1 ? " argument" : " arguments");
+}
 
 Type TypeChecker::builtinCall(ast::CallExpr& e) {
   const ir::BuiltinInfo& info = ir::kBuiltins[e.builtin];
@@ -178,14 +199,17 @@ Type TypeChecker::builtinCall(ast::CallExpr& e) {
   const bool variadic = ir::isVariadic(info);
   if (variadic) letters.pop_back();
   e.draws = e.draws || info.isDistribution;
-  Type ret = info.ret == 'R' ? Type::Real : info.ret == 'I' ? Type::Int : info.ret == 'B' ? Type::Bool : Type::Unknown;
+  Type ret = info.ret == 'R'   ? Type::Real
+             : info.ret == 'I' ? Type::Int
+             : info.ret == 'B' ? Type::Bool
+                               : Type::Unknown;
 
   if (variadic ? e.args.size() < letters.size() : e.args.size() != letters.size()) {
     if (name == "categorical")
       ctx_.error(e.calleeRange, "'categorical' needs at least 1 weight, got none");
     else if (variadic)
-      ctx_.error(e.calleeRange, "'" + name + "' takes at least " + arguments(letters.size()) + ", got " +
-                                    std::to_string(e.args.size()));
+      ctx_.error(e.calleeRange, "'" + name + "' takes at least " + arguments(letters.size()) +
+                                    ", got " + std::to_string(e.args.size()));
     else
       ctx_.error(e.calleeRange, "'" + name + "' takes " + arguments(letters.size()) + ", got " +
                                     std::to_string(e.args.size()));
@@ -198,9 +222,12 @@ Type TypeChecker::builtinCall(ast::CallExpr& e) {
     std::string what = "argument " + std::to_string(i + 1) + " of '" + name + "'";
     Type got = e.args[i]->type;
     if (want == 'N') {
-      if (got == Type::Unknown) anyUnknown = true;
-      else if (!isNumeric(got)) ctx_.error(e.args[i]->range, what + " must be a number, got " + aType(got));
-      else anyReal = anyReal || got == Type::Real;
+      if (got == Type::Unknown)
+        anyUnknown = true;
+      else if (!isNumeric(got))
+        ctx_.error(e.args[i]->range, what + " must be a number, got " + aType(got));
+      else
+        anyReal = anyReal || got == Type::Real;
       continue;
     }
     expect(e.args[i], want == 'R' ? Type::Real : want == 'I' ? Type::Int : Type::Bool, what);
@@ -224,15 +251,17 @@ Type TypeChecker::userCall(ast::CallExpr& e) {
     return fn.type;
   }
   for (size_t i = 0; i < e.args.size(); ++i)
-    expect(e.args[i], fn.args[i]->type,
-           "argument " + std::to_string(i + 1) + " ('" + fn.args[i]->name + "') of '" + fn.name + "'");
+    expect(
+        e.args[i], fn.args[i]->type,
+        "argument " + std::to_string(i + 1) + " ('" + fn.args[i]->name + "') of '" + fn.name + "'");
   return fn.type;
 }
 
 Type TypeChecker::time(ast::TimeExpr& e) {
   const ast::NamedDecl* target = e.event->target;
   if (target && target->declKind != ast::DeclKind::Event)
-    ctx_.error(e.event->range, "time(...) needs an event, but '" + target->name + "' is " + aKind(target->declKind));
+    ctx_.error(e.event->range, "time(...) needs an event, but '" + target->name + "' is " +
+                                   aKind(target->declKind));
   return Type::Int;
 }
 

@@ -29,14 +29,16 @@ static bool bodyDraws(ast::FnDecl& fn) {
     if (s->kind == ast::StmtKind::WithProbability) draws = true;
     if (auto* b = dyn_cast<ast::BlockStmt>(s))
       for (auto& c : b->stmts) work.push_back(c.get());
-    if (auto* i = dyn_cast<ast::IfStmt>(s)) work.push_back(i->thenBlock.get()), work.push_back(i->elseStmt.get());
+    if (auto* i = dyn_cast<ast::IfStmt>(s))
+      work.push_back(i->thenBlock.get()), work.push_back(i->elseStmt.get());
   }
   return draws;
 }
 
 void TypeChecker::function(ast::FnDecl& fn) {
   function_ = &fn;
-  const std::string what = "the result of '" + fn.name + "' (declared " + std::string(typeName(fn.type)) + ")";
+  const std::string what =
+      "the result of '" + fn.name + "' (declared " + std::string(typeName(fn.type)) + ")";
   if (fn.exprBody) {
     check(fn.exprBody);
     expect(fn.exprBody, fn.type, what);
@@ -63,7 +65,8 @@ void TypeChecker::scenario(ast::Scenario& s) {
     if (ph->cond) {
       check(ph->cond);
       if (ph->cond->type != Type::Unknown && ph->cond->type != Type::Bool)
-        ctx_.error(ph->cond->range, "the `until` condition of " + phase + " must be a bool, got " + aType(ph->cond->type));
+        ctx_.error(ph->cond->range, "the `until` condition of " + phase + " must be a bool, got " +
+                                        aType(ph->cond->type));
     }
     if (ph->limit) {
       check(ph->limit);
@@ -84,8 +87,9 @@ void TypeChecker::scenario(ast::Scenario& s) {
       ctx_.error(r->value->range, "P(...) needs a bool condition, got " + aType(v) +
                                       "; use E(...) for the mean of a number");
     if (r->reportKind != ast::ReportDecl::Probability && v == Type::Bool)
-      ctx_.error(r->value->range, std::string(r->reportKind == ast::ReportDecl::Mean ? "E" : "quantiles") +
-                                      "(...) of a bool; use P(...) for a probability");
+      ctx_.error(r->value->range,
+                 std::string(r->reportKind == ast::ReportDecl::Mean ? "E" : "quantiles") +
+                     "(...) of a bool; use P(...) for a probability");
   }
 }
 
@@ -95,13 +99,15 @@ void TypeChecker::block(ast::BlockStmt& b) {
 
 void TypeChecker::stmt(ast::Stmt& s) {
   switch (s.kind) {
-    case ast::StmtKind::Block: return block(*cast<ast::BlockStmt>(&s));
+    case ast::StmtKind::Block:
+      return block(*cast<ast::BlockStmt>(&s));
     case ast::StmtKind::Let: {
       auto& l = *cast<ast::LetStmt>(&s);
       l.type = check(l.init);
       return;
     }
-    case ast::StmtKind::Assign: return assign(*cast<ast::AssignStmt>(&s));
+    case ast::StmtKind::Assign:
+      return assign(*cast<ast::AssignStmt>(&s));
     case ast::StmtKind::If: {
       auto& i = *cast<ast::IfStmt>(&s);
       Type c = check(i.cond);
@@ -125,27 +131,31 @@ void TypeChecker::stmt(ast::Stmt& s) {
       check(r.value);
       if (function_)
         expect(r.value, function_->type,
-               "the result of '" + function_->name + "' (declared " + std::string(typeName(function_->type)) + ")");
+               "the result of '" + function_->name + "' (declared " +
+                   std::string(typeName(function_->type)) + ")");
       return;
     }
     case ast::StmtKind::Trigger:
     case ast::StmtKind::End:
-    case ast::StmtKind::Stop: return;
+    case ast::StmtKind::Stop:
+      return;
   }
 }
 
 void TypeChecker::assign(ast::AssignStmt& a) {
   Type v = check(a.value);
   const ast::NamedDecl* target = a.target->target;
-  if (!target || target->declKind != ast::DeclKind::State) return;  // the rules report other targets
+  if (!target || target->declKind != ast::DeclKind::State)
+    return;  // the rules report other targets
   a.target->type = target->type;
   Type want = target->type;
   if (v == Type::Unknown || want == Type::Unknown || v == want) return;
   if (want == Type::Real && v == Type::Int) return widen(a.value);
-  std::string message = "cannot assign " + aType(v) + " to the " + std::string(typeName(want)) + " state '" +
-                        target->name + "'";
+  std::string message = "cannot assign " + aType(v) + " to the " + std::string(typeName(want)) +
+                        " state '" + target->name + "'";
   if (want == Type::Int && v == Type::Real)
-    message += "; use round(...) to convert, or start the state as a real (e.g. `state " + target->name + " = 0.0`)";
+    message += "; use round(...) to convert, or start the state as a real (e.g. `state " +
+               target->name + " = 0.0`)";
   ctx_.error(a.value->range, message);
 }
 

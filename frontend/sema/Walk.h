@@ -17,7 +17,8 @@ void walkExpr(ast::Expr* e, F&& f) {
   if (!e) return;
   f(e);
   switch (e->kind) {
-    case ast::ExprKind::Unary: return walkExpr(cast<ast::UnaryExpr>(e)->operand.get(), f);
+    case ast::ExprKind::Unary:
+      return walkExpr(cast<ast::UnaryExpr>(e)->operand.get(), f);
     case ast::ExprKind::Binary:
       walkExpr(cast<ast::BinaryExpr>(e)->lhs.get(), f);
       return walkExpr(cast<ast::BinaryExpr>(e)->rhs.get(), f);
@@ -28,8 +29,10 @@ void walkExpr(ast::Expr* e, F&& f) {
     case ast::ExprKind::Call:
       for (auto& a : cast<ast::CallExpr>(e)->args) walkExpr(a.get(), f);
       return;
-    case ast::ExprKind::Cast: return walkExpr(cast<ast::CastExpr>(e)->operand.get(), f);
-    default: return;
+    case ast::ExprKind::Cast:
+      return walkExpr(cast<ast::CastExpr>(e)->operand.get(), f);
+    default:
+      return;
   }
 }
 
@@ -42,8 +45,10 @@ void walkStmtExprs(ast::Stmt* s, F&& f) {
     case ast::StmtKind::Block:
       for (auto& c : cast<ast::BlockStmt>(s)->stmts) walkStmtExprs(c.get(), f);
       return;
-    case ast::StmtKind::Let: return walkExpr(cast<ast::LetStmt>(s)->init.get(), f);
-    case ast::StmtKind::Assign: return walkExpr(cast<ast::AssignStmt>(s)->value.get(), f);
+    case ast::StmtKind::Let:
+      return walkExpr(cast<ast::LetStmt>(s)->init.get(), f);
+    case ast::StmtKind::Assign:
+      return walkExpr(cast<ast::AssignStmt>(s)->value.get(), f);
     case ast::StmtKind::If: {
       auto* i = cast<ast::IfStmt>(s);
       walkExpr(i->cond.get(), f);
@@ -56,8 +61,10 @@ void walkStmtExprs(ast::Stmt* s, F&& f) {
       walkStmtExprs(w->thenBlock.get(), f);
       return walkStmtExprs(w->elseStmt.get(), f);
     }
-    case ast::StmtKind::Return: return walkExpr(cast<ast::ReturnStmt>(s)->value.get(), f);
-    default: return;
+    case ast::StmtKind::Return:
+      return walkExpr(cast<ast::ReturnStmt>(s)->value.get(), f);
+    default:
+      return;
   }
 }
 

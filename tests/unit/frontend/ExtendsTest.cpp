@@ -37,7 +37,8 @@ scenario derived extends base {
   EXPECT_EQ(d.bases, std::vector<std::string>{"base"});
   // b = a * 2 in the derived copy reads the derived a.
   auto* mul = cast<ast::BinaryExpr>(d.params.at(1)->init.get());
-  EXPECT_EQ(cast<ast::NameExpr>(mul->lhs.get())->target, static_cast<const ast::NamedDecl*>(d.params.at(0)));
+  EXPECT_EQ(cast<ast::NameExpr>(mul->lhs.get())->target,
+            static_cast<const ast::NamedDecl*>(d.params.at(0)));
   EXPECT_EQ(cast<ast::NumberExpr>(d.params.at(0)->init.get())->realValue, 3.0);
   // The base keeps its own members, untouched.
   const ast::Scenario& b = *c->program->scenarios.at(0);
@@ -46,13 +47,16 @@ scenario derived extends base {
 }
 
 TEST(Extends, AReplacementMayChangeKind) {
-  auto c = checkSource(std::string(kBase) + "scenario derived extends base {\n  param a ~ beta(2, 8)\n}\n");
+  auto c = checkSource(std::string(kBase) +
+                       "scenario derived extends base {\n  param a ~ beta(2, 8)\n}\n");
   // a becomes uncertain, so the fixed param b = a * 2 can no longer use it.
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("fixed param 'b' cannot use the uncertain param 'a'"), std::string::npos)
+  EXPECT_NE(c->errors().find("fixed param 'b' cannot use the uncertain param 'a'"),
+            std::string::npos)
       << c->errors();
 
-  auto ok = checkSource(std::string(kBase) + "scenario derived extends base {\n  param b ~ beta(2, 8)\n"
+  auto ok = checkSource(std::string(kBase) +
+                        "scenario derived extends base {\n  param b ~ beta(2, 8)\n"
                         "  state a = 2.0\n}\n");
   ASSERT_TRUE(ok->program) << ok->errors();
   const ast::Scenario& d = *ok->program->scenarios.at(1);
@@ -78,7 +82,8 @@ scenario top extends middle {
   ASSERT_TRUE(c->program) << c->errors();
   const ast::Scenario& top = *c->program->scenarios.at(2);
   EXPECT_EQ(top.bases, (std::vector<std::string>{"middle", "base"}));
-  EXPECT_EQ(keys(top), (std::vector<std::string>{"a", "b", "x", "e", "run", "P(e)", "f", "f happened"}));
+  EXPECT_EQ(keys(top),
+            (std::vector<std::string>{"a", "b", "x", "e", "run", "P(e)", "f", "f happened"}));
   EXPECT_EQ(cast<ast::NumberExpr>(top.params.at(0)->init.get())->realValue, 7.0);
   EXPECT_EQ(cast<ast::NumberExpr>(top.params.at(1)->init.get())->realValue, 5.0);
   EXPECT_EQ(top.events.size(), 2u);
@@ -86,16 +91,19 @@ scenario top extends middle {
 }
 
 TEST(Extends, BaseDeclaredLaterAndBaseFromAnImport) {
-  auto c = checkFiles({{"main.omen", "import \"lib.omen\"\nscenario mine extends lib_base {\n  param p = 0.9\n}\n"},
-                       {"lib.omen", "scenario lib_base {\n  param p = 0.1\n  event e\n"
-                                    "  phase go for 1 { with probability p { trigger e } }\n  report P(e)\n}\n"}});
+  auto c = checkFiles(
+      {{"main.omen", "import \"lib.omen\"\nscenario mine extends lib_base {\n  param p = 0.9\n}\n"},
+       {"lib.omen",
+        "scenario lib_base {\n  param p = 0.1\n  event e\n"
+        "  phase go for 1 { with probability p { trigger e } }\n  report P(e)\n}\n"}});
   ASSERT_TRUE(c->program) << c->errors();
   // Only the main file's scenarios are the program's.
   ASSERT_EQ(c->program->scenarios.size(), 1u);
   EXPECT_EQ(c->program->scenarios[0]->name, "mine");
   EXPECT_EQ(c->program->scenarios[0]->phases.size(), 1u);
 
-  auto later = checkSource("scenario d extends b2 {\n  param p = 2.0\n}\nscenario b2 {\n  param p = 1.0\n}\n");
+  auto later = checkSource(
+      "scenario d extends b2 {\n  param p = 2.0\n}\nscenario b2 {\n  param p = 1.0\n}\n");
   ASSERT_TRUE(later->program) << later->errors();
   EXPECT_EQ(later->program->scenarios[0]->name, "d");
 }
@@ -103,32 +111,39 @@ TEST(Extends, BaseDeclaredLaterAndBaseFromAnImport) {
 TEST(Extends, UnknownBaseSuggests) {
   auto c = checkSource(std::string(kBase) + "scenario d extends bse {\n}\n");
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("unknown base scenario 'bse'; did you mean 'base'?"), std::string::npos)
+  EXPECT_NE(c->errors().find("unknown base scenario 'bse'; did you mean 'base'?"),
+            std::string::npos)
       << c->errors();
 }
 
 TEST(Extends, CyclesAreErrors) {
-  auto c = checkSource("scenario a extends b {\n}\nscenario b extends c {\n}\nscenario c extends a {\n}\n");
+  auto c = checkSource(
+      "scenario a extends b {\n}\nscenario b extends c {\n}\nscenario c extends a {\n}\n");
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("scenarios extend each other in a cycle: a -> b -> c -> a"), std::string::npos)
+  EXPECT_NE(c->errors().find("scenarios extend each other in a cycle: a -> b -> c -> a"),
+            std::string::npos)
       << c->errors();
   EXPECT_EQ(c->diags.errorCount(), 1u) << c->errors();
   auto self = checkSource("scenario a extends a {\n}\n");
-  EXPECT_NE(self->errors().find("scenario 'a' cannot extend itself"), std::string::npos) << self->errors();
+  EXPECT_NE(self->errors().find("scenario 'a' cannot extend itself"), std::string::npos)
+      << self->errors();
 }
 
 TEST(Extends, AnErrorInABaseIsReportedOnce) {
-  auto c = checkSource("scenario base {\n  state x = nope\n}\nscenario d1 extends base {\n}\n"
-                       "scenario d2 extends base {\n}\n");
+  auto c = checkSource(
+      "scenario base {\n  state x = nope\n}\nscenario d1 extends base {\n}\n"
+      "scenario d2 extends base {\n}\n");
   EXPECT_FALSE(c->program);
   EXPECT_EQ(c->diags.errorCount(), 1u) << c->errors();
 }
 
 TEST(Extends, ScenarioNamesAreUniqueAcrossFiles) {
-  auto c = checkFiles({{"main.omen", "import \"lib.omen\"\nscenario s {\n}\n"}, {"lib.omen", "scenario s {\n}\n"}});
+  auto c = checkFiles(
+      {{"main.omen", "import \"lib.omen\"\nscenario s {\n}\n"}, {"lib.omen", "scenario s {\n}\n"}});
   EXPECT_FALSE(c->program);
   EXPECT_NE(c->errors().find("duplicate scenario 's'"), std::string::npos) << c->errors();
-  EXPECT_NE(c->errors().find("note: previous declaration is here"), std::string::npos) << c->errors();
+  EXPECT_NE(c->errors().find("note: previous declaration is here"), std::string::npos)
+      << c->errors();
 }
 
 }  // namespace

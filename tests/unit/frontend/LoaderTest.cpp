@@ -14,12 +14,14 @@ std::vector<std::string> moduleNames(const test::Checked& c) {
 
 TEST(Loader, ImportsComeFirstAndEachFileLoadsOnce) {
   // A diamond: main imports a and b, both import common.
-  auto c = checkFiles({{"main.omen", "import \"a.omen\"\nimport \"b.omen\"\nconst m = fa() + fb()\n"},
-                       {"a.omen", "import \"common.omen\"\nfn fa() -> real = k\n"},
-                       {"b.omen", "import \"common.omen\"\nfn fb() -> real = k * 2\n"},
-                       {"common.omen", "const k = 1.5\n"}});
+  auto c =
+      checkFiles({{"main.omen", "import \"a.omen\"\nimport \"b.omen\"\nconst m = fa() + fb()\n"},
+                  {"a.omen", "import \"common.omen\"\nfn fa() -> real = k\n"},
+                  {"b.omen", "import \"common.omen\"\nfn fb() -> real = k * 2\n"},
+                  {"common.omen", "const k = 1.5\n"}});
   ASSERT_TRUE(c->program) << c->errors();
-  EXPECT_EQ(moduleNames(*c), (std::vector<std::string>{"common.omen", "a.omen", "b.omen", "main.omen"}));
+  EXPECT_EQ(moduleNames(*c),
+            (std::vector<std::string>{"common.omen", "a.omen", "b.omen", "main.omen"}));
   EXPECT_EQ(c->sm.size(), 4u);  // common.omen was read once
   auto* importA = cast<ast::ImportDecl>(c->program->modules.back()->decls[0].get());
   ASSERT_TRUE(importA->resolved);
@@ -31,7 +33,8 @@ TEST(Loader, RelativeImportsResolveFromTheImportingFile) {
                        {"lib/a.omen", "import \"sub/b.omen\"\n"},
                        {"lib/sub/b.omen", "fn fb() -> real = 2.0\n"}});
   ASSERT_TRUE(c->program) << c->errors();
-  EXPECT_EQ(moduleNames(*c), (std::vector<std::string>{"lib/sub/b.omen", "lib/a.omen", "main.omen"}));
+  EXPECT_EQ(moduleNames(*c),
+            (std::vector<std::string>{"lib/sub/b.omen", "lib/a.omen", "main.omen"}));
 }
 
 TEST(Loader, StdImportsReadTheStdlibFolder) {
@@ -40,7 +43,8 @@ TEST(Loader, StdImportsReadTheStdlibFolder) {
                       sema::FrontendOptions{(test::freshDir() / "unused").string()});
   // The explicit stdlibDir above does not hold std/tiny.omen.
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("no standard library module 'std.tiny'"), std::string::npos) << c->errors();
+  EXPECT_NE(c->errors().find("no standard library module 'std.tiny'"), std::string::npos)
+      << c->errors();
 
   auto dir = test::freshDir();
   test::writeFile(dir / "std" / "tiny.omen", "fn tiny_fn(c: real) -> real = c * 3\n");
@@ -54,7 +58,8 @@ TEST(Loader, StdImportsReadTheStdlibFolder) {
 TEST(Loader, MissingStdModuleSuggestsAClosename) {
   auto dir = test::freshDir();
   test::writeFile(dir / "std" / "scaling.omen", "const s = 1\n");
-  auto c = checkFiles({{"main.omen", "import std.scalling\n"}}, sema::FrontendOptions{dir.string()});
+  auto c =
+      checkFiles({{"main.omen", "import std.scalling\n"}}, sema::FrontendOptions{dir.string()});
   EXPECT_FALSE(c->program);
   EXPECT_NE(c->errors().find("did you mean 'std.scaling'?"), std::string::npos) << c->errors();
 }
@@ -72,7 +77,8 @@ TEST(Loader, CyclesNameEveryFile) {
                        {"a.omen", "import \"b.omen\"\n"},
                        {"b.omen", "import \"a.omen\"\n"}});
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("b.omen:1:8: error: import cycle: a.omen -> b.omen -> a.omen"), std::string::npos)
+  EXPECT_NE(c->errors().find("b.omen:1:8: error: import cycle: a.omen -> b.omen -> a.omen"),
+            std::string::npos)
       << c->errors();
   EXPECT_EQ(c->diags.errorCount(), 1u) << c->errors();
 }
@@ -80,7 +86,8 @@ TEST(Loader, CyclesNameEveryFile) {
 TEST(Loader, SelfImportIsACycle) {
   auto c = checkFiles({{"main.omen", "import \"main.omen\"\n"}});
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("import cycle: main.omen -> main.omen"), std::string::npos) << c->errors();
+  EXPECT_NE(c->errors().find("import cycle: main.omen -> main.omen"), std::string::npos)
+      << c->errors();
 }
 
 TEST(Loader, ImportDepthIsLimited) {
@@ -92,17 +99,21 @@ TEST(Loader, ImportDepthIsLimited) {
   options.maxImportDepth = 3;
   auto c = checkFiles(files, options);
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("imports are nested more than 3 levels deep"), std::string::npos) << c->errors();
+  EXPECT_NE(c->errors().find("imports are nested more than 3 levels deep"), std::string::npos)
+      << c->errors();
   options.maxImportDepth = 6;
   EXPECT_TRUE(checkFiles(files, options)->program);
 }
 
 TEST(Loader, GlobalsShareOneNamespaceAcrossFiles) {
-  auto c = checkFiles({{"main.omen", "import \"a.omen\"\nconst k = 2\n"}, {"a.omen", "const k = 1\n"}});
+  auto c =
+      checkFiles({{"main.omen", "import \"a.omen\"\nconst k = 2\n"}, {"a.omen", "const k = 1\n"}});
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("main.omen:2:7: error: duplicate declaration of 'k'"), std::string::npos)
+  EXPECT_NE(c->errors().find("main.omen:2:7: error: duplicate declaration of 'k'"),
+            std::string::npos)
       << c->errors();
-  EXPECT_NE(c->errors().find("a.omen:1:7: note: previous declaration is here"), std::string::npos) << c->errors();
+  EXPECT_NE(c->errors().find("a.omen:1:7: note: previous declaration is here"), std::string::npos)
+      << c->errors();
 }
 
 TEST(Loader, DefaultStdlibDirIsBesideTheExecutable) {

@@ -55,7 +55,8 @@ TEST(SemaExamples, EarlyStoppingUsesTheScalingLibrary) {
   EXPECT_EQ(over.params.at(2)->name, "tokens");
   EXPECT_EQ(over.members.at(2)->key(), "tokens");
   bool found = false;
-  for (const ast::FnDecl* f : c->program->functions) found = found || f->name == "chinchilla_params";
+  for (const ast::FnDecl* f : c->program->functions)
+    found = found || f->name == "chinchilla_params";
   EXPECT_TRUE(found);
 }
 
@@ -79,7 +80,8 @@ void expectFullyTyped(ast::Expr* e, const std::string& where) {
   walkExprForTest(e, [&](ast::Expr* x) {
     EXPECT_NE(x->type, Type::Unknown) << where;
     if (auto* n = dyn_cast<ast::NameExpr>(x)) EXPECT_TRUE(n->target) << where << ": " << n->name;
-    if (auto* c = dyn_cast<ast::CallExpr>(x)) EXPECT_TRUE(c->builtin >= 0 || c->function) << where << ": " << c->callee;
+    if (auto* c = dyn_cast<ast::CallExpr>(x))
+      EXPECT_TRUE(c->builtin >= 0 || c->function) << where << ": " << c->callee;
     if (auto* t = dyn_cast<ast::TimeExpr>(x)) EXPECT_TRUE(t->event->target) << where;
   });
 }
@@ -96,7 +98,8 @@ TEST(SemaExamples, CheckedProgramsAreFullyTypedAndResolved) {
       forEachStmtExprForTest(f->blockBody.get(), [&](ast::Expr* e) { expectFullyTyped(e, where); });
     }
     for (const auto& s : c->program->scenarios) {
-      EXPECT_EQ(s->params.size() + s->states.size() + s->events.size() + s->phases.size() + s->reports.size(),
+      EXPECT_EQ(s->params.size() + s->states.size() + s->events.size() + s->phases.size() +
+                    s->reports.size(),
                 s->members.size());
       for (const ast::ParamDecl* p : s->params) {
         expectFullyTyped(p->init.get(), where);

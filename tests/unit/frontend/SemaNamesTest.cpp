@@ -61,7 +61,8 @@ fn f(a: real) -> real {
   const ast::FnDecl& f = *c->program->functions.at(0);
   auto* let = cast<ast::LetStmt>(f.blockBody->stmts.at(0).get());
   auto* mul = cast<ast::BinaryExpr>(let->init.get());
-  EXPECT_EQ(cast<ast::NameExpr>(mul->lhs.get())->target, static_cast<const ast::NamedDecl*>(f.args[0].get()));
+  EXPECT_EQ(cast<ast::NameExpr>(mul->lhs.get())->target,
+            static_cast<const ast::NamedDecl*>(f.args[0].get()));
   // k is an int const widened to real: the name sits under a cast.
   auto* widened = cast<ast::CastExpr>(mul->rhs.get());
   EXPECT_EQ(cast<ast::NameExpr>(widened->operand.get())->target,
@@ -80,8 +81,9 @@ TEST(SemaNames, FunctionsDoNotSeeScenarioMembers) {
 TEST(SemaNames, UnknownNameSuggestsTheClosest) {
   auto c = checkSource("scenario s {\n  param p_mesa = 0.5\n  state x = p_mesaa\n}\n");
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("main.omen:3:13: error: unknown name 'p_mesaa'; did you mean 'p_mesa'?"),
-            std::string::npos)
+  EXPECT_NE(
+      c->errors().find("main.omen:3:13: error: unknown name 'p_mesaa'; did you mean 'p_mesa'?"),
+      std::string::npos)
       << c->errors();
 }
 
@@ -96,7 +98,9 @@ scenario s {
 }
 )");
   EXPECT_TRUE(c->program) << c->errors();
-  auto bad = checkSource("scenario s {\n  state x = 0.0\n  phase run for 2 {\n    if x > 0.5 { let y = 1.0 }\n    x = y\n  }\n}\n");
+  auto bad = checkSource(
+      "scenario s {\n  state x = 0.0\n  phase run for 2 {\n    if x > 0.5 { let y = 1.0 }\n    x = "
+      "y\n  }\n}\n");
   EXPECT_FALSE(bad->program);
   EXPECT_NE(bad->errors().find("unknown name 'y'"), std::string::npos) << bad->errors();
 }
@@ -114,25 +118,30 @@ TEST(SemaNames, ConstsAreOrderedAfterWhatTheyUse) {
 TEST(SemaNames, ConstCycleIsAnError) {
   auto c = checkSource("const a = b + 1\nconst b = a\n");
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("'a' is defined in terms of itself (a -> b -> a)"), std::string::npos) << c->errors();
+  EXPECT_NE(c->errors().find("'a' is defined in terms of itself (a -> b -> a)"), std::string::npos)
+      << c->errors();
 }
 
 TEST(SemaNames, MutualRecursionNamesTheCycle) {
   auto c = checkSource("fn f(x: real) -> real = g(x)\nfn g(x: real) -> real = f(x) + 1\n");
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("functions call each other recursively (f -> g -> f)"), std::string::npos)
+  EXPECT_NE(c->errors().find("functions call each other recursively (f -> g -> f)"),
+            std::string::npos)
       << c->errors();
 }
 
 TEST(SemaNames, SeveralIndependentErrorsInOneRun) {
-  auto c = checkSource("scenario s {\n  state a = nope\n  state b = 1 + true\n  state d = zilch\n}\n");
+  auto c =
+      checkSource("scenario s {\n  state a = nope\n  state b = 1 + true\n  state d = zilch\n}\n");
   EXPECT_FALSE(c->program);
   EXPECT_EQ(c->diags.errorCount(), 3u) << c->errors();
 }
 
 TEST(SemaNames, UnknownTypeDoesNotCascade) {
   // `x` is unknown; everything computed from it stays silent.
-  auto c = checkSource("scenario s {\n  state a = nope + 1\n  state b = a * 2 > 1 and true\n  report P(b)\n  report E(a)\n}\n");
+  auto c = checkSource(
+      "scenario s {\n  state a = nope + 1\n  state b = a * 2 > 1 and true\n  report P(b)\n  report "
+      "E(a)\n}\n");
   EXPECT_FALSE(c->program);
   EXPECT_EQ(c->diags.errorCount(), 1u) << c->errors();
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -15,8 +16,6 @@
 #include <memory>
 #include <sstream>
 #include <string>
-
-#include <unistd.h>
 
 #include "frontend/ast/Program.h"
 #include "frontend/sema/Frontend.h"
@@ -69,6 +68,8 @@ inline std::unique_ptr<Checked> checkFiles(const std::map<std::string, std::stri
   return c;
 }
 
-inline std::unique_ptr<Checked> checkSource(const std::string& text) { return checkFiles({{"main.omen", text}}); }
+inline std::unique_ptr<Checked> checkSource(const std::string& text) {
+  return checkFiles({{"main.omen", text}});
+}
 
 }  // namespace omen::test

@@ -14,8 +14,10 @@ struct Typed {
 
 Typed typeOf(const std::string& expr) {
   Typed t;
-  t.checked = checkSource("fn half(x: real) -> real = x / 2\nscenario s {\n  param i = 3\n  param r = 0.5\n"
-                          "  param b = true\n  state v = " + expr + "\n}\n");
+  t.checked = checkSource(
+      "fn half(x: real) -> real = x / 2\nscenario s {\n  param i = 3\n  param r = 0.5\n"
+      "  param b = true\n  state v = " +
+      expr + "\n}\n");
   if (!t.checked->program) {
     ADD_FAILURE() << expr << ":\n" << t.checked->errors();
     return t;
@@ -115,8 +117,9 @@ TEST(Types, UserFunctionArgumentsWiden) {
 }
 
 TEST(Types, ParamsAndStatesTakeTheirInitialisersType) {
-  auto c = checkSource("scenario s {\n  param n = 1_000\n  param p = 5%\n  param u ~ poisson(2)\n"
-                       "  state flag = bernoulli(p)\n  event e\n}\n");
+  auto c = checkSource(
+      "scenario s {\n  param n = 1_000\n  param p = 5%\n  param u ~ poisson(2)\n"
+      "  state flag = bernoulli(p)\n  event e\n}\n");
   ASSERT_TRUE(c->program) << c->errors();
   const auto& s = *c->program->scenarios.at(0);
   EXPECT_EQ(s.params[0]->type, Type::Int);
@@ -142,15 +145,18 @@ TEST(Types, ReturnsAndExpressionBodiesWiden) {
 }
 
 TEST(Types, WithProbabilityWidensAnInt) {
-  auto c = checkSource("scenario s {\n  event e\n  phase run for 1 { with probability 1 { trigger e } }\n}\n");
+  auto c = checkSource(
+      "scenario s {\n  event e\n  phase run for 1 { with probability 1 { trigger e } }\n}\n");
   ASSERT_TRUE(c->program) << c->errors();
-  auto* w = cast<ast::WithProbabilityStmt>(c->program->scenarios[0]->phases[0]->body->stmts[0].get());
+  auto* w =
+      cast<ast::WithProbabilityStmt>(c->program->scenarios[0]->phases[0]->body->stmts[0].get());
   EXPECT_TRUE(isCastOfInt(w->probability.get()));
 }
 
 TEST(Types, TimeIsIntAndClocksAreInt) {
-  auto c = checkSource("scenario s {\n  event e\n  phase run for 3 { if step == 1 { trigger e } }\n"
-                       "  report E(time(e) | e)\n  report E(t)\n}\n");
+  auto c = checkSource(
+      "scenario s {\n  event e\n  phase run for 3 { if step == 1 { trigger e } }\n"
+      "  report E(time(e) | e)\n  report E(t)\n}\n");
   ASSERT_TRUE(c->program) << c->errors();
   EXPECT_EQ(c->program->scenarios[0]->reports[0]->value->type, Type::Int);
   EXPECT_EQ(c->program->scenarios[0]->reports[1]->value->type, Type::Int);
@@ -197,8 +203,10 @@ TEST(Types, Mismatches) {
       {"half(1, 2)", "'half' takes 1 argument, got 2"},
   };
   for (const Case& k : cases) {
-    auto c = checkSource("fn half(x: real) -> real = x / 2\nscenario s {\n  param r = 0.5\n  param b = true\n"
-                         "  state v = " + std::string(k.expr) + "\n}\n");
+    auto c = checkSource(
+        "fn half(x: real) -> real = x / 2\nscenario s {\n  param r = 0.5\n  param b = true\n"
+        "  state v = " +
+        std::string(k.expr) + "\n}\n");
     EXPECT_FALSE(c->program) << k.expr;
     EXPECT_NE(c->errors().find(k.message), std::string::npos) << k.expr << ":\n" << c->errors();
     EXPECT_EQ(c->diags.errorCount(), 1u) << k.expr << ":\n" << c->errors();
@@ -212,9 +220,11 @@ namespace omen {
 namespace {
 
 TEST(Types, LogicWithOneBrokenSideStillNamesTheOther) {
-  auto c = test::checkSource("scenario s {\n  state a = nope and 0.5\n  state b = nope and true\n}\n");
+  auto c =
+      test::checkSource("scenario s {\n  state a = nope and 0.5\n  state b = nope and true\n}\n");
   EXPECT_FALSE(c->program);
-  EXPECT_NE(c->errors().find("operator 'and' needs two bools, but its right side is a real"), std::string::npos)
+  EXPECT_NE(c->errors().find("operator 'and' needs two bools, but its right side is a real"),
+            std::string::npos)
       << c->errors();
   EXPECT_EQ(c->diags.errorCount(), 3u) << c->errors();  // two unknown names, one operand
 }
