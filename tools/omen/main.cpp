@@ -6,8 +6,10 @@
 //===----------------------------------------------------------------------===//
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <unistd.h>
 
 #include "tools/omen/Commands.h"
+#include "tools/omen/Repl.h"
 
 using namespace omen::cli;
 
@@ -55,6 +57,10 @@ int main(int argc, char** argv) {
   compare->add_option("b", scenarioB, "Second scenario")->required();
   addRunFlags(compare, compareFlags);
 
+  ReplFlags replFlags;
+  CLI::App* repl = addReplSubcommand(app, replFlags);
+  if (argc == 1 && isatty(STDIN_FILENO)) return replCommand(replFlags, load);  // `omen` alone
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -72,6 +78,7 @@ int main(int argc, char** argv) {
   if (run->parsed()) return runCommand(runFlags, load);
   if (compare->parsed()) return compareCommand(compareFlags, scenarioA, scenarioB, load);
   if (check->parsed()) return checkCommand(checkFiles, load);
+  if (repl->parsed()) return replCommand(replFlags, load);
   if (emit->parsed()) {
     if (!emitAst && !emitIr) return usageError("say what to emit: --ast or --ir", "emit");
     return emitCommand(emitFile, emitAst ? EmitWhat::Ast : EmitWhat::Ir, load);

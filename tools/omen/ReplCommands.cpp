@@ -1,0 +1,379 @@
+//===- ReplCommands.cpp - What the REPL does with each entry ----------------===//
+//
+// An entry is a `:command`, declarations (import/const/fn/scenario) or an expression. Every
+// error prints what the CLI would print and leaves the session as it was; the return value
+// only tells `--strict` that something failed.
+//
+//===----------------------------------------------------------------------===//
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <type_traits>
+
+#include "runtime/ReportFormat.h"
+#include "tools/omen/Repl.h"
+
+namespace omen::cli {
+
+namespace {
+
+std::string trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::istringstream in(s);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+// `1e4`, `10000` and `10_000` alike; whole numbers only.
+bool parseCount(const std::string& text, uint64_t& out) {
+  std::string digits;
+  for (char c : text)
+    if (c != '_') digits += c;
+  if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits[0]))) return false;
+  char* end = nullptr;
+  double v = std::strtod(digits.c_str(), &end);
+  if (end != digits.c_str() + digits.size() || !std::isfinite(v) || v != std::floor(v) || v > 9.007199254740992e15)
+    return false;
+  out = static_cast<uint64_t>(v);
+  return true;
+}
+
+// The LLVM JIT engine, when Omen.h has one (it is being added as `Engine::Jit`).
+template <typename E, typename = void>
+struct HasJit : std::false_type {};
+template <typename E>
+struct HasJit<E, std::void_t<decltype(E::Jit)>> : std::true_type {};
+template <typename E>
+bool jitEngine(E& out) {
+  if constexpr (HasJit<E>::value) {
+    out = E::Jit;
+    return true;
+  } else {
+    return false;
+  }
+}
+
+// The LLVM IR of a program, when the API has an emitter (`Program::dumpLlvm`).
+template <typename P, typename = void>
+struct HasLlvmDump : std::false_type {};
+template <typename P>
+struct HasLlvmDump<P, std::void_t<decltype(std::declval<const P&>().dumpLlvm())>> : std::true_type {};
+template <typename P>
+bool llvmDump(const P& program, std::string& out) {
+  if constexpr (HasLlvmDump<P>::value) {
+    out = program.dumpLlvm();
+    return true;
+  } else {
+    return false;
+  }
+}
+
+constexpr uint64_t kSamples = 10'000;
+
+std::string num(double x) { return fmt::format("{:.4g}", x); }
+
+const char* kHelp = R"(Enter declarations (import, const, fn, scenario) to add them to the session;
+declaring a name again replaces it. Input continues while a { or ( is open.
+Enter an expression to evaluate it: exactly if it draws nothing, else a summary
+of 10,000 samples.
+
+  :run [scenario]         run a scenario (default: the last declared)
+  :compare A B            run A and B on common random numbers; paired differences
+  :set name=value         set a param for later runs (:set alone lists settings)
+  :unset name             remove a :set value (:unset alone removes all)
+  :trials N   :seed K   :threads N   :engine interp|jit
+  :type expr              the type of an expression (and whether it draws)
+  :ir [scenario]          omen's IR        :llvm [scenario]   the LLVM IR
+  :load FILE  :reload     add a file's declarations; read loaded files again
+  :list                   what is declared   :save FILE   write it as an .omen file
+  :help   :quit (or Ctrl-D)   Ctrl-C stops a running simulation
+)";
+
+}  // namespace
+
+std::atomic<bool>& Repl::interrupted() {
+  static std::atomic<bool> flag{false};
+  return flag;
+}
+
+Repl::Repl(const LoadOptions& load, std::ostream& out, std::ostream& err, bool interactive)
+    : session_(load), out_(out), err_(err), interactive_(interactive) {
+  options_.trials = 100'000;
+  options_.seed = 1;
+  options_.cancel = &interrupted();
+}
+
+bool Repl::error(const std::string& message) {
+  err_ << "error: " << message << "\n";
+  return false;
+}
+
+bool Repl::printReply(const SessionReply& reply) {
+  err_ << reply.diagnostics;
+  if (!reply.ok) return false;
+  for (const std::string& m : reply.messages) out_ << m << "\n";
+  return true;
+}
+
+bool Repl::handle(const std::string& entry) {
+  std::string text = trim(entry);
+  if (onlyComments(text)) return true;
+  if (text[0] == ':') return command(text);
+  if (Session::isDeclaration(text)) return printReply(session_.declare(entry));
+  return evaluate(entry);
+}
+
+bool Repl::evaluate(const std::string& expr) {
+  RunOptions o = options_;
+  o.trials = kSamples;
+  o.progress = false;
+  interrupted().store(false);
+  SessionValue v = session_.evaluate(expr, o);
+  if (!v.ok) {
+    err_ << v.error;
+    return false;
+  }
+  if (!v.draws) {
+    std::string value = v.type == "bool" ? (v.value != 0 ? "true" : "false") : rt::shortestNumber(v.value);
+    out_ << value << " : " << v.type << "\n";
+  } else if (v.type == "bool") {
+    out_ << "P(true) " << num(v.mean) << "  sd " << num(v.sd) << "  : bool, " << v.samples << " samples\n";
+  } else {
+    out_ << "mean " << num(v.mean) << "  sd " << num(v.sd) << "  5% " << num(v.q05) << "  50% " << num(v.q50)
+         << "  95% " << num(v.q95) << "  : " << v.type << ", " << v.samples << " samples\n";
+  }
+  return true;
+}
+
+bool Repl::command(const std::string& line) {
+  size_t space = line.find_first_of(" \t");
+  std::string name = line.substr(1, space == std::string::npos ? std::string::npos : space - 1);
+  std::string args = space == std::string::npos ? "" : trim(line.substr(space));
+  if (name == "quit" || name == "q" || name == "exit") return quit_ = true;
+  if (name == "help" || name == "h" || name == "?") return cmdHelp(), true;
+  if (name == "run") return cmdRun(args);
+  if (name == "compare") return cmdCompare(args);
+  if (name == "set") return cmdSet(args);
+  if (name == "unset") return cmdUnset(args);
+  if (name == "trials" || name == "seed" || name == "threads") return cmdCount(name, args);
+  if (name == "engine") return cmdEngine(args);
+  if (name == "type" || name == "t") return cmdType(args);
+  if (name == "ir" || name == "llvm") return cmdDump(name, args);
+  if (name == "load") {
+    if (args.empty()) return error(":load needs a file: :load examples/premises.omen");
+    return printReply(session_.load(args));
+  }
+  if (name == "reload") return printReply(session_.reload());
+  if (name == "list" || name == "ls") return cmdList();
+  if (name == "save") return cmdSave(args);
+  std::string known;
+  for (const std::string& c : kReplCommands)
+    if (!name.empty() && c.compare(1, 1, name, 0, 1) == 0) known += (known.empty() ? "" : ", ") + c;
+  return error("unknown command ':" + name + "'" + (known.empty() ? "" : " (did you mean " + known + "?)") +
+               "; :help lists the commands");
+}
+
+RunOptions Repl::runOptions(const std::vector<std::string>& scenarios) {
+  RunOptions o = options_;
+  o.scenarios = scenarios;
+  o.progress = interactive_;
+  for (const auto& [name, value] : overrides_) {
+    bool applies = false;
+    for (const std::string& s : scenarios)
+      for (const std::string& p : session_.params(s)) applies |= p == name;
+    if (applies) o.overrides.emplace_back(name, value);
+  }
+  return o;
+}
+
+bool Repl::cmdRun(const std::string& args) {
+  std::vector<std::string> names = words(args);
+  if (names.empty()) {
+    if (session_.lastScenario().empty()) return error("no scenario declared yet: declare one or :load a file");
+    names.push_back(session_.lastScenario());
+  }
+  interrupted().store(false);
+  RunOutcome outcome = session_.program().run(runOptions(names));
+  if (!outcome.ok()) {
+    err_ << (outcome.failure == Failure::Options ? "error: " : "") << outcome.error;
+    if (outcome.error.empty() || outcome.error.back() != '\n') err_ << "\n";
+    return false;
+  }
+  out_ << rt::formatRun(outcome.result, rt::OutputFormat::Text);
+  interrupted().store(false);  // the text says PARTIAL if Ctrl-C stopped the run
+  return true;
+}
+
+bool Repl::cmdCompare(const std::string& args) {
+  std::vector<std::string> names = words(args);
+  if (names.size() != 2) return error(":compare needs two scenarios: :compare A B");
+  if (names[0] == names[1]) return error(":compare needs two different scenarios, got '" + names[0] + "' twice");
+  interrupted().store(false);
+  CompareOutcome outcome = session_.program().compare(names[0], names[1], runOptions(names));
+  if (!outcome.ok()) {
+    err_ << (outcome.failure == Failure::Options ? "error: " : "") << outcome.error;
+    if (outcome.error.empty() || outcome.error.back() != '\n') err_ << "\n";
+    return false;
+  }
+  out_ << rt::formatCompare(outcome.result, rt::OutputFormat::Text);
+  interrupted().store(false);
+  return true;
+}
+
+bool Repl::cmdSet(const std::string& args) {
+  if (args.empty()) {
+    out_ << "trials " << options_.trials << ", seed " << options_.seed << ", threads "
+         << (options_.threads ? std::to_string(options_.threads) : "all") << ", engine " << engineName_ << "\n";
+    for (const auto& [name, value] : overrides_) out_ << "set " << name << " = " << value << "\n";
+    return true;
+  }
+  size_t eq = args.find('=');
+  if (eq == std::string::npos) return error(":set expects name=value, e.g. :set p_turn=1%");
+  std::string name = trim(args.substr(0, eq)), value = trim(args.substr(eq + 1));
+  if (name.empty() || value.empty()) return error(":set expects name=value, e.g. :set p_turn=1%");
+  std::string why;
+  if (!session_.checkOverride(name, value, why)) return error(":set " + name + "=" + value + ": " + why);
+  for (auto& o : overrides_)
+    if (o.first == name) {
+      o.second = value;
+      out_ << "set " << name << " = " << value << "\n";
+      return true;
+    }
+  overrides_.emplace_back(name, value);
+  out_ << "set " << name << " = " << value << "\n";
+  return true;
+}
+
+bool Repl::cmdUnset(const std::string& args) {
+  if (args.empty()) {
+    overrides_.clear();
+    out_ << "no param is set\n";
+    return true;
+  }
+  for (const std::string& name : words(args)) {
+    auto it = std::find_if(overrides_.begin(), overrides_.end(), [&](const auto& o) { return o.first == name; });
+    if (it == overrides_.end()) return error("'" + name + "' is not set");
+    overrides_.erase(it);
+    out_ << "unset " << name << "\n";
+  }
+  return true;
+}
+
+bool Repl::cmdCount(const std::string& what, const std::string& args) {
+  uint64_t n = 0;
+  if (args.empty()) {
+    n = what == "trials" ? options_.trials : what == "seed" ? options_.seed : options_.threads;
+    out_ << what << " " << n << "\n";
+    return true;
+  }
+  if (!parseCount(args, n)) return error(":" + what + " expects a whole number, not '" + args + "'");
+  if (what == "trials") {
+    if (n == 0 || n > 1'000'000'000'000ULL) return error(":trials expects a number from 1 to 1e12");
+    options_.trials = n;
+  } else if (what == "seed") {
+    options_.seed = n;
+  } else {
+    if (n > 1024) return error(":threads expects a number from 1 to 1024 (0: all cores)");
+    options_.threads = static_cast<unsigned>(n);
+  }
+  out_ << what << " " << n << "\n";
+  return true;
+}
+
+bool Repl::selectEngine(const std::string& name, std::string& why) {
+  if (name == "interp") {
+    options_.engine = Engine::Interpreter;
+  } else if (name == "jit") {
+    if (!jitEngine(options_.engine)) {
+      why = "the LLVM JIT engine is not available in this build; the engine stays 'interp'";
+      return false;
+    }
+  } else {
+    why = "the engine is 'interp' or 'jit', not '" + name + "'";
+    return false;
+  }
+  engineName_ = name;
+  return true;
+}
+
+bool Repl::cmdEngine(const std::string& args) {
+  if (args.empty()) {
+    out_ << "engine " << engineName_ << "\n";
+    return true;
+  }
+  std::string why;
+  if (!selectEngine(args, why)) return error(why);
+  out_ << "engine " << engineName_ << "\n";
+  return true;
+}
+
+bool Repl::cmdType(const std::string& args) {
+  if (args.empty()) return error(":type needs an expression: :type beta(2, 8)");
+  SessionValue v = session_.typeOf(args);
+  if (!v.ok) {
+    err_ << v.error;
+    return false;
+  }
+  out_ << args << " : " << v.type << (v.draws ? "  (draws: random on each evaluation)" : "") << "\n";
+  return true;
+}
+
+// The IR of one scenario: the program's dump without the other scenarios' blocks.
+static std::string scenarioSlice(const std::string& dump, const std::string& keep) {
+  std::istringstream in(dump);
+  std::string out, line;
+  bool skipping = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("scenario ", 0) == 0) skipping = line.rfind("scenario " + keep + " ", 0) != 0;
+    if (!skipping) out += line + "\n";
+    if (skipping && line == "}") skipping = false;
+  }
+  return out;
+}
+
+bool Repl::cmdDump(const std::string& what, const std::string& args) {
+  std::string scenario = args.empty() ? session_.lastScenario() : trim(args);
+  if (scenario.empty()) return error("no scenario declared yet: declare one or :load a file");
+  if (!session_.program().hasScenario(scenario)) return error("no scenario named '" + scenario + "'");
+  if (what == "ir") {
+    out_ << scenarioSlice(session_.program().dumpIr(), scenario);
+    return true;
+  }
+  std::string llvm;
+  if (!llvmDump(session_.program(), llvm))
+    return error(":llvm is not available: the LLVM engine does not expose an emitter to the REPL yet");
+  out_ << scenarioSlice(llvm, scenario);
+  return true;
+}
+
+bool Repl::cmdList() {
+  std::vector<SessionDecl> decls = session_.declarations();
+  if (decls.empty()) out_ << "nothing declared yet\n";
+  for (const SessionDecl& d : decls) out_ << fmt::format("{:<9}{:<28}{}\n", d.kind, d.name, d.where);
+  for (const auto& [name, value] : overrides_) out_ << "set " << name << " = " << value << "\n";
+  return true;
+}
+
+bool Repl::cmdSave(const std::string& args) {
+  if (args.empty()) return error(":save needs a file: :save my_model.omen");
+  std::string text = session_.source(args);
+  std::ofstream file(args, std::ios::binary);
+  file << text;
+  file.close();
+  if (!file) return error("cannot write '" + args + "'");
+  out_ << "saved " << session_.declarations().size() << " declarations to " << args << "\n";
+  return true;
+}
+
+void Repl::cmdHelp() { out_ << kHelp; }
+
+}  // namespace omen::cli
