@@ -57,19 +57,37 @@ class Dependencies {
     return uses;
   }
 
-  void visit(ast::NamedDecl* d) {
-    if (marks_[d] != Mark::None) return;
-    marks_[d] = Mark::Active;
-    path_.push_back(d);
-    for (const Use& use : usesOf(d)) {
-      if (marks_[use.target] == Mark::Active)
-        reportCycle(use);
-      else
-        visit(use.target);
+  // Iterative, so that a long chain of consts (each using the previous) cannot exhaust
+  // the stack: user input never crashes the checker.
+  void visit(ast::NamedDecl* root) {
+    if (marks_[root] != Mark::None) return;
+    struct Frame {
+      ast::NamedDecl* decl;
+      std::vector<Use> uses;
+      size_t next = 0;
+    };
+    std::vector<Frame> stack;
+    auto enter = [&](ast::NamedDecl* d) {
+      marks_[d] = Mark::Active;
+      path_.push_back(d);
+      stack.push_back({d, usesOf(d)});
+    };
+    enter(root);
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      if (top.next < top.uses.size()) {
+        Use use = top.uses[top.next++];
+        if (marks_[use.target] == Mark::Active)
+          reportCycle(use);
+        else if (marks_[use.target] == Mark::None)
+          enter(use.target);
+        continue;
+      }
+      marks_[top.decl] = Mark::Done;
+      ctx_.globalOrder.push_back(top.decl);
+      path_.pop_back();
+      stack.pop_back();
     }
-    path_.pop_back();
-    marks_[d] = Mark::Done;
-    ctx_.globalOrder.push_back(d);
   }
 
   void reportCycle(const Use& use) {

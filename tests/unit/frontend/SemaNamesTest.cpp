@@ -148,3 +148,22 @@ TEST(SemaNames, UnknownTypeDoesNotCascade) {
 
 }  // namespace
 }  // namespace omen
+
+namespace omen {
+namespace {
+
+TEST(SemaNames, ALongChainOfConstsDoesNotExhaustTheStack) {
+  // Declared last-first, so ordering them walks the whole chain in one depth-first visit.
+  std::string text;
+  const int n = 100000;
+  for (int i = n - 1; i > 0; --i)
+    text += "const c" + std::to_string(i) + " = c" + std::to_string(i - 1) + " + 1\n";
+  text += "const c0 = 1\n";
+  auto c = test::checkSource(text);
+  ASSERT_TRUE(c->program) << c->errors().substr(0, 500);
+  EXPECT_EQ(c->program->consts.front()->name, "c0");
+  EXPECT_EQ(c->program->consts.back()->name, "c" + std::to_string(n - 1));
+}
+
+}  // namespace
+}  // namespace omen
