@@ -35,16 +35,24 @@ struct InterruptScope {
   void (*previous)(int);
 };
 
-// `1e6`, `100000` and `1_000_000` are all a million trials.
-bool parseCount(const std::string& text, uint64_t& out) {
+// `1e6`, `100000` and `1_000_000` are all a million trials. Whole numbers up to 2^53 only;
+// `tooLarge` tells a huge whole number from text that is not a count at all.
+bool parseCount(const std::string& text, uint64_t& out, bool* tooLarge = nullptr) {
   std::string digits;
   for (char c : text)
     if (c != '_') digits += c;
   if (digits.empty() || !(std::isdigit(static_cast<unsigned char>(digits[0])))) return false;
+  // strtod would also read hex ("0x10" as 16), which is no omen number.
+  for (char c : digits)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
+      return false;
   char* end = nullptr;
   double v = std::strtod(digits.c_str(), &end);
-  if (end != digits.c_str() + digits.size() || !std::isfinite(v) || v != std::floor(v) || v > 9.007199254740992e15)
+  if (end != digits.c_str() + digits.size() || !std::isfinite(v) || v != std::floor(v)) return false;
+  if (v > 9.007199254740992e15) {
+    if (tooLarge) *tooLarge = true;
     return false;
+  }
   out = static_cast<uint64_t>(v);
   return true;
 }
@@ -52,11 +60,12 @@ bool parseCount(const std::string& text, uint64_t& out) {
 }  // namespace
 
 int prepareRunOptions(const RunFlags& flags, RunOptions& options, const std::string& command) {
-  if (!parseCount(flags.trials, options.trials) || options.trials == 0)
+  bool tooLarge = false;
+  if ((!parseCount(flags.trials, options.trials, &tooLarge) && !tooLarge) || (!tooLarge && options.trials == 0))
     return usageError("--trials expects a whole number of trials of at least 1 (e.g. 100000 or 1e6), not '" +
                           flags.trials + "'",
                       command);
-  if (options.trials > kMaxTrials)
+  if (tooLarge || options.trials > kMaxTrials)
     return usageError("--trials " + flags.trials + " is more than omen runs in one go (at most 1e12)", command);
   if (!parseCount(flags.seed, options.seed))
     return usageError("--seed expects a whole number from 0 to 2^53, not '" + flags.seed + "'", command);
