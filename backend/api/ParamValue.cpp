@@ -2,6 +2,7 @@
 #include "backend/api/ParamValue.h"
 
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
@@ -38,6 +39,21 @@ bool parseParamValue(const std::string& text, rt::ValueType type, rt::Value& val
       error = "expected true or false (the param is a bool)";
       return false;
     case rt::ValueType::Int: {
+      // Plain digits are read exactly: through a double, 2^53 + 1 would become 2^53.
+      std::string digits;
+      for (char c : text)
+        if (c != '_') digits += c;
+      int64_t exact;
+      const char* first = digits.data() + (!digits.empty() && digits[0] == '+');
+      auto [end, ec] = std::from_chars(first, digits.data() + digits.size(), exact);
+      if (!digits.empty() && end == digits.data() + digits.size()) {
+        if (ec == std::errc()) {
+          value.i = exact;
+          return true;
+        }
+        error = "the number does not fit in a 64-bit int";
+        return false;
+      }
       double v;
       bool percent;
       if (parseNumber(text, v, percent) && !percent && v == std::floor(v) && std::fabs(v) <= 9.007199254740992e15) {
