@@ -3,6 +3,7 @@
 
 #include "backend/api/ProgramImpl.h"
 #include "frontend/ast/AstPrinter.h"
+#include "frontend/basic/LargeStack.h"
 #include "frontend/sema/Frontend.h"
 
 namespace omen {
@@ -14,7 +15,8 @@ static std::unique_ptr<Program::Impl> check(std::unique_ptr<Program::Impl> impl,
                                             const LoadOptions& options) {
   sema::FrontendOptions frontendOptions;
   frontendOptions.stdlibDir = options.stdlibDir;
-  impl->checked = sema::checkProgram(impl->sources, main, impl->diags, frontendOptions);
+  // Name resolution and type checking walk expression trees recursively.
+  runWithLargeStack([&] { impl->checked = sema::checkProgram(impl->sources, main, impl->diags, frontendOptions); });
   return impl;
 }
 

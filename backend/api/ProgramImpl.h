@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "frontend/ast/Program.h"
 #include "frontend/basic/Diagnostics.h"
@@ -20,6 +21,10 @@ struct Program::Impl {
 
   /// The IR, lowered once. Null (with `error` set) only on an internal error.
   const ir::Module* lowered(std::string& error);
+  /// The scenarios `names` (empty: all of the main file) of the lowered IR; false with
+  /// `error` ("no scenario named …; did you mean …?") if one is unknown.
+  bool selectScenarios(const std::vector<std::string>& names, std::vector<const ir::Scenario*>& out,
+                       std::string& error) const;
   /// A kernel for `scenario` on `engine`.
   std::unique_ptr<rt::Kernel> kernel(const ir::Scenario& scenario, Engine engine, std::string& error);
   /// `file:line:col: runtime error: …` with the source line, for an error a run returned.

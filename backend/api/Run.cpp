@@ -11,25 +11,31 @@
 #include "backend/api/ParamValue.h"
 #include "backend/api/ProgramImpl.h"
 #include "backend/interp/Interpreter.h"
+#include "backend/llvm/JitEngine.h"
+#include "frontend/basic/LargeStack.h"
 #include "ir/Lower.h"
-#include "ir/Printer.h"
 #include "runtime/Driver.h"
 #include "runtime/RuntimeError.h"
 
 namespace omen {
 
 const ir::Module* Program::Impl::lowered(std::string& error) {
-  if (!ir && checked) ir = ir::lower(*checked, error);
+  if (!ir && checked) runWithLargeStack([&] { ir = ir::lower(*checked, error); });
   return ir.get();
 }
 
 std::unique_ptr<rt::Kernel> Program::Impl::kernel(const ir::Scenario& scenario, Engine engine,
                                                   std::string& error) {
-  switch (engine) {
-    case Engine::Interpreter: return interp::compileScenario(*ir, scenario, error);
-  }
+  std::unique_ptr<rt::Kernel> out;
   error = "unknown engine";
-  return nullptr;
+  // Compiling walks expression trees recursively, as lowering does.
+  runWithLargeStack([&] {
+    switch (engine) {
+      case Engine::Jit: out = llvmgen::compileScenario(*ir, scenario, error); break;
+      case Engine::Interpreter: out = interp::compileScenario(*ir, scenario, error); break;
+    }
+  });
+  return out;
 }
 
 std::string Program::Impl::renderRuntimeError(const ir::Scenario& scenario,
@@ -51,21 +57,18 @@ std::string Program::Impl::renderRuntimeError(const ir::Scenario& scenario,
   return os.str();
 }
 
-namespace {
-
-// The scenarios a run names, checked against the program.
-bool selectScenarios(const ir::Module& ir, const std::vector<std::string>& names,
-                     std::vector<const ir::Scenario*>& out, std::string& error) {
+bool Program::Impl::selectScenarios(const std::vector<std::string>& names,
+                                    std::vector<const ir::Scenario*>& out, std::string& error) const {
   if (names.empty()) {
-    for (const ir::Scenario& s : ir.scenarios) out.push_back(&s);
+    for (const ir::Scenario& s : ir->scenarios) out.push_back(&s);
     if (out.empty()) error = "the file declares no scenario to run";
     return !out.empty();
   }
   for (const std::string& name : names) {
-    const ir::Scenario* s = ir.findScenario(name);
+    const ir::Scenario* s = ir->findScenario(name);
     if (!s) {
       std::vector<std::string> known;
-      for (const ir::Scenario& k : ir.scenarios) known.push_back(k.name);
+      for (const ir::Scenario& k : ir->scenarios) known.push_back(k.name);
       error = "no scenario named '" + name + "'";
       std::string close = closestName(name, known);
       if (!close.empty()) error += "; did you mean '" + close + "'?";
@@ -75,6 +78,8 @@ bool selectScenarios(const ir::Module& ir, const std::vector<std::string>& names
   }
   return true;
 }
+
+namespace {
 
 // Applies every `--set` to one scenario's kernel. A name that no selected scenario has is an
 // error (checked by the caller); a value of the wrong type is an error here.
@@ -130,6 +135,7 @@ unsigned threadCount(unsigned requested) {
 
 const char* engineName(Engine e) {
   switch (e) {
+    case Engine::Jit: return "jit";
     case Engine::Interpreter: return "interp";
   }
   return "?";
@@ -158,7 +164,7 @@ RunOutcome Program::run(const RunOptions& options) const {
   const ir::Module* module = impl_->lowered(error);
   if (!module) return fail(Failure::Runtime, "internal error while lowering: " + error);
   std::vector<const ir::Scenario*> scenarios;
-  if (!selectScenarios(*module, options.scenarios, scenarios, error)) return fail(Failure::Options, error);
+  if (!impl_->selectScenarios(options.scenarios, scenarios, error)) return fail(Failure::Options, error);
 
   std::vector<std::unique_ptr<rt::Kernel>> kernels;
   for (const ir::Scenario* s : scenarios) {
@@ -199,7 +205,7 @@ CompareOutcome Program::compare(const std::string& a, const std::string& b, cons
   const ir::Module* module = impl_->lowered(error);
   if (!module) return fail(Failure::Runtime, "internal error while lowering: " + error);
   std::vector<const ir::Scenario*> pair;
-  if (!selectScenarios(*module, {a, b}, pair, error)) return fail(Failure::Options, error);
+  if (!impl_->selectScenarios({a, b}, pair, error)) return fail(Failure::Options, error);
 
   std::vector<std::unique_ptr<rt::Kernel>> kernels;
   for (const ir::Scenario* s : pair) {
@@ -221,15 +227,6 @@ CompareOutcome Program::compare(const std::string& a, const std::string& b, cons
     return fail(Failure::Runtime, impl_->renderRuntimeError(*failed, *result.error));
   }
   return out;
-}
-
-std::string Program::dumpIr() const {
-  std::string error;
-  const ir::Module* module = impl_->lowered(error);
-  if (!module) return "";
-  std::ostringstream os;
-  ir::print(os, *module, &impl_->sources);
-  return os.str();
 }
 
 }  // namespace omen

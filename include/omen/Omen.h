@@ -31,14 +31,21 @@ struct LoadOptions {
   std::string stdlibDir;
 };
 
-enum class Engine { Interpreter };
+/// How scenarios execute. Every engine gives bit-identical report values (LANGUAGE.md §8).
+enum class Engine {
+  Jit,          ///< compiled by LLVM into a native kernel in this process (the default)
+  Interpreter,  ///< the reference semantics; no compilation latency
+};
+
+/// What `omen emit` prints of the compiled kernels.
+enum class EmitKind { Llvm, Assembly, Object };
 
 struct RunOptions {
   std::vector<std::string> scenarios;  ///< empty: every scenario of the main file, in order
   uint64_t trials = 100'000;
   uint64_t seed = 1;
   unsigned threads = 0;  ///< 0: all cores
-  Engine engine = Engine::Interpreter;
+  Engine engine = Engine::Jit;
   /// `--set name=value`, applied to every scenario that has the param.
   std::vector<std::pair<std::string, std::string>> overrides;
   bool progress = false;                     ///< progress bar on stderr (if a terminal)
@@ -87,6 +94,15 @@ class Program {
   /// Deterministic dumps of the checked AST and of the IR (for `omen emit`).
   std::string dumpAst() const;
   std::string dumpIr() const;
+  /// The optimized LLVM IR of every scenario's kernel.
+  std::string dumpLlvm() const;
+
+  /// The compiled kernels of `scenarios` (empty: all) as LLVM IR text, assembly or object bytes.
+  /// Returns false with `error` set if a scenario is unknown or compilation fails.
+  bool emit(EmitKind kind, const std::vector<std::string>& scenarios, std::string& out, std::string& error) const;
+  /// Compiles `scenarios` (empty: all) ahead of time into the standalone executable `output`,
+  /// which takes the run flags of `omen run` and prints the same reports.
+  bool build(const std::string& output, const std::vector<std::string>& scenarios, std::string& error) const;
 
   RunOutcome run(const RunOptions& options) const;
   /// Runs scenarios `a` and `b` on common random numbers and pairs their shared reports.

@@ -1,4 +1,7 @@
-//===- CheckCommand.cpp - `omen check FILE…` and `omen emit` ---------------===//
+//===- CheckCommand.cpp - `omen check`, `omen emit` and `omen build` --------===//
+#include <unistd.h>
+
+#include <fstream>
 #include <iostream>
 
 #include "tools/omen/Commands.h"
@@ -21,11 +24,55 @@ int checkCommand(const std::vector<std::string>& files, const LoadOptions& load)
   return status;
 }
 
-int emitCommand(const std::string& file, EmitWhat what, const LoadOptions& load) {
+// Writes `text` to `output`, or to stdout if `output` is empty.
+static int writeOutput(const std::string& text, const std::string& output) {
+  if (output.empty()) {
+    std::cout << text;
+    return kExitOk;
+  }
+  std::ofstream out(output, std::ios::binary);
+  out << text;
+  if (!out) {
+    std::cerr << "omen: error: cannot write '" << output << "'\n";
+    return kExitProgramError;
+  }
+  return kExitOk;
+}
+
+int emitCommand(const EmitFlags& flags, const LoadOptions& load) {
+  if (flags.what == EmitWhat::Object && flags.output.empty() && isatty(STDOUT_FILENO))
+    return usageError("an object file is binary: write it with -o FILE.o", "emit");
+  auto program = Program::fromFile(flags.file, load);
+  std::cerr << program->diagnostics();
+  if (!program->ok()) return kExitProgramError;
+  switch (flags.what) {
+    case EmitWhat::Ast: return writeOutput(program->dumpAst(), flags.output);
+    case EmitWhat::Ir: return writeOutput(program->dumpIr(), flags.output);
+    default: break;
+  }
+  EmitKind kind = flags.what == EmitWhat::Llvm ? EmitKind::Llvm
+                  : flags.what == EmitWhat::Assembly ? EmitKind::Assembly
+                                                     : EmitKind::Object;
+  std::string text, error;
+  if (!program->emit(kind, flags.scenarios, text, error)) {
+    std::cerr << "omen: error: " << error << "\n";
+    return kExitProgramError;
+  }
+  return writeOutput(text, flags.output);
+}
+
+int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
+                 const LoadOptions& load) {
   auto program = Program::fromFile(file, load);
   std::cerr << program->diagnostics();
   if (!program->ok()) return kExitProgramError;
-  std::cout << (what == EmitWhat::Ast ? program->dumpAst() : program->dumpIr());
+  for (const std::string& s : scenarios)
+    if (!program->hasScenario(s)) return usageError("no scenario named '" + s + "' in " + file, "build");
+  std::string error;
+  if (!program->build(output, scenarios, error)) {
+    std::cerr << "omen: error: " << error << "\n";
+    return kExitProgramError;
+  }
   return kExitOk;
 }
 

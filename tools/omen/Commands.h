@@ -27,7 +27,7 @@ struct RunFlags {
   std::string trials = "100000";
   std::string seed = "1";
   int threads = 0;
-  std::string engine = "interp";
+  std::string engine = "jit";
   std::vector<std::string> sets;
   std::string format = "text";
 };
@@ -40,7 +40,18 @@ int prepareRunOptions(const RunFlags& flags, RunOptions& options, const std::str
 int runCommand(const RunFlags& flags, const LoadOptions& load);
 int compareCommand(const RunFlags& flags, const std::string& a, const std::string& b, const LoadOptions& load);
 
-enum class EmitWhat { Ast, Ir };
-int emitCommand(const std::string& file, EmitWhat what, const LoadOptions& load);
+/// `omen emit`: a dump of one stage. `output` empty: stdout.
+enum class EmitWhat { Ast, Ir, Llvm, Assembly, Object };
+struct EmitFlags {
+  std::string file;
+  EmitWhat what = EmitWhat::Ast;
+  std::vector<std::string> scenarios;
+  std::string output;
+};
+int emitCommand(const EmitFlags& flags, const LoadOptions& load);
+
+/// `omen build FILE -o EXE [--scenario S]…`: an ahead-of-time compiled executable.
+int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
+                 const LoadOptions& load);
 
 }  // namespace omen::cli

@@ -72,10 +72,12 @@ int prepareRunOptions(const RunFlags& flags, RunOptions& options, const std::str
   if (flags.threads < 0 || flags.threads > 1024)
     return usageError("--threads expects a number of threads from 1 to 1024 (0 or absent: all cores)", command);
   options.threads = static_cast<unsigned>(flags.threads);
-  if (flags.engine == "interp") {
+  if (flags.engine == "jit") {
+    options.engine = Engine::Jit;
+  } else if (flags.engine == "interp") {
     options.engine = Engine::Interpreter;
   } else {
-    return usageError("--engine must be 'interp' (the LLVM JIT engine is not built yet)", command);
+    return usageError("--engine must be 'jit' or 'interp', not '" + flags.engine + "'", command);
   }
   for (const std::string& set : flags.sets) {
     auto eq = set.find('=');

@@ -18,7 +18,7 @@ static void addRunFlags(CLI::App* cmd, RunFlags& flags) {
   cmd->add_option("--trials", flags.trials, "Number of trials (default 100000; accepts 1e6)");
   cmd->add_option("--seed", flags.seed, "Seed of the run's random streams (default 1)");
   cmd->add_option("--threads", flags.threads, "Worker threads (default: all cores); results do not depend on it");
-  cmd->add_option("--engine", flags.engine, "Execution engine: interp")->check(CLI::IsMember({"interp", "jit"}));
+  cmd->add_option("--engine", flags.engine, "Execution engine: jit (default) or interp; results are identical")->check(CLI::IsMember({"interp", "jit"}));
   cmd->add_option("--set", flags.sets, "Set a param for this run: name=value (repeatable)");
   cmd->add_option("--format", flags.format, "Output: text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
 }
@@ -34,13 +34,28 @@ int main(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Parse and type-check files; print diagnostics");
   check->add_option("files", checkFiles, "Scenario files")->required();
 
-  std::string emitFile;
-  bool emitAst = false, emitIr = false;
-  CLI::App* emit = app.add_subcommand("emit", "Print an internal form of a file (--ast, --ir)");
-  emit->add_option("file", emitFile, "Scenario file")->required();
-  auto* astFlag = emit->add_flag("--ast", emitAst, "The checked syntax tree");
-  auto* irFlag = emit->add_flag("--ir", emitIr, "omen's intermediate representation");
-  astFlag->excludes(irFlag);
+  EmitFlags emitFlags;
+  CLI::App* emit = app.add_subcommand("emit", "Print one stage of the compiler: --ast, --ir, --llvm, --asm or --obj");
+  emit->add_option("file", emitFlags.file, "Scenario file")->required();
+  const std::pair<const char*, EmitWhat> stages[] = {
+      {"--ast", EmitWhat::Ast}, {"--ir", EmitWhat::Ir}, {"--llvm", EmitWhat::Llvm},
+      {"--asm", EmitWhat::Assembly}, {"--obj", EmitWhat::Object}};
+  std::vector<CLI::Option*> stageFlags;
+  for (const auto& [flag, what] : stages)
+    stageFlags.push_back(emit->add_flag_callback(flag, [&emitFlags, what = what] { emitFlags.what = what; },
+                                                 "Emit this stage"));
+  for (CLI::Option* a : stageFlags)
+    for (CLI::Option* b : stageFlags)
+      if (a != b) a->excludes(b);
+  emit->add_option("--scenario", emitFlags.scenarios, "Only this scenario's kernel (repeatable)");
+  emit->add_option("-o", emitFlags.output, "Write to this file instead of stdout");
+
+  std::string buildFile, buildOutput;
+  std::vector<std::string> buildScenarios;
+  CLI::App* build = app.add_subcommand("build", "Compile a file ahead of time into a standalone executable");
+  build->add_option("file", buildFile, "Scenario file")->required();
+  build->add_option("-o", buildOutput, "The executable to write")->required();
+  build->add_option("--scenario", buildScenarios, "Only this scenario (repeatable; default: all)");
 
   RunFlags runFlags;
   CLI::App* run = app.add_subcommand("run", "Run the scenarios of a file and print their reports");
@@ -79,9 +94,12 @@ int main(int argc, char** argv) {
   if (compare->parsed()) return compareCommand(compareFlags, scenarioA, scenarioB, load);
   if (check->parsed()) return checkCommand(checkFiles, load);
   if (repl->parsed()) return replCommand(replFlags, load);
+  if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, load);
   if (emit->parsed()) {
-    if (!emitAst && !emitIr) return usageError("say what to emit: --ast or --ir", "emit");
-    return emitCommand(emitFile, emitAst ? EmitWhat::Ast : EmitWhat::Ir, load);
+    bool chosen = false;
+    for (CLI::Option* o : stageFlags) chosen |= o->count() > 0;
+    if (!chosen) return usageError("say what to emit: --ast, --ir, --llvm, --asm or --obj", "emit");
+    return emitCommand(emitFlags, load);
   }
   return usageError("unknown command");
 }
