@@ -35,6 +35,11 @@ struct RunFlags {
 /// More trials than this in one run is refused as a likely typo.
 inline constexpr uint64_t kMaxTrials = 1'000'000'000'000ULL;
 
+/// Reads a count as people write it: `1e6`, `100000` and `1_000_000` are all a million.
+/// Whole numbers up to 2^53 only; `tooLarge` (if given) tells a huge whole number from text
+/// that is not a count at all.
+bool parseCount(const std::string& text, uint64_t& out, bool* tooLarge = nullptr);
+
 /// Checks the flags and fills `options`; returns kExitOk or the usage-error status.
 int prepareRunOptions(const RunFlags& flags, RunOptions& options, const std::string& command);
 int runCommand(const RunFlags& flags, const LoadOptions& load);

@@ -12,9 +12,9 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
-#include <type_traits>
 
 #include "runtime/ReportFormat.h"
+#include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 
 namespace omen::cli {
@@ -31,50 +31,6 @@ std::vector<std::string> words(const std::string& s) {
   std::vector<std::string> out;
   for (std::string w; in >> w;) out.push_back(w);
   return out;
-}
-
-// `1e4`, `10000` and `10_000` alike; whole numbers only.
-bool parseCount(const std::string& text, uint64_t& out) {
-  std::string digits;
-  for (char c : text)
-    if (c != '_') digits += c;
-  if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits[0]))) return false;
-  char* end = nullptr;
-  double v = std::strtod(digits.c_str(), &end);
-  if (end != digits.c_str() + digits.size() || !std::isfinite(v) || v != std::floor(v) || v > 9.007199254740992e15)
-    return false;
-  out = static_cast<uint64_t>(v);
-  return true;
-}
-
-// The LLVM JIT engine, when Omen.h has one (it is being added as `Engine::Jit`).
-template <typename E, typename = void>
-struct HasJit : std::false_type {};
-template <typename E>
-struct HasJit<E, std::void_t<decltype(E::Jit)>> : std::true_type {};
-template <typename E>
-bool jitEngine(E& out) {
-  if constexpr (HasJit<E>::value) {
-    out = E::Jit;
-    return true;
-  } else {
-    return false;
-  }
-}
-
-// The LLVM IR of a program, when the API has an emitter (`Program::dumpLlvm`).
-template <typename P, typename = void>
-struct HasLlvmDump : std::false_type {};
-template <typename P>
-struct HasLlvmDump<P, std::void_t<decltype(std::declval<const P&>().dumpLlvm())>> : std::true_type {};
-template <typename P>
-bool llvmDump(const P& program, std::string& out) {
-  if constexpr (HasLlvmDump<P>::value) {
-    out = program.dumpLlvm();
-    return true;
-  } else {
-    return false;
-  }
 }
 
 constexpr uint64_t kSamples = 10'000;
@@ -293,10 +249,7 @@ bool Repl::selectEngine(const std::string& name, std::string& why) {
   if (name == "interp") {
     options_.engine = Engine::Interpreter;
   } else if (name == "jit") {
-    if (!jitEngine(options_.engine)) {
-      why = "the LLVM JIT engine is not available in this build; the engine stays 'interp'";
-      return false;
-    }
+    options_.engine = Engine::Jit;
   } else {
     why = "the engine is 'interp' or 'jit', not '" + name + "'";
     return false;
@@ -348,10 +301,9 @@ bool Repl::cmdDump(const std::string& what, const std::string& args) {
     out_ << scenarioSlice(session_.program().dumpIr(), scenario);
     return true;
   }
-  std::string llvm;
-  if (!llvmDump(session_.program(), llvm))
-    return error(":llvm is not available: the LLVM engine does not expose an emitter to the REPL yet");
-  out_ << scenarioSlice(llvm, scenario);
+  std::string llvm, why;
+  if (!session_.program().emit(EmitKind::Llvm, {scenario}, llvm, why)) return error(why);
+  out_ << llvm;
   return true;
 }
 

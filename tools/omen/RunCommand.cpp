@@ -35,9 +35,11 @@ struct InterruptScope {
   void (*previous)(int);
 };
 
+}  // namespace
+
 // `1e6`, `100000` and `1_000_000` are all a million trials. Whole numbers up to 2^53 only;
 // `tooLarge` tells a huge whole number from text that is not a count at all.
-bool parseCount(const std::string& text, uint64_t& out, bool* tooLarge = nullptr) {
+bool parseCount(const std::string& text, uint64_t& out, bool* tooLarge) {
   std::string digits;
   for (char c : text)
     if (c != '_') digits += c;
@@ -56,8 +58,6 @@ bool parseCount(const std::string& text, uint64_t& out, bool* tooLarge = nullptr
   out = static_cast<uint64_t>(v);
   return true;
 }
-
-}  // namespace
 
 int prepareRunOptions(const RunFlags& flags, RunOptions& options, const std::string& command) {
   bool tooLarge = false;
