@@ -138,7 +138,7 @@ TEST(ReportFormat, RunText) {
   P(doom)                          0.05143 ± 0.00070   [0.05009, 0.05282]   n=100000
   E(time(defection) | defection)   123.5 ± 2.1         [119.4, 127.5]       n=5143
   quantiles(risk)                  5%: 0.0123  25%: 0.031  50%: 0.05  75%: 0.0712  95%: 0.1102   n=100000
-  P(doom | never)                  undefined (n = 0)
+  P(doom | never)                  undefined: condition never held, n = 0
   quantiles(x, "q")                5%: 0.0123  25%: 0.031  50%: 0.05  75%: 0.0712  95%: 0.1102   n=100000   (sketch: rank error < 0.015%)
   100000 trials, seed 1, engine jit, 2 threads, 0.125 s
 
@@ -181,21 +181,21 @@ TEST(ReportFormat, RunJson) {
 
 TEST(ReportFormat, RunCsv) {
   EXPECT_EQ(formatRunCsv(sampleRun()),
-            R"golden(scenario,label,kind,estimate,stderr,ci_low,ci_high,n
-uncertain_premises,P(doom),probability,0.05143,0.0006985,0.05009,0.05282,100000
-uncertain_premises,E(time(defection) | defection),mean,123.456,2.0731,119.39,127.52,5143
-uncertain_premises,quantiles(risk)@0.05,quantiles,0.0123,,,,100000
-uncertain_premises,quantiles(risk)@0.25,quantiles,0.031,,,,100000
-uncertain_premises,quantiles(risk)@0.5,quantiles,0.05,,,,100000
-uncertain_premises,quantiles(risk)@0.75,quantiles,0.0712,,,,100000
-uncertain_premises,quantiles(risk)@0.95,quantiles,0.1102,,,,100000
-uncertain_premises,P(doom | never),probability,,,,,0
-uncertain_premises,"quantiles(x, ""q"")@0.05",quantiles,0.0123,,,,100000
-uncertain_premises,"quantiles(x, ""q"")@0.25",quantiles,0.031,,,,100000
-uncertain_premises,"quantiles(x, ""q"")@0.5",quantiles,0.05,,,,100000
-uncertain_premises,"quantiles(x, ""q"")@0.75",quantiles,0.0712,,,,100000
-uncertain_premises,"quantiles(x, ""q"")@0.95",quantiles,0.1102,,,,100000
-partial_one,P(doom),probability,0.05143,0.0006985,0.05009,0.05282,100000
+            R"golden(scenario,label,kind,estimate,stderr,ci_low,ci_high,n,note
+uncertain_premises,P(doom),probability,0.05143,0.0006985,0.05009,0.05282,100000,
+uncertain_premises,E(time(defection) | defection),mean,123.456,2.0731,119.39,127.52,5143,
+uncertain_premises,quantiles(risk)@0.05,quantiles,0.0123,,,,100000,
+uncertain_premises,quantiles(risk)@0.25,quantiles,0.031,,,,100000,
+uncertain_premises,quantiles(risk)@0.5,quantiles,0.05,,,,100000,
+uncertain_premises,quantiles(risk)@0.75,quantiles,0.0712,,,,100000,
+uncertain_premises,quantiles(risk)@0.95,quantiles,0.1102,,,,100000,
+uncertain_premises,P(doom | never),probability,,,,,0,undefined: condition never held
+uncertain_premises,"quantiles(x, ""q"")@0.05",quantiles,0.0123,,,,100000,
+uncertain_premises,"quantiles(x, ""q"")@0.25",quantiles,0.031,,,,100000,
+uncertain_premises,"quantiles(x, ""q"")@0.5",quantiles,0.05,,,,100000,
+uncertain_premises,"quantiles(x, ""q"")@0.75",quantiles,0.0712,,,,100000,
+uncertain_premises,"quantiles(x, ""q"")@0.95",quantiles,0.1102,,,,100000,
+partial_one,P(doom),probability,0.05143,0.0006985,0.05009,0.05282,100000,
 )golden");
 }
 
@@ -216,13 +216,13 @@ TEST(ReportFormat, CompareText) {
 
 TEST(ReportFormat, CompareJsonAndCsv) {
   EXPECT_EQ(formatCompareCsv(sampleCompare()),
-            R"golden(label,kind,estimate_a,stderr_a,n_a,estimate_b,stderr_b,n_b,difference,stderr,ci_low,ci_high,n
-P(catastrophe),probability,0.05143,0.0006985,100000,0.0401,0.00062,100000,0.0113,0.00041,0.0105,0.0121,100000
-quantiles(t)@0.05,quantiles,1,,100000,2,,100000,-1,,,,100000
-quantiles(t)@0.25,quantiles,10,,100000,12,,100000,-2,,,,100000
-quantiles(t)@0.5,quantiles,50,,100000,60,,100000,-10,,,,100000
-quantiles(t)@0.75,quantiles,120,,100000,150,,100000,-30,,,,100000
-quantiles(t)@0.95,quantiles,900,,100000,1200,,100000,-300,,,,100000
+            R"golden(label,kind,estimate_a,stderr_a,n_a,estimate_b,stderr_b,n_b,difference,stderr,ci_low,ci_high,n,note
+P(catastrophe),probability,0.05143,0.0006985,100000,0.0401,0.00062,100000,0.0113,0.00041,0.0105,0.0121,100000,
+quantiles(t)@0.05,quantiles,1,,100000,2,,100000,-1,,,,100000,
+quantiles(t)@0.25,quantiles,10,,100000,12,,100000,-2,,,,100000,
+quantiles(t)@0.5,quantiles,50,,100000,60,,100000,-10,,,,100000,
+quantiles(t)@0.75,quantiles,120,,100000,150,,100000,-30,,,,100000,
+quantiles(t)@0.95,quantiles,900,,100000,1200,,100000,-300,,,,100000,
 )golden");
   nlohmann::json doc = nlohmann::json::parse(formatCompareJson(sampleCompare()));
   EXPECT_EQ(doc["a"], "base");
