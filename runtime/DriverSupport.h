@@ -28,7 +28,7 @@ std::optional<RunError> runAndCheck(const Kernel& kernel, const std::vector<Valu
                                     uint64_t seed, uint64_t first, uint32_t count,
                                     std::vector<double>& outcomes);
 
-/// A fresh accumulator per report of `info`.
+/// A fresh accumulator per report of `info`; the quantiles reports share `exactCap` values.
 std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64_t exactCap);
 
 /// Adds `count` trials of outcomes (trial-major, [given, value] per report).
