@@ -151,4 +151,16 @@ std::string describeRuntimeError(const OmenError& e, std::string_view what) {
   return fmt::format("runtime error {} in '{}'", e.code, what);
 }
 
+std::string renderRunError(const RunError& error, std::string_view where, std::string_view what,
+                           std::string_view snippet, std::string_view scenario) {
+  std::string out(where);
+  out += "runtime error: " + describeRuntimeError(error.error, what) + '\n';
+  out += snippet;
+  if (error.inGlobals)
+    out += "note: while evaluating the consts and fixed params of scenario '" + std::string(scenario) + "'\n";
+  else
+    out += "note: in trial " + std::to_string(error.trial) + " of scenario '" + std::string(scenario) + "'\n";
+  return out;
+}
+
 }  // namespace omen::rt

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "runtime/Results.h"
 #include "runtime/TrialContext.h"
 
 namespace omen::rt {
@@ -19,6 +20,14 @@ namespace omen::rt {
 /// `what` names the operation at the error's site: a builtin's name ("beta", "log"), an
 /// operator ("+", "/"), "with probability", or a phase ("phase 'training'").
 std::string describeRuntimeError(const OmenError& e, std::string_view what);
+
+/// The whole message omen prints for a failed run: `where` ("file:line:col: ", or empty),
+/// "runtime error: " and the sentence, the source `snippet` (line and caret, may be empty),
+/// and a note naming the trial (or the consts and fixed params) of `scenario`. One text for
+/// every engine: the API renders `where` and `snippet` from the sources, an AOT executable
+/// from the copies compiled into it.
+std::string renderRunError(const RunError& error, std::string_view where, std::string_view what,
+                           std::string_view snippet, std::string_view scenario);
 
 /// A double as a user reads it: shortest round-trip form ("1.2", "-3", "1e+300", "inf").
 std::string formatValue(double x);

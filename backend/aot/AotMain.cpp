@@ -50,16 +50,8 @@ std::string renderError(const nlohmann::json& meta, const nlohmann::json& scenar
     site = reports[error.report]["site"].get<uint32_t>();
   const nlohmann::json& sites = meta["sites"];
   const nlohmann::json* where = site < sites.size() ? &sites[site] : nullptr;
-  std::string out;
-  if (where) out += (*where)["where"].get<std::string>();
-  out += "runtime error: " + rt::describeRuntimeError(error.error, where ? (*where)["what"].get<std::string>() : "") + '\n';
-  if (where) out += (*where)["snippet"].get<std::string>();
-  std::string name = scenario["name"].get<std::string>();
-  if (error.inGlobals)
-    out += "note: while evaluating the consts and fixed params of scenario '" + name + "'\n";
-  else
-    out += "note: in trial " + std::to_string(error.trial) + " of scenario '" + name + "'\n";
-  return out;
+  auto text = [&](const char* key) { return where ? (*where)[key].get<std::string>() : std::string(); };
+  return rt::renderRunError(error, text("where"), text("what"), text("snippet"), scenario["name"].get<std::string>());
 }
 
 int run(int argc, char** argv) {

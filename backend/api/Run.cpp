@@ -43,18 +43,13 @@ std::string Program::Impl::renderRuntimeError(const ir::Scenario& scenario,
   uint32_t site = error.error.site;
   if (error.report >= 0 && static_cast<size_t>(error.report) < scenario.reports.size())
     site = scenario.reports[error.report].site;
-  std::ostringstream os;
-  const ir::Site* where = site < ir->sites.size() ? &ir->sites[site] : nullptr;
-  if (where && where->range.valid())
-    os << sources.name(where->range.begin.file) << ':' << where->range.begin.line << ':'
-       << where->range.begin.col << ": ";
-  os << "runtime error: " << rt::describeRuntimeError(error.error, where ? where->what : "") << '\n';
-  if (where) os << renderSnippet(sources, where->range);
-  if (error.inGlobals)
-    os << "note: while evaluating the consts and fixed params of scenario '" << scenario.name << "'\n";
-  else
-    os << "note: in trial " << error.trial << " of scenario '" << scenario.name << "'\n";
-  return os.str();
+  const ir::Site* place = site < ir->sites.size() ? &ir->sites[site] : nullptr;
+  if (!place) return rt::renderRunError(error, "", "", "", scenario.name);
+  const SourceLoc& at = place->range.begin;
+  std::string where = at.valid() ? sources.name(at.file) + ":" + std::to_string(at.line) + ":" +
+                                       std::to_string(at.col) + ": "
+                                 : "";
+  return rt::renderRunError(error, where, place->what, renderSnippet(sources, place->range), scenario.name);
 }
 
 bool Program::Impl::selectScenarios(const std::vector<std::string>& names,
