@@ -148,7 +148,11 @@ std::unique_ptr<ast::Module> parseModule(const SourceManager& sm, FileId file, D
     try {
       antlr4::ANTLRInputStream input(text);
       OmenLexer lexer(&input);
-      lexer.removeErrorListeners();  // the lexer cannot fail: every character makes a token
+      // The lexer cannot fail (every character makes a token), but if it ever did, the
+      // error must become a diagnostic rather than text on the console.
+      DiagnosticListener lexerErrors(file, diags);
+      lexer.removeErrorListeners();
+      lexer.addErrorListener(&lexerErrors);
       antlr4::CommonTokenStream tokens(&lexer);
       tokens.fill();
       if (!checkTokens(tokens, file, diags)) return;
