@@ -17,6 +17,10 @@ bool parseCount(const std::string& text, uint64_t& out) {
   for (char c : text)
     if (c != '_') digits += c;
   if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits[0]))) return false;
+  // strtod would also read hex ("0x10" as 16), which is no omen number.
+  for (char c : digits)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
+      return false;
   char* end = nullptr;
   double v = std::strtod(digits.c_str(), &end);
   if (end != digits.c_str() + digits.size() || !std::isfinite(v) || v != std::floor(v) || v > 9.007199254740992e15)
