@@ -75,6 +75,10 @@ struct CompareOutcome {
 
 class Session;
 
+/// The file `import std.NAME` would load for `nameOrPath` = "std.NAME"; any other text is
+/// returned as it is (a path).
+std::string modulePath(const std::string& nameOrPath, const LoadOptions& options = {});
+
 /// A loaded and checked program. Not thread-safe; runs use threads internally.
 class Program {
  public:
@@ -103,6 +107,9 @@ class Program {
   /// Compiles `scenarios` (empty: all) ahead of time into the standalone executable `output`,
   /// which takes the run flags of `omen run` and prints the same reports.
   bool build(const std::string& output, const std::vector<std::string>& scenarios, std::string& error) const;
+
+  /// The main file's public declarations with their comments, as Markdown (`omen doc`).
+  std::string documentation(const std::string& title) const;
 
   RunOutcome run(const RunOptions& options) const;
   /// Runs scenarios `a` and `b` on common random numbers and pairs their shared reports.

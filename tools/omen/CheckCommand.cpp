@@ -1,4 +1,4 @@
-//===- CheckCommand.cpp - `omen check`, `omen emit` and `omen build` --------===//
+//===- CheckCommand.cpp - `omen check`, `emit`, `doc` and `build` ----------===//
 #include <unistd.h>
 
 #include <fstream>
@@ -59,6 +59,16 @@ int emitCommand(const EmitFlags& flags, const LoadOptions& load) {
     return kExitProgramError;
   }
   return writeOutput(text, flags.output);
+}
+
+int docCommand(const std::vector<std::string>& targets, const LoadOptions& load) {
+  for (const std::string& target : targets) {
+    auto program = Program::fromFile(modulePath(target, load), load);
+    std::cerr << program->diagnostics();
+    if (!program->ok()) return kExitProgramError;
+    std::cout << program->documentation(target);
+  }
+  return kExitOk;
 }
 
 int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,

@@ -55,6 +55,9 @@ struct EmitFlags {
 };
 int emitCommand(const EmitFlags& flags, const LoadOptions& load);
 
+/// `omen doc TARGET…`: each file's or std module's declarations with their comments.
+int docCommand(const std::vector<std::string>& targets, const LoadOptions& load);
+
 /// `omen build FILE -o EXE [--scenario S]…`: an ahead-of-time compiled executable.
 int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
                  const LoadOptions& load);

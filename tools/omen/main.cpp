@@ -50,6 +50,10 @@ int main(int argc, char** argv) {
   emit->add_option("--scenario", emitFlags.scenarios, "Only this scenario's kernel (repeatable)");
   emit->add_option("-o", emitFlags.output, "Write to this file instead of stdout");
 
+  std::vector<std::string> docTargets;
+  CLI::App* doc = app.add_subcommand("doc", "Print the declarations of a file or std module (e.g. std.scaling) with their comments");
+  doc->add_option("targets", docTargets, "Files or std.NAME modules")->required();
+
   std::string buildFile, buildOutput;
   std::vector<std::string> buildScenarios;
   CLI::App* build = app.add_subcommand("build", "Compile a file ahead of time into a standalone executable");
@@ -94,6 +98,7 @@ int main(int argc, char** argv) {
   if (compare->parsed()) return compareCommand(compareFlags, scenarioA, scenarioB, load);
   if (check->parsed()) return checkCommand(checkFiles, load);
   if (repl->parsed()) return replCommand(replFlags, load);
+  if (doc->parsed()) return docCommand(docTargets, load);
   if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, load);
   if (emit->parsed()) {
     bool chosen = false;
