@@ -5,3 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
 ctest --test-dir "${OMEN_BUILD_DIR:-build}" --output-on-failure
+# The same tests under ASan + UBSan (a documented subset, see the script), then each fuzz
+# target for a bounded time. Both say so visibly if clang's fuzzer runtime is missing.
+scripts/sanitize.sh
+scripts/fuzz.sh "${OMEN_FUZZ_SECONDS:-60}"
