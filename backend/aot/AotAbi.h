@@ -13,13 +13,12 @@
 
 #include <cstdint>
 
-#include "runtime/Kernel.h"
+#include "runtime/CompiledKernel.h"
 
 extern "C" {
 
-typedef int32_t (*OmenAotGlobalsFn)(omen::rt::Value* globals, const uint8_t* overridden, OmenError* error);
-typedef uint32_t (*OmenAotBlockFn)(const omen::rt::Value* globals, uint64_t seed, uint64_t first, uint32_t count,
-                                   double* outcomes, OmenError* error);
+typedef omen::rt::GlobalsFn OmenAotGlobalsFn;  // the kernel C ABI: runtime/CompiledKernel.h
+typedef omen::rt::BlockFn OmenAotBlockFn;
 
 struct OmenAotKernel {
   OmenAotGlobalsFn globals;

@@ -61,8 +61,9 @@ int run(int argc, char** argv) {
     std::cerr << program << ": internal error: unreadable scenario metadata\n";
     return 1;
   }
-  std::vector<AotKernel> kernels;
-  for (uint32_t i = 0; i < omen_aot_count; ++i) kernels.emplace_back(meta["scenarios"][i], omen_aot_kernels[i]);
+  std::vector<rt::CompiledKernel> kernels;
+  for (uint32_t i = 0; i < omen_aot_count; ++i)
+    kernels.emplace_back(scenarioInfo(meta["scenarios"][i]), omen_aot_kernels[i].globals, omen_aot_kernels[i].block);
 
   CLI::App app{"Runs the scenarios of " + meta["file"].get<std::string>() + " (compiled by omen build)"};
   RunFlags flags;
@@ -81,7 +82,7 @@ int run(int argc, char** argv) {
 
   std::vector<size_t> chosen;
   for (const std::string& name : flags.scenarios) {
-    auto it = std::find_if(kernels.begin(), kernels.end(), [&](const AotKernel& k) { return k.info().name == name; });
+    auto it = std::find_if(kernels.begin(), kernels.end(), [&](const rt::CompiledKernel& k) { return k.info().name == name; });
     if (it == kernels.end()) return usage(program, "no scenario named '" + name + "'");
     chosen.push_back(static_cast<size_t>(it - kernels.begin()));
   }

@@ -138,42 +138,68 @@ const char* engineName(Engine e) {
 
 }  // namespace
 
-RunOutcome Program::run(const RunOptions& options) const {
-  RunOutcome out;
-  rt::RunResult& result = out.result;
-  result.file = impl_->checked ? impl_->sources.name(impl_->checked->mainFile) : "";
+// What run and compare both do before the driver starts: checks, lowering, the scenarios
+// and their kernels, and that every `--set` names a param of one of them.
+struct Prepared {
+  std::vector<const ir::Scenario*> scenarios;
+  std::vector<std::unique_ptr<rt::Kernel>> kernels;
+};
+
+static Failure prepare(const Program& program, Program::Impl& impl, const std::vector<std::string>& names,
+                       const RunOptions& options, Prepared& out, std::string& error) {
+  if (!program.ok()) {
+    error = "the program has errors:\n" + program.diagnostics();
+    return Failure::Options;
+  }
+  if (options.trials == 0) {
+    error = "the trial count must be at least 1";
+    return Failure::Options;
+  }
+  if (!impl.lowered(error)) {
+    error = "internal error while lowering: " + error;
+    return Failure::Runtime;
+  }
+  if (!impl.selectScenarios(names, out.scenarios, error)) return Failure::Options;
+  for (const ir::Scenario* s : out.scenarios) {
+    out.kernels.push_back(impl.kernel(*s, options.engine, error));
+    if (!out.kernels.back()) {
+      error = "internal error: " + error;
+      return Failure::Runtime;
+    }
+  }
+  return everyOverrideKnown(out.kernels, options, error) ? Failure::None : Failure::Options;
+}
+
+// The fields a run's and a comparison's output share.
+template <typename Result>
+static void describeRun(Result& result, const std::string& file, const RunOptions& options) {
+  result.file = file;
   result.seed = options.seed;
   result.trials = options.trials;
   result.engine = engineName(options.engine);
-  rt::RunOptions driver = driverOptions(options);
-  result.threads = threadCount(driver.threads);
-  auto fail = [&](Failure f, std::string message) {
-    out.failure = f;
-    out.error = std::move(message);
-    return out;
-  };
-  if (!ok()) return fail(Failure::Options, "the program has errors:\n" + diagnostics());
-  if (options.trials == 0) return fail(Failure::Options, "the trial count must be at least 1");
+  result.threads = threadCount(options.threads);
+}
 
-  std::string error;
-  const ir::Module* module = impl_->lowered(error);
-  if (!module) return fail(Failure::Runtime, "internal error while lowering: " + error);
-  std::vector<const ir::Scenario*> scenarios;
-  if (!impl_->selectScenarios(options.scenarios, scenarios, error)) return fail(Failure::Options, error);
+RunOutcome Program::run(const RunOptions& options) const {
+  RunOutcome out;
+  describeRun(out.result, impl_->checked ? impl_->sources.name(impl_->checked->mainFile) : "", options);
+  Prepared prepared;
+  out.failure = prepare(*this, *impl_, options.scenarios, options, prepared, out.error);
+  if (out.failure != Failure::None) return out;
 
-  std::vector<std::unique_ptr<rt::Kernel>> kernels;
-  for (const ir::Scenario* s : scenarios) {
-    kernels.push_back(impl_->kernel(*s, options.engine, error));
-    if (!kernels.back()) return fail(Failure::Runtime, "internal error: " + error);
-  }
-  if (!everyOverrideKnown(kernels, options, error)) return fail(Failure::Options, error);
-
-  for (size_t i = 0; i < scenarios.size(); ++i) {
-    rt::RunOptions o = driver;
-    if (!applyOverrides(kernels[i]->info(), options, o.overrides, error)) return fail(Failure::Options, error);
-    result.scenarios.push_back(rt::run(*kernels[i], o));
-    const rt::ScenarioResult& r = result.scenarios.back();
-    if (r.error) return fail(Failure::Runtime, impl_->renderRuntimeError(*scenarios[i], *r.error));
+  for (size_t i = 0; i < prepared.scenarios.size(); ++i) {
+    rt::RunOptions o = driverOptions(options);
+    if (!applyOverrides(prepared.kernels[i]->info(), options, o.overrides, out.error)) {
+      out.failure = Failure::Options;
+      return out;
+    }
+    out.result.scenarios.push_back(rt::run(*prepared.kernels[i], o));
+    const rt::ScenarioResult& r = out.result.scenarios.back();
+    if (r.error) {
+      out.failure = Failure::Runtime;
+      out.error = impl_->renderRuntimeError(*prepared.scenarios[i], *r.error);
+      return out;
+    }
     if (r.partial) break;  // interrupted: do not start the next scenario
   }
   return out;
@@ -181,45 +207,26 @@ RunOutcome Program::run(const RunOptions& options) const {
 
 CompareOutcome Program::compare(const std::string& a, const std::string& b, const RunOptions& options) const {
   CompareOutcome out;
-  rt::CompareResult& result = out.result;
-  result.file = impl_->checked ? impl_->sources.name(impl_->checked->mainFile) : "";
-  result.seed = options.seed;
-  result.trials = options.trials;
-  result.engine = engineName(options.engine);
+  std::string file = impl_->checked ? impl_->sources.name(impl_->checked->mainFile) : "";
+  Prepared prepared;
+  out.failure = prepare(*this, *impl_, {a, b}, options, prepared, out.error);
+  if (out.failure != Failure::None) return out;
+  const auto& pair = prepared.scenarios;
+  const auto& kernels = prepared.kernels;
   rt::RunOptions driver = driverOptions(options);
-  result.threads = threadCount(driver.threads);
-  auto fail = [&](Failure f, std::string message) {
-    out.failure = f;
-    out.error = std::move(message);
+  if (!applyOverrides(kernels[0]->info(), options, driver.overrides, out.error) ||
+      !applyOverrides(kernels[1]->info(), options, driver.overridesB, out.error)) {
+    out.failure = Failure::Options;
     return out;
-  };
-  if (!ok()) return fail(Failure::Options, "the program has errors:\n" + diagnostics());
-  if (options.trials == 0) return fail(Failure::Options, "the trial count must be at least 1");
-
-  std::string error;
-  const ir::Module* module = impl_->lowered(error);
-  if (!module) return fail(Failure::Runtime, "internal error while lowering: " + error);
-  std::vector<const ir::Scenario*> pair;
-  if (!impl_->selectScenarios({a, b}, pair, error)) return fail(Failure::Options, error);
-
-  std::vector<std::unique_ptr<rt::Kernel>> kernels;
-  for (const ir::Scenario* s : pair) {
-    kernels.push_back(impl_->kernel(*s, options.engine, error));
-    if (!kernels.back()) return fail(Failure::Runtime, "internal error: " + error);
   }
-  if (!everyOverrideKnown(kernels, options, error)) return fail(Failure::Options, error);
-  if (!applyOverrides(kernels[0]->info(), options, driver.overrides, error) ||
-      !applyOverrides(kernels[1]->info(), options, driver.overridesB, error))
-    return fail(Failure::Options, error);
 
-  rt::CompareResult paired = rt::runPaired(*kernels[0], *kernels[1], driver);
-  paired.file = result.file, paired.seed = result.seed, paired.trials = result.trials;
-  paired.engine = result.engine, paired.threads = result.threads;
-  result = std::move(paired);
-  if (result.error) {
+  out.result = rt::runPaired(*kernels[0], *kernels[1], driver);
+  describeRun(out.result, file, options);
+  if (out.result.error) {
     // The driver reports which side failed through the scenario results' own errors.
-    const ir::Scenario* failed = result.b.error && !result.a.error ? pair[1] : pair[0];
-    return fail(Failure::Runtime, impl_->renderRuntimeError(*failed, *result.error));
+    const ir::Scenario* failed = out.result.b.error && !out.result.a.error ? pair[1] : pair[0];
+    out.failure = Failure::Runtime;
+    out.error = impl_->renderRuntimeError(*failed, *out.result.error);
   }
   return out;
 }

@@ -18,6 +18,7 @@
 
 #include "backend/llvm/Emitter.h"
 #include "ir/Module.h"
+#include "runtime/CompiledKernel.h"
 #include "runtime/Kernel.h"
 
 namespace llvm {
@@ -44,8 +45,7 @@ llvm::Expected<KernelModule> buildKernelModule(
 rt::ScenarioInfo scenarioInfo(const ir::Module& program, const ir::Scenario& scenario);
 
 /// The C signatures of the entry points (see Emitter.h).
-using GlobalsFn = int32_t (*)(rt::Value* globals, const uint8_t* overridden, OmenError* error);
-using BlockFn = uint32_t (*)(const rt::Value* globals, uint64_t seed, uint64_t first, uint32_t count,
-                             double* outcomes, OmenError* error);
+using GlobalsFn = rt::GlobalsFn;  // the kernel C ABI: runtime/CompiledKernel.h
+using BlockFn = rt::BlockFn;
 
 }  // namespace omen::llvmgen

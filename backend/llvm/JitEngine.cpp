@@ -1,6 +1,8 @@
 //===- JitEngine.cpp - Scenarios as JIT-compiled rt::Kernels ---------------===//
 #include "backend/llvm/JitEngine.h"
 
+#include "runtime/CompiledKernel.h"
+
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -19,34 +21,6 @@ namespace {
 struct CompiledScenario {
   GlobalsFn globals = nullptr;
   BlockFn block = nullptr;
-};
-
-class JitKernel final : public rt::Kernel {
- public:
-  JitKernel(rt::ScenarioInfo info, CompiledScenario code) : info_(std::move(info)), code_(code) {}
-
-  const rt::ScenarioInfo& info() const override { return info_; }
-
-  bool initGlobals(rt::Value* globals, const uint8_t* overridden, OmenError& error) const override {
-    std::vector<uint8_t> none;
-    if (!overridden) {
-      none.assign(info_.globalCount, 0);
-      overridden = none.data();
-    }
-    return code_.globals(globals, overridden, &error) != 0;
-  }
-
-  bool runBlock(const rt::Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
-                OmenError& error, uint64_t& failedTrial) const override {
-    uint32_t done = code_.block(globals, seed, first, count, outcomes, &error);
-    if (done == count) return true;
-    failedTrial = first + done;
-    return false;
-  }
-
- private:
-  rt::ScenarioInfo info_;
-  CompiledScenario code_;
 };
 
 std::mutex cacheMutex;
@@ -72,7 +46,7 @@ std::unique_ptr<rt::Kernel> compileScenario(const ir::Module& program, const ir:
   std::string key = scenario.name + '\n' + std::to_string(program.sites.size()) + '\n' + ir::toString(program);
   std::lock_guard<std::mutex> lock(cacheMutex);
   auto found = cache.find(key);
-  if (found != cache.end()) return std::make_unique<JitKernel>(scenarioInfo(program, scenario), found->second);
+  if (found != cache.end()) return std::make_unique<rt::CompiledKernel>(scenarioInfo(program, scenario), found->second.globals, found->second.block);
 
   auto jit = sharedJit();
   if (!jit) {
@@ -95,7 +69,7 @@ std::unique_ptr<rt::Kernel> compileScenario(const ir::Module& program, const ir:
   }
   CompiledScenario code{reinterpret_cast<GlobalsFn>((*addresses)[0]), reinterpret_cast<BlockFn>((*addresses)[1])};
   cache.emplace(std::move(key), code);
-  return std::make_unique<JitKernel>(scenarioInfo(program, scenario), code);
+  return std::make_unique<rt::CompiledKernel>(scenarioInfo(program, scenario), code.globals, code.block);
 }
 
 }  // namespace omen::llvmgen

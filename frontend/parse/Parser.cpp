@@ -13,7 +13,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/parse/Parser.h"
 
-#include <pthread.h>
+#include "frontend/basic/LargeStack.h"
+
 
 #include <exception>
 #include <functional>
@@ -72,27 +73,6 @@ class GuardedParser : public OmenParser {
   std::vector<Open> open_;
   int nesting_ = 0;
 };
-
-/// Runs `fn` on a thread with a large stack and waits for it. Parsing recursion is bounded
-/// by kMaxNestingDepth, but one level of omen nesting is about a dozen generated rule frames
-/// plus ANTLR's prediction, and a caller's thread may have a small stack; 64 MB is ample.
-void runWithLargeStack(const std::function<void()>& fn) {
-  constexpr size_t kStackBytes = size_t(64) << 20;
-  pthread_attr_t attr;
-  bool threaded = pthread_attr_init(&attr) == 0;
-  pthread_t thread;
-  auto trampoline = [](void* arg) -> void* {
-    (*static_cast<const std::function<void()>*>(arg))();
-    return nullptr;
-  };
-  if (threaded) {
-    threaded = pthread_attr_setstacksize(&attr, kStackBytes) == 0 &&
-               pthread_create(&thread, &attr, trampoline, const_cast<std::function<void()>*>(&fn)) == 0;
-    pthread_attr_destroy(&attr);
-  }
-  if (threaded) pthread_join(thread, nullptr);
-  else fn();  // no thread available: the nesting limit still keeps the stack bounded
-}
 
 /// ANTLR's DFA cache is shared by all parser instances; one parse at a time keeps it sound.
 std::mutex& antlrMutex() {
