@@ -23,7 +23,7 @@ for target in omen_fuzz_frontend omen_fuzz_pipeline; do
     -print_final_stats=1 -artifact_prefix="$build/tests/fuzz/$target-" \
     -dict=tests/fuzz/omen.dict "$work" tests/fuzz/corpus/seeds tests/fuzz/corpus/regressions \
     > "$build/tests/fuzz/$target.log" 2>&1 || { status=1; echo "fuzz: $target FAILED:"; }
-  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|ERROR|SUMMARY|Test unit written" \
+  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|^pipeline:|ERROR|SUMMARY|Test unit written" \
     "$build/tests/fuzz/$target.log" || true
 done
 exit $status
