@@ -5,9 +5,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <unistd.h>
 
+#include "frontend/basic/Diagnostics.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 
@@ -80,6 +82,14 @@ int main(int argc, char** argv) {
   CLI::App* repl = addReplSubcommand(app, replFlags);
   if (argc == 1 && isatty(STDIN_FILENO)) return replCommand(replFlags, load);  // `omen` alone
 
+  // CLI11 would only say "A subcommand is required" for a mistyped command.
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+  if (argc > 1 && argv[1][0] != '-' && std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+    std::string close = omen::closestName(argv[1], commands);
+    return usageError(std::string("unknown command '") + argv[1] + "'" +
+                      (close.empty() ? "" : "; did you mean '" + close + "'?"));
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
