@@ -39,6 +39,7 @@ fi
 
 # Leaks are errors too; a sanitizer report fails the run (exit status), never only a log line.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/sanitize/lsan.supp}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
 for t in omen_frontend_tests omen_ir_tests omen_runtime_tests; do
