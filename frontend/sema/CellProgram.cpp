@@ -82,23 +82,8 @@ std::unique_ptr<ast::Program> checkCells(SourceManager& sm, const std::vector<Fi
   dropRedeclared(*program, cells, masked);
   if (failed()) return nullptr;
 
-  collectDeclarations(ctx);
-  flattenScenarios(ctx);
-  if (failed()) return nullptr;
-
-  resolveNames(ctx);
-  orderGlobals(ctx);
-  checkTypes(ctx);
-  checkRules(ctx);
-  if (failed()) return nullptr;
-
-  for (ast::NamedDecl* d : ctx.globalOrder) {
-    if (auto* c = dynamic_cast<ast::ConstDecl*>(d)) program->consts.push_back(c);
-    if (auto* f = dynamic_cast<ast::FnDecl*>(d)) program->functions.push_back(f);
-  }
   std::set<FileId> cellSet(cells.begin(), cells.end());
-  for (CheckedScenario& s : ctx.scenarios)
-    if (cellSet.count(s.file)) program->scenarios.push_back(std::move(s.scenario));
+  if (!checkLoadedModules(ctx, errorsBefore, [&](FileId f) { return cellSet.count(f) > 0; })) return nullptr;
   return program;
 }
 

@@ -41,23 +41,29 @@ std::unique_ptr<ast::Program> checkProgram(SourceManager& sm, FileId mainFile,
   loadModules(ctx, mainFile);
   if (failed()) return nullptr;
 
+  if (!checkLoadedModules(ctx, errorsBefore, [&](FileId f) { return f == mainFile; })) return nullptr;
+  return program;
+}
+
+bool checkLoadedModules(Context& ctx, size_t errorsBefore, const std::function<bool(FileId)>& isRoot) {
+  auto failed = [&] { return ctx.diags.errorCount() > errorsBefore; };
   collectDeclarations(ctx);
   flattenScenarios(ctx);
-  if (failed()) return nullptr;
+  if (failed()) return false;
 
   resolveNames(ctx);
   orderGlobals(ctx);
   checkTypes(ctx);
   checkRules(ctx);
-  if (failed()) return nullptr;
+  if (failed()) return false;
 
   for (ast::NamedDecl* d : ctx.globalOrder) {
-    if (auto* c = dynamic_cast<ast::ConstDecl*>(d)) program->consts.push_back(c);
-    if (auto* f = dynamic_cast<ast::FnDecl*>(d)) program->functions.push_back(f);
+    if (auto* c = dynamic_cast<ast::ConstDecl*>(d)) ctx.program.consts.push_back(c);
+    if (auto* f = dynamic_cast<ast::FnDecl*>(d)) ctx.program.functions.push_back(f);
   }
   for (CheckedScenario& s : ctx.scenarios)
-    if (s.file == mainFile) program->scenarios.push_back(std::move(s.scenario));
-  return program;
+    if (isRoot(s.file)) ctx.program.scenarios.push_back(std::move(s.scenario));
+  return true;
 }
 
 }  // namespace omen::sema

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -67,6 +68,11 @@ void resolveNames(Context& ctx);                  // NameResolver.cpp
 void orderGlobals(Context& ctx);                  // Dependencies.cpp
 void checkTypes(Context& ctx);                    // TypeChecker.cpp
 void checkRules(Context& ctx);                    // Rules*.cpp
+
+/// Every stage after loading (declarations, extends, names, types, rules), then the
+/// program's consts and functions and the scenarios of the files `isRoot` accepts. False if
+/// an error was reported since `errorsBefore`. Frontend.cpp; CellProgram.cpp uses it too.
+bool checkLoadedModules(Context& ctx, size_t errorsBefore, const std::function<bool(FileId)>& isRoot);
 
 /// The stdlib folder options resolve to (options.stdlibDir, $OMEN_STDLIB, or beside bin/).
 std::string stdlibDirFor(const FrontendOptions& options);
