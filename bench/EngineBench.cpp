@@ -16,7 +16,7 @@
 #include "backend/llvm/JitEngine.h"
 #include "frontend/sema/Frontend.h"
 #include "ir/Lower.h"
-#include "runtime/Driver.h"
+#include "runtime/host/Driver.h"
 
 using namespace omen;
 using Clock = std::chrono::steady_clock;
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   double compile = since(start);
   Clock::time_point run = Clock::now();
   for (const auto& k : kernels) {
-    rt::ScenarioResult r = rt::run(*k, options);
+    ScenarioResult r = rt::run(*k, options);
     if (r.error) {
       std::cerr << "runtime error in " << r.name << "\n";
       return 1;

@@ -7,24 +7,12 @@
 # LLVM cannot constant-fold or rewrite `exp`/`pow` calls differently in one copy).
 set(OMEN_RUNTIME_FP_FLAGS -ffp-contract=off -fno-fast-math -fno-builtin)
 
-# The runtime files whose code kernels inline. Globbed so that the tree configures while
-# they are still being written.
+# The runtime that kernels inline: every source of runtime/kernel/, a folder whose only job
+# is this (runtime/CMakeLists.txt builds its native copy with the same flags).
 function(omen_runtime_hot_sources out)
-  set(dir ${PROJECT_SOURCE_DIR}/runtime)
-  file(GLOB sources CONFIGURE_DEPENDS ${dir}/Philox.cpp ${dir}/Stream.cpp ${dir}/Math.cpp
-       ${dir}/Samplers*.cpp)
+  file(GLOB sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/runtime/kernel/*.cpp)
   list(SORT sources)
   set(${out} ${sources} PARENT_SCOPE)
-endfunction()
-
-# Gives the native copies the same flags (source properties of the runtime folder, where the
-# omen_runtime target is defined).
-function(omen_runtime_native_flags)
-  omen_runtime_hot_sources(sources)
-  if(sources)
-    set_source_files_properties(${sources} DIRECTORY ${PROJECT_SOURCE_DIR}/runtime
-      PROPERTIES COMPILE_OPTIONS "${OMEN_RUNTIME_FP_FLAGS}")
-  endif()
 endfunction()
 
 # omen_runtime_bitcode(TARGET): compiles the hot runtime to one linked bitcode file and adds
@@ -43,9 +31,9 @@ function(omen_runtime_bitcode target)
     set(bc ${outdir}/${name}.bc)
     add_custom_command(OUTPUT ${bc}
       COMMAND ${OMEN_BITCODE_CLANG} -c -emit-llvm -O2 -DNDEBUG -std=c++20 ${OMEN_RUNTIME_FP_FLAGS}
-              -I${PROJECT_SOURCE_DIR} -MD -MF ${bc}.d -o ${bc} ${src}
+              -I${PROJECT_SOURCE_DIR} -I${PROJECT_SOURCE_DIR}/include -MD -MF ${bc}.d -o ${bc} ${src}
       DEPENDS ${src} DEPFILE ${bc}.d
-      COMMENT "Compiling runtime/${name}.cpp to LLVM bitcode" VERBATIM)
+      COMMENT "Compiling runtime/kernel/${name}.cpp to LLVM bitcode" VERBATIM)
     list(APPEND bitcodes ${bc})
   endforeach()
   set(linked ${outdir}/omen_runtime.bc)

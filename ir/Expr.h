@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "frontend/ast/Type.h"
-#include "ir/Builtins.h"
+#include "core/Builtins.h"
 
 namespace omen::ir {
 

@@ -1,7 +1,7 @@
 //===- Module.h - A lowered program: functions, scenarios, the site table -===//
 //
 // Memory model every engine shares:
-//  * Globals: one 8-byte rt::Value per slot, filled once per run (Kernel::initGlobals). The
+//  * Globals: one 8-byte Value per slot, filled once per run (Kernel::initGlobals). The
 //    module's consts take slots 0..consts.size()-1 in every scenario (functions read them);
 //    a scenario's own globals follow, in declaration order.
 //  * The trial frame: one Value per Scenario::slots entry (uncertain params, states, the

@@ -13,7 +13,7 @@
 
 #include <cstdint>
 
-#include "runtime/CompiledKernel.h"
+#include "runtime/host/CompiledKernel.h"
 
 extern "C" {
 

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "runtime/Kernel.h"
+#include "runtime/host/Kernel.h"
 
 namespace omen::aot {
 
@@ -13,10 +13,10 @@ inline rt::ScenarioInfo scenarioInfo(const nlohmann::json& scenario) {
   info.name = scenario["name"].get<std::string>();
   info.globalCount = scenario["globalCount"].get<uint32_t>();
   for (const auto& p : scenario["params"])
-    info.params.push_back({p["name"].get<std::string>(), static_cast<rt::ValueType>(p["type"].get<int>()),
+    info.params.push_back({p["name"].get<std::string>(), static_cast<ValueType>(p["type"].get<int>()),
                            p["uncertain"].get<bool>(), p["slot"].get<uint32_t>(), p["pinnedSlot"].get<uint32_t>()});
   for (const auto& r : scenario["reports"])
-    info.reports.push_back({r["label"].get<std::string>(), static_cast<rt::ReportKind>(r["kind"].get<int>()),
+    info.reports.push_back({r["label"].get<std::string>(), static_cast<ReportKind>(r["kind"].get<int>()),
                             r["conditional"].get<bool>()});
   return info;
 }

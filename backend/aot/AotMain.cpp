@@ -17,9 +17,9 @@
 #include "backend/aot/AotAbi.h"
 #include "backend/aot/AotKernel.h"
 #include "backend/aot/RunFlags.h"
-#include "runtime/Driver.h"
-#include "runtime/ReportFormat.h"
-#include "runtime/RuntimeError.h"
+#include "runtime/host/Driver.h"
+#include "runtime/host/ReportFormat.h"
+#include "runtime/host/RuntimeError.h"
 
 extern "C" {
 extern const OmenAotKernel omen_aot_kernels[];
@@ -43,7 +43,7 @@ int usage(const std::string& program, const std::string& message) {
 }
 
 /// `file:line:col: runtime error: …`, the snippet and a note: as backend/api renders it.
-std::string renderError(const nlohmann::json& meta, const nlohmann::json& scenario, const rt::RunError& error) {
+std::string renderError(const nlohmann::json& meta, const nlohmann::json& scenario, const RunError& error) {
   uint32_t site = error.error.site;
   const nlohmann::json& reports = scenario["reports"];
   if (error.report >= 0 && static_cast<size_t>(error.report) < reports.size())
@@ -92,7 +92,7 @@ int run(int argc, char** argv) {
   for (size_t i : chosen) infos.push_back(&kernels[i].info());
   if (!everySetKnown(flags, infos, error)) return usage(program, error);
 
-  rt::RunResult result;
+  RunResult result;
   result.file = meta["file"].get<std::string>();
   result.seed = options.seed;
   result.trials = options.trials;
@@ -103,16 +103,16 @@ int run(int argc, char** argv) {
     rt::RunOptions o = options;
     if (!pinSets(flags, kernels[i].info(), o.overrides, error)) return usage(program, error);
     result.scenarios.push_back(rt::run(kernels[i], o));
-    const rt::ScenarioResult& r = result.scenarios.back();
+    const ScenarioResult& r = result.scenarios.back();
     if (r.error) {
       std::cerr << renderError(meta, meta["scenarios"][i], *r.error);
       return 1;
     }
     if (r.partial) break;
   }
-  std::cout << rt::formatRun(result, flags.format == "json"  ? rt::OutputFormat::Json
-                                     : flags.format == "csv" ? rt::OutputFormat::Csv
-                                                             : rt::OutputFormat::Text);
+  std::cout << formatRun(result, flags.format == "json"  ? OutputFormat::Json
+                                     : flags.format == "csv" ? OutputFormat::Csv
+                                                             : OutputFormat::Text);
   return 0;
 }
 

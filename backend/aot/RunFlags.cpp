@@ -98,7 +98,7 @@ bool pinSets(const RunFlags& flags, const rt::ScenarioInfo& info, std::vector<rt
     splitSet(set, name, text);
     for (const rt::ParamInfo& p : info.params) {
       if (p.name != name) continue;
-      rt::Value value;
+      Value value;
       if (!parseParamValue(text, p.type, value, error)) {
         error = "--set " + name + "=" + text + ": " + error;
         return false;

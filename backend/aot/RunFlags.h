@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "runtime/Driver.h"
+#include "runtime/host/Driver.h"
 
 namespace omen::aot {
 

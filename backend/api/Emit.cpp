@@ -16,24 +16,22 @@ std::string Program::dumpIr() const {
   return os.str();
 }
 
-static llvmgen::EmitKind engineKind(EmitKind kind) {
-  switch (kind) {
-    case EmitKind::Llvm: return llvmgen::EmitKind::LlvmIr;
-    case EmitKind::Assembly: return llvmgen::EmitKind::Assembly;
-    case EmitKind::Object: return llvmgen::EmitKind::Object;
-  }
-  return llvmgen::EmitKind::LlvmIr;
-}
-
 bool Program::emit(EmitKind kind, const std::vector<std::string>& names, std::string& out,
                    std::string& error) const {
   if (!ok()) {
     error = "the program has errors";
     return false;
   }
+  switch (kind) {
+    case EmitKind::Ast: out = dumpAst(); return true;
+    case EmitKind::Ir: out = dumpIr(); return true;
+    case EmitKind::Llvm:
+    case EmitKind::Assembly:
+    case EmitKind::Object: break;
+  }
   std::vector<const ir::Scenario*> scenarios;
   if (!impl_->lowered(error) || !impl_->selectScenarios(names, scenarios, error)) return false;
-  return llvmgen::emitScenarios(*impl_->ir, scenarios, engineKind(kind), out, error);
+  return llvmgen::emitScenarios(*impl_->ir, scenarios, kind, out, error);
 }
 
 std::string Program::dumpLlvm() const {

@@ -29,16 +29,16 @@ static bool parseNumber(const std::string& text, double& out, bool& percent) {
   return true;
 }
 
-bool parseParamValue(const std::string& text, rt::ValueType type, rt::Value& value, std::string& error) {
+bool parseParamValue(const std::string& text, ValueType type, Value& value, std::string& error) {
   switch (type) {
-    case rt::ValueType::Bool:
+    case ValueType::Bool:
       if (text == "true" || text == "false") {
         value.i = text == "true";
         return true;
       }
       error = "expected true or false (the param is a bool)";
       return false;
-    case rt::ValueType::Int: {
+    case ValueType::Int: {
       // Plain digits are read exactly: through a double, 2^53 + 1 would become 2^53.
       std::string digits;
       for (char c : text)
@@ -63,7 +63,7 @@ bool parseParamValue(const std::string& text, rt::ValueType type, rt::Value& val
       error = "expected a whole number (the param is an int)";
       return false;
     }
-    case rt::ValueType::Real: {
+    case ValueType::Real: {
       double v;
       bool percent;
       if (parseNumber(text, v, percent)) {

@@ -9,7 +9,7 @@
 #include "frontend/basic/Diagnostics.h"
 #include "ir/Module.h"
 #include "omen/Omen.h"
-#include "runtime/Kernel.h"
+#include "runtime/host/Kernel.h"
 
 namespace omen {
 
@@ -28,7 +28,7 @@ struct Program::Impl {
   /// A kernel for `scenario` on `engine`.
   std::unique_ptr<rt::Kernel> kernel(const ir::Scenario& scenario, Engine engine, std::string& error);
   /// `file:line:col: runtime error: …` with the source line, for an error a run returned.
-  std::string renderRuntimeError(const ir::Scenario& scenario, const rt::RunError& error) const;
+  std::string renderRuntimeError(const ir::Scenario& scenario, const RunError& error) const;
 };
 
 }  // namespace omen

@@ -8,14 +8,15 @@
 #include <sstream>
 #include <thread>
 
+#include "core/ClosestName.h"
 #include "backend/api/ParamValue.h"
 #include "backend/api/ProgramImpl.h"
 #include "backend/interp/Interpreter.h"
 #include "backend/llvm/JitEngine.h"
 #include "frontend/basic/LargeStack.h"
 #include "ir/Lower.h"
-#include "runtime/Driver.h"
-#include "runtime/RuntimeError.h"
+#include "runtime/host/Driver.h"
+#include "runtime/host/RuntimeError.h"
 
 namespace omen {
 
@@ -39,7 +40,7 @@ std::unique_ptr<rt::Kernel> Program::Impl::kernel(const ir::Scenario& scenario, 
 }
 
 std::string Program::Impl::renderRuntimeError(const ir::Scenario& scenario,
-                                               const rt::RunError& error) const {
+                                               const RunError& error) const {
   uint32_t site = error.error.site;
   if (error.report >= 0 && static_cast<size_t>(error.report) < scenario.reports.size())
     site = scenario.reports[error.report].site;
@@ -83,7 +84,7 @@ bool applyOverrides(const rt::ScenarioInfo& info, const RunOptions& options,
   for (const auto& [name, text] : options.overrides) {
     for (const rt::ParamInfo& p : info.params) {
       if (p.name != name) continue;
-      rt::Value value;
+      Value value;
       if (!parseParamValue(text, p.type, value, error)) {
         error = "--set " + name + "=" + text + ": " + error;
         return false;
@@ -194,7 +195,7 @@ RunOutcome Program::run(const RunOptions& options) const {
       return out;
     }
     out.result.scenarios.push_back(rt::run(*prepared.kernels[i], o));
-    const rt::ScenarioResult& r = out.result.scenarios.back();
+    const ScenarioResult& r = out.result.scenarios.back();
     if (r.error) {
       out.failure = Failure::Runtime;
       out.error = impl_->renderRuntimeError(*prepared.scenarios[i], *r.error);

@@ -5,6 +5,7 @@
 // Kernels are not rebuilt needlessly: the JIT caches them by IR text.
 //
 //===----------------------------------------------------------------------===//
+#include "core/ClosestName.h"
 #include "omen/Session.h"
 
 #include <algorithm>
@@ -16,7 +17,7 @@
 
 #include "backend/api/ParamValue.h"
 #include "backend/api/SessionImpl.h"
-#include "ir/Builtins.h"
+#include "core/Builtins.h"
 
 namespace omen {
 
@@ -259,11 +260,11 @@ bool Session::checkOverride(const std::string& name, const std::string& value, s
       for (const ast::ParamDecl* param : s->params) {
         known.push_back(param->name);
         if (param->name != name) continue;
-        rt::ValueType type = param->init->type == Type::Bool  ? rt::ValueType::Bool
-                             : param->init->type == Type::Int ? rt::ValueType::Int
-                                                              : rt::ValueType::Real;
+        ValueType type = param->init->type == Type::Bool  ? ValueType::Bool
+                             : param->init->type == Type::Int ? ValueType::Int
+                                                              : ValueType::Real;
         // An uncertain param pinned by --set takes its distribution's type.
-        rt::Value v;
+        Value v;
         return parseParamValue(value, type, v, error);
       }
   error = "no param named '" + name + "' in any scenario";
@@ -290,7 +291,7 @@ std::vector<std::string> Session::names() const {
 
 std::vector<std::string> Session::builtinNames() {
   std::vector<std::string> out;
-  for (const ir::BuiltinInfo& b : ir::kBuiltins) out.emplace_back(b.name);
+  for (const BuiltinInfo& b : kBuiltins) out.emplace_back(b.name);
   return out;
 }
 

@@ -95,13 +95,13 @@ SessionValue Session::evaluate(const std::string& expr, const RunOptions& option
     v.error = shiftLines(outcome.error, name);
     return v;
   }
-  const rt::ScenarioResult& r = outcome.result.scenarios.at(0);
+  const ScenarioResult& r = outcome.result.scenarios.at(0);
   if (r.partial) {
     v.ok = false;
     v.error = "interrupted\n";
     return v;
   }
-  const rt::ReportResult& first = r.reports.at(0);
+  const ReportResult& first = r.reports.at(0);
   if (!v.draws) {
     v.value = first.estimate;
     return v;
@@ -111,7 +111,7 @@ SessionValue Session::evaluate(const std::string& expr, const RunOptions& option
   v.sd = isBool ? std::sqrt(v.mean * (1 - v.mean))
                 : (first.hasSpread ? first.stdError * std::sqrt(static_cast<double>(first.n)) : 0);
   if (!isBool) {
-    for (const rt::QuantilePoint& q : r.reports.at(1).quantiles) {
+    for (const QuantilePoint& q : r.reports.at(1).quantiles) {
       if (std::abs(q.p - 0.05) < 1e-9) v.q05 = q.value;
       if (std::abs(q.p - 0.5) < 1e-9) v.q50 = q.value;
       if (std::abs(q.p - 0.95) < 1e-9) v.q95 = q.value;

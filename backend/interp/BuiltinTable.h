@@ -2,8 +2,8 @@
 #pragma once
 
 #include "backend/interp/Code.h"
-#include "ir/Builtins.h"
-#include "runtime/TrialContext.h"
+#include "core/Builtins.h"
+#include "runtime/kernel/TrialContext.h"
 
 namespace omen::interp {
 
@@ -26,6 +26,6 @@ struct Callee {
 };
 
 /// The runtime function for builtin `id` in its int (`symbol_i`) or real form.
-Callee lookupBuiltin(ir::BuiltinId id, bool intForm);
+Callee lookupBuiltin(BuiltinId id, bool intForm);
 
 }  // namespace omen::interp

@@ -15,11 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "runtime/Kernel.h"
+#include "runtime/host/Kernel.h"
 
 namespace omen::interp {
-
-using rt::Value;
 
 enum class Op : uint8_t {
   // Leaves first: they read a value and cannot fail (see isLeaf).

@@ -7,17 +7,17 @@
 namespace omen::interp {
 namespace {
 
-rt::ValueType valueType(Type t) {
-  return t == Type::Bool ? rt::ValueType::Bool : t == Type::Int ? rt::ValueType::Int : rt::ValueType::Real;
+ValueType valueType(Type t) {
+  return t == Type::Bool ? ValueType::Bool : t == Type::Int ? ValueType::Int : ValueType::Real;
 }
 
-rt::ReportKind reportKind(ir::ReportKind k) {
+ReportKind reportKind(ir::ReportKind k) {
   switch (k) {
-    case ir::ReportKind::Probability: return rt::ReportKind::Probability;
-    case ir::ReportKind::Mean: return rt::ReportKind::Mean;
-    case ir::ReportKind::Quantiles: return rt::ReportKind::Quantiles;
+    case ir::ReportKind::Probability: return ReportKind::Probability;
+    case ir::ReportKind::Mean: return ReportKind::Mean;
+    case ir::ReportKind::Quantiles: return ReportKind::Quantiles;
   }
-  return rt::ReportKind::Mean;
+  return ReportKind::Mean;
 }
 
 class InterpKernel final : public rt::Kernel {
@@ -32,14 +32,14 @@ class InterpKernel final : public rt::Kernel {
 
   const rt::ScenarioInfo& info() const override { return info_; }
 
-  bool initGlobals(rt::Value* globals, const uint8_t* overridden, OmenError& error) const override {
+  bool initGlobals(Value* globals, const uint8_t* overridden, OmenError& error) const override {
     Machine machine(code_, globals);
     if (machine.initGlobals(globals, overridden)) return true;
     error = machine.ctx().error;
     return false;
   }
 
-  bool runBlock(const rt::Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
+  bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
                 OmenError& error, uint64_t& failedTrial) const override {
     Machine machine(code_, globals);
     size_t width = code_.reports.size() * rt::kOutcomeWidth;

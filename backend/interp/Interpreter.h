@@ -11,7 +11,7 @@
 #include <string>
 
 #include "ir/Module.h"
-#include "runtime/Kernel.h"
+#include "runtime/host/Kernel.h"
 
 namespace omen::interp {
 

@@ -6,7 +6,7 @@
 
 #include "backend/interp/BuiltinTable.h"
 #include "ir/Module.h"
-#include "runtime/Builtins.h"
+#include "runtime/kernel/Builtins.h"
 
 namespace omen::interp {
 

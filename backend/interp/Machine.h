@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "backend/interp/Code.h"
-#include "runtime/TrialContext.h"
+#include "runtime/kernel/TrialContext.h"
 
 namespace omen::interp {
 

@@ -102,7 +102,7 @@ bool emitScenarios(const ir::Module& program, const std::vector<const ir::Scenar
     error = toMessage(built.takeError());
     return false;
   }
-  if (kind == EmitKind::LlvmIr) {
+  if (kind == EmitKind::Llvm) {
     llvm::raw_string_ostream os(out);
     built->module->print(os, nullptr);
     return true;

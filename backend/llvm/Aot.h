@@ -11,12 +11,12 @@
 
 #include "frontend/basic/SourceManager.h"
 #include "ir/Module.h"
+#include "omen/EmitKind.h"
 
 namespace omen::llvmgen {
 
-enum class EmitKind { LlvmIr, Assembly, Object };
-
-/// The optimized kernel module of `scenarios` as LLVM IR text, assembly, or object bytes.
+/// The optimized kernel module of `scenarios` as LLVM IR text, assembly, or object bytes
+/// (kind Llvm, Assembly or Object).
 /// Returns false with `error` set on failure.
 bool emitScenarios(const ir::Module& program, const std::vector<const ir::Scenario*>& scenarios, EmitKind kind,
                    std::string& out, std::string& error);

@@ -41,17 +41,17 @@ llvm::Expected<KernelModule> buildKernelModule(
   return result;
 }
 
-static rt::ValueType valueType(Type t) {
-  return t == Type::Bool ? rt::ValueType::Bool : t == Type::Int ? rt::ValueType::Int : rt::ValueType::Real;
+static ValueType valueType(Type t) {
+  return t == Type::Bool ? ValueType::Bool : t == Type::Int ? ValueType::Int : ValueType::Real;
 }
 
-static rt::ReportKind reportKind(ir::ReportKind k) {
+static ReportKind reportKind(ir::ReportKind k) {
   switch (k) {
-    case ir::ReportKind::Probability: return rt::ReportKind::Probability;
-    case ir::ReportKind::Mean: return rt::ReportKind::Mean;
-    case ir::ReportKind::Quantiles: return rt::ReportKind::Quantiles;
+    case ir::ReportKind::Probability: return ReportKind::Probability;
+    case ir::ReportKind::Mean: return ReportKind::Mean;
+    case ir::ReportKind::Quantiles: return ReportKind::Quantiles;
   }
-  return rt::ReportKind::Mean;
+  return ReportKind::Mean;
 }
 
 rt::ScenarioInfo scenarioInfo(const ir::Module& program, const ir::Scenario& s) {

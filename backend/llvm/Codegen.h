@@ -18,8 +18,8 @@
 
 #include "backend/llvm/Emitter.h"
 #include "ir/Module.h"
-#include "runtime/CompiledKernel.h"
-#include "runtime/Kernel.h"
+#include "runtime/host/CompiledKernel.h"
+#include "runtime/host/Kernel.h"
 
 namespace llvm {
 class TargetMachine;

@@ -8,7 +8,7 @@
 #include <llvm/IR/Module.h>
 
 #include "backend/llvm/Emitter.h"
-#include "runtime/TrialContext.h"
+#include "runtime/kernel/TrialContext.h"
 
 namespace omen::llvmgen {
 
@@ -147,12 +147,12 @@ Value* Emitter::select(const ir::Expr& e) {
 }
 
 Value* Emitter::callBuiltin(const ir::Expr& e) {
-  const ir::BuiltinInfo& info = ir::builtin(e.builtin);
+  const BuiltinInfo& info = builtin(e.builtin);
   std::string symbol(info.symbol);
   if (e.intForm) symbol += "_i";
   llvm::Function* callee = runtimeFunction(symbol);
   std::vector<Value*> args{frame_.ctx, b_.getInt32(e.site)};
-  if (ir::isVariadic(info)) {
+  if (isVariadic(info)) {
     // (const double* values, int64_t count): the values go to a stack array, in order.
     llvm::ArrayType* arrayType = llvm::ArrayType::get(b_.getDoubleTy(), e.operands.size());
     llvm::AllocaInst* array = entryAlloca(arrayType, "variadic");

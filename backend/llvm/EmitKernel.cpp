@@ -13,7 +13,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "backend/llvm/Emitter.h"
-#include "runtime/TrialContext.h"
+#include "runtime/kernel/TrialContext.h"
 
 namespace omen::llvmgen {
 

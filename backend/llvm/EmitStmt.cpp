@@ -10,7 +10,7 @@
 #include <llvm/IR/Module.h>
 
 #include "backend/llvm/Emitter.h"
-#include "runtime/TrialContext.h"
+#include "runtime/kernel/TrialContext.h"
 
 namespace omen::llvmgen {
 
@@ -119,7 +119,7 @@ void Emitter::stmt(const ir::Stmt& s) {
     case K::WithProbability: {
       Value* cond = expr(*s.value);
       if (s.kind == K::WithProbability) {
-        llvm::Function* bernoulli = runtimeFunction(std::string(ir::builtin(ir::BuiltinId::Bernoulli).symbol));
+        llvm::Function* bernoulli = runtimeFunction(std::string(builtin(BuiltinId::Bernoulli).symbol));
         if (!bernoulli) return;
         Value* drawn = b_.CreateCall(bernoulli, {frame_.ctx, b_.getInt32(s.site), cond});
         checkError();

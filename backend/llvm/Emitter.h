@@ -2,9 +2,9 @@
 //
 // The kernel ABI every compiled scenario exports (C calling convention, Value = 8 bytes):
 //
-//   int32_t omen_globals_TAG(rt::Value* globals, const uint8_t* overridden, OmenError* error);
+//   int32_t omen_globals_TAG(Value* globals, const uint8_t* overridden, OmenError* error);
 //     1 on success; 0 with *error filled when a const or fixed param fails.
-//   uint32_t omen_block_TAG(const rt::Value* globals, uint64_t seed, uint64_t first,
+//   uint32_t omen_block_TAG(const Value* globals, uint64_t seed, uint64_t first,
 //                           uint32_t count, double* outcomes, OmenError* error);
 //     runs trials [first, first + count) and returns count, or the index within the block of
 //     the first failing trial (its error in *error; earlier trials' outcomes are written).
@@ -53,7 +53,7 @@ class Emitter {
   struct Frame {
     llvm::Function* function = nullptr;
     llvm::Value* ctx = nullptr;      ///< OmenTrialContext*
-    llvm::Value* globals = nullptr;  ///< rt::Value*
+    llvm::Value* globals = nullptr;  ///< Value*
     std::vector<llvm::AllocaInst*> slots;
     std::vector<llvm::AllocaInst*> eventHappened, eventTime;  ///< i1, i64 (-1: not yet)
     llvm::AllocaInst* t = nullptr;

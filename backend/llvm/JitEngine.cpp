@@ -1,7 +1,7 @@
 //===- JitEngine.cpp - Scenarios as JIT-compiled rt::Kernels ---------------===//
 #include "backend/llvm/JitEngine.h"
 
-#include "runtime/CompiledKernel.h"
+#include "runtime/host/CompiledKernel.h"
 
 #include <atomic>
 #include <map>

@@ -16,8 +16,8 @@
 #include <thread>
 #include <vector>
 
-#include "runtime/Builtins.h"
-#include "runtime/TrialContext.h"
+#include "runtime/kernel/Builtins.h"
+#include "runtime/kernel/TrialContext.h"
 
 namespace bench {
 

@@ -131,7 +131,7 @@ struct IfExpr : Expr {
   }
 };
 
-/// A call of a builtin (math or distribution, see ir/Builtins.def) or a user function.
+/// A call of a builtin (math or distribution, see core/Builtins.def) or a user function.
 struct CallExpr : Expr {
   std::string callee;
   SourceRange calleeRange;

@@ -54,7 +54,4 @@ class DiagnosticEngine {
 /// Renders a source line and a caret line for `range` (shared with runtime errors).
 std::string renderSnippet(const SourceManager& sm, SourceRange range);
 
-/// The candidate closest to `name` by edit distance, or "" if none is close enough.
-std::string closestName(const std::string& name, const std::vector<std::string>& candidates);
-
 }  // namespace omen

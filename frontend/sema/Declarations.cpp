@@ -11,7 +11,7 @@
 
 #include "frontend/sema/Members.h"
 #include "frontend/sema/SemaContext.h"
-#include "ir/Builtins.h"
+#include "core/Builtins.h"
 
 namespace omen::sema {
 
@@ -46,7 +46,7 @@ class Declarations {
     } else if (auto* f = dyn_cast<ast::FnDecl>(&decl)) {
       named = f;
       ctx_.functions.push_back(f);
-      if (ir::findBuiltin(f->name)) {
+      if (findBuiltin(f->name)) {
         ctx_.error(f->nameRange,
                    "'" + f->name + "' is a builtin function; give your function another name");
         return;

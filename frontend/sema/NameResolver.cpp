@@ -12,7 +12,7 @@
 #include "frontend/sema/Members.h"
 #include "frontend/sema/Scope.h"
 #include "frontend/sema/SemaContext.h"
-#include "ir/Builtins.h"
+#include "core/Builtins.h"
 
 namespace omen::sema {
 
@@ -95,7 +95,7 @@ class NameResolver {
       return;
     }
     std::string message = "unknown name '" + n.name + "'";
-    if (ir::findBuiltin(n.name))
+    if (findBuiltin(n.name))
       message += "; '" + n.name + "' is a builtin function, call it as " + n.name + "(...)";
     else
       message = withSuggestion(message, n.name, scope_.valueNames());
@@ -104,7 +104,7 @@ class NameResolver {
 
   void call(ast::CallExpr& c) {
     for (auto& a : c.args) expr(a.get());
-    if (auto id = ir::findBuiltin(c.callee)) {
+    if (auto id = findBuiltin(c.callee)) {
       c.builtin = static_cast<int>(*id);
       return;
     }
@@ -124,7 +124,7 @@ class NameResolver {
       return;
     }
     std::vector<std::string> names;
-    for (const ir::BuiltinInfo& b : ir::kBuiltins) names.emplace_back(b.name);
+    for (const BuiltinInfo& b : kBuiltins) names.emplace_back(b.name);
     for (const ast::FnDecl* f : ctx_.functions) names.push_back(f->name);
     ctx_.error(c.calleeRange, withSuggestion("unknown function or distribution '" + c.callee + "'",
                                              c.callee, names));

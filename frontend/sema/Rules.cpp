@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "frontend/sema/Members.h"
-#include "ir/Builtins.h"
+#include "core/Builtins.h"
 
 namespace omen::sema {
 
@@ -65,7 +65,7 @@ void Rules::scenario(ast::Scenario& s) {
       auto* call = dyn_cast<ast::CallExpr>(p->init.get());
       bool unresolved = call && call->builtin < 0 && !call->function;
       bool distribution =
-          call && ((call->builtin >= 0 && ir::kBuiltins[call->builtin].isDistribution) ||
+          call && ((call->builtin >= 0 && kBuiltins[call->builtin].isDistribution) ||
                    (call->function && call->function->draws));
       if (p->uncertain && !distribution && !unresolved)
         ctx_.error(p->init->range,

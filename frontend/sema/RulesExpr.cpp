@@ -1,6 +1,6 @@
 //===- RulesExpr.cpp - What an expression may read and do where it stands ---===//
 #include "frontend/sema/Rules.h"
-#include "ir/Builtins.h"
+#include "core/Builtins.h"
 
 namespace omen::sema {
 
@@ -61,7 +61,7 @@ void Rules::expr(ast::Expr* e, Implied& implied, bool drawReported) {
     case ast::ExprKind::Call: {
       auto& c = *cast<ast::CallExpr>(e);
       if (!drawReported && c.draws) {
-        bool selfDraws = (c.builtin >= 0 && ir::kBuiltins[c.builtin].isDistribution) ||
+        bool selfDraws = (c.builtin >= 0 && kBuiltins[c.builtin].isDistribution) ||
                          (c.function && c.function->draws);
         if (selfDraws &&
             (place_ == Place::Const || place_ == Place::FixedParam || place_ == Place::Report)) {

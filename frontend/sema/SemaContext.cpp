@@ -1,6 +1,8 @@
 //===- SemaContext.cpp - Small helpers every stage uses --------------------===//
 #include "frontend/sema/SemaContext.h"
 
+#include "core/ClosestName.h"
+
 namespace omen::sema {
 
 std::string withSuggestion(std::string message, const std::string& name,

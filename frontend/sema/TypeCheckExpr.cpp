@@ -2,11 +2,11 @@
 //
 // The rules of docs/language.md "Types": int widens to real silently and nothing narrows;
 // `/` and `^` are always real; `+ - *` are int on two ints; comparisons and logic give bool;
-// builtins follow their signature in ir/Builtins.def.
+// builtins follow their signature in core/Builtins.def.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/sema/TypeChecker.h"
-#include "ir/Builtins.h"
+#include "core/Builtins.h"
 
 namespace omen::sema {
 
@@ -193,10 +193,10 @@ static std::string arguments(size_t n) {
 }
 
 Type TypeChecker::builtinCall(ast::CallExpr& e) {
-  const ir::BuiltinInfo& info = ir::kBuiltins[e.builtin];
+  const BuiltinInfo& info = kBuiltins[e.builtin];
   const std::string name(info.name);
   std::string letters(info.args);
-  const bool variadic = ir::isVariadic(info);
+  const bool variadic = isVariadic(info);
   if (variadic) letters.pop_back();
   e.draws = e.draws || info.isDistribution;
   Type ret = info.ret == 'R'   ? Type::Real

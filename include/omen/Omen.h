@@ -20,11 +20,12 @@
 #include <utility>
 #include <vector>
 
-#include "runtime/Results.h"
+#include "omen/EmitKind.h"
+#include "omen/Format.h"
+#include "omen/Results.h"
+#include "omen/Version.h"
 
 namespace omen {
-
-inline constexpr const char* kVersion = "0.1.0";
 
 struct LoadOptions {
   /// Folder holding std/NAME.omen; empty: $OMEN_STDLIB, else share/omen/stdlib beside bin/.
@@ -36,9 +37,6 @@ enum class Engine {
   Jit,          ///< compiled by LLVM into a native kernel in this process (the default)
   Interpreter,  ///< the reference semantics; no compilation latency
 };
-
-/// What `omen emit` prints of the compiled kernels.
-enum class EmitKind { Llvm, Assembly, Object };
 
 struct RunOptions {
   std::vector<std::string> scenarios;  ///< empty: every scenario of the main file, in order
@@ -62,14 +60,14 @@ enum class Failure { None, Runtime, Options };
 struct RunOutcome {
   Failure failure = Failure::None;
   std::string error;
-  rt::RunResult result;
+  RunResult result;
   bool ok() const { return failure == Failure::None; }
 };
 
 struct CompareOutcome {
   Failure failure = Failure::None;
   std::string error;
-  rt::CompareResult result;
+  CompareResult result;
   bool ok() const { return failure == Failure::None; }
 };
 
@@ -101,8 +99,9 @@ class Program {
   /// The optimized LLVM IR of every scenario's kernel.
   std::string dumpLlvm() const;
 
-  /// The compiled kernels of `scenarios` (empty: all) as LLVM IR text, assembly or object bytes.
-  /// Returns false with `error` set if a scenario is unknown or compilation fails.
+  /// One stage of the compiler: the AST or IR of the program, or the compiled kernels of
+  /// `scenarios` (empty: all) as LLVM IR text, assembly or object bytes. Returns false with
+  /// `error` set if a scenario is unknown or compilation fails.
   bool emit(EmitKind kind, const std::vector<std::string>& scenarios, std::string& out, std::string& error) const;
   /// Compiles `scenarios` (empty: all) ahead of time into the standalone executable `output`,
   /// which takes the run flags of `omen run` and prints the same reports.

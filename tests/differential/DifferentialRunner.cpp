@@ -24,9 +24,9 @@
 #include "backend/llvm/JitEngine.h"
 #include "frontend/sema/Frontend.h"
 #include "ir/Lower.h"
-#include "runtime/Driver.h"
-#include "runtime/ReportFormat.h"
-#include "runtime/RuntimeError.h"
+#include "runtime/host/Driver.h"
+#include "runtime/host/ReportFormat.h"
+#include "runtime/host/RuntimeError.h"
 
 using namespace omen;
 
@@ -48,7 +48,7 @@ struct Output {
   std::string error;
 };
 
-std::string renderError(const ir::Module& m, const SourceManager& sm, const ir::Scenario& s, const rt::RunError& e) {
+std::string renderError(const ir::Module& m, const SourceManager& sm, const ir::Scenario& s, const RunError& e) {
   uint32_t site = e.error.site;
   if (e.report >= 0 && size_t(e.report) < s.reports.size()) site = s.reports[e.report].site;
   const ir::Site* where = site < m.sites.size() ? &m.sites[site] : nullptr;
@@ -77,7 +77,7 @@ Output reportsOf(const std::string& json) {
 }
 
 Output runEngine(bool jit, const ir::Module& m, const SourceManager& sm, const std::string& file, const Options& o) {
-  rt::RunResult result;
+  RunResult result;
   result.file = file, result.seed = o.seed, result.trials = o.trials, result.threads = o.threads;
   result.engine = jit ? "jit" : "interp";
   rt::RunOptions options;
@@ -186,7 +186,7 @@ int main(int argc, char** argv) {
       std::vector<const ir::Scenario*> all;
       for (const ir::Scenario& s : m->scenarios) all.push_back(&s);
       std::string text;
-      if (!llvmgen::emitScenarios(*m, all, llvmgen::EmitKind::LlvmIr, text, error)) std::cout << error << "\n";
+      if (!llvmgen::emitScenarios(*m, all, EmitKind::Llvm, text, error)) std::cout << error << "\n";
       std::cout << text;
       continue;
     }

@@ -19,8 +19,8 @@
 #include "frontend/sema/Frontend.h"
 #include "ir/Lower.h"
 #include "ir/Verifier.h"
-#include "runtime/Driver.h"
-#include "runtime/ReportFormat.h"
+#include "runtime/host/Driver.h"
+#include "runtime/host/ReportFormat.h"
 #include "tests/fuzz/RunBudget.h"
 
 namespace {
@@ -31,12 +31,12 @@ namespace {
 }
 
 // The part of a result both engines must agree on (times and engine names differ).
-std::string canonical(const omen::rt::ScenarioResult& result) {
-  omen::rt::RunResult run;
+std::string canonical(const omen::ScenarioResult& result) {
+  omen::RunResult run;
   run.file = "fuzz.omen";
   run.trials = omen::fuzz::kTrials;
   run.engine = "any";
-  omen::rt::ScenarioResult copy = result;
+  omen::ScenarioResult copy = result;
   copy.seconds = 0;
   std::string text;
   if (copy.error) {

@@ -40,21 +40,13 @@ static int writeOutput(const std::string& text, const std::string& output) {
 }
 
 int emitCommand(const EmitFlags& flags, const LoadOptions& load) {
-  if (flags.what == EmitWhat::Object && flags.output.empty() && isatty(STDOUT_FILENO))
+  if (flags.what == EmitKind::Object && flags.output.empty() && isatty(STDOUT_FILENO))
     return usageError("an object file is binary: write it with -o FILE.o", "emit");
   auto program = Program::fromFile(flags.file, load);
   std::cerr << program->diagnostics();
   if (!program->ok()) return kExitProgramError;
-  switch (flags.what) {
-    case EmitWhat::Ast: return writeOutput(program->dumpAst(), flags.output);
-    case EmitWhat::Ir: return writeOutput(program->dumpIr(), flags.output);
-    default: break;
-  }
-  EmitKind kind = flags.what == EmitWhat::Llvm ? EmitKind::Llvm
-                  : flags.what == EmitWhat::Assembly ? EmitKind::Assembly
-                                                     : EmitKind::Object;
   std::string text, error;
-  if (!program->emit(kind, flags.scenarios, text, error)) {
+  if (!program->emit(flags.what, flags.scenarios, text, error)) {
     std::cerr << "omen: error: " << error << "\n";
     return kExitProgramError;
   }

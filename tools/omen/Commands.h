@@ -46,10 +46,9 @@ int runCommand(const RunFlags& flags, const LoadOptions& load);
 int compareCommand(const RunFlags& flags, const std::string& a, const std::string& b, const LoadOptions& load);
 
 /// `omen emit`: a dump of one stage. `output` empty: stdout.
-enum class EmitWhat { Ast, Ir, Llvm, Assembly, Object };
 struct EmitFlags {
   std::string file;
-  EmitWhat what = EmitWhat::Ast;
+  EmitKind what = EmitKind::Ast;
   std::vector<std::string> scenarios;
   std::string output;
 };

@@ -13,7 +13,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "runtime/ReportFormat.h"
+#include "runtime/host/ReportFormat.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 
@@ -164,7 +164,7 @@ bool Repl::cmdRun(const std::string& args) {
     if (outcome.error.empty() || outcome.error.back() != '\n') err_ << "\n";
     return false;
   }
-  out_ << rt::formatRun(outcome.result, rt::OutputFormat::Text);
+  out_ << formatRun(outcome.result, OutputFormat::Text);
   interrupted().store(false);  // the text says PARTIAL if Ctrl-C stopped the run
   return true;
 }
@@ -180,7 +180,7 @@ bool Repl::cmdCompare(const std::string& args) {
     if (outcome.error.empty() || outcome.error.back() != '\n') err_ << "\n";
     return false;
   }
-  out_ << rt::formatCompare(outcome.result, rt::OutputFormat::Text);
+  out_ << formatCompare(outcome.result, OutputFormat::Text);
   interrupted().store(false);
   return true;
 }

@@ -11,7 +11,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "runtime/ReportFormat.h"
+#include "runtime/host/ReportFormat.h"
 #include "tools/omen/Commands.h"
 
 namespace omen::cli {
@@ -90,10 +90,10 @@ int prepareRunOptions(const RunFlags& flags, RunOptions& options, const std::str
   return kExitOk;
 }
 
-static rt::OutputFormat outputFormat(const std::string& name) {
-  if (name == "json") return rt::OutputFormat::Json;
-  if (name == "csv") return rt::OutputFormat::Csv;
-  return rt::OutputFormat::Text;
+static OutputFormat outputFormat(const std::string& name) {
+  if (name == "json") return OutputFormat::Json;
+  if (name == "csv") return OutputFormat::Csv;
+  return OutputFormat::Text;
 }
 
 int runCommand(const RunFlags& flags, const LoadOptions& load) {
@@ -111,7 +111,7 @@ int runCommand(const RunFlags& flags, const LoadOptions& load) {
     std::cerr << outcome.error;
     return kExitProgramError;
   }
-  std::cout << rt::formatRun(outcome.result, outputFormat(flags.format));
+  std::cout << formatRun(outcome.result, outputFormat(flags.format));
   return kExitOk;
 }
 
@@ -130,7 +130,7 @@ int compareCommand(const RunFlags& flags, const std::string& a, const std::strin
     std::cerr << outcome.error;
     return kExitProgramError;
   }
-  std::cout << rt::formatCompare(outcome.result, outputFormat(flags.format));
+  std::cout << formatCompare(outcome.result, outputFormat(flags.format));
   return kExitOk;
 }
 

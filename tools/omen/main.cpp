@@ -9,6 +9,7 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "core/ClosestName.h"
 #include "frontend/basic/Diagnostics.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
@@ -39,9 +40,9 @@ int main(int argc, char** argv) {
   EmitFlags emitFlags;
   CLI::App* emit = app.add_subcommand("emit", "Print one stage of the compiler: --ast, --ir, --llvm, --asm or --obj");
   emit->add_option("file", emitFlags.file, "Scenario file")->required();
-  const std::pair<const char*, EmitWhat> stages[] = {
-      {"--ast", EmitWhat::Ast}, {"--ir", EmitWhat::Ir}, {"--llvm", EmitWhat::Llvm},
-      {"--asm", EmitWhat::Assembly}, {"--obj", EmitWhat::Object}};
+  const std::pair<const char*, omen::EmitKind> stages[] = {
+      {"--ast", omen::EmitKind::Ast}, {"--ir", omen::EmitKind::Ir}, {"--llvm", omen::EmitKind::Llvm},
+      {"--asm", omen::EmitKind::Assembly}, {"--obj", omen::EmitKind::Object}};
   std::vector<CLI::Option*> stageFlags;
   for (const auto& [flag, what] : stages)
     stageFlags.push_back(emit->add_flag_callback(flag, [&emitFlags, what = what] { emitFlags.what = what; },

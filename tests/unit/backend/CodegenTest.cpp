@@ -13,7 +13,7 @@ std::string emitIr(const Lowered& lowered) {
   std::vector<const ir::Scenario*> scenarios;
   for (const ir::Scenario& s : lowered.ir->scenarios) scenarios.push_back(&s);
   std::string out, error;
-  EXPECT_TRUE(llvmgen::emitScenarios(*lowered.ir, scenarios, llvmgen::EmitKind::LlvmIr, out, error)) << error;
+  EXPECT_TRUE(llvmgen::emitScenarios(*lowered.ir, scenarios, EmitKind::Llvm, out, error)) << error;
   return out;
 }
 
@@ -42,9 +42,9 @@ TEST(CodegenTest, AssemblyAndObjectAreProduced) {
   ASSERT_TRUE(lowered->ir) << lowered->errors;
   std::vector<const ir::Scenario*> scenarios{&lowered->ir->scenarios[0]};
   std::string asmText, object, error;
-  ASSERT_TRUE(llvmgen::emitScenarios(*lowered->ir, scenarios, llvmgen::EmitKind::Assembly, asmText, error)) << error;
+  ASSERT_TRUE(llvmgen::emitScenarios(*lowered->ir, scenarios, EmitKind::Assembly, asmText, error)) << error;
   EXPECT_NE(asmText.find("omen_block_s0:"), std::string::npos);
-  ASSERT_TRUE(llvmgen::emitScenarios(*lowered->ir, scenarios, llvmgen::EmitKind::Object, object, error)) << error;
+  ASSERT_TRUE(llvmgen::emitScenarios(*lowered->ir, scenarios, EmitKind::Object, object, error)) << error;
   ASSERT_GT(object.size(), 4u);
   EXPECT_EQ(object.substr(0, 4), "\x7f" "ELF");
 }

@@ -72,15 +72,15 @@ struct EngineRun {
   bool ok = true;
   OmenError error{};
   uint64_t failedTrial = 0;
-  std::vector<rt::Value> globals;
+  std::vector<Value> globals;
   std::vector<double> outcomes;
 };
 
 inline EngineRun runEngine(const rt::Kernel& kernel, uint64_t seed, uint64_t trials, uint32_t block,
-                           const std::vector<std::pair<uint32_t, rt::Value>>& overrides = {}) {
+                           const std::vector<std::pair<uint32_t, Value>>& overrides = {}) {
   EngineRun run;
   const rt::ScenarioInfo& info = kernel.info();
-  run.globals.assign(info.globalCount, rt::Value{});
+  run.globals.assign(info.globalCount, Value{});
   std::vector<uint8_t> overridden(info.globalCount, 0);
   for (auto [slot, value] : overrides) {
     run.globals[slot] = value;

@@ -212,10 +212,10 @@ scenario knobs {
   ASSERT_EQ(info.params.size(), 3u);
   EXPECT_FALSE(info.params[0].uncertain);
   EXPECT_TRUE(info.params[2].uncertain);
-  rt::Value five{}, pin{};
+  Value five{}, pin{};
   five.i = 5;
   pin.r = 0.25;
-  std::vector<std::pair<uint32_t, rt::Value>> overrides{{info.params[0].slot, five}, {info.params[2].slot, pin}};
+  std::vector<std::pair<uint32_t, Value>> overrides{{info.params[0].slot, five}, {info.params[2].slot, pin}};
   std::vector<double> v;
   RunOutcome r = runKernel(*c.kernel, 100, 1, overrides);
   ASSERT_TRUE(r.ok);

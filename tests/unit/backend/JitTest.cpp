@@ -1,7 +1,7 @@
 //===- JitTest.cpp - The JIT engine as an rt::Kernel ------------------------===//
 #include <gtest/gtest.h>
 
-#include "runtime/Driver.h"
+#include "runtime/host/Driver.h"
 #include "tests/unit/backend/EngineParityTestSupport.h"
 
 namespace omen::testing {
@@ -42,10 +42,10 @@ scenario s {
   ASSERT_TRUE(jit && interp) << error;
   rt::RunOptions options;
   options.trials = 1000;
-  ASSERT_TRUE(rt::pinParam(jit->info(), "base", rt::Value{.r = 1.0}, options.overrides));
-  ASSERT_TRUE(rt::pinParam(jit->info(), "u", rt::Value{.r = 0.25}, options.overrides));
-  rt::ScenarioResult a = rt::run(*jit, options);
-  rt::ScenarioResult b = rt::run(*interp, options);
+  ASSERT_TRUE(rt::pinParam(jit->info(), "base", Value{.r = 1.0}, options.overrides));
+  ASSERT_TRUE(rt::pinParam(jit->info(), "u", Value{.r = 0.25}, options.overrides));
+  ScenarioResult a = rt::run(*jit, options);
+  ScenarioResult b = rt::run(*interp, options);
   ASSERT_FALSE(a.error || b.error);
   // scaled follows base (2.0) and u is pinned: every trial gives 2.25.
   EXPECT_EQ(a.reports[0].estimate, 2.25);
@@ -58,7 +58,7 @@ TEST(JitTest, ErrorsInConstsAreReportedFromInitGlobals) {
   std::string error;
   auto jit = llvmgen::compileScenario(*lowered->ir, lowered->ir->scenarios[0], error);
   ASSERT_TRUE(jit) << error;
-  std::vector<rt::Value> globals(jit->info().globalCount);
+  std::vector<Value> globals(jit->info().globalCount);
   OmenError e{};
   EXPECT_FALSE(jit->initGlobals(globals.data(), nullptr, e));
   EXPECT_EQ(e.code, uint32_t(OMEN_ERR_INT_OVERFLOW));

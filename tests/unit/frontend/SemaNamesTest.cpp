@@ -1,6 +1,6 @@
 //===- SemaNamesTest.cpp - Name resolution: what each name points at --------===//
 #include "SemaTestSupport.h"
-#include "ir/Builtins.h"
+#include "core/Builtins.h"
 
 namespace omen {
 namespace {
@@ -41,7 +41,7 @@ scenario s {
   ASSERT_TRUE(c->program) << c->errors();
   const ast::Scenario& s = *c->program->scenarios.at(0);
   auto* beta = cast<ast::CallExpr>(s.params.at(0)->init.get());
-  EXPECT_EQ(beta->builtin, static_cast<int>(ir::BuiltinId::Beta));
+  EXPECT_EQ(beta->builtin, static_cast<int>(BuiltinId::Beta));
   EXPECT_EQ(beta->function, nullptr);
   auto* half = cast<ast::CallExpr>(s.params.at(1)->init.get());
   EXPECT_EQ(half->builtin, -1);

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "runtime/Kernel.h"
+#include "runtime/host/Kernel.h"
 
 namespace omen::test {
 
@@ -32,11 +32,11 @@ struct RunOutcome {
 /// Runs `trials` trials in blocks of `block`, with `overrides` (slot, value) applied before
 /// initGlobals.
 inline RunOutcome runKernel(const rt::Kernel& k, uint64_t trials, uint64_t seed = 1,
-                            const std::vector<std::pair<uint32_t, rt::Value>>& overrides = {},
+                            const std::vector<std::pair<uint32_t, Value>>& overrides = {},
                             bool keepOutcomes = false, uint32_t block = 4096) {
   RunOutcome out;
   const rt::ScenarioInfo& info = k.info();
-  std::vector<rt::Value> globals(info.globalCount);
+  std::vector<Value> globals(info.globalCount);
   std::vector<uint8_t> overridden(info.globalCount, 0);
   for (auto& [slot, value] : overrides) globals[slot] = value, overridden[slot] = 1;
   if (!k.initGlobals(globals.data(), overridden.data(), out.error)) {

@@ -1,11 +1,13 @@
-//===- BuiltinsTest.cpp - runtime/Builtins.h against ir/Builtins.def -------===//
+//===- BuiltinsTest.cpp - runtime/Builtins.h against core/Builtins.def -------===//
 //
 // Every table entry has a runtime function of exactly the documented signature (checked at
 // compile time through the X-macro), N entries also have their `_i` form, and the list of
 // int forms is exactly the table's N entries.
 //
 //===----------------------------------------------------------------------===//
-#include "runtime/Builtins.h"
+#include "runtime/kernel/Builtins.h"
+
+#include "core/Builtins.h"
 
 #include <gtest/gtest.h>
 
@@ -49,21 +51,21 @@ struct Signature {
       decltype(fixed(std::make_index_sequence<variadic ? 0 : Args.size>()))>;
 };
 
-#define OMEN_BUILTIN(Id, Name, Kind, Ret, Args, Symbol)                                  \
+#define OMEN_BUILTIN(Id, Name, Kind, Ret, Args, Symbol, ...)                             \
   static_assert(std::is_same_v<decltype(&Symbol), Signature<Ret, Args, false>::type>, \
-                #Symbol " does not have the signature ir/Builtins.def documents");
-#include "ir/Builtins.def"
+                #Symbol " does not have the signature core/Builtins.def documents");
+#include "core/Builtins.def"
 
 /// The int form of a double builtin: the same parameters with int64_t in place of double.
 template <class... A>
 auto intFormOf(double (*)(OmenTrialContext*, uint32_t, A...))
     -> int64_t (*)(OmenTrialContext*, uint32_t, std::conditional_t<true, int64_t, A>...);
 
-#define OMEN_MIRROR(Symbol)                                                              \
+#define OMEN_BUILTIN(...)
+#define OMEN_OVERLOADED(Id, Name, Kind, Ret, Args, Symbol, ...)                          \
   static_assert(std::is_same_v<decltype(&Symbol##_i), decltype(intFormOf(&Symbol))>, \
                 #Symbol "_i must mirror " #Symbol " with int64_t in place of double");
-OMEN_RT_INT_FORMS(OMEN_MIRROR)
-#undef OMEN_MIRROR
+#include "core/Builtins.def"
 
 TEST(Builtins, EveryTableEntryIsImplemented) {
   struct Entry {
@@ -71,23 +73,30 @@ TEST(Builtins, EveryTableEntryIsImplemented) {
     const void* address;
   };
   const Entry entries[] = {
-#define OMEN_BUILTIN(Id, Name, Kind, Ret, Args, Symbol) {#Symbol, (const void*)&Symbol},
-#include "ir/Builtins.def"
+#define OMEN_BUILTIN(Id, Name, Kind, Ret, Args, Symbol, ...) {#Symbol, (const void*)&Symbol},
+#include "core/Builtins.def"
   };
   for (const Entry& e : entries) EXPECT_NE(e.address, nullptr) << e.symbol;
 }
 
-TEST(Builtins, IntFormsAreExactlyTheNumericEntries) {
+TEST(Builtins, OverloadedAreExactlyTheNumericEntries) {
   std::set<std::string> numeric, listed;
-#define OMEN_BUILTIN(Id, Name, Kind, Ret, Args, Symbol) \
+#define OMEN_BUILTIN(Id, Name, Kind, Ret, Args, Symbol, ...) \
   if (Ret[0] == 'N') numeric.insert(#Symbol);
-#include "ir/Builtins.def"
-#define OMEN_LIST(Symbol)                                            \
-  listed.insert(#Symbol);                                            \
+#include "core/Builtins.def"
+#define OMEN_BUILTIN(...)
+#define OMEN_OVERLOADED(Id, Name, Kind, Ret, Args, Symbol, ...) \
+  listed.insert(#Symbol);                                       \
   EXPECT_NE((const void*)&Symbol##_i, nullptr) << #Symbol "_i";
-  OMEN_RT_INT_FORMS(OMEN_LIST)
-#undef OMEN_LIST
+#include "core/Builtins.def"
   EXPECT_EQ(numeric, listed);
+}
+
+TEST(Builtins, EveryDistributionNamesItsArgumentsAndRequirement) {
+  for (const BuiltinInfo& b : kBuiltins) {
+    EXPECT_FALSE(b.argNames.empty()) << b.name;
+    if (b.isDistribution) EXPECT_FALSE(b.needs.empty()) << b.name;
+  }
 }
 
 }  // namespace

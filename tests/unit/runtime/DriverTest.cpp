@@ -9,9 +9,10 @@
 #include <set>
 #include <thread>
 
-#include "runtime/Driver.h"
-#include "runtime/Progress.h"
+#include "runtime/host/Driver.h"
+#include "runtime/host/Progress.h"
 
+using namespace omen;
 using namespace omen::rt;
 
 namespace {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "runtime/Builtins.h"
+#include "runtime/kernel/Builtins.h"
 
 namespace omen::rt {
 namespace {

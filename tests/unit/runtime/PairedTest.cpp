@@ -6,8 +6,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "runtime/Paired.h"
+#include "runtime/host/Paired.h"
 
+using namespace omen;
 using namespace omen::rt;
 
 namespace {

@@ -1,8 +1,8 @@
 //===- PhiloxTest.cpp - Philox4x32-10 known answers and the stream layout --===//
 #include <gtest/gtest.h>
 
-#include "runtime/Philox.h"
-#include "runtime/TrialContext.h"
+#include "runtime/kernel/Philox.h"
+#include "runtime/kernel/TrialContext.h"
 
 namespace omen::rt {
 namespace {

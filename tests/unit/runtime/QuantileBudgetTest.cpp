@@ -7,8 +7,9 @@
 //===----------------------------------------------------------------------===//
 #include <gtest/gtest.h>
 
-#include "runtime/Driver.h"
+#include "runtime/host/Driver.h"
 
+using namespace omen;
 using namespace omen::rt;
 
 namespace {

@@ -7,8 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "runtime/ReportFormat.h"
+#include "runtime/host/ReportFormat.h"
 
+using namespace omen;
 using namespace omen::rt;
 
 namespace {

@@ -1,12 +1,12 @@
 //===- RuntimeErrorTest.cpp - Messages for runtime error records -----------===//
-#include "runtime/RuntimeError.h"
+#include "runtime/host/RuntimeError.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 
-#include "runtime/Builtins.h"
+#include "runtime/kernel/Builtins.h"
 
 namespace omen::rt {
 namespace {

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "SamplersTestSupport.h"
-#include "runtime/Samplers.h"
+#include "runtime/kernel/Samplers.h"
 
 namespace omen::rt::test {
 namespace {

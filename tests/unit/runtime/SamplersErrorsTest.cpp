@@ -10,7 +10,7 @@
 #include <functional>
 #include <limits>
 
-#include "runtime/Builtins.h"
+#include "runtime/kernel/Builtins.h"
 
 namespace omen::rt {
 namespace {

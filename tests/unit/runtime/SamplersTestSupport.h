@@ -16,7 +16,7 @@
 #include <map>
 #include <vector>
 
-#include "runtime/Builtins.h"
+#include "runtime/kernel/Builtins.h"
 
 namespace omen::rt::test {
 

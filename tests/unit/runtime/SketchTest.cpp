@@ -7,9 +7,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "runtime/QuantileSketch.h"
-#include "runtime/StatisticsQuantiles.h"
+#include "runtime/host/QuantileSketch.h"
+#include "runtime/host/StatisticsQuantiles.h"
 
+using namespace omen;
 using namespace omen::rt;
 
 namespace {

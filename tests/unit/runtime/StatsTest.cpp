@@ -6,10 +6,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "runtime/Statistics.h"
-#include "runtime/StatisticsQuantiles.h"
-#include "runtime/StatisticsReport.h"
+#include "runtime/host/Statistics.h"
+#include "runtime/host/StatisticsQuantiles.h"
+#include "runtime/host/StatisticsReport.h"
 
+using namespace omen;
 using namespace omen::rt;
 
 namespace {

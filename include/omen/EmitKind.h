@@ -1,0 +1,9 @@
+//===- EmitKind.h - The stages of the compiler that `omen emit` prints -----===//
+#pragma once
+
+namespace omen {
+
+/// The checked AST, the IR, and each scenario's kernel as LLVM IR, assembly or object bytes.
+enum class EmitKind { Ast, Ir, Llvm, Assembly, Object };
+
+}  // namespace omen

@@ -1,0 +1,135 @@
+//===- Results.h - What a run produces, as plain data ----------------------===//
+//
+// The driver fills these; omen/Format.h prints them as text, JSON or CSV; the public API
+// hands them to embedders. Plain structs with no behaviour so that every consumer reads the
+// same numbers. Self-contained: the types of values and reports are defined here, and the
+// kernel's error record (a C struct) in omen/ErrorRecord.h.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "omen/ErrorRecord.h"
+
+namespace omen {
+
+/// Every global slot is 8 bytes: a real, an int, or a bool stored as int 0/1.
+union Value {
+  double r;
+  int64_t i;
+};
+
+enum class ValueType : uint8_t { Bool, Int, Real };
+enum class ReportKind : uint8_t { Probability, Mean, Quantiles };
+
+/// One requested quantile: probability level and its value.
+struct QuantilePoint {
+  double p = 0;
+  double value = 0;
+};
+
+/// One report's estimate.
+struct ReportResult {
+  std::string label;
+  ReportKind kind = ReportKind::Probability;
+  bool conditional = false;
+  /// Trials the estimate rests on: all trials, or those where the condition held.
+  uint64_t n = 0;
+  /// n == 0: the condition never held, there is no estimate (never a NaN).
+  bool undefined = false;
+  /// Probability and mean reports.
+  double estimate = 0;
+  double stdError = 0;
+  double ciLow = 0;
+  double ciHigh = 0;
+  /// False for a mean over a single value: no spread to estimate a standard error from,
+  /// so stdError and the interval are absent rather than a misleading 0.
+  bool hasSpread = true;
+  /// Quantile reports: the 5/25/50/75/95% points.
+  std::vector<QuantilePoint> quantiles;
+  /// Quantiles came from the sketch (more than 10^7 values); rankError is then a proven
+  /// upper bound on the rank error of each quantile as a fraction of n (e.g. 0.0003).
+  bool sketched = false;
+  double rankError = 0;
+};
+
+/// A param as the run used it.
+struct ParamValue {
+  std::string name;
+  ValueType type = ValueType::Real;
+  /// An uncertain param that was not pinned with `--set`: drawn per trial, no one value.
+  bool drawn = false;
+  Value value{};
+};
+
+/// The first runtime error of a run: the lowest failing trial.
+struct RunError {
+  OmenError error{};
+  uint64_t trial = 0;
+  /// >= 0 when the driver itself rejected an outcome (a non-finite report value), naming
+  /// the report index; -1 when the kernel reported the error (error.site says where).
+  int report = -1;
+  /// initGlobals failed (no trial ran; `trial` is meaningless).
+  bool inGlobals = false;
+};
+
+struct ScenarioResult {
+  std::string name;
+  double seconds = 0;
+  std::vector<ParamValue> params;
+  std::vector<ReportResult> reports;
+  /// Interrupted (SIGINT): the reports rest on the first `trialsCompleted` trials only.
+  bool partial = false;
+  uint64_t trialsCompleted = 0;
+  std::optional<RunError> error;
+};
+
+struct RunResult {
+  std::string file;
+  uint64_t seed = 1;
+  uint64_t trials = 0;
+  std::string engine;
+  unsigned threads = 1;
+  std::vector<ScenarioResult> scenarios;
+};
+
+/// The paired difference A - B of one report shared by both scenarios.
+struct Comparison {
+  std::string label;
+  ReportKind kind = ReportKind::Probability;
+  ReportResult a, b;
+  /// Trials in the pairing (all trials run; conditional reports weight them by `given`).
+  uint64_t n = 0;
+  /// A or B has no estimate (its condition never held): no difference either.
+  bool undefined = false;
+  double difference = 0;
+  double stdError = 0;
+  double ciLow = 0;
+  double ciHigh = 0;
+  /// Quantile reports: A's quantile minus B's at each level (no standard error).
+  std::vector<QuantilePoint> quantileDifferences;
+};
+
+struct CompareResult {
+  std::string file;
+  uint64_t seed = 1;
+  uint64_t trials = 0;
+  std::string engine;
+  unsigned threads = 1;
+  double seconds = 0;
+  /// Each scenario's own full result (every report, shared or not).
+  ScenarioResult a, b;
+  /// Reports present in both (same label and kind), in A's order.
+  std::vector<Comparison> comparisons;
+  bool partial = false;
+  uint64_t trialsCompleted = 0;
+  std::optional<RunError> error;
+  /// Which scenario failed: 'A' or 'B' (when error is set).
+  char failedScenario = 0;
+};
+
+}  // namespace omen

@@ -1,0 +1,75 @@
+//===- Driver.cpp - The Monte Carlo driver: run a kernel, get estimates ----===//
+
+#include "runtime/host/Driver.h"
+
+#include <chrono>
+
+#include "runtime/host/DriverSupport.h"
+
+namespace omen::rt {
+
+bool pinParam(const ScenarioInfo& info, std::string_view name, Value value,
+              std::vector<Override>& overrides) {
+  for (const ParamInfo& p : info.params) {
+    if (p.name != name) continue;
+    overrides.push_back({p.slot, value});
+    if (p.uncertain) {
+      Value flag;
+      flag.i = 1;
+      overrides.push_back({p.pinnedSlot, flag});
+    }
+    return true;
+  }
+  return false;
+}
+
+namespace {
+struct Block {
+  std::vector<ReportAccumulator> reports;
+};
+}  // namespace
+
+ScenarioResult run(const Kernel& kernel, const RunOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  const ScenarioInfo& info = kernel.info();
+  ScenarioResult result;
+  result.name = info.name;
+
+  std::vector<Value> globals;
+  if (auto error = detail::prepareGlobals(kernel, options.overrides, globals)) {
+    result.error = error;
+    result.seconds = detail::secondsSince(start);
+    return result;
+  }
+  result.params = detail::paramsAsUsed(info, globals);
+
+  ThreadPool pool(detail::workerCount(options));
+  std::vector<std::vector<double>> outcomes(pool.size());
+  std::vector<ReportAccumulator> totals = detail::makeAccumulators(info, options.exactQuantileCap);
+  Progress progress(options.trials, options.progress);
+
+  ScheduleOutcome outcome = scheduleBlocks<Block>(
+      options.trials, pool, options.cancel, progress,
+      [&](uint64_t first, uint32_t count, unsigned worker, Block& block) {
+        std::optional<RunError> error =
+            detail::runAndCheck(kernel, globals, options.seed, first, count, outcomes[worker]);
+        if (error) return error;
+        block.reports = detail::makeAccumulators(info, options.exactQuantileCap);
+        detail::accumulate(block.reports, outcomes[worker].data(), count);
+        return error;
+      },
+      [&](Block&& block) { detail::mergeAccumulators(totals, std::move(block.reports)); });
+  progress.finish();
+
+  result.trialsCompleted = outcome.trialsMerged;
+  if (outcome.error) {
+    result.error = outcome.error;
+  } else {
+    result.partial = outcome.trialsMerged < options.trials;
+    result.reports = detail::finishReports(info, totals);
+  }
+  result.seconds = detail::secondsSince(start);
+  return result;
+}
+
+}  // namespace omen::rt

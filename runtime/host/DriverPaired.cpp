@@ -1,0 +1,163 @@
+//===- DriverPaired.cpp - Two scenarios on common random numbers -----------===//
+//
+// Block b of both kernels covers the same trials of the same seed, so trial i of A and of B
+// read the same Philox stream. Each kernel keeps its own accumulators (its full result),
+// and each report both share by label and kind feeds a PairedMoments.
+//
+//===----------------------------------------------------------------------===//
+
+#include <chrono>
+
+#include "runtime/host/Driver.h"
+#include "runtime/host/DriverSupport.h"
+#include "runtime/host/Paired.h"
+
+namespace omen::rt {
+
+namespace {
+struct PairedBlock {
+  std::vector<ReportAccumulator> a, b;
+  std::vector<PairedMoments> paired;
+};
+
+struct SharedReport {
+  size_t a, b;
+};
+
+std::vector<SharedReport> sharedReports(const ScenarioInfo& a, const ScenarioInfo& b) {
+  std::vector<SharedReport> out;
+  for (size_t i = 0; i < a.reports.size(); ++i)
+    for (size_t j = 0; j < b.reports.size(); ++j)
+      if (a.reports[i].label == b.reports[j].label && a.reports[i].kind == b.reports[j].kind) {
+        out.push_back({i, j});
+        break;
+      }
+  return out;
+}
+
+Comparison compare(const ReportResult& a, const ReportResult& b, const PairedMoments& moments) {
+  Comparison c;
+  c.label = a.label;
+  c.kind = a.kind;
+  c.a = a;
+  c.b = b;
+  c.n = moments.count();
+  if (a.kind == ReportKind::Quantiles) {
+    c.undefined = a.undefined || b.undefined;
+    if (!c.undefined)
+      for (size_t q = 0; q < a.quantiles.size() && q < b.quantiles.size(); ++q)
+        c.quantileDifferences.push_back({a.quantiles[q].p, a.quantiles[q].value - b.quantiles[q].value});
+    return c;
+  }
+  PairedDifference d = pairedDifference(moments);
+  c.undefined = d.undefined;
+  c.difference = d.difference;
+  c.stdError = d.stdError;
+  c.ciLow = d.ci.low;
+  c.ciHigh = d.ci.high;
+  return c;
+}
+}  // namespace
+
+CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const RunOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  const ScenarioInfo& infoA = kernelA.info();
+  const ScenarioInfo& infoB = kernelB.info();
+  CompareResult result;
+  result.seed = options.seed;
+  result.trials = options.trials;
+  result.threads = options.threads == 0 ? defaultThreadCount() : options.threads;
+  result.a.name = infoA.name;
+  result.b.name = infoB.name;
+
+  auto fail = [&](const RunError& error, char which) {
+    result.error = error;
+    result.failedScenario = which;
+    if (which == 'A')
+      result.a.error = error;
+    else
+      result.b.error = error;
+    result.seconds = detail::secondsSince(start);
+    result.a.seconds = result.b.seconds = result.seconds;
+  };
+
+  std::vector<Value> globalsA, globalsB;
+  if (auto error = detail::prepareGlobals(kernelA, options.overrides, globalsA)) {
+    fail(*error, 'A');
+    return result;
+  }
+  if (auto error = detail::prepareGlobals(kernelB, options.overridesB, globalsB)) {
+    fail(*error, 'B');
+    return result;
+  }
+  result.a.params = detail::paramsAsUsed(infoA, globalsA);
+  result.b.params = detail::paramsAsUsed(infoB, globalsB);
+
+  std::vector<SharedReport> shared = sharedReports(infoA, infoB);
+  const size_t widthA = infoA.reports.size() * kOutcomeWidth;
+  const size_t widthB = infoB.reports.size() * kOutcomeWidth;
+
+  ThreadPool pool(detail::workerCount(options));
+  std::vector<std::vector<double>> outA(pool.size()), outB(pool.size());
+  PairedBlock totals;
+  totals.a = detail::makeAccumulators(infoA, options.exactQuantileCap);
+  totals.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
+  totals.paired.resize(shared.size());
+  Progress progress(options.trials, options.progress);
+  // Which kernel failed, per block (only read for the block the scheduler keeps).
+  std::mutex failedMutex;
+  std::map<uint64_t, char> failedKernel;
+
+  ScheduleOutcome outcome = scheduleBlocks<PairedBlock>(
+      options.trials, pool, options.cancel, progress,
+      [&](uint64_t first, uint32_t count, unsigned worker, PairedBlock& block) {
+        auto errorA = detail::runAndCheck(kernelA, globalsA, options.seed, first, count, outA[worker]);
+        auto errorB = detail::runAndCheck(kernelB, globalsB, options.seed, first, count, outB[worker]);
+        if (errorA || errorB) {
+          // The lowest failing trial wins; A first on a tie.
+          bool useA = errorA && (!errorB || errorA->trial <= errorB->trial);
+          std::lock_guard<std::mutex> lock(failedMutex);
+          failedKernel[first / kBlockSize] = useA ? 'A' : 'B';
+          return useA ? errorA : errorB;
+        }
+        block.a = detail::makeAccumulators(infoA, options.exactQuantileCap);
+        block.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
+        detail::accumulate(block.a, outA[worker].data(), count);
+        detail::accumulate(block.b, outB[worker].data(), count);
+        block.paired.resize(shared.size());
+        for (uint32_t j = 0; j < count; ++j) {
+          const double* rowA = outA[worker].data() + j * widthA;
+          const double* rowB = outB[worker].data() + j * widthB;
+          for (size_t s = 0; s < shared.size(); ++s) {
+            const double* a = rowA + shared[s].a * kOutcomeWidth;
+            const double* b = rowB + shared[s].b * kOutcomeWidth;
+            block.paired[s].add(a[0], a[1], b[0], b[1]);
+          }
+        }
+        return std::optional<RunError>();
+      },
+      [&](PairedBlock&& block) {
+        detail::mergeAccumulators(totals.a, std::move(block.a));
+        detail::mergeAccumulators(totals.b, std::move(block.b));
+        for (size_t s = 0; s < shared.size(); ++s) totals.paired[s].merge(block.paired[s]);
+      });
+  progress.finish();
+
+  result.trialsCompleted = result.a.trialsCompleted = result.b.trialsCompleted =
+      outcome.trialsMerged;
+  if (outcome.error) {
+    fail(*outcome.error, failedKernel[outcome.errorBlock]);
+    return result;
+  }
+  result.partial = result.a.partial = result.b.partial = outcome.trialsMerged < options.trials;
+  result.a.reports = detail::finishReports(infoA, totals.a);
+  result.b.reports = detail::finishReports(infoB, totals.b);
+  for (size_t s = 0; s < shared.size(); ++s)
+    result.comparisons.push_back(compare(result.a.reports[shared[s].a],
+                                         result.b.reports[shared[s].b], totals.paired[s]));
+  result.seconds = detail::secondsSince(start);
+  result.a.seconds = result.b.seconds = result.seconds;
+  return result;
+}
+
+}  // namespace omen::rt

@@ -1,0 +1,122 @@
+//===- DriverSupport.cpp - Pieces run() and runPaired() share ---------------===//
+
+#include "runtime/host/DriverSupport.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace omen::rt::detail {
+
+std::optional<RunError> prepareGlobals(const Kernel& kernel, const std::vector<Override>& overrides,
+                                       std::vector<Value>& globals) {
+  const ScenarioInfo& info = kernel.info();
+  globals.assign(info.globalCount, Value{});
+  std::vector<uint8_t> overridden(info.globalCount, 0);
+  for (const Override& o : overrides) {
+    if (o.slot >= info.globalCount) continue;
+    globals[o.slot] = o.value;
+    overridden[o.slot] = 1;
+  }
+  OmenError error{};
+  if (!kernel.initGlobals(globals.data(), overridden.data(), error)) {
+    RunError e;
+    e.error = error;
+    e.inGlobals = true;
+    return e;
+  }
+  // initGlobals skips overridden slots; writing them again costs nothing and does not rely
+  // on every engine honouring that for pinned flags of uncertain params.
+  for (const Override& o : overrides)
+    if (o.slot < info.globalCount) globals[o.slot] = o.value;
+  return std::nullopt;
+}
+
+std::vector<ParamValue> paramsAsUsed(const ScenarioInfo& info, const std::vector<Value>& globals) {
+  std::vector<ParamValue> out;
+  for (const ParamInfo& p : info.params) {
+    ParamValue v;
+    v.name = p.name;
+    v.type = p.type;
+    bool pinned = p.uncertain && p.pinnedSlot < globals.size() && globals[p.pinnedSlot].i != 0;
+    v.drawn = p.uncertain && !pinned;
+    if (!v.drawn && p.slot < globals.size()) v.value = globals[p.slot];
+    out.push_back(v);
+  }
+  return out;
+}
+
+std::optional<RunError> runAndCheck(const Kernel& kernel, const std::vector<Value>& globals,
+                                    uint64_t seed, uint64_t first, uint32_t count,
+                                    std::vector<double>& outcomes) {
+  size_t reports = kernel.info().reports.size();
+  size_t width = reports * kOutcomeWidth;
+  if (outcomes.size() < count * width) outcomes.resize(count * width);
+  OmenError error{};
+  uint64_t failedTrial = 0;
+  bool ok = kernel.runBlock(globals.data(), seed, first, count, outcomes.data(), error, failedTrial);
+  uint64_t checked = ok ? count : std::min<uint64_t>(failedTrial - first, count);
+  for (uint64_t j = 0; j < checked; ++j) {
+    const double* row = outcomes.data() + j * width;
+    for (size_t r = 0; r < reports; ++r) {
+      double given = row[r * kOutcomeWidth], value = row[r * kOutcomeWidth + 1];
+      if (given != 0 && !std::isfinite(value)) {
+        RunError e;
+        e.error.code = OMEN_ERR_NOT_FINITE;
+        e.error.argCount = 1;
+        e.error.args[0] = value;
+        e.trial = first + j;
+        e.report = static_cast<int>(r);
+        return e;
+      }
+    }
+  }
+  if (ok) return std::nullopt;
+  RunError e;
+  e.error = error;
+  e.trial = failedTrial;
+  return e;
+}
+
+std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64_t exactCap) {
+  // The cap bounds the memory of the whole run, not of each report: a scenario with many
+  // quantiles reports shares it, so that 50 of them at 10^7 trials need 80 MB, not 4 GB.
+  uint64_t quantileReports = 0;
+  for (const ReportInfo& r : info.reports) quantileReports += r.kind == ReportKind::Quantiles;
+  uint64_t perReport = exactCap / std::max<uint64_t>(1, quantileReports);
+  std::vector<ReportAccumulator> out;
+  out.reserve(info.reports.size());
+  for (const ReportInfo& r : info.reports) out.emplace_back(r.kind, perReport);
+  return out;
+}
+
+void accumulate(std::vector<ReportAccumulator>& reports, const double* outcomes, uint32_t count) {
+  size_t width = reports.size() * kOutcomeWidth;
+  for (uint32_t j = 0; j < count; ++j) {
+    const double* row = outcomes + j * width;
+    for (size_t r = 0; r < reports.size(); ++r)
+      reports[r].add(row[r * kOutcomeWidth], row[r * kOutcomeWidth + 1]);
+  }
+}
+
+void mergeAccumulators(std::vector<ReportAccumulator>& into, std::vector<ReportAccumulator>&& later) {
+  for (size_t r = 0; r < into.size() && r < later.size(); ++r) into[r].merge(std::move(later[r]));
+}
+
+std::vector<ReportResult> finishReports(const ScenarioInfo& info,
+                                        std::vector<ReportAccumulator>& reports) {
+  std::vector<ReportResult> out;
+  for (size_t r = 0; r < reports.size(); ++r) out.push_back(reports[r].finish(info.reports[r]));
+  return out;
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+unsigned workerCount(const RunOptions& options) {
+  unsigned threads = options.threads == 0 ? defaultThreadCount() : options.threads;
+  uint64_t blocks = (options.trials + kBlockSize - 1) / kBlockSize;
+  return static_cast<unsigned>(std::max<uint64_t>(1, std::min<uint64_t>(threads, blocks)));
+}
+
+}  // namespace omen::rt::detail

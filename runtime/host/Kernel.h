@@ -1,0 +1,69 @@
+//===- Kernel.h - What an engine hands the Monte Carlo driver --------------===//
+//
+// A compiled scenario is a Kernel: it fills the globals (consts and fixed params) once per
+// run and then runs blocks of trials, writing each trial's report outcomes. The driver does
+// not care whether an interpreter, a JIT or an AOT executable produced it.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "omen/Results.h"
+#include "runtime/kernel/TrialContext.h"
+
+namespace omen::rt {
+
+/// One `--set`-able param. Fixed params live in `slot`; an uncertain param pinned with
+/// `--set` reads its value from `slot` and sets `pinnedSlot` to 1 instead of drawing.
+struct ParamInfo {
+  std::string name;
+  ValueType type;
+  bool uncertain;
+  uint32_t slot;
+  uint32_t pinnedSlot;  ///< uncertain params only
+};
+
+struct ReportInfo {
+  std::string label;
+  ReportKind kind;
+  bool conditional;  ///< has `| given`
+};
+
+/// A source place, for runtime error messages (the driver cannot see the frontend).
+struct SiteInfo {
+  uint32_t file;  ///< FileId in the program's SourceManager
+  uint32_t line, col, endLine, endCol;
+};
+
+struct ScenarioInfo {
+  std::string name;
+  uint32_t globalCount = 0;
+  std::vector<ParamInfo> params;
+  std::vector<ReportInfo> reports;
+};
+
+/// Per trial and report, two doubles: [given (0 or 1), value]. For P the value is 0 or 1.
+/// A block of `count` trials fills `count * reports.size() * 2` doubles, trial-major.
+inline constexpr int kOutcomeWidth = 2;
+
+class Kernel {
+ public:
+  virtual ~Kernel() = default;
+  virtual const ScenarioInfo& info() const = 0;
+
+  /// Evaluates consts and fixed params in declaration order into `globals`, skipping every
+  /// slot whose `overridden` byte is 1 (set by `--set`). Returns false with `error` filled
+  /// if an expression fails (e.g. a division by zero in a const).
+  virtual bool initGlobals(Value* globals, const uint8_t* overridden, OmenError& error) const = 0;
+
+  /// Runs trials [first, first + count) of the run seeded `seed`. Returns false at the first
+  /// failing trial, with `error` filled and `failedTrial` set; outcomes of earlier trials of
+  /// the block are written.
+  virtual bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count,
+                        double* outcomes, OmenError& error, uint64_t& failedTrial) const = 0;
+};
+
+}  // namespace omen::rt

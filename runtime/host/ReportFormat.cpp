@@ -1,0 +1,95 @@
+//===- ReportFormat.cpp - Number formatting and format dispatch ------------===//
+
+#include "runtime/host/ReportFormat.h"
+
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace omen {
+
+std::optional<OutputFormat> parseOutputFormat(const std::string& name) {
+  if (name == "text") return OutputFormat::Text;
+  if (name == "json") return OutputFormat::Json;
+  if (name == "csv") return OutputFormat::Csv;
+  return std::nullopt;
+}
+
+std::string formatRun(const RunResult& result, OutputFormat format) {
+  switch (format) {
+    case OutputFormat::Text:
+      return rt::formatRunText(result);
+    case OutputFormat::Json:
+      return rt::formatRunJson(result);
+    case OutputFormat::Csv:
+      return rt::formatRunCsv(result);
+  }
+  return {};
+}
+
+std::string formatCompare(const CompareResult& result, OutputFormat format) {
+  switch (format) {
+    case OutputFormat::Text:
+      return rt::formatCompareText(result);
+    case OutputFormat::Json:
+      return rt::formatCompareJson(result);
+    case OutputFormat::Csv:
+      return rt::formatCompareCsv(result);
+  }
+  return {};
+}
+
+namespace rt {
+
+
+std::string shortestNumber(double x) {
+  if (!std::isfinite(x)) return "null";
+  // Plain decimals where they stay readable (as JavaScript prints numbers: 1e-6 <= |x| <
+  // 1e21), the shortest form otherwise; both read back as exactly x.
+  char buf[400];
+  double a = std::abs(x);
+  bool fixed = a == 0 || (a >= 1e-6 && a < 1e21);
+  auto [end, ec] = fixed ? std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed)
+                         : std::to_chars(buf, buf + sizeof buf, x);
+  return std::string(buf, end);
+}
+
+const char* reportKindName(ReportKind kind) {
+  switch (kind) {
+    case ReportKind::Probability:
+      return "probability";
+    case ReportKind::Mean:
+      return "mean";
+    case ReportKind::Quantiles:
+      return "quantiles";
+  }
+  return "?";
+}
+
+std::string roundedNumber(double x, double scale) {
+  if (!std::isfinite(x)) return "nan";
+  if (!(scale > 0) || !std::isfinite(scale)) return fmt::format("{:.6g}", x);
+  // Two significant digits of the scale fix the last printed decimal place.
+  int lastDigit = static_cast<int>(std::floor(std::log10(scale))) - 1;
+  double magnitude = std::abs(x);
+  int firstDigit = magnitude > 0 ? static_cast<int>(std::floor(std::log10(magnitude))) : lastDigit;
+  std::string out;
+  if (lastDigit >= -8 && lastDigit <= 6 && firstDigit < 9) {
+    if (lastDigit > 0) {
+      double unit = std::pow(10.0, lastDigit);
+      out = fmt::format("{:.0f}", std::round(x / unit) * unit);
+    } else {
+      out = fmt::format("{:.{}f}", x, -lastDigit);
+    }
+  } else {
+    int significant = std::max(1, std::max(firstDigit, lastDigit) - lastDigit + 1);
+    out = fmt::format("{:.{}e}", x, significant - 1);
+  }
+  // A tiny negative value rounded to zero prints as "0.000", not "-0.000".
+  if (out[0] == '-' && out.find_first_not_of("-0.e+", 0) == std::string::npos) out.erase(0, 1);
+  return out;
+}
+
+}  // namespace rt
+}  // namespace omen

@@ -1,0 +1,32 @@
+//===- ReportFormat.h - The pieces behind omen/Format.h --------------------===//
+//
+// Each format's printer and the number formatting they share.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <string>
+
+#include "omen/Format.h"
+
+namespace omen::rt {
+
+std::string formatRunText(const RunResult& result);
+std::string formatRunJson(const RunResult& result);
+std::string formatRunCsv(const RunResult& result);
+std::string formatCompareText(const CompareResult& result);
+std::string formatCompareJson(const CompareResult& result);
+std::string formatCompareCsv(const CompareResult& result);
+
+/// The shortest decimal that reads back as exactly `x` ("0.1", "1e-07", "100000");
+/// "null" for NaN or infinity (which the driver never lets through).
+std::string shortestNumber(double x);
+
+/// "probability", "mean" or "quantiles".
+const char* reportKindName(ReportKind kind);
+
+/// `x` rounded for a human: with `scale` (a standard error or interval width) > 0, to two
+/// significant digits of `scale`; otherwise to 6 significant digits.
+std::string roundedNumber(double x, double scale);
+
+}  // namespace omen::rt

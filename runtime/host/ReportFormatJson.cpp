@@ -1,0 +1,143 @@
+//===- ReportFormatJson.cpp - `--format json` -------------------------------===//
+//
+// Written by hand rather than through nlohmann's dump() for two reasons: the layout (one
+// report per line, as in LANGUAGE.md section 11, readable and diff-friendly) and the
+// numbers (std::to_chars shortest round-trip). nlohmann escapes the strings.
+//
+//===----------------------------------------------------------------------===//
+
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "omen/Version.h"
+#include "runtime/host/ReportFormat.h"
+
+namespace omen::rt {
+
+namespace {
+
+std::string str(const std::string& s) { return nlohmann::json(s).dump(); }
+std::string num(double x) { return shortestNumber(x); }
+
+std::string paramValue(const ParamValue& p) {
+  if (p.drawn) return str("drawn per trial");
+  switch (p.type) {
+    case ValueType::Bool:
+      return p.value.i != 0 ? "true" : "false";
+    case ValueType::Int:
+      return std::to_string(p.value.i);
+    case ValueType::Real:
+      return num(p.value.r);
+  }
+  return "null";
+}
+
+std::string quantilesObject(const std::vector<QuantilePoint>& qs) {
+  std::string out = "{";
+  for (size_t i = 0; i < qs.size(); ++i)
+    out += fmt::format("{}\"{}\": {}", i ? ", " : "", num(qs[i].p), num(qs[i].value));
+  return out + "}";
+}
+
+/// estimate, stderr, ci95 and n of a probability or mean estimate (or their nulls).
+std::string estimateFields(const ReportResult& r) {
+  if (r.undefined)
+    return fmt::format("\"estimate\": null, \"stderr\": null, \"ci95\": null, \"n\": 0, "
+                       "\"undefined\": \"condition never held\"");
+  if (!r.hasSpread)
+    return fmt::format("\"estimate\": {}, \"stderr\": null, \"ci95\": null, \"n\": {}",
+                       num(r.estimate), r.n);
+  return fmt::format("\"estimate\": {}, \"stderr\": {}, \"ci95\": [{}, {}], \"n\": {}",
+                     num(r.estimate), num(r.stdError), num(r.ciLow), num(r.ciHigh), r.n);
+}
+
+std::string quantileFields(const ReportResult& r) {
+  if (r.undefined)
+    return "\"n\": 0, \"quantiles\": null, \"undefined\": \"condition never held\"";
+  std::string out = fmt::format("\"n\": {}, \"quantiles\": {}", r.n, quantilesObject(r.quantiles));
+  if (r.sketched) out += fmt::format(", \"rank_error\": {}", num(r.rankError));
+  return out;
+}
+
+std::string reportObject(const ReportResult& r) {
+  return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {}}}", str(r.label),
+                     reportKindName(r.kind),
+                     r.kind == ReportKind::Quantiles ? quantileFields(r) : estimateFields(r));
+}
+
+std::string errorField(const RunError& e) {
+  if (e.inGlobals) return "\"error\": \"runtime error while evaluating params\"";
+  return fmt::format("\"error\": \"runtime error in trial {}\"", e.trial);
+}
+
+std::string scenarioObject(const ScenarioResult& s, const std::string& indent) {
+  std::string out = fmt::format("{}{{\"name\": {}, \"seconds\": {},\n{} \"params\": {{", indent,
+                                str(s.name), num(s.seconds), indent);
+  for (size_t i = 0; i < s.params.size(); ++i)
+    out += fmt::format("{}{}: {}", i ? ", " : "", str(s.params[i].name), paramValue(s.params[i]));
+  out += "},\n";
+  if (s.partial)
+    out += fmt::format("{} \"partial\": true, \"trials_completed\": {},\n", indent,
+                       s.trialsCompleted);
+  if (s.error) return out + fmt::format("{} {}, \"reports\": []}}", indent, errorField(*s.error));
+  out += fmt::format("{} \"reports\": [", indent);
+  for (size_t i = 0; i < s.reports.size(); ++i)
+    out += fmt::format("{}\n{}   {}", i ? "," : "", indent, reportObject(s.reports[i]));
+  return out + (s.reports.empty() ? "]}" : fmt::format("\n{} ]}}", indent));
+}
+
+std::string header(const std::string& file, uint64_t seed, uint64_t trials,
+                   const std::string& engine, unsigned threads) {
+  return fmt::format(
+      "{{\"omen_version\": \"{}\", \"file\": {}, \"seed\": {}, \"trials\": {},\n"
+      " \"engine\": {}, \"threads\": {},\n",
+      kVersion, str(file), seed, trials, str(engine), threads);
+}
+
+std::string differenceObject(const Comparison& c) {
+  std::string ab = fmt::format("\"a\": {}, \"b\": {}", reportObject(c.a), reportObject(c.b));
+  if (c.kind == ReportKind::Quantiles) {
+    std::string diff = c.undefined ? "null" : quantilesObject(c.quantileDifferences);
+    return fmt::format("{{\"label\": {}, \"kind\": \"quantiles\", {},\n    \"difference\": "
+                       "{{\"quantiles\": {}}}}}",
+                       str(c.label), ab, diff);
+  }
+  std::string diff =
+      c.undefined ? "{\"estimate\": null, \"stderr\": null, \"ci95\": null, \"n\": " +
+                        std::to_string(c.n) + ", \"undefined\": \"condition never held\"}"
+                  : fmt::format("{{\"estimate\": {}, \"stderr\": {}, \"ci95\": [{}, {}], \"n\": {}}}",
+                                num(c.difference), num(c.stdError), num(c.ciLow), num(c.ciHigh), c.n);
+  return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {},\n    \"difference\": {}}}",
+                     str(c.label), reportKindName(c.kind), ab, diff);
+}
+
+}  // namespace
+
+std::string formatRunJson(const RunResult& result) {
+  std::string out = header(result.file, result.seed, result.trials, result.engine, result.threads);
+  out += " \"scenarios\": [";
+  for (size_t i = 0; i < result.scenarios.size(); ++i)
+    out += (i ? ",\n" : "\n") + scenarioObject(result.scenarios[i], "   ");
+  out += result.scenarios.empty() ? "]}\n" : "\n ]}\n";
+  return out;
+}
+
+std::string formatCompareJson(const CompareResult& result) {
+  std::string out = header(result.file, result.seed, result.trials, result.engine, result.threads);
+  out += fmt::format(" \"seconds\": {}, \"a\": {}, \"b\": {},\n", num(result.seconds),
+                     str(result.a.name), str(result.b.name));
+  if (result.partial)
+    out += fmt::format(" \"partial\": true, \"trials_completed\": {},\n", result.trialsCompleted);
+  if (result.error) out += " " + errorField(*result.error) + ",\n";
+  out += " \"comparisons\": [";
+  for (size_t i = 0; i < result.comparisons.size(); ++i)
+    out += (i ? ",\n   " : "\n   ") + differenceObject(result.comparisons[i]);
+  out += result.comparisons.empty() ? "],\n" : "\n ],\n";
+  out += " \"scenarios\": [\n" + scenarioObject(result.a, "   ") + ",\n" +
+         scenarioObject(result.b, "   ") + "\n ]}\n";
+  return out;
+}
+
+}  // namespace omen::rt

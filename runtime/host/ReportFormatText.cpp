@@ -1,0 +1,209 @@
+//===- ReportFormatText.cpp - The human-readable tables ---------------------===//
+//
+// A table a researcher can paste into a post: per scenario a header line, one aligned row
+// per report (`label  estimate ± stderr  [lo, hi]  n=…`), and a footer with what the
+// numbers rest on. Numbers are rounded to two significant digits of their standard error.
+//
+//===----------------------------------------------------------------------===//
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "runtime/host/ReportFormat.h"
+
+namespace omen::rt {
+
+namespace {
+
+/// Display width of UTF-8 text: code points (labels may hold any UTF-8; "±" is one column).
+size_t width(const std::string& s) {
+  size_t w = 0;
+  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
+  return w;
+}
+
+/// Rows of cells, each column padded to its widest cell. A row's last cell is never padded
+/// and does not widen its column, so a short row can end in free text (the quantiles) and a
+/// one-cell row is a free line.
+class Table {
+ public:
+  void row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+  std::string render(const std::string& indent) const {
+    std::vector<size_t> widths;
+    for (const auto& r : rows_) {
+      if (widths.size() < r.size()) widths.resize(r.size(), 0);
+      for (size_t i = 0; i + 1 < r.size(); ++i) widths[i] = std::max(widths[i], width(r[i]));
+    }
+    std::string out;
+    for (const auto& r : rows_) {
+      std::string line = indent;
+      for (size_t i = 0; i < r.size(); ++i) {
+        line += r[i];
+        if (i + 1 < r.size()) line += std::string(widths[i] - width(r[i]) + 3, ' ');
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + "\n";
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+};
+
+/// The scale that decides how many digits an estimate deserves.
+double scaleOf(const ReportResult& r) {
+  if (r.stdError > 0) return r.stdError;
+  if (r.ciHigh > r.ciLow) return (r.ciHigh - r.ciLow) / 4;
+  return 0;
+}
+
+/// Four significant digits, without an exponent for everyday magnitudes.
+std::string quantileValue(double x) {
+  double a = std::abs(x);
+  if (a >= 1e4 && a < 1e9) return fmt::format("{:.0f}", x);
+  return fmt::format("{:.4g}", x);
+}
+
+std::string percentLevel(double p) { return fmt::format("{:g}%", p * 100); }
+
+/// "rank error < 0.032%": the bound rounded up to two significant digits, so the statement
+/// stays true.
+std::string rankErrorNote(double bound) {
+  double pct = bound * 100;
+  double unit = std::pow(10.0, std::floor(std::log10(pct)) - 1);
+  double up = std::ceil(pct / unit) * unit;
+  if (up <= pct) up += unit;
+  return fmt::format("(sketch: rank error < {}%)", roundedNumber(up, unit * 10));
+}
+
+void addReportRow(Table& table, const ReportResult& r) {
+  std::string n = fmt::format("n={}", r.n);
+  if (r.undefined) {
+    table.row({r.label, "undefined: condition never held, n = 0"});
+    return;
+  }
+  if (r.kind == ReportKind::Quantiles) {
+    std::string qs;
+    for (const QuantilePoint& q : r.quantiles)
+      qs += fmt::format("{}{}: {}", qs.empty() ? "" : "  ", percentLevel(q.p), quantileValue(q.value));
+    qs += "   " + n;
+    if (r.sketched) qs += "   " + rankErrorNote(r.rankError);
+    table.row({r.label, qs});
+    return;
+  }
+  if (!r.hasSpread) {
+    table.row({r.label, roundedNumber(r.estimate, 0), "(one value: no interval)", n});
+    return;
+  }
+  double scale = scaleOf(r);
+  table.row({r.label,
+             fmt::format("{} ± {}", roundedNumber(r.estimate, scale), roundedNumber(r.stdError, scale)),
+             fmt::format("[{}, {}]", roundedNumber(r.ciLow, scale), roundedNumber(r.ciHigh, scale)),
+             n});
+}
+
+std::string errorLine(const RunError& e) {
+  if (e.inGlobals) return "runtime error while evaluating params (details on stderr)";
+  return fmt::format("runtime error in trial {} (details on stderr)", e.trial);
+}
+
+std::string seconds(double s) { return fmt::format("{:.3g} s", s); }
+
+std::string footer(uint64_t trials, uint64_t seed, const std::string& engine, unsigned threads,
+                   double secs) {
+  return fmt::format("{} trials, seed {}, engine {}, {} thread{}, {}", trials, seed, engine,
+                     threads, threads == 1 ? "" : "s", seconds(secs));
+}
+
+std::string partialLine(uint64_t completed, uint64_t trials) {
+  return fmt::format("PARTIAL: interrupted after {} of {} trials", completed, trials);
+}
+
+}  // namespace
+
+std::string formatRunText(const RunResult& result) {
+  std::string out;
+  for (size_t i = 0; i < result.scenarios.size(); ++i) {
+    const ScenarioResult& s = result.scenarios[i];
+    if (i) out += "\n";
+    out += "scenario " + s.name + "\n";
+    Table table;
+    if (s.error) {
+      table.row({errorLine(*s.error)});
+    } else {
+      for (const ReportResult& r : s.reports) addReportRow(table, r);
+      if (s.reports.empty()) table.row({"(no reports)"});
+    }
+    out += table.render("  ");
+    uint64_t trials = s.partial ? s.trialsCompleted : result.trials;
+    out += "  " + footer(trials, result.seed, result.engine, result.threads, s.seconds) + "\n";
+    if (s.partial) out += "  " + partialLine(s.trialsCompleted, result.trials) + "\n";
+  }
+  return out;
+}
+
+std::string formatCompareText(const CompareResult& result) {
+  std::string out = fmt::format("compare {} vs {} (common random numbers)\n", result.a.name,
+                                result.b.name);
+  Table table;
+  if (result.error) {
+    table.row({fmt::format("scenario {}: {}",
+                           result.failedScenario == 'B' ? result.b.name : result.a.name,
+                           errorLine(*result.error))});
+  } else {
+    table.row({"", result.a.name, result.b.name, "difference (A - B)", "95% interval", ""});
+    for (const Comparison& c : result.comparisons) {
+      if (c.kind == ReportKind::Quantiles) {
+        if (c.undefined) {
+          table.row({c.label, c.a.undefined ? "undefined" : "", c.b.undefined ? "undefined" : "",
+                     "undefined", "", fmt::format("n={}", c.n)});
+          continue;
+        }
+        for (size_t q = 0; q < c.quantileDifferences.size(); ++q)
+          table.row({fmt::format("{} @{}", c.label, percentLevel(c.quantileDifferences[q].p)),
+                     quantileValue(c.a.quantiles[q].value), quantileValue(c.b.quantiles[q].value),
+                     quantileValue(c.quantileDifferences[q].value), "", fmt::format("n={}", c.n)});
+        continue;
+      }
+      auto side = [](const ReportResult& r) {
+        if (r.undefined) return std::string("undefined: condition never held, n = 0");
+        if (!r.hasSpread) return roundedNumber(r.estimate, 0);
+        double scale = scaleOf(r);
+        return fmt::format("{} ± {}", roundedNumber(r.estimate, scale),
+                           roundedNumber(r.stdError, scale));
+      };
+      std::string diff = "undefined", interval;
+      if (!c.undefined) {
+        double scale = c.stdError > 0 ? c.stdError : 0;
+        diff = fmt::format("{}{} ± {}", c.difference > 0 ? "+" : "",
+                           roundedNumber(c.difference, scale), roundedNumber(c.stdError, scale));
+        interval = fmt::format("[{}, {}]", roundedNumber(c.ciLow, scale),
+                               roundedNumber(c.ciHigh, scale));
+      }
+      table.row({c.label, side(c.a), side(c.b), diff, interval, fmt::format("n={}", c.n)});
+    }
+    auto onlyIn = [&](const ScenarioResult& s, const std::string& which) {
+      std::string labels;
+      for (const ReportResult& r : s.reports) {
+        bool shared = std::any_of(result.comparisons.begin(), result.comparisons.end(),
+                                  [&](const Comparison& c) { return c.label == r.label; });
+        if (!shared) labels += (labels.empty() ? "" : ", ") + r.label;
+      }
+      if (!labels.empty()) table.row({"only in " + which + ": " + labels});
+    };
+    onlyIn(result.a, result.a.name);
+    onlyIn(result.b, result.b.name);
+  }
+  out += table.render("  ");
+  uint64_t trials = result.partial ? result.trialsCompleted : result.trials;
+  out += "  " + footer(trials, result.seed, result.engine, result.threads, result.seconds) + "\n";
+  if (result.partial) out += "  " + partialLine(result.trialsCompleted, result.trials) + "\n";
+  return out;
+}
+
+}  // namespace omen::rt

@@ -1,0 +1,53 @@
+//===- StatisticsQuantiles.h - Exact quantiles, then a sketch --------------===//
+//
+// `quantiles(x)` keeps every value up to a cap of 10^7 (80 MB) and reads exact quantiles
+// with the Hyndman-Fan type 7 rule (numpy's default); past the cap it moves its values into
+// a QuantileSketch, whose proven rank-error bound the output states.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "runtime/host/QuantileSketch.h"
+
+namespace omen::rt {
+
+/// The levels every `quantiles(...)` report prints.
+inline constexpr std::array<double, 5> kQuantileLevels = {0.05, 0.25, 0.5, 0.75, 0.95};
+
+/// Up to this many values quantiles are exact.
+inline constexpr uint64_t kExactQuantileCap = 10'000'000;
+
+/// Hyndman-Fan type 7 on unsorted `values` (reordered in place): with h = (n - 1) p,
+/// x(floor h) + (h - floor h) (x(floor h + 1) - x(floor h)), x(i) the 0-based order
+/// statistics. `levels` must be ascending; values must be non-empty.
+std::vector<double> exactQuantiles(std::vector<double>& values, const std::vector<double>& levels);
+
+class QuantileAccumulator {
+ public:
+  explicit QuantileAccumulator(uint64_t exactCap = kExactQuantileCap) : cap_(exactCap) {}
+
+  void add(double x);
+  /// Appends `later` (values of later trials), in order.
+  void merge(QuantileAccumulator&& later);
+
+  uint64_t count() const;
+  bool sketched() const { return sketch_ != nullptr; }
+  /// Requires count() > 0. Reorders the exact store (the accumulator stays usable).
+  std::vector<double> quantiles(const std::vector<double>& levels);
+  /// Relative rank-error bound of the sketch; 0 while exact.
+  double rankError() const;
+
+ private:
+  void spill();
+
+  uint64_t cap_;
+  std::vector<double> exact_;
+  std::unique_ptr<QuantileSketch> sketch_;
+};
+
+}  // namespace omen::rt

@@ -1,0 +1,76 @@
+//===- StatisticsReport.cpp - One report's accumulator and its estimate ----===//
+
+#include "runtime/host/StatisticsReport.h"
+
+#include <cmath>
+#include <utility>
+
+namespace omen::rt {
+
+void ReportAccumulator::merge(ReportAccumulator&& later) {
+  count_.merge(later.count_);
+  moments_.merge(later.moments_);
+  quantiles_.merge(std::move(later.quantiles_));
+}
+
+uint64_t ReportAccumulator::count() const {
+  switch (kind_) {
+    case ReportKind::Probability:
+      return count_.n;
+    case ReportKind::Mean:
+      return moments_.count();
+    case ReportKind::Quantiles:
+      return quantiles_.count();
+  }
+  return 0;
+}
+
+ReportResult ReportAccumulator::finish(const ReportInfo& info) {
+  ReportResult r;
+  r.label = info.label;
+  r.kind = kind_;
+  r.conditional = info.conditional;
+  r.n = count();
+  if (r.n == 0) {
+    r.undefined = true;
+    r.hasSpread = false;
+    return r;
+  }
+  double n = static_cast<double>(r.n);
+  switch (kind_) {
+    case ReportKind::Probability: {
+      double p = static_cast<double>(count_.k) / n;
+      r.estimate = p;
+      r.stdError = std::sqrt(p * (1 - p) / n);
+      Interval ci = wilsonInterval(count_.k, count_.n);
+      r.ciLow = ci.low;
+      r.ciHigh = ci.high;
+      break;
+    }
+    case ReportKind::Mean: {
+      r.estimate = moments_.mean();
+      if (r.n < 2) {
+        r.hasSpread = false;
+        r.ciLow = r.ciHigh = r.estimate;
+        break;
+      }
+      r.stdError = std::sqrt(moments_.sampleVariance() / n);
+      Interval ci = normalInterval(r.estimate, r.stdError);
+      r.ciLow = ci.low;
+      r.ciHigh = ci.high;
+      break;
+    }
+    case ReportKind::Quantiles: {
+      std::vector<double> levels(kQuantileLevels.begin(), kQuantileLevels.end());
+      std::vector<double> values = quantiles_.quantiles(levels);
+      for (size_t i = 0; i < levels.size(); ++i) r.quantiles.push_back({levels[i], values[i]});
+      r.sketched = quantiles_.sketched();
+      r.rankError = quantiles_.rankError();
+      r.hasSpread = false;
+      break;
+    }
+  }
+  return r;
+}
+
+}  // namespace omen::rt

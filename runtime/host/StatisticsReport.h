@@ -1,0 +1,54 @@
+//===- StatisticsReport.h - One report's accumulator and its estimate ------===//
+//
+// A ReportAccumulator eats the kernel's [given, value] outcome pairs for one report and
+// turns into a ReportResult at the end. Conditional reports rest on their own n: only the
+// trials where `given` held enter the estimate.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "runtime/host/Kernel.h"
+#include "omen/Results.h"
+#include "runtime/host/Statistics.h"
+#include "runtime/host/StatisticsQuantiles.h"
+
+namespace omen::rt {
+
+class ReportAccumulator {
+ public:
+  explicit ReportAccumulator(ReportKind kind, uint64_t exactQuantileCap = kExactQuantileCap)
+      : kind_(kind), quantiles_(exactQuantileCap) {}
+
+  /// One trial's outcome; `given` is 0 or 1, `value` finite (the driver checks).
+  void add(double given, double value) {
+    if (given == 0) return;
+    switch (kind_) {
+      case ReportKind::Probability:
+        count_.add(value != 0);
+        break;
+      case ReportKind::Mean:
+        moments_.add(value);
+        break;
+      case ReportKind::Quantiles:
+        quantiles_.add(value);
+        break;
+    }
+  }
+
+  /// Folds in the accumulator of the trials that come right after these ones.
+  void merge(ReportAccumulator&& later);
+
+  uint64_t count() const;
+  ReportKind kind() const { return kind_; }
+
+  /// The estimate (the quantile store is reordered, nothing else changes).
+  ReportResult finish(const ReportInfo& info);
+
+ private:
+  ReportKind kind_;
+  ProbabilityCount count_;
+  Welford moments_;
+  QuantileAccumulator quantiles_;
+};
+
+}  // namespace omen::rt

@@ -1,0 +1,45 @@
+//===- TrialContext.h - The C ABI state one trial carries ------------------===//
+//
+// Every builtin (core/Builtins.def) takes an OmenTrialContext* first: the trial's Philox stream
+// and the place to record a runtime error. Plain C structs so that interpreted, JIT-compiled
+// and ahead-of-time compiled kernels share one layout and one implementation.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <stdint.h>
+
+#include "omen/ErrorRecord.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Trial `trial` of a run with seed `seed` reads Philox4x32-10 blocks keyed by the seed at
+/// counters (trial, 0), (trial, 1), …; each block yields two uniforms, used in order.
+typedef struct OmenStream {
+  uint32_t key[2];     ///< the seed, low word first
+  uint64_t trial;      ///< counter words 0-1
+  uint64_t block;      ///< counter words 2-3: the next block to generate
+  double spare;        ///< the second uniform of the last block, if hasSpare
+  uint32_t hasSpare;
+} OmenStream;
+
+typedef struct OmenTrialContext {
+  OmenStream rng;
+  OmenError error;   ///< error.code != 0: the trial failed; engines stop at once
+} OmenTrialContext;
+
+/// Starts trial `trial` of a run seeded with `seed`: resets the stream and the error.
+void omen_rt_begin_trial(OmenTrialContext* ctx, uint64_t seed, uint64_t trial);
+
+/// Records an error unless one is already recorded (the first error is the one reported).
+void omen_rt_fail(OmenTrialContext* ctx, uint32_t code, uint32_t site, uint32_t argCount,
+                  double a0, double a1, double a2);
+
+/// The next uniform double in the open interval (0, 1) from the trial's stream.
+double omen_rt_next_uniform(OmenTrialContext* ctx);
+
+#ifdef __cplusplus
+}
+#endif
