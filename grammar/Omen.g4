@@ -1,4 +1,4 @@
-// Omen.g4 - the omen scenario language (LANGUAGE.md sections 2-7, docs/language.md).
+// Omen.g4 - the omen scenario language (docs/reference.md sections 2-9).
 //
 // Shape decisions that the AST builder (frontend/parse/AstBuilder*.cpp) relies on:
 //  - No left recursion. An expression below `if` is one flat chain of operands and operators,
@@ -84,7 +84,7 @@ assignTarget : IDENT | reservedName ;
 
 //===--- expressions --------------------------------------------------------===//
 
-// Precedence, loosest first (LANGUAGE.md section 6): if-then-else; or; and; not; == != < <=
+// Precedence, loosest first (docs/reference.md section 7): if-then-else; or; and; not; == != < <=
 // > >=; + -; * /; unary -; ^ (right-assoc). Below `if`, an expression is one flat chain of
 // operands, binary operators and prefix `not`/`-`, which the builder folds by precedence
 // climbing with explicit stacks (AstBuilderExpr.cpp). A layered rule per level would cost a

@@ -23,7 +23,7 @@ using antlr4::tree::TerminalNode;
 
 namespace {
 
-// Binding strength, loosest first (LANGUAGE.md section 6). Prefix `not` sits between `and`
+// Binding strength, loosest first (docs/reference.md section 7). Prefix `not` sits between `and`
 // and the comparisons, prefix `-` between `*` and `^`.
 enum Prec { kOr = 1, kAnd, kNot, kCompare, kAdd, kMul, kNeg, kPow };
 

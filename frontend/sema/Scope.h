@@ -2,7 +2,7 @@
 //
 // Three layers, innermost first: block-local lets and function arguments, the scenario's
 // params/states/events, and the global consts and functions. Nothing may shadow anything
-// (see docs/language.md), so lookup order only matters for error recovery.
+// (see docs/reference.md), so lookup order only matters for error recovery.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

@@ -1,6 +1,6 @@
 //===- TypeCheckExpr.cpp - The type of each expression ----------------------===//
 //
-// The rules of docs/language.md "Types": int widens to real silently and nothing narrows;
+// The rules of docs/reference.md "Types": int widens to real silently and nothing narrows;
 // `/` and `^` are always real; `+ - *` are int on two ints; comparisons and logic give bool;
 // builtins follow their signature in core/Builtins.def.
 //

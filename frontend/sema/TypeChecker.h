@@ -1,6 +1,6 @@
 //===- TypeChecker.h - Types, widening casts and draws ----------------------===//
 //
-// Gives every expression its type (docs/language.md "Types"), wraps each int that widens
+// Gives every expression its type (docs/reference.md "Types"), wraps each int that widens
 // to real in a CastExpr so lowering never re-derives a conversion, and marks what draws
 // random numbers. `Unknown` marks the result of an earlier error: checks that meet it stay
 // silent, so one mistake gives one message.

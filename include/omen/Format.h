@@ -1,6 +1,6 @@
 //===- Format.h - Results as text, JSON or CSV -----------------------------===//
 //
-// What `omen run` and `omen compare` print (docs/reference.md, "Output"). JSON and CSV print
+// What `omen run` and `omen compare` print (docs/reference.md section 12). JSON and CSV print
 // every number shortest-round-trip, so a value read back is bit-identical to the one
 // computed; text rounds to what the standard error makes meaningful.
 //

@@ -32,7 +32,7 @@ struct LoadOptions {
   std::string stdlibDir;
 };
 
-/// How scenarios execute. Every engine gives bit-identical report values (LANGUAGE.md §8).
+/// How scenarios execute. Every engine gives bit-identical report values (docs/reference.md).
 enum class Engine {
   Jit,          ///< compiled by LLVM into a native kernel in this process (the default)
   Interpreter,  ///< the reference semantics; no compilation latency

@@ -1,6 +1,6 @@
 //===- CompiledKernel.h - A scenario compiled to machine code, as a Kernel --===//
 //
-// The C ABI of a compiled scenario (ARCHITECTURE.md decision 2), shared by JIT-compiled
+// The C ABI of a compiled scenario (runtime/Kernel.h), shared by JIT-compiled
 // kernels and `omen build` executables (backend/llvm/Emitter.h generates it):
 //   globals: fills consts and fixed params, skipping overridden slots; 0 on error.
 //   block:   runs trials [first, first + count); returns count, or the index within the

@@ -2,7 +2,7 @@
 //
 // run() evaluates a kernel's globals once, runs its trials in fixed blocks on a pool of
 // threads and merges each block's statistics in block order, so the result depends on the
-// seed and the trial count only (LANGUAGE.md section 8). runPaired() does the same for two
+// seed and the trial count only (docs/reference.md section 10). runPaired() does the same for two
 // kernels on common random numbers: block b of A and of B covers the same trial indices of
 // the same seed, and each shared report feeds a paired accumulator.
 //

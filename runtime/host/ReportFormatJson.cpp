@@ -1,7 +1,7 @@
 //===- ReportFormatJson.cpp - `--format json` -------------------------------===//
 //
 // Written by hand rather than through nlohmann's dump() for two reasons: the layout (one
-// report per line, as in LANGUAGE.md section 11, readable and diff-friendly) and the
+// report per line, as in docs/reference.md section 12, readable and diff-friendly) and the
 // numbers (std::to_chars shortest round-trip). nlohmann escapes the strings.
 //
 //===----------------------------------------------------------------------===//

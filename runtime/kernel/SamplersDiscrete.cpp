@@ -152,7 +152,7 @@ double binomialBtrs(OmenTrialContext* ctx, double n, double p) {
 extern "C" {
 
 // Exactly one uniform whatever p (also 0 or 1), so how much of the stream a Bernoulli draw
-// uses never depends on p (LANGUAGE.md section 8). Drawn before the check on purpose.
+// uses never depends on p (docs/reference.md section 10). Drawn before the check on purpose.
 bool omen_rt_bernoulli(OmenTrialContext* ctx, uint32_t site, double p) {
   const double u = omen_rt_next_uniform(ctx);
   if (!(p >= 0 && p <= 1)) {

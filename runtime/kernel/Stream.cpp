@@ -1,6 +1,6 @@
 //===- Stream.cpp - A trial's uniform stream and its error record ----------===//
 //
-// The layout is a language-level promise (docs/language.md, "Randomness"): which Philox block
+// The layout is a language-level promise (docs/reference.md, "Streams"): which Philox block
 // a trial reads and how its bits become doubles decide every result a seed gives, on every
 // engine. Compiled natively and to bitcode alike; keep it free of library calls.
 //

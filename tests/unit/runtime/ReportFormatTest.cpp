@@ -172,7 +172,7 @@ TEST(ReportFormat, RunJson) {
     ]}
  ]}
 )golden");
-  // And it is one valid JSON document with the keys of LANGUAGE.md section 11.
+  // And it is one valid JSON document with the keys of docs/reference.md section 12.
   nlohmann::json doc = nlohmann::json::parse(formatRunJson(sampleRun()));
   EXPECT_EQ(doc["omen_version"], "0.1.0");
   EXPECT_EQ(doc["scenarios"][0]["reports"][0]["ci95"][1].get<double>(), 0.05282);
