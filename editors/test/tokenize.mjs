@@ -12,7 +12,7 @@
 //  3. ```omen blocks in the Markdown docs get the same checks as well-formed files.
 //  4. Assertion cases: an inline sample with expected scopes, every keyword token of
 //     grammar/Omen.g4, every operator/punctuation token of it, and every builtin of
-//     ir/Builtins.def with its math/distribution scope. These read the language's own
+//     core/Builtins.def with its math/distribution scope. These read the language's own
 //     tables, so a keyword or builtin added there without the grammar fails here. Two
 //     more check that the extension's package.json and language-configuration.json load.
 //
@@ -209,9 +209,9 @@ function assertions(grammar) {
     expect(`token '${sym}'`, s !== 'source.omen' && !s.startsWith('invalid'), `got ${s}`);
   }
 
-  // Every builtin of ir/Builtins.def, by kind.
-  const def = readFileSync(path.join(root, 'ir/Builtins.def'), 'utf8');
-  const builtins = [...def.matchAll(/^OMEN_BUILTIN\(\s*\w+\s*,\s*"(\w+)"\s*,\s*(\w+)/gm)];
+  // Every builtin of core/Builtins.def, by kind.
+  const def = readFileSync(path.join(root, 'core/Builtins.def'), 'utf8');
+  const builtins = [...def.matchAll(/^OMEN_(?:BUILTIN|OVERLOADED)\(\s*\w+\s*,\s*"(\w+)"\s*,\s*(\w+)/gm)];
   if (builtins.length < 20) expect('Builtins.def entries found', false, `only ${builtins.length}`);
   for (const [, name, kind] of builtins) {
     const want = kind === 'Math' ? 'support.function.math.omen' : kind === 'Dist' ? 'support.function.distribution.omen' : null;
