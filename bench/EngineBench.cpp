@@ -25,7 +25,7 @@ static double since(Clock::time_point t) { return std::chrono::duration<double>(
 
 int main(int argc, char** argv) {
   std::string engine = "jit", file, buildTo;
-  rt::RunOptions options;
+  rt::DriverOptions options;
   options.trials = 100000;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];

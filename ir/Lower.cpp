@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "ir/Lower.h"
 
+#include "ir/Verifier.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -362,7 +364,9 @@ ExprPtr Lowerer::binary(const ast::BinaryExpr& b) {
     case ast::BinaryOp::Le: op = BinaryOp::Le; break;
     case ast::BinaryOp::Gt: op = BinaryOp::Gt; break;
     case ast::BinaryOp::Ge: op = BinaryOp::Ge; break;
-    default: return fail("unexpected binary operator");
+    case ast::BinaryOp::Pow:  // lowered as the pow builtin, and/or as short-circuit ifs
+    case ast::BinaryOp::And:
+    case ast::BinaryOp::Or: return fail("unexpected binary operator");
   }
   bool fails = op == BinaryOp::Div || (t == Type::Int && !Expr::isComparison(op));
   uint32_t at = fails ? site(opRange, ast::spelling(b.op)) : kNoSite;
@@ -407,6 +411,12 @@ std::unique_ptr<Module> lower(const ast::Program& program, std::string& error) {
   l.program(program);
   if (!l.error.empty()) {
     error = "internal error while lowering: " + l.error;
+    return nullptr;
+  }
+  // The one verification of the IR: every engine trusts what lowering returns.
+  std::vector<std::string> problems = verify(*m);
+  if (!problems.empty()) {
+    error = "internal error: lowering produced invalid IR: " + problems.front();
     return nullptr;
   }
   return m;

@@ -9,7 +9,7 @@
 #include "frontend/basic/Diagnostics.h"
 #include "ir/Module.h"
 #include "omen/Omen.h"
-#include "runtime/host/Kernel.h"
+#include "runtime/host/ScenarioSource.h"
 
 namespace omen {
 
@@ -25,10 +25,27 @@ struct Program::Impl {
   /// `error` ("no scenario named …; did you mean …?") if one is unknown.
   bool selectScenarios(const std::vector<std::string>& names, std::vector<const ir::Scenario*>& out,
                        std::string& error) const;
-  /// A kernel for `scenario` on `engine`.
-  std::unique_ptr<rt::Kernel> kernel(const ir::Scenario& scenario, Engine engine, std::string& error);
   /// `file:line:col: runtime error: …` with the source line, for an error a run returned.
   std::string renderRuntimeError(const ir::Scenario& scenario, const RunError& error) const;
+  /// The main file's name as reports print it.
+  std::string mainFile() const;
+};
+
+/// The scenarios of a lowered program as the runtime runs them: compiled on `engine` when
+/// first asked for, their runtime errors rendered from the program's sources.
+class IrScenarioSource final : public rt::ScenarioSource {
+ public:
+  IrScenarioSource(Program::Impl& program, Engine engine) : program_(program), engine_(engine) {}
+  std::string file() const override { return program_.mainFile(); }
+  std::string engine() const override { return engineName(engine_); }
+  std::vector<std::string> scenarioNames() const override;
+  const rt::Kernel* kernel(size_t index, std::string& error) override;
+  std::string renderError(size_t index, const RunError& error) const override;
+
+ private:
+  Program::Impl& program_;
+  Engine engine_;
+  std::vector<std::unique_ptr<rt::Kernel>> kernels_;
 };
 
 }  // namespace omen

@@ -15,7 +15,7 @@
 #include <set>
 #include <sstream>
 
-#include "backend/api/ParamValue.h"
+#include "runtime/host/ParamValue.h"
 #include "backend/api/SessionImpl.h"
 #include "core/Builtins.h"
 
@@ -265,11 +265,9 @@ bool Session::checkOverride(const std::string& name, const std::string& value, s
                                                               : ValueType::Real;
         // An uncertain param pinned by --set takes its distribution's type.
         Value v;
-        return parseParamValue(value, type, v, error);
+        return rt::parseParamValue(value, type, v, error);
       }
-  error = "no param named '" + name + "' in any scenario";
-  std::string close = closestName(name, known);
-  if (!close.empty()) error += "; did you mean '" + close + "'?";
+  error = "no param named '" + name + "' in any scenario" + didYouMean(name, known);
   return false;
 }
 

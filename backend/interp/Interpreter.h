@@ -16,7 +16,7 @@
 namespace omen::interp {
 
 /// Compiles scenario `s` of module `m` into a kernel that owns everything it needs (`m` may be
-/// destroyed afterwards). Returns null with `error` set if the IR does not verify.
+/// destroyed afterwards). `m` comes from ir::lower, which verified it.
 std::unique_ptr<rt::Kernel> compileScenario(const ir::Module& m, const ir::Scenario& s, std::string& error);
 std::unique_ptr<rt::Kernel> compileScenario(const ir::Module& m, const ir::Scenario& s);
 

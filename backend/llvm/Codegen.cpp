@@ -5,7 +5,6 @@
 
 #include "backend/llvm/RuntimeModule.h"
 #include "backend/llvm/Target.h"
-#include "ir/Verifier.h"
 
 namespace omen::llvmgen {
 
@@ -13,10 +12,8 @@ llvm::Expected<KernelModule> buildKernelModule(
     const ir::Module& program, const std::vector<const ir::Scenario*>& scenarios,
     llvm::TargetMachine& machine, const std::string& prefix,
     const std::function<std::vector<std::string>(llvm::Module&, const std::vector<KernelSymbols>&)>& decorate) {
-  // Emitting assumes verified IR (slot, event and function indices in range).
-  std::vector<std::string> problems = ir::verify(program);
-  if (!problems.empty())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "invalid IR: " + problems.front());
+  // Emitting assumes verified IR (slot, event and function indices in range): ir::lower
+  // verified it.
   KernelModule result;
   result.context = std::make_unique<llvm::LLVMContext>();
   result.module = std::make_unique<llvm::Module>("omen_kernels", *result.context);

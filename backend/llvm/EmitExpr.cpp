@@ -19,7 +19,8 @@ Value* Emitter::loadGlobal(uint32_t index, Type type) {
   switch (type) {
     case Type::Real: return b_.CreateLoad(b_.getDoubleTy(), at);
     case Type::Bool: return b_.CreateICmpNE(b_.CreateLoad(b_.getInt64Ty(), at), b_.getInt64(0));
-    default: return b_.CreateLoad(b_.getInt64Ty(), at);
+    case Type::Int:
+    case Type::Unknown: return b_.CreateLoad(b_.getInt64Ty(), at);
   }
 }
 

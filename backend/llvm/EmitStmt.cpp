@@ -27,7 +27,8 @@ llvm::Type* Emitter::typeOf(Type t) {
   switch (t) {
     case Type::Bool: return b_.getInt1Ty();
     case Type::Real: return b_.getDoubleTy();
-    default: return b_.getInt64Ty();
+    case Type::Int:
+    case Type::Unknown: return b_.getInt64Ty();
   }
 }
 

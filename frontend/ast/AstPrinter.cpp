@@ -112,7 +112,10 @@ class Printer {
         break;
       case ExprKind::Time: expr(*static_cast<const TimeExpr&>(e).event, depth + 1); break;
       case ExprKind::Cast: expr(*static_cast<const CastExpr&>(e).operand, depth + 1); break;
-      default: break;
+      case ExprKind::Number:  // leaves
+      case ExprKind::Bool:
+      case ExprKind::Name:
+      case ExprKind::Clock: break;
     }
   }
 

@@ -21,9 +21,12 @@ inline MemberSpace memberSpace(const ast::Member& m) {
       return MemberSpace::Phase;
     case ast::MemberKind::Report:
       return MemberSpace::Report;
-    default:
+    case ast::MemberKind::Param:
+    case ast::MemberKind::State:
+    case ast::MemberKind::Event:
       return MemberSpace::Value;
   }
+  return MemberSpace::Value;
 }
 
 /// The NamedDecl side of a param, state or event; null for phases and reports.
@@ -35,9 +38,11 @@ inline ast::NamedDecl* asNamed(ast::Member& m) {
       return static_cast<ast::StateDecl*>(&m);
     case ast::MemberKind::Event:
       return static_cast<ast::EventDecl*>(&m);
-    default:
+    case ast::MemberKind::Phase:
+    case ast::MemberKind::Report:
       return nullptr;
   }
+  return nullptr;
 }
 inline const ast::NamedDecl* asNamed(const ast::Member& m) {
   return asNamed(const_cast<ast::Member&>(m));

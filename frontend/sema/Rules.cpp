@@ -34,7 +34,11 @@ bool Rules::returnsOnEveryPath(const ast::Stmt* s) {
       auto* w = cast<ast::WithProbabilityStmt>(s);
       return returnsOnEveryPath(w->thenBlock.get()) && returnsOnEveryPath(w->elseStmt.get());
     }
-    default:
+    case ast::StmtKind::Let:
+    case ast::StmtKind::Assign:
+    case ast::StmtKind::Trigger:
+    case ast::StmtKind::End:
+    case ast::StmtKind::Stop:
       return false;
   }
 }
@@ -144,7 +148,9 @@ void Rules::stmt(ast::Stmt& s, Implied& implied) {
     }
     case ast::StmtKind::Return:
       return expr(cast<ast::ReturnStmt>(&s)->value.get(), implied);
-    default:
+    case ast::StmtKind::Trigger:  // no expression to check
+    case ast::StmtKind::End:
+    case ast::StmtKind::Stop:
       return;
   }
 }
@@ -168,7 +174,11 @@ void Rules::functionStmt(ast::Stmt& s) {
     case ast::StmtKind::Stop:
       ctx_.error(s.range, "`stop` is only allowed in a phase body");
       return;
-    default:
+    case ast::StmtKind::Block:  // allowed in functions
+    case ast::StmtKind::Let:
+    case ast::StmtKind::If:
+    case ast::StmtKind::WithProbability:
+    case ast::StmtKind::Return:
       return;
   }
 }
@@ -202,9 +212,12 @@ void Rules::phaseStmt(ast::Stmt& s) {
                   "' is a let and cannot be reassigned; lets are immutable — use a state to keep a "
                   "changing value";
         break;
-      default:
+      case ast::DeclKind::Fn:
+      case ast::DeclKind::FnArg:
         message = "'" + n + "' is " + aKind(t->declKind) + " and cannot be assigned";
         break;
+      case ast::DeclKind::State:  // returned above: states are what phases assign
+        return;
     }
     ctx_.error(a->target->range, message);
   }

@@ -143,7 +143,13 @@ void Rules::name(ast::NameExpr& n) {
                        : "state '" + self + "' uses the state '" + t->name +
                              "', which is declared after it; states are initialised in order");
       return;
-    default:
+    case Place::Const:  // consts and the rest follow their own rules (Rules.cpp)
+    case Place::FnBody:
+    case Place::PhaseCount:
+    case Place::PhaseCond:
+    case Place::PhaseLimit:
+    case Place::PhaseBody:
+    case Place::Report:
       return;
   }
 }

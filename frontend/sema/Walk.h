@@ -31,7 +31,11 @@ void walkExpr(ast::Expr* e, F&& f) {
       return;
     case ast::ExprKind::Cast:
       return walkExpr(cast<ast::CastExpr>(e)->operand.get(), f);
-    default:
+    case ast::ExprKind::Number:  // leaves; time(e) names an event, not a value
+    case ast::ExprKind::Bool:
+    case ast::ExprKind::Name:
+    case ast::ExprKind::Clock:
+    case ast::ExprKind::Time:
       return;
   }
 }
@@ -63,7 +67,9 @@ void walkStmtExprs(ast::Stmt* s, F&& f) {
     }
     case ast::StmtKind::Return:
       return walkExpr(cast<ast::ReturnStmt>(s)->value.get(), f);
-    default:
+    case ast::StmtKind::Trigger:
+    case ast::StmtKind::End:
+    case ast::StmtKind::Stop:
       return;
   }
 }

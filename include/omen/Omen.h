@@ -23,6 +23,7 @@
 #include "omen/EmitKind.h"
 #include "omen/Format.h"
 #include "omen/Results.h"
+#include "omen/RunOptions.h"
 #include "omen/Version.h"
 
 namespace omen {
@@ -30,45 +31,6 @@ namespace omen {
 struct LoadOptions {
   /// Folder holding std/NAME.omen; empty: $OMEN_STDLIB, else share/omen/stdlib beside bin/.
   std::string stdlibDir;
-};
-
-/// How scenarios execute. Every engine gives bit-identical report values (docs/reference.md).
-enum class Engine {
-  Jit,          ///< compiled by LLVM into a native kernel in this process (the default)
-  Interpreter,  ///< the reference semantics; no compilation latency
-};
-
-struct RunOptions {
-  std::vector<std::string> scenarios;  ///< empty: every scenario of the main file, in order
-  uint64_t trials = 100'000;
-  uint64_t seed = 1;
-  unsigned threads = 0;  ///< 0: all cores
-  Engine engine = Engine::Jit;
-  /// `--set name=value`, applied to every scenario that has the param.
-  std::vector<std::pair<std::string, std::string>> overrides;
-  bool progress = false;                     ///< progress bar on stderr (if a terminal)
-  std::atomic<bool>* cancel = nullptr;       ///< set to stop early; results are marked partial
-};
-
-/// Why a run did not complete: the program failed at run time (exit status 1), or the
-/// options were wrong for this program, e.g. `--set` of an unknown param (exit status 2).
-enum class Failure { None, Runtime, Options };
-
-/// What a run produced. On failure `error` holds the rendered message
-/// (`file:line:col: runtime error: …`, the source line and a caret); `result` still holds the
-/// scenarios that completed before it.
-struct RunOutcome {
-  Failure failure = Failure::None;
-  std::string error;
-  RunResult result;
-  bool ok() const { return failure == Failure::None; }
-};
-
-struct CompareOutcome {
-  Failure failure = Failure::None;
-  std::string error;
-  CompareResult result;
-  bool ok() const { return failure == Failure::None; }
 };
 
 class Session;

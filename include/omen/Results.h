@@ -132,4 +132,25 @@ struct CompareResult {
   char failedScenario = 0;
 };
 
+/// Why a run did not complete: the program failed at run time (exit status 1), or the
+/// options were wrong for this program, e.g. `--set` of an unknown param (exit status 2).
+enum class Failure { None, Runtime, Options };
+
+/// What a run produced. On failure `error` holds the rendered message
+/// (`file:line:col: runtime error: …`, the source line and a caret); `result` still holds the
+/// scenarios that completed before it.
+struct RunOutcome {
+  Failure failure = Failure::None;
+  std::string error;
+  RunResult result;
+  bool ok() const { return failure == Failure::None; }
+};
+
+struct CompareOutcome {
+  Failure failure = Failure::None;
+  std::string error;
+  CompareResult result;
+  bool ok() const { return failure == Failure::None; }
+};
+
 }  // namespace omen

@@ -29,7 +29,7 @@ struct Block {
 };
 }  // namespace
 
-ScenarioResult run(const Kernel& kernel, const RunOptions& options) {
+ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
   auto start = std::chrono::steady_clock::now();
   const ScenarioInfo& info = kernel.info();
   ScenarioResult result;

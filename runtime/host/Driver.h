@@ -27,7 +27,7 @@ struct Override {
   Value value;
 };
 
-struct RunOptions {
+struct DriverOptions {
   uint64_t trials = 100000;
   uint64_t seed = 1;
   /// Worker threads; 0 means std::thread::hardware_concurrency(). Results do not depend
@@ -53,10 +53,10 @@ bool pinParam(const ScenarioInfo& info, std::string_view name, Value value,
 
 /// Runs `kernel`. The result carries the error of the lowest failing trial (or of
 /// initGlobals) instead of estimates if the run fails.
-ScenarioResult run(const Kernel& kernel, const RunOptions& options);
+ScenarioResult run(const Kernel& kernel, const DriverOptions& options);
 
 /// Runs `a` and `b` on common random numbers and pairs every report whose label and kind
 /// both have. file/engine/threads of the result are left for the caller to fill.
-CompareResult runPaired(const Kernel& a, const Kernel& b, const RunOptions& options);
+CompareResult runPaired(const Kernel& a, const Kernel& b, const DriverOptions& options);
 
 }  // namespace omen::rt

@@ -59,7 +59,7 @@ Comparison compare(const ReportResult& a, const ReportResult& b, const PairedMom
 }
 }  // namespace
 
-CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const RunOptions& options) {
+CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const DriverOptions& options) {
   auto start = std::chrono::steady_clock::now();
   const ScenarioInfo& infoA = kernelA.info();
   const ScenarioInfo& infoB = kernelB.info();

@@ -113,7 +113,7 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-unsigned workerCount(const RunOptions& options) {
+unsigned workerCount(const DriverOptions& options) {
   unsigned threads = options.threads == 0 ? defaultThreadCount() : options.threads;
   uint64_t blocks = (options.trials + kBlockSize - 1) / kBlockSize;
   return static_cast<unsigned>(std::max<uint64_t>(1, std::min<uint64_t>(threads, blocks)));

@@ -45,6 +45,6 @@ std::vector<ReportResult> finishReports(const ScenarioInfo& info,
 double secondsSince(std::chrono::steady_clock::time_point start);
 
 /// Worker count for `options` and a run of `trials` (no more workers than blocks).
-unsigned workerCount(const RunOptions& options);
+unsigned workerCount(const DriverOptions& options);
 
 }  // namespace omen::rt::detail

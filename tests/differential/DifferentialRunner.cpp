@@ -80,7 +80,7 @@ Output runEngine(bool jit, const ir::Module& m, const SourceManager& sm, const s
   RunResult result;
   result.file = file, result.seed = o.seed, result.trials = o.trials, result.threads = o.threads;
   result.engine = jit ? "jit" : "interp";
-  rt::RunOptions options;
+  rt::DriverOptions options;
   options.trials = o.trials, options.seed = o.seed, options.threads = o.threads;
   for (const ir::Scenario& s : m.scenarios) {
     std::string error;

@@ -90,7 +90,7 @@ static void fuzzOne(const uint8_t* data, size_t size) {
     if (!omen::fuzz::cheapToRun(*ir, scenario)) continue;
     ++progress.ranBoth;
 
-    omen::rt::RunOptions run;
+    omen::rt::DriverOptions run;
     run.trials = omen::fuzz::kTrials;
     run.seed = 7;
     run.threads = 1;

@@ -9,9 +9,7 @@
 namespace omen::cli {
 
 int usageError(const std::string& message, const std::string& command) {
-  std::cerr << "omen: error: " << message << "\n";
-  std::cerr << "Run 'omen " << (command.empty() ? "" : command + " ") << "--help' for usage.\n";
-  return kExitUsage;
+  return rt::usageError("omen", command, message);
 }
 
 int checkCommand(const std::vector<std::string>& files, const LoadOptions& load) {

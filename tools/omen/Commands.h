@@ -10,40 +10,24 @@
 #include <vector>
 
 #include "omen/Omen.h"
+#include "runtime/host/CommandLine.h"
 
 namespace omen::cli {
 
-enum ExitCode { kExitOk = 0, kExitProgramError = 1, kExitUsage = 2 };
+using rt::kExitOk;
+using rt::kExitProgramError;
+using rt::kExitUsage;
+using rt::RunFlags;
 
 /// Prints a command-line misuse message with a hint and returns kExitUsage.
 int usageError(const std::string& message, const std::string& command = "");
 
 int checkCommand(const std::vector<std::string>& files, const LoadOptions& load);
 
-/// The flags `omen run` and `omen compare` share, as typed on the command line.
-struct RunFlags {
-  std::string file;
-  std::vector<std::string> scenarios;
-  std::string trials = "100000";
-  std::string seed = "1";
-  int threads = 0;
-  std::string engine = "jit";
-  std::vector<std::string> sets;
-  std::string format = "text";
-};
-
-/// More trials than this in one run is refused as a likely typo.
-inline constexpr uint64_t kMaxTrials = 1'000'000'000'000ULL;
-
-/// Reads a count as people write it: `1e6`, `100000` and `1_000_000` are all a million.
-/// Whole numbers up to 2^53 only; `tooLarge` (if given) tells a huge whole number from text
-/// that is not a count at all.
-bool parseCount(const std::string& text, uint64_t& out, bool* tooLarge = nullptr);
-
-/// Checks the flags and fills `options`; returns kExitOk or the usage-error status.
-int prepareRunOptions(const RunFlags& flags, RunOptions& options, const std::string& command);
-int runCommand(const RunFlags& flags, const LoadOptions& load);
-int compareCommand(const RunFlags& flags, const std::string& a, const std::string& b, const LoadOptions& load);
+/// `omen run FILE` and `omen compare FILE A B` with the run flags (runtime/host/CommandLine.h).
+int runCommand(const std::string& file, const RunFlags& flags, const LoadOptions& load);
+int compareCommand(const std::string& file, const std::string& a, const std::string& b, const RunFlags& flags,
+                   const LoadOptions& load);
 
 /// `omen emit`: a dump of one stage. `output` empty: stdout.
 struct EmitFlags {

@@ -83,7 +83,6 @@ class Repl {
   bool interactive_;
   bool quit_ = false;
   RunOptions options_;
-  std::string engineName_ = "interp";
   std::vector<std::pair<std::string, std::string>> overrides_;
 };
 

@@ -188,7 +188,7 @@ bool Repl::cmdCompare(const std::string& args) {
 bool Repl::cmdSet(const std::string& args) {
   if (args.empty()) {
     out_ << "trials " << options_.trials << ", seed " << options_.seed << ", threads "
-         << (options_.threads ? std::to_string(options_.threads) : "all") << ", engine " << engineName_ << "\n";
+         << (options_.threads ? std::to_string(options_.threads) : "all") << ", engine " << engineName(options_.engine) << "\n";
     for (const auto& [name, value] : overrides_) out_ << "set " << name << " = " << value << "\n";
     return true;
   }
@@ -231,41 +231,42 @@ bool Repl::cmdCount(const std::string& what, const std::string& args) {
     out_ << what << " " << n << "\n";
     return true;
   }
-  if (!parseCount(args, n)) return error(":" + what + " expects a whole number, not '" + args + "'");
+  // The same checks and limits as the command-line flags; their messages name `--what`.
+  std::string why;
   if (what == "trials") {
-    if (n == 0 || n > 1'000'000'000'000ULL) return error(":trials expects a number from 1 to 1e12");
-    options_.trials = n;
+    why = parseTrials(args, options_.trials);
+    n = options_.trials;
   } else if (what == "seed") {
-    options_.seed = n;
+    why = parseSeed(args, options_.seed);
+    n = options_.seed;
+  } else if (!parseCount(args, n)) {
+    why = "--threads expects a whole number, not '" + args + "'";
   } else {
-    if (n > 1024) return error(":threads expects a number from 1 to 1024 (0: all cores)");
-    options_.threads = static_cast<unsigned>(n);
+    why = parseThreads(static_cast<long long>(std::min<uint64_t>(n, kMaxThreads + 1)), options_.threads);
   }
+  if (!why.empty()) return error(":" + why.substr(2));
   out_ << what << " " << n << "\n";
   return true;
 }
 
 bool Repl::selectEngine(const std::string& name, std::string& why) {
-  if (name == "interp") {
-    options_.engine = Engine::Interpreter;
-  } else if (name == "jit") {
-    options_.engine = Engine::Jit;
-  } else {
+  std::optional<Engine> engine = parseEngine(name);
+  if (!engine) {
     why = "the engine is 'interp' or 'jit', not '" + name + "'";
     return false;
   }
-  engineName_ = name;
+  options_.engine = *engine;
   return true;
 }
 
 bool Repl::cmdEngine(const std::string& args) {
   if (args.empty()) {
-    out_ << "engine " << engineName_ << "\n";
+    out_ << "engine " << engineName(options_.engine) << "\n";
     return true;
   }
   std::string why;
   if (!selectEngine(args, why)) return error(why);
-  out_ << "engine " << engineName_ << "\n";
+  out_ << "engine " << engineName(options_.engine) << "\n";
   return true;
 }
 

@@ -16,16 +16,6 @@
 
 using namespace omen::cli;
 
-// The flags `run` and `compare` share.
-static void addRunFlags(CLI::App* cmd, RunFlags& flags) {
-  cmd->add_option("--trials", flags.trials, "Number of trials (default 100000; accepts 1e6)");
-  cmd->add_option("--seed", flags.seed, "Seed of the run's random streams (default 1)");
-  cmd->add_option("--threads", flags.threads, "Worker threads (default: all cores); results do not depend on it");
-  cmd->add_option("--engine", flags.engine, "Execution engine: jit (default) or interp; results are identical")->check(CLI::IsMember({"interp", "jit"}));
-  cmd->add_option("--set", flags.sets, "Set a param for this run: name=value (repeatable)");
-  cmd->add_option("--format", flags.format, "Output: text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
-}
-
 int main(int argc, char** argv) {
   CLI::App app{"omen: probabilistic scenarios about trained models, estimated by Monte Carlo"};
   app.require_subcommand(1);
@@ -65,19 +55,19 @@ int main(int argc, char** argv) {
   build->add_option("--scenario", buildScenarios, "Only this scenario (repeatable; default: all)");
 
   RunFlags runFlags;
+  std::string runFile;
   CLI::App* run = app.add_subcommand("run", "Run the scenarios of a file and print their reports");
-  run->add_option("file", runFlags.file, "Scenario file")->required();
-  run->add_option("--scenario", runFlags.scenarios, "Run only this scenario (repeatable)");
-  addRunFlags(run, runFlags);
+  run->add_option("file", runFile, "Scenario file")->required();
+  omen::rt::addRunFlags(*run, runFlags);
 
   RunFlags compareFlags;
-  std::string scenarioA, scenarioB;
+  std::string compareFile, scenarioA, scenarioB;
   CLI::App* compare = app.add_subcommand(
       "compare", "Run two scenarios on common random numbers and print the paired difference of each shared report");
-  compare->add_option("file", compareFlags.file, "Scenario file")->required();
+  compare->add_option("file", compareFile, "Scenario file")->required();
   compare->add_option("a", scenarioA, "First scenario")->required();
   compare->add_option("b", scenarioB, "Second scenario")->required();
-  addRunFlags(compare, compareFlags);
+  omen::rt::addRunFlags(*compare, compareFlags, {.scenario = false});
 
   ReplFlags replFlags;
   CLI::App* repl = addReplSubcommand(app, replFlags);
@@ -105,8 +95,8 @@ int main(int argc, char** argv) {
     return usageError(e.what(), sub);
   }
 
-  if (run->parsed()) return runCommand(runFlags, load);
-  if (compare->parsed()) return compareCommand(compareFlags, scenarioA, scenarioB, load);
+  if (run->parsed()) return runCommand(runFile, runFlags, load);
+  if (compare->parsed()) return compareCommand(compareFile, scenarioA, scenarioB, compareFlags, load);
   if (check->parsed()) return checkCommand(checkFiles, load);
   if (repl->parsed()) return replCommand(replFlags, load);
   if (doc->parsed()) return docCommand(docTargets, load);

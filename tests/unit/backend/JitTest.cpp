@@ -40,7 +40,7 @@ scenario s {
   auto jit = llvmgen::compileScenario(*lowered->ir, lowered->ir->scenarios[0], error);
   auto interp = interp::compileScenario(*lowered->ir, lowered->ir->scenarios[0], error);
   ASSERT_TRUE(jit && interp) << error;
-  rt::RunOptions options;
+  rt::DriverOptions options;
   options.trials = 1000;
   ASSERT_TRUE(rt::pinParam(jit->info(), "base", Value{.r = 1.0}, options.overrides));
   ASSERT_TRUE(rt::pinParam(jit->info(), "u", Value{.r = 0.25}, options.overrides));

@@ -111,8 +111,8 @@ void expectSameReports(const ScenarioResult& a, const ScenarioResult& b) {
   for (size_t i = 0; i < a.reports.size(); ++i) expectSameBits(a.reports[i], b.reports[i]);
 }
 
-RunOptions options(uint64_t trials, unsigned threads, uint64_t seed = 42) {
-  RunOptions o;
+DriverOptions options(uint64_t trials, unsigned threads, uint64_t seed = 42) {
+  DriverOptions o;
   o.trials = trials;
   o.threads = threads;
   o.seed = seed;
@@ -215,7 +215,7 @@ TEST(Driver, CancellationKeepsTheFinishedPrefix) {
   std::atomic<bool> cancel{false};
   kernel.cancelAt = &cancel;
   kernel.cancelAtTrial = 10000;  // inside block 2
-  RunOptions o = options(100000, 1);
+  DriverOptions o = options(100000, 1);
   o.cancel = &cancel;
   ScenarioResult r = run(kernel, o);
   ASSERT_FALSE(r.error);
@@ -240,7 +240,7 @@ TEST(Driver, CancellationKeepsTheFinishedPrefix) {
 TEST(Driver, CancelBeforeStartRunsNothing) {
   FakeKernel kernel;
   std::atomic<bool> cancel{true};
-  RunOptions o = options(10000, 2);
+  DriverOptions o = options(10000, 2);
   o.cancel = &cancel;
   ScenarioResult r = run(kernel, o);
   EXPECT_TRUE(r.partial);
@@ -250,7 +250,7 @@ TEST(Driver, CancelBeforeStartRunsNothing) {
 
 TEST(Driver, OverridesPinFixedAndUncertainParams) {
   FakeKernel kernel;
-  RunOptions o = options(5000, 2);
+  DriverOptions o = options(5000, 2);
   Value threshold, noise;
   threshold.r = 1.0;
   noise.r = 2.5;
@@ -268,7 +268,7 @@ TEST(Driver, OverridesPinFixedAndUncertainParams) {
 
 TEST(Driver, QuantilesSwitchToTheSketchPastTheCapDeterministically) {
   FakeKernel kernel;
-  RunOptions o = options(30000, 1);
+  DriverOptions o = options(30000, 1);
   o.exactQuantileCap = 5000;
   ScenarioResult one = run(kernel, o);
   o.threads = 3;
@@ -283,7 +283,7 @@ TEST(Driver, QuantilesSwitchToTheSketchPastTheCapDeterministically) {
 TEST(Driver, PairedRunUsesCommonRandomNumbers) {
   FakeKernel a("low"), b("high");
   const uint64_t trials = 20000, seed = 5;
-  RunOptions o = options(trials, 1, seed);
+  DriverOptions o = options(trials, 1, seed);
   Value t;
   t.r = 0.5;
   ASSERT_TRUE(pinParam(b.info(), "threshold", t, o.overridesB));

@@ -1,6 +1,6 @@
 //===- QuantileBudgetTest.cpp - The exact quantile store is bounded per run --===//
 //
-// RunOptions::exactQuantileCap bounds the values a run keeps for exact quantiles in total:
+// DriverOptions::exactQuantileCap bounds the values a run keeps for exact quantiles in total:
 // a scenario with many quantiles reports must switch to the sketch sooner, not multiply
 // its memory by the number of reports.
 //
@@ -39,8 +39,8 @@ class ManyQuantiles : public Kernel {
   ScenarioInfo info_;
 };
 
-RunOptions smallCap(uint64_t trials) {
-  RunOptions o;
+DriverOptions smallCap(uint64_t trials) {
+  DriverOptions o;
   o.trials = trials;
   o.threads = 1;
   o.exactQuantileCap = 8000;

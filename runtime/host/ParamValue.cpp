@@ -1,12 +1,12 @@
 //===- ParamValue.cpp - Reading a `--set name=value` value ------------------===//
-#include "backend/api/ParamValue.h"
+#include "runtime/host/ParamValue.h"
 
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 
-namespace omen {
+namespace omen::rt {
 
 // A finite number in the language's literal syntax (digits may be separated by `_`, a
 // trailing `%` divides by 100). Returns false if `text` is anything else.
@@ -78,4 +78,4 @@ bool parseParamValue(const std::string& text, ValueType type, Value& value, std:
   return false;
 }
 
-}  // namespace omen
+}  // namespace omen::rt

@@ -1,0 +1,59 @@
+//===- RunOptions.h - How a run is asked for, and the checks on it ---------===//
+//
+// One definition of the run options and of reading them as people type them, shared by
+// `omen run`/`compare`, the REPL, every analysis command, `omen build` executables and
+// embedders. The limits live here once.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace omen {
+
+/// How scenarios execute. Every engine gives bit-identical report values (docs/reference.md).
+enum class Engine {
+  Jit,          ///< compiled by LLVM into a native kernel in this process (the default)
+  Interpreter,  ///< the reference semantics; no compilation latency
+};
+
+struct RunOptions {
+  std::vector<std::string> scenarios;  ///< empty: every scenario of the main file, in order
+  uint64_t trials = 100'000;
+  uint64_t seed = 1;
+  unsigned threads = 0;  ///< 0: all cores
+  Engine engine = Engine::Jit;
+  /// `--set name=value`, applied to every scenario that has the param.
+  std::vector<std::pair<std::string, std::string>> overrides;
+  bool progress = false;                     ///< progress bar on stderr (if a terminal)
+  const std::atomic<bool>* cancel = nullptr;  ///< set to stop early; results are marked partial
+};
+
+const char* engineName(Engine engine);  ///< "jit" or "interp"
+std::optional<Engine> parseEngine(const std::string& name);
+
+/// More trials than this in one run is refused as a likely typo.
+inline constexpr uint64_t kMaxTrials = 1'000'000'000'000ULL;
+inline constexpr unsigned kMaxThreads = 1024;
+
+/// Reads a count as people write it: `1e6`, `100000` and `1_000_000` are all a million.
+/// Whole numbers up to 2^53 only; `tooLarge` (if given) tells a huge whole number from text
+/// that is not a count at all.
+bool parseCount(const std::string& text, uint64_t& out, bool* tooLarge = nullptr);
+
+/// Each reads one option as typed and returns "" or the usage error to print.
+std::string parseTrials(const std::string& text, uint64_t& out);
+std::string parseSeed(const std::string& text, uint64_t& out);
+std::string parseThreads(long long requested, unsigned& out);
+/// `name=value` (as `--set` takes it) into `out`.
+std::string parseSetting(const std::string& text, std::pair<std::string, std::string>& out);
+
+/// The thread count a run uses for `requested` (0: every core).
+unsigned resolveThreads(unsigned requested);
+
+}  // namespace omen

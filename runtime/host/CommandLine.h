@@ -1,0 +1,69 @@
+//===- CommandLine.h - The run flags and conventions every run command shares ===//
+//
+// `omen run`, `omen compare`, every analysis command and `omen build` executables take the
+// same run flags, read them the same way, stop the same way on Ctrl-C, and exit with the same
+// statuses. Defined once here so that a flag added is a flag everywhere.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "omen/Format.h"
+#include "omen/Results.h"
+#include "omen/RunOptions.h"
+
+namespace omen::rt {
+
+/// 0 success, 1 an error in the program (compile or runtime), 2 misuse of the command line.
+enum ExitCode { kExitOk = 0, kExitProgramError = 1, kExitUsage = 2 };
+
+/// Prints "TOOL: error: MESSAGE" and a hint to run `TOOL COMMAND --help`; returns kExitUsage.
+int usageError(const std::string& tool, const std::string& command, const std::string& message);
+
+/// The run flags as typed on the command line, before they are checked.
+struct RunFlags {
+  std::vector<std::string> scenarios;
+  std::string trials = "100000";
+  std::string seed = "1";
+  long long threads = 0;
+  std::string engine = "jit";
+  std::vector<std::string> sets;
+  std::string format = "text";
+};
+
+/// Which flags a command takes beyond trials, seed, threads, --set and --format.
+struct RunFlagChoice {
+  bool scenario = true;  ///< --scenario S (repeatable); compare names its two scenarios instead
+  bool engine = true;    ///< --engine jit|interp; a built executable has its one engine
+};
+
+void addRunFlags(CLI::App& command, RunFlags& flags, RunFlagChoice choice = {});
+
+/// Checks `flags` and fills `options` and `format`; "" or the usage error.
+std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputFormat& format);
+
+/// For the lifetime of one run, Ctrl-C sets the flag a run polls (the run stops and reports
+/// what finished, marked partial); a second Ctrl-C ends the process as usual.
+class InterruptScope {
+ public:
+  InterruptScope();
+  ~InterruptScope();
+  InterruptScope(const InterruptScope&) = delete;
+  InterruptScope& operator=(const InterruptScope&) = delete;
+  const std::atomic<bool>* flag() const;
+
+ private:
+  void (*previous_)(int);
+};
+
+/// Prints a finished run or comparison as `format` on stdout, or its error on stderr, and
+/// returns the exit status.
+int finishRun(const RunOutcome& outcome, OutputFormat format, const std::string& tool, const std::string& command);
+int finishCompare(const CompareOutcome& outcome, OutputFormat format, const std::string& tool,
+                  const std::string& command);
+
+}  // namespace omen::rt

@@ -1,0 +1,41 @@
+//===- RunScenarios.h - run and compare, once for every client -------------===//
+//
+// From options to results: choose the scenarios (with "did you mean"), compile their
+// kernels, check and apply `--set`, run them through the driver in order, and render the
+// first runtime error. The public API, the REPL and `omen build` executables all come here.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "omen/Results.h"
+#include "omen/RunOptions.h"
+#include "runtime/host/Driver.h"
+#include "runtime/host/ScenarioSource.h"
+
+namespace omen::rt {
+
+/// The indices in `known` of scenarios `names` (empty: all, in order); "" or the usage error
+/// ("no scenario named …; did you mean …?").
+std::string selectScenarios(const std::vector<std::string>& known, const std::vector<std::string>& names,
+                            std::vector<size_t>& out);
+
+/// The chosen scenarios' kernels with every setting checked: what run, compare and the
+/// analysis commands start from.
+struct PreparedRun {
+  std::vector<size_t> indices;
+  std::vector<const Kernel*> kernels;
+};
+Failure prepareRun(ScenarioSource& source, const std::vector<std::string>& names, const RunOptions& options,
+                   PreparedRun& out, std::string& error);
+
+/// The driver's options for `options`, with the settings that apply to `kernel` pinned.
+std::string driverOptions(const RunOptions& options, const Kernel& kernel, DriverOptions& out);
+
+RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options);
+CompareOutcome compareScenarios(ScenarioSource& source, const std::string& a, const std::string& b,
+                                const RunOptions& options);
+
+}  // namespace omen::rt

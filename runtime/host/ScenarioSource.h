@@ -1,0 +1,36 @@
+//===- ScenarioSource.h - Where a run gets its compiled scenarios ----------===//
+//
+// Everything above the driver (run, compare, every analysis command) asks this interface
+// for kernels and for the text of runtime errors, so the same code serves the public API,
+// which compiles the IR on the chosen engine, and an `omen build` executable, which carries
+// its kernels and their error sites compiled in.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "runtime/host/Kernel.h"
+
+namespace omen::rt {
+
+class ScenarioSource {
+ public:
+  virtual ~ScenarioSource() = default;
+  /// The main file's name as reports print it.
+  virtual std::string file() const = 0;
+  /// "jit", "interp" or "aot".
+  virtual std::string engine() const = 0;
+  /// The scenarios of the main file, in declaration order.
+  virtual std::vector<std::string> scenarioNames() const = 0;
+  /// The kernel of scenario `index`, compiled on first use and kept; nullptr with `error`
+  /// on an internal failure.
+  virtual const Kernel* kernel(size_t index, std::string& error) = 0;
+  /// `file:line:col: runtime error: …`, the source line and caret, and a note naming the
+  /// trial, for an error a run of scenario `index` returned.
+  virtual std::string renderError(size_t index, const RunError& error) const = 0;
+};
+
+}  // namespace omen::rt

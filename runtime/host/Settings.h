@@ -1,0 +1,22 @@
+//===- Settings.h - Applying `--set name=value` to compiled scenarios ------===//
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "runtime/host/Driver.h"
+
+namespace omen::rt {
+
+using Settings = std::vector<std::pair<std::string, std::string>>;
+
+/// "" or the usage error: a setting that names no param of any of `infos` (with the nearest
+/// name), or a param set twice.
+std::string checkSettings(const Settings& settings, const std::vector<const ScenarioInfo*>& infos);
+
+/// Adds the overrides that pin every setting naming a param of `info`; "" or the usage error
+/// for a value that does not read as the param's type.
+std::string pinSettings(const Settings& settings, const ScenarioInfo& info, std::vector<Override>& out);
+
+}  // namespace omen::rt
