@@ -13,35 +13,41 @@ namespace omen::cli {
 
 namespace {
 
-// The checked program of `file`, or null after printing its diagnostics.
-std::unique_ptr<Program> load(const std::string& file, const LoadOptions& options) {
-  auto program = Program::fromFile(file, options);
+// Reads the flags, then loads and checks `file`: the program, or null with `status` set (its
+// diagnostics or the usage error printed).
+std::unique_ptr<Program> prepare(const std::string& file, const RunFlags& flags, const std::string& command,
+                                 const LoadOptions& load, RunOptions& options, OutputFormat& format, int& status) {
+  std::string error = rt::readRunFlags(flags, options, format);
+  if (!error.empty()) {
+    status = usageError(error, command);
+    return nullptr;
+  }
+  auto program = Program::fromFile(file, load);
   std::cerr << program->diagnostics();
+  status = kExitProgramError;
   return program->ok() ? std::move(program) : nullptr;
 }
 
 }  // namespace
 
-int runCommand(const std::string& file, const RunFlags& flags, const LoadOptions& loadOptions) {
+int runCommand(const std::string& file, const RunFlags& flags, const LoadOptions& load) {
   RunOptions options;
   OutputFormat format;
-  std::string error = rt::readRunFlags(flags, options, format);
-  if (!error.empty()) return usageError(error, "run");
-  auto program = load(file, loadOptions);
-  if (!program) return kExitProgramError;
+  int status;
+  auto program = prepare(file, flags, "run", load, options, format, status);
+  if (!program) return status;
   rt::InterruptScope interrupts;
   options.cancel = interrupts.flag();
   return rt::finishRun(program->run(options), format, "omen", "run");
 }
 
 int compareCommand(const std::string& file, const std::string& a, const std::string& b, const RunFlags& flags,
-                   const LoadOptions& loadOptions) {
+                   const LoadOptions& load) {
   RunOptions options;
   OutputFormat format;
-  std::string error = rt::readRunFlags(flags, options, format);
-  if (!error.empty()) return usageError(error, "compare");
-  auto program = load(file, loadOptions);
-  if (!program) return kExitProgramError;
+  int status;
+  auto program = prepare(file, flags, "compare", load, options, format, status);
+  if (!program) return status;
   if (a == b) return usageError("compare needs two different scenarios, got '" + a + "' twice", "compare");
   rt::InterruptScope interrupts;
   options.cancel = interrupts.flag();
