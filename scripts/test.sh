@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
 ctest --test-dir "${OMEN_BUILD_DIR:-build}" --output-on-failure
+# The VS Code grammar against every .omen file (node; skipped with a message without it).
+scripts/editor-test.sh
 # The same tests under ASan + UBSan (a documented subset, see the script), then each fuzz
 # target for a bounded time. Both say so visibly if clang's fuzzer runtime is missing.
 scripts/sanitize.sh
