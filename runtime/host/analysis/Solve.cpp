@@ -174,9 +174,25 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
 
   // A root of `g` between a and b (g(a), g(b) of opposite signs, or one of them 0).
   const bool isInt = param->type == ValueType::Int;
-  auto solveOn = [&](auto g, double a, double b, double ga, double gb, double& root) {
+  // `inside`: for an int param, end on the integer where g <= 0 (an interval's end);
+  // otherwise on the one nearer the target.
+  auto solveOn = [&](auto g, double a, double b, double ga, double gb, double& root, bool inside = false) {
     if (ga == 0) return root = a, true;
     if (gb == 0) return root = b, true;
+    if (isInt) {
+      // The response is a function of whole numbers: bisect them.
+      while (b - a > 1) {
+        double m = std::floor((a + b) / 2);
+        std::optional<double> gm = g(m);
+        if (!gm) return false;
+        if ((*gm < 0) == (ga < 0))
+          a = m, ga = *gm;
+        else
+          b = m, gb = *gm;
+      }
+      root = inside ? (ga <= 0 ? a : b) : (std::abs(ga) <= std::abs(gb) ? a : b);
+      return true;
+    }
     double width = isInt ? 1.0 : tolerance;
     std::uintmax_t iterations = 60;
     bool ok = true;
@@ -193,8 +209,7 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
     } catch (const std::exception&) {
       // No sign change after all (a step response can touch the target): keep the bracket.
     }
-    root = isInt ? (std::abs(f(bracket.first)) <= std::abs(f(bracket.second)) ? bracket.first : bracket.second)
-                 : (bracket.first + bracket.second) / 2;
+    root = (bracket.first + bracket.second) / 2;
     return ok;
   };
   auto single = [&](double x) -> std::optional<ReportResult> {
@@ -238,7 +253,7 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
       double b = *L + 1 < xs.size() && xs[*L + 1] < result.root ? xs[*L + 1] : result.root;
       double db = b == result.root ? dRoot : std::abs(scan[*L + 1].estimate - t) - z * scan[*L + 1].stdError;
       double dA = std::abs(scan[*L].estimate - t) - z * scan[*L].stdError;
-      if (!solveOn(distance, xs[*L], b, dA, std::min(db, 0.0), result.ciLow)) return fail();
+      if (!solveOn(distance, xs[*L], b, dA, std::min(db, 0.0), result.ciLow, true)) return fail();
     }
   }
   // Right end.
@@ -256,7 +271,7 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
       double a = *R > 0 && xs[*R - 1] > result.root ? xs[*R - 1] : result.root;
       double da = a == result.root ? dRoot : std::abs(scan[*R - 1].estimate - t) - z * scan[*R - 1].stdError;
       double dB = std::abs(scan[*R].estimate - t) - z * scan[*R].stdError;
-      if (!solveOn(distance, a, xs[*R], std::min(da, 0.0), dB, result.ciHigh)) return fail();
+      if (!solveOn(distance, a, xs[*R], std::min(da, 0.0), dB, result.ciHigh, true)) return fail();
     }
   }
   result.ciLow = std::min(result.ciLow, result.root);
