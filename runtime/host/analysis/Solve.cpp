@@ -174,6 +174,8 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
 
   // A root of `g` between a and b (g(a), g(b) of opposite signs, or one of them 0).
   const bool isInt = param->type == ValueType::Int;
+  // An int param's response crosses between two whole numbers: both belong to the interval.
+  std::optional<std::pair<double, double>> crossedBetween;
   // `inside`: for an int param, end on the integer where g <= 0 (an interval's end);
   // otherwise on the one nearer the target.
   auto solveOn = [&](auto g, double a, double b, double ga, double gb, double& root, bool inside = false) {
@@ -191,6 +193,7 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
           b = m, gb = *gm;
       }
       root = inside ? (ga <= 0 ? a : b) : (std::abs(ga) <= std::abs(gb) ? a : b);
+      if (!inside) crossedBetween = {a, b};
       return true;
     }
     double width = isInt ? 1.0 : tolerance;
@@ -276,6 +279,10 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
   }
   result.ciLow = std::min(result.ciLow, result.root);
   result.ciHigh = std::max(result.ciHigh, result.root);
+  if (crossedBetween) {
+    result.ciLow = std::min(result.ciLow, crossedBetween->first);
+    result.ciHigh = std::max(result.ciHigh, crossedBetween->second);
+  }
   return out;
 }
 
