@@ -16,7 +16,15 @@ import json
 import os
 from typing import Mapping, Optional, Sequence, Union
 
-from . import _omen
+try:
+    from . import _omen
+except ImportError as e:  # built for another interpreter: say which, not just "not found"
+    import glob
+    import sys
+    _built = [os.path.basename(p) for p in glob.glob(os.path.join(os.path.dirname(__file__), "_omen*"))]
+    raise ImportError(f"omen's extension {_built or '(none)'} does not load in this Python "
+                      f"({sys.executable}, {sys.version.split()[0]}): it is built for Debian's "
+                      "/usr/bin/python3 (cmake -DOMEN_PYTHON=... chooses another)") from e
 from ._errors import CompileError, Error, Interrupted, RunError, UsageError
 from ._results import (CompareResult, Comparison, Report, RunResult, Scenario)
 

@@ -213,5 +213,7 @@ def _pandas():
     try:
         import pandas
     except ImportError as e:  # pandas is optional: only to_pandas() needs it
-        raise ImportError("to_pandas() needs pandas (Debian: apt-get install python3-pandas)") from e
+        import sys
+        raise ImportError(f"to_pandas() needs pandas, which this Python ({sys.executable}) does not "
+                          "have; Debian's python3-pandas is for /usr/bin/python3") from e
     return pandas

@@ -14,14 +14,14 @@
 #include <utility>
 #include <vector>
 
-#include <omen/Format.h>
-#include <omen/Omen.h>
-#include <omen/RunOptions.h>
-#include <omen/Version.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include "Interruptible.h"
+#include "omen/Format.h"
+#include "omen/Omen.h"
+#include "omen/RunOptions.h"
+#include "omen/Version.h"
 
 namespace py = pybind11;
 
