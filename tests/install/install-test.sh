@@ -28,10 +28,13 @@ if readelf -d "$P/lib/libomen.so" "$P/bin/omen" | grep -E 'R(UN)?PATH' | grep -F
 fi
 
 # An embedder's project: find_package(omen) + omen::omen, built with its own CMake.
-cmake -S "$src/tests/install/embed" -B "$tmp/embed" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
-  -DCMAKE_PREFIX_PATH="$P" -DOMEN_EMBED_SOURCE="$src/examples/embed/embed.cpp" >"$tmp/embed.log" 2>&1 ||
+cmake -S "$src/examples/embed" -B "$tmp/embed" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
+  -DCMAKE_PREFIX_PATH="$P" >"$tmp/embed.log" 2>&1 ||
   { cat "$tmp/embed.log"; fail "configuring the embed project against the install"; }
 cmake --build "$tmp/embed" >>"$tmp/embed.log" 2>&1 || { cat "$tmp/embed.log"; fail "building the embed project"; }
+if grep -F -e "$build" -e "$src/include" "$tmp/embed/build.ninja" >/dev/null; then
+  fail "the embed project compiles or links with something of the build or source tree"
+fi
 ldd "$tmp/embed/embed" | grep -q "libomen.so.* => $P/lib/libomen.so" ||
   { ldd "$tmp/embed/embed"; fail "the embed example does not load the installed libomen.so"; }
 out=$(cd "$tmp" && "$tmp/embed/embed" "$src/examples/online_learning.omen") || fail "the embed example failed"
