@@ -63,6 +63,8 @@ def _count_text(value, name: str) -> str:
         return ""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise UsageError(f"{name} expects a whole number (or text such as '1e6'), not {value!r}")
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:
+        return str(int(value))  # trials=1e6 is a million, as `--trials 1e6` is
     return repr(value) if isinstance(value, float) else str(value)
 
 
@@ -102,6 +104,8 @@ class Program:
     Raises CompileError if the program has errors; `warnings` holds any warnings."""
 
     def __init__(self, source: Source, *, name: str = "<input>", stdlib: Optional[str] = None):
+        """`name` labels program text in messages; `stdlib` is the folder holding
+        std/NAME.omen (default: $OMEN_STDLIB, else the one installed with omen)."""
         is_file = _is_path(source)
         self._program = _omen.Program(os.fspath(source), is_file, name, stdlib or "")
         if not self._program.ok():

@@ -8,12 +8,39 @@ would: docs/python.md is tested by test_docs.py and its figure is drawn by runni
 import contextlib
 import io
 import os
-import re
 import sys
 
 
+def blocks(markdown: str):
+    """Every fenced block as (language, text, start, end) in page order, `start` and `end`
+    being the offsets of its fences (read line by line: an opening fence without a language
+    looks like a closing one)."""
+    out, open_at, lang, body, offset = [], None, "", [], 0
+    for line in markdown.splitlines(keepends=True):
+        fence = line.rstrip("\n")
+        if open_at is None and fence.startswith("```"):
+            open_at, lang, body = offset, fence[3:].strip(), []
+        elif open_at is not None and fence == "```":
+            out.append((lang, "".join(body), open_at, offset + len(line)))
+            open_at = None
+        elif open_at is not None:
+            body.append(line)
+        offset += len(line)
+    return out
+
+
 def cells(markdown: str):
-    return re.findall(r"^```python\n(.*?)^```", markdown, flags=re.M | re.S)
+    return [text for lang, text, _, _ in blocks(markdown) if lang == "python"]
+
+
+def expected_output(markdown: str) -> str:
+    """The plain ``` blocks that directly follow a python cell: what the page says the cells
+    print, in order."""
+    out, bs = [], blocks(markdown)
+    for (lang, _, _, end), (next_lang, text, start, _) in zip(bs, bs[1:]):
+        if lang == "python" and next_lang == "" and not markdown[end:start].strip():
+            out.append(text)
+    return "".join(out)
 
 
 def run_cells(path: str, cwd: str = ".") -> str:

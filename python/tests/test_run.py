@@ -103,6 +103,9 @@ def test_set_changes_the_run_as_the_cli_does():
 def test_counts_as_typed_on_the_command_line():
     assert omen.run(ONLINE_LEARNING, "online_learning", trials="1e3").trials == 1000
     assert omen.run(ONLINE_LEARNING, "online_learning", trials="2_000", seed="3").seed == 3
+    assert omen.run(ONLINE_LEARNING, ["online_learning"], trials=1e3).trials == 1000
+    with pytest.raises(omen.UsageError, match="--trials"):
+        omen.run(ONLINE_LEARNING, trials=1.5)
 
 
 def test_does_not_import_pandas():
