@@ -100,6 +100,24 @@ scenario coin {
   for (const SweepStep& s : out.result.steps) EXPECT_GE(s.differences[0].difference, 0.0);
 }
 
+TEST(Sweep, UncertainParamIsPinnedAtEachPoint) {
+  auto program = load(R"(
+scenario s {
+  param u ~ beta(2, 8) in [0, 1]
+  state x = u * 2
+  report E(x)
+}
+)");
+  SweepRequest request;
+  request.axes.push_back({"u", "0.25", "0.75", 3, false});
+  SweepOutcome out = program->sweep(request, small(1000));
+  ASSERT_TRUE(out.ok()) << out.error;
+  for (const SweepPoint& p : out.result.points) {
+    EXPECT_EQ(p.reports[0].estimate, 2 * p.at[0]);
+    EXPECT_EQ(p.reports[0].stdError, 0);
+  }
+}
+
 TEST(Sweep, EnginesGiveIdenticalOutput) {
   auto program = load(kAudits);
   SweepRequest request;
