@@ -199,7 +199,8 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
     else
       out << " until " << (ph.cond ? p.expr(*ph.cond) : "?") << " limit "
           << (ph.limit ? p.expr(*ph.limit) : "?");
-    out << " {\n";
+    // The decision of ir/Quiescence.h, as a comment so that the phase line reads as before.
+    out << " {  ; " << (ph.skipQuiescent ? "skips quiescent steps" : "runs every step: " + ph.quiescence) << "\n";
     p.block(ph.body, 2);
     out << "  }\n";
   }
