@@ -200,7 +200,12 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
       out << " until " << (ph.cond ? p.expr(*ph.cond) : "?") << " limit "
           << (ph.limit ? p.expr(*ph.limit) : "?");
     // The decision of ir/Quiescence.h, as a comment so that the phase line reads as before.
-    out << " {  ; " << (ph.skipQuiescent ? "skips quiescent steps" : "runs every step: " + ph.quiescence) << "\n";
+    out << " {";
+    if (ph.skipQuiescent)
+      out << "  ; skips quiescent steps";
+    else if (!ph.quiescence.empty())
+      out << "  ; runs every step: " << ph.quiescence;
+    out << "\n";
     p.block(ph.body, 2);
     out << "  }\n";
   }

@@ -18,7 +18,7 @@ class Analysis {
     if (p.form == PhaseForm::For && p.count->kind == ExprKind::Const && p.count->intValue <= 1)
       return "at most one step";
     if (p.form == PhaseForm::Until) {
-      if (readsClock(*p.cond)) return "the until condition reads t or step";
+      if (const char* clock = readsClock(*p.cond)) return std::string("the until condition reads ") + clock;
       if (mayDraw(*p.cond)) return "the until condition draws";
     }
     std::set<uint32_t> assigned;
@@ -29,11 +29,12 @@ class Analysis {
   }
 
  private:
-  bool readsClock(const Expr& e) const {
-    if (e.kind == ExprKind::Clock) return true;
+  /// "t" or "step" if `e` reads that clock.
+  static const char* readsClock(const Expr& e) {
+    if (e.kind == ExprKind::Clock) return e.clock == Clock::GlobalStep ? "t" : "step";
     for (const ExprPtr& o : e.operands)
-      if (readsClock(*o)) return true;
-    return false;
+      if (const char* clock = readsClock(*o)) return clock;
+    return nullptr;
   }
 
   bool isLocal(uint32_t slot) const { return slot < s_.slots.size() && s_.slots[slot].kind == SlotKind::Local; }
