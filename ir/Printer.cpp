@@ -159,8 +159,8 @@ const char* reportKindName(ReportKind k) {
 void printGlobal(std::ostream& out, const Printer& p, uint32_t slot, const Global& g) {
   out << "  global " << p.global(slot) << " : " << typeName(g.type);
   switch (g.kind) {
-    case GlobalKind::Const: out << " const = " << p.expr(*g.init); break;
-    case GlobalKind::FixedParam: out << " param = " << p.expr(*g.init); break;
+    case GlobalKind::Const: out << " const = " << (g.init ? p.expr(*g.init) : "?"); break;
+    case GlobalKind::FixedParam: out << " param = " << (g.init ? p.expr(*g.init) : "?"); break;
     case GlobalKind::Uncertain: out << " uncertain"; break;
     case GlobalKind::Pinned: out << " pins " << p.global(g.pins); break;
   }
