@@ -39,8 +39,9 @@ class InterpKernel final : public rt::Kernel {
   }
 
   bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
-                OmenError& error, uint64_t& failedTrial) const override {
-    Machine machine(code_, globals);
+                OmenError& error, uint64_t& failedTrial,
+                const std::atomic<bool>* cancel = nullptr) const override {
+    Machine machine(code_, globals, cancel);
     size_t width = code_.reports.size() * rt::kOutcomeWidth;
     for (uint32_t k = 0; k < count; ++k) {
       if (!machine.runTrial(seed, first + k, outcomes + k * width)) {

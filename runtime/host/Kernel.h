@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -61,9 +62,11 @@ class Kernel {
 
   /// Runs trials [first, first + count) of the run seeded `seed`. Returns false at the first
   /// failing trial, with `error` filled and `failedTrial` set; outcomes of earlier trials of
-  /// the block are written.
+  /// the block are written. Every OMEN_CANCEL_CHECK_INTERVAL steps or trials it reads
+  /// `cancel` (may be null); once set, the running trial fails with OMEN_ERR_CANCELLED.
   virtual bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count,
-                        double* outcomes, OmenError& error, uint64_t& failedTrial) const = 0;
+                        double* outcomes, OmenError& error, uint64_t& failedTrial,
+                        const std::atomic<bool>* cancel = nullptr) const = 0;
 };
 
 }  // namespace omen::rt

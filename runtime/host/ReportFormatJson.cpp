@@ -45,7 +45,7 @@ std::string quantilesObject(const std::vector<QuantilePoint>& qs) {
 std::string estimateFields(const ReportResult& r) {
   if (r.undefined)
     return fmt::format("\"estimate\": null, \"stderr\": null, \"ci95\": null, \"n\": 0, "
-                       "\"undefined\": \"condition never held\"");
+                       "\"undefined\": {}", str(undefinedReason(r)));
   if (!r.hasSpread)
     return fmt::format("\"estimate\": {}, \"stderr\": null, \"ci95\": null, \"n\": {}",
                        num(r.estimate), r.n);
@@ -55,7 +55,7 @@ std::string estimateFields(const ReportResult& r) {
 
 std::string quantileFields(const ReportResult& r) {
   if (r.undefined)
-    return "\"n\": 0, \"quantiles\": null, \"undefined\": \"condition never held\"";
+    return "\"n\": 0, \"quantiles\": null, \"undefined\": " + str(undefinedReason(r));
   std::string out = fmt::format("\"n\": {}, \"quantiles\": {}", r.n, quantilesObject(r.quantiles));
   if (r.sketched) out += fmt::format(", \"rank_error\": {}", num(r.rankError));
   return out;

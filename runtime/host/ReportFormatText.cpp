@@ -84,7 +84,7 @@ std::string rankErrorNote(double bound) {
 void addReportRow(Table& table, const ReportResult& r) {
   std::string n = fmt::format("n={}", r.n);
   if (r.undefined) {
-    table.row({r.label, "undefined: condition never held, n = 0"});
+    table.row({r.label, fmt::format("undefined: {}, n = 0", undefinedReason(r))});
     return;
   }
   if (r.kind == ReportKind::Quantiles) {
@@ -171,7 +171,7 @@ std::string formatCompareText(const CompareResult& result) {
         continue;
       }
       auto side = [](const ReportResult& r) {
-        if (r.undefined) return std::string("undefined: condition never held, n = 0");
+        if (r.undefined) return fmt::format("undefined: {}, n = 0", undefinedReason(r));
         if (!r.hasSpread) return roundedNumber(r.estimate, 0);
         double scale = scaleOf(r);
         return fmt::format("{} ± {}", roundedNumber(r.estimate, scale),
