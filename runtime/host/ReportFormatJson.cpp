@@ -73,8 +73,8 @@ std::string errorField(const RunError& e) {
 }
 
 std::string scenarioObject(const ScenarioResult& s, const std::string& indent) {
-  std::string out = fmt::format("{}{{\"name\": {}, \"seconds\": {},\n{} \"params\": {{", indent,
-                                str(s.name), num(s.seconds), indent);
+  std::string out = fmt::format("{}{{\"name\": {}, \"seconds\": {}, \"compile_seconds\": {},\n{} \"params\": {{",
+                                indent, str(s.name), num(s.seconds), num(s.compileSeconds), indent);
   for (size_t i = 0; i < s.params.size(); ++i)
     out += fmt::format("{}{}: {}", i ? ", " : "", str(s.params[i].name), paramValue(s.params[i]));
   out += "},\n";
@@ -126,7 +126,8 @@ std::string formatRunJson(const RunResult& result) {
 
 std::string formatCompareJson(const CompareResult& result) {
   std::string out = header(result.file, result.seed, result.trials, result.engine, result.threads);
-  out += fmt::format(" \"seconds\": {}, \"a\": {}, \"b\": {},\n", num(result.seconds),
+  out += fmt::format(" \"seconds\": {}, \"compile_seconds\": {}, \"a\": {}, \"b\": {},\n", num(result.seconds),
+                     num(result.compileSeconds),
                      str(result.a.name), str(result.b.name));
   if (result.partial)
     out += fmt::format(" \"partial\": true, \"trials_completed\": {},\n", result.trialsCompleted);
