@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "core/DistributionSupport.h"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -99,6 +100,9 @@ struct Param {
   uint32_t global = 0;      ///< FixedParam or Uncertain global
   uint32_t pinned = 0;      ///< uncertain: the Pinned global
   uint32_t slot = 0;        ///< uncertain: the trial-frame slot holding this trial's value
+  /// uncertain: the values its distribution can draw (core/DistributionSupport.h); `--set`
+  /// outside it is refused.
+  Support support;
 };
 
 struct Scenario {

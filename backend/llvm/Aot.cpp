@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -36,8 +37,11 @@ std::string metadataJson(const ir::Module& program, const SourceManager& sources
     j["globalCount"] = info.globalCount;
     nlohmann::json params = nlohmann::json::array();
     for (const rt::ParamInfo& p : info.params)
+      // JSON has no infinity: an open-ended bound of the support is null.
       params.push_back({{"name", p.name}, {"type", int(p.type)}, {"uncertain", p.uncertain}, {"slot", p.slot},
-                        {"pinnedSlot", p.pinnedSlot}});
+                        {"pinnedSlot", p.pinnedSlot},
+                        {"low", std::isfinite(p.low) ? nlohmann::json(p.low) : nlohmann::json()},
+                        {"high", std::isfinite(p.high) ? nlohmann::json(p.high) : nlohmann::json()}});
     j["params"] = params;
     nlohmann::json reports = nlohmann::json::array();
     for (size_t r = 0; r < info.reports.size(); ++r)

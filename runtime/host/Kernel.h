@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct ParamInfo {
   bool uncertain;
   uint32_t slot;
   uint32_t pinnedSlot;  ///< uncertain params only
+  /// Uncertain params: the values the declaration can draw; `--set` outside is refused.
+  double low = -std::numeric_limits<double>::infinity();
+  double high = std::numeric_limits<double>::infinity();
 };
 
 struct ReportInfo {
