@@ -1,6 +1,7 @@
 //===- RulesExpr.cpp - What an expression may read and do where it stands ---===//
 #include "frontend/sema/Rules.h"
 #include "core/Builtins.h"
+#include "frontend/sema/ConstantArgs.h"
 
 namespace omen::sema {
 
@@ -70,6 +71,7 @@ void Rules::expr(ast::Expr* e, Implied& implied, bool drawReported) {
         }
       }
       for (auto& a : c.args) expr(a.get(), implied, drawReported);
+      if (std::string invalid = invalidConstantArguments(c); !invalid.empty()) ctx_.error(c.range, invalid);
       return;
     }
     case ast::ExprKind::Time:
