@@ -22,7 +22,6 @@
 #include <mutex>
 #include <optional>
 
-#include "runtime/host/Progress.h"
 #include "omen/Results.h"
 #include "runtime/host/ThreadPool.h"
 
@@ -66,16 +65,27 @@ struct ScheduleOutcome {
 
 /// `runBlock(first, count, worker, block)` fills `block` (a default-constructed Block) and
 /// returns a RunError on failure; `merge(Block&&)` folds a block into the run's totals.
+///
+/// Cancellation (the `cancel` flag) stops the handing-out of blocks, and kernels poll it
+/// inside trials: a block cut there returns an OMEN_ERR_CANCELLED error whose `trial` is the
+/// first trial that did not finish, with the trials before it in `block`. The merged result
+/// is then the first cut block's finished trials after every block before it: exactly the
+/// result of a complete run of `trialsMerged` trials, so a partial result is still
+/// reproducible. An error at a trial beyond the cut is not reported.
 template <class Block, class RunFn, class MergeFn>
 ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool,
-                               const std::atomic<bool>* cancel, Progress& progress,
-                               RunFn&& runBlock, MergeFn&& merge) {
+                               const std::atomic<bool>* cancel, RunFn&& runBlock, MergeFn&& merge) {
   const uint64_t blocks = blockCount(trials);
   const uint64_t window = 4 * static_cast<uint64_t>(pool.size()) + 4;
   std::mutex mutex;
   std::condition_variable progressed;
   uint64_t next = 0, frontier = 0, stopAt = blocks;
-  std::map<uint64_t, std::unique_ptr<Block>> finished;
+  uint64_t cutBlock = blocks;  // the lowest block cut inside by cancellation
+  struct Finished {
+    std::unique_ptr<Block> block;
+    uint32_t trials;
+  };
+  std::map<uint64_t, Finished> finished;
   ScheduleOutcome out;
 
   auto blockTrials = [&](uint64_t b) {
@@ -89,7 +99,7 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool,
         return next >= stopAt || out.cancelled || (cancel && cancel->load()) ||
                next < frontier + window;
       });
-      if (cancel && cancel->load() && !out.error) out.cancelled = true;
+      if (cancel && cancel->load()) out.cancelled = true;
       if (out.cancelled || next >= stopAt) break;
       uint64_t b = next++;
       lock.unlock();
@@ -99,29 +109,38 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool,
       std::optional<RunError> error = runBlock(blockStart(b), count, worker, *block);
 
       lock.lock();
+      if (error && error->error.code == OMEN_ERR_CANCELLED) {
+        out.cancelled = true;
+        cutBlock = std::min(cutBlock, b);
+        stopAt = std::min(stopAt, b + 1);
+        count = static_cast<uint32_t>(std::min<uint64_t>(error->trial - blockStart(b), count));
+        error.reset();
+      }
       if (error) {
         if (!out.error || b < out.errorBlock) {
           out.error = *error;
           out.errorBlock = b;
         }
         stopAt = std::min(stopAt, b);
-      } else if (!out.error) {
-        finished.emplace(b, std::move(block));
-        for (auto it = finished.find(frontier); it != finished.end();
+      } else if (b < stopAt) {
+        finished.emplace(b, Finished{std::move(block), count});
+        for (auto it = finished.find(frontier); it != finished.end() && frontier < stopAt;
              it = finished.find(frontier)) {
-          merge(std::move(*it->second));
-          out.trialsMerged += blockTrials(frontier);
+          merge(std::move(*it->second.block));
+          out.trialsMerged += it->second.trials;
+          bool cut = it->second.trials < blockTrials(frontier);
           finished.erase(it);
           ++frontier;
+          if (cut) stopAt = frontier;  // nothing after a cut block counts
         }
-        progress.update(out.trialsMerged);
       }
       progressed.notify_all();
     }
     progressed.notify_all();
   });
+  if (out.error && out.errorBlock > cutBlock) out.error.reset();  // beyond the cut
   if (out.error) out.cancelled = false;
-  // Blocks finished beyond a gap (cancellation) are dropped with `finished`.
+  // Blocks finished beyond a gap or a cut are dropped with `finished`.
   return out;
 }
 

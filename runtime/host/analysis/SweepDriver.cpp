@@ -53,28 +53,38 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
   std::map<uint64_t, size_t> failedPoint;
 
   ScheduleOutcome outcome = scheduleBlocks<SweepBlock>(
-      options.trials, pool, options.cancel, progress,
+      options.trials, pool, options.cancel,
       [&](uint64_t first, uint32_t count, unsigned worker, SweepBlock& block) {
         block = fresh();
-        for (size_t k = 0; k < points.size(); ++k) {
-          std::swap(current[worker], previous[worker]);
-          if (auto error = detail::runAndCheck(kernel, globals[k], options.seed, first, count, current[worker])) {
-            std::lock_guard<std::mutex> lock(failedMutex);
-            failedPoint[first / kBlockSize] = k;
-            return error;
+        // Every point runs the same chunk of trials before the next chunk starts, and Ctrl-C
+        // is seen between chunks: a cut keeps whole chunks, so all points keep the same trials.
+        return detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) -> std::optional<RunError> {
+          if (options.cancel && options.cancel->load()) {
+            RunError cut;
+            cut.error.code = OMEN_ERR_CANCELLED;
+            cut.trial = from;
+            return cut;
           }
-          detail::accumulate(block.points[k], current[worker].data(), count);
-          if (!points[k].pairsWithPrevious || k == 0) continue;
-          for (uint32_t j = 0; j < count; ++j) {
-            const double* now = current[worker].data() + j * width;
-            const double* before = previous[worker].data() + j * width;
-            for (size_t r = 0; r < reports; ++r)
-              if (info.reports[r].kind != ReportKind::Quantiles)
-                block.steps[k][r].add(now[r * kOutcomeWidth], now[r * kOutcomeWidth + 1], before[r * kOutcomeWidth],
-                                      before[r * kOutcomeWidth + 1]);
+          for (size_t k = 0; k < points.size(); ++k) {
+            std::swap(current[worker], previous[worker]);
+            if (auto error = detail::runAndCheck(kernel, globals[k], options.seed, from, n, current[worker])) {
+              std::lock_guard<std::mutex> lock(failedMutex);
+              failedPoint[first] = k;
+              return error;
+            }
+            detail::accumulate(block.points[k], current[worker].data(), n);
+            if (!points[k].pairsWithPrevious || k == 0) continue;
+            for (uint32_t j = 0; j < n; ++j) {
+              const double* now = current[worker].data() + j * width;
+              const double* before = previous[worker].data() + j * width;
+              for (size_t r = 0; r < reports; ++r)
+                if (info.reports[r].kind != ReportKind::Quantiles)
+                  block.steps[k][r].add(now[r * kOutcomeWidth], now[r * kOutcomeWidth + 1], before[r * kOutcomeWidth],
+                                        before[r * kOutcomeWidth + 1]);
+            }
           }
-        }
-        return std::optional<RunError>();
+          return std::nullopt;
+        });
       },
       [&](SweepBlock&& block) {
         for (size_t k = 0; k < points.size(); ++k) {
@@ -87,7 +97,7 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
   result.trialsCompleted = outcome.trialsMerged;
   if (outcome.error) {
     result.error = outcome.error;
-    result.failedPoint = failedPoint[outcome.errorBlock];
+    result.failedPoint = failedPoint[blockStart(outcome.errorBlock)];
   } else {
     result.partial = outcome.trialsMerged < options.trials;
     for (size_t k = 0; k < points.size(); ++k) {
