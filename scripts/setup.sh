@@ -7,6 +7,7 @@ packages=(
   antlr4 libantlr4-runtime-dev default-jre-headless
   libeigen3-dev libgtest-dev libcli11-dev nlohmann-json3-dev libfmt-dev libedit-dev zlib1g-dev libzstd-dev
   tmux
+  libopenmpi-dev openmpi-bin
 )
 missing=()
 for p in "${packages[@]}"; do

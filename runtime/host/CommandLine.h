@@ -27,12 +27,13 @@ int usageError(const std::string& tool, const std::string& command, const std::s
 /// The run flags as typed on the command line, before they are checked.
 struct RunFlags {
   std::vector<std::string> scenarios;
-  std::string trials = "100000";
+  std::string trials;  ///< "" : 100000, or kPrecisionDefaultCap for a precision-targeted run
   std::string seed = "1";
   long long threads = 0;
   std::string engine = "jit";
   std::vector<std::string> sets;
   std::string format = "text";
+  std::vector<std::string> precision, relPrecision;
 };
 
 /// Which flags a command takes beyond trials, seed, threads, --set and --format.

@@ -11,6 +11,7 @@
 #include "runtime/host/Driver.h"
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/Paired.h"
+#include "runtime/host/StateCodec.h"
 
 namespace omen::rt {
 
@@ -19,6 +20,18 @@ struct PairedBlock {
   std::vector<ReportAccumulator> a, b;
   std::vector<PairedMoments> paired;
 };
+
+void putPaired(ByteWriter& w, const PairedBlock& block) {
+  StateCodec::put(w, block.a);
+  StateCodec::put(w, block.b);
+  for (const PairedMoments& m : block.paired) StateCodec::put(w, m);
+}
+
+void getPaired(ByteReader& r, PairedBlock& block) {
+  StateCodec::get(r, block.a);
+  StateCodec::get(r, block.b);
+  for (PairedMoments& m : block.paired) StateCodec::get(r, m);
+}
 
 struct SharedReport {
   size_t a, b;
@@ -104,21 +117,16 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
   totals.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
   totals.paired.resize(shared.size());
   Progress progress(options.trials, options.progress);
-  // Which kernel failed, per block (only read for the block the scheduler keeps).
-  std::mutex failedMutex;
-  std::map<uint64_t, char> failedKernel;
 
   ScheduleOutcome outcome = scheduleBlocks<PairedBlock>(
       options.trials, pool, options.cancel, progress,
-      [&](uint64_t first, uint32_t count, unsigned worker, PairedBlock& block) {
+      [&](uint64_t first, uint32_t count, unsigned worker, PairedBlock& block) -> std::optional<BlockFailure> {
         auto errorA = detail::runAndCheck(kernelA, globalsA, options.seed, first, count, outA[worker]);
         auto errorB = detail::runAndCheck(kernelB, globalsB, options.seed, first, count, outB[worker]);
         if (errorA || errorB) {
           // The lowest failing trial wins; A first on a tie.
           bool useA = errorA && (!errorB || errorA->trial <= errorB->trial);
-          std::lock_guard<std::mutex> lock(failedMutex);
-          failedKernel[first / kBlockSize] = useA ? 'A' : 'B';
-          return useA ? errorA : errorB;
+          return BlockFailure(useA ? *errorA : *errorB, useA ? 'A' : 'B');
         }
         block.a = detail::makeAccumulators(infoA, options.exactQuantileCap);
         block.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
@@ -134,19 +142,30 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
             block.paired[s].add(a[0], a[1], b[0], b[1]);
           }
         }
-        return std::optional<RunError>();
+        return std::nullopt;
       },
       [&](PairedBlock&& block) {
         detail::mergeAccumulators(totals.a, std::move(block.a));
         detail::mergeAccumulators(totals.b, std::move(block.b));
         for (size_t s = 0; s < shared.size(); ++s) totals.paired[s].merge(block.paired[s]);
-      });
+      },
+      [&](uint64_t) { return false; },
+      BlockCodec<PairedBlock>{
+          [](ByteWriter& w, const PairedBlock& block) { putPaired(w, block); },
+          [&](ByteReader& r, PairedBlock& block) {
+            block.a = detail::makeAccumulators(infoA, options.exactQuantileCap);
+            block.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
+            block.paired.resize(shared.size());
+            getPaired(r, block);
+          },
+          [&](ByteWriter& w) { putPaired(w, totals); },
+          [&](ByteReader& r) { getPaired(r, totals); }});
   progress.finish();
 
   result.trialsCompleted = result.a.trialsCompleted = result.b.trialsCompleted =
       outcome.trialsMerged;
   if (outcome.error) {
-    fail(*outcome.error, failedKernel[outcome.errorBlock]);
+    fail(*outcome.error, outcome.errorWhich);
     return result;
   }
   result.partial = result.a.partial = result.b.partial = outcome.trialsMerged < options.trials;

@@ -45,23 +45,43 @@ std::string quantileLabel(const std::string& label, double p) {
 
 }  // namespace
 
+/// A precision-targeted run adds: the targets of the report, whether they held, the trials.
+std::string precisionColumns(const ScenarioResult& s, const ReportResult& r) {
+  if (!s.precision) return ",,";
+  std::string targets;
+  bool met = true;
+  for (const ReportPrecision& p : s.precision->reports)
+    if (p.label == r.label) {
+      targets += (targets.empty() ? "" : "; ") + p.target;
+      met = met && p.met;
+    }
+  if (targets.empty()) return fmt::format(",,{}", s.trialsCompleted);
+  return fmt::format(",{},{},{}", field(targets), met ? "true" : "false", s.trialsCompleted);
+}
+
 std::string formatRunCsv(const RunResult& result) {
-  std::string out = "scenario,label,kind,estimate,stderr,ci_low,ci_high,n,note\n";
+  bool precision = false;
+  for (const ScenarioResult& s : result.scenarios) precision = precision || s.precision;
+  std::string out = "scenario,label,kind,estimate,stderr,ci_low,ci_high,n,note";
+  out += precision ? ",target,target_met,trials\n" : "\n";
+  auto end = [&](const ScenarioResult& s, const ReportResult& r) {
+    return precision ? precisionColumns(s, r) + "\n" : std::string("\n");
+  };
   for (const ScenarioResult& s : result.scenarios) {
     if (s.error) continue;
     for (const ReportResult& r : s.reports) {
       if (r.kind == ReportKind::Quantiles) {
         if (r.undefined) {
-          out += fmt::format("{},{},quantiles,,,,,0,{}\n", field(s.name), field(r.label), kUndefinedNote);
+          out += fmt::format("{},{},quantiles,,,,,0,{}", field(s.name), field(r.label), kUndefinedNote) + end(s, r);
           continue;
         }
         for (const QuantilePoint& q : r.quantiles)
-          out += fmt::format("{},{},quantiles,{},,,,{},\n", field(s.name),
-                             quantileLabel(r.label, q.p), num(q.value), r.n);
+          out += fmt::format("{},{},quantiles,{},,,,{},", field(s.name), quantileLabel(r.label, q.p),
+                             num(q.value), r.n) + end(s, r);
         continue;
       }
-      out += fmt::format("{},{},{},{},{},{}\n", field(s.name), field(r.label), reportKindName(r.kind),
-                         estimateColumns(r), r.n, r.undefined ? kUndefinedNote : "");
+      out += fmt::format("{},{},{},{},{},{}", field(s.name), field(r.label), reportKindName(r.kind),
+                         estimateColumns(r), r.n, r.undefined ? kUndefinedNote : "") + end(s, r);
     }
   }
   return out;
