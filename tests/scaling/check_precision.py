@@ -31,7 +31,7 @@ def run(*args):
 
 
 def check(what, ok, detail=""):
-    print(("ok   " if ok else "FAIL ") + what)
+    print(("ok   " if ok else "FAIL ") + what, flush=True)
     if not ok:
         failures.append(what)
         if detail:
@@ -84,6 +84,11 @@ for args, message in ((["--precision", "abc"], "positive number"),
                       (["--rel-precision", "2"], "fraction below 1")):
     got = run(*args)
     check(f"{' '.join(args)}: usage error", got.returncode == 2 and message in got.stderr, got.stderr)
+
+got = subprocess.run([OMEN, "compare", FILE, "known_variance", "rare", "--precision", "0.01"],
+                     capture_output=True, text=True, timeout=60)
+check("compare --precision: usage error (not built for compare)", got.returncode == 2 and "not to compare" in got.stderr,
+      got.stderr)
 
 if failures:
     print(f"{len(failures)} check(s) failed")
