@@ -20,7 +20,9 @@
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <string>
 
 #include "runtime/host/Cluster.h"
@@ -41,6 +43,11 @@ bool gFailByKill = false;
 
 void finalize() {
   if (!gActive) return;
+  // Print everything before the ranks part: a rank that returns non-zero makes mpirun end
+  // the job, and stdout is otherwise flushed only after atexit handlers have run.
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
   int finalized = 0;
   MPI_Finalized(&finalized);
   if (!finalized) {

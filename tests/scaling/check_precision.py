@@ -56,6 +56,18 @@ for flag, target, predicted in cases:
     check(f"{flag} {target}: met at {n} trials, predicted {predicted:.0f} (within one block)",
           p["met"] and n % BLOCK == 0 and abs(n - predicted) < BLOCK, json.dumps(p))
 
+# Every engine stops at the same block with the same numbers (interp, jit, a built executable).
+import tempfile
+args = ["--scenario", "known_variance", "--precision", "0.002", "--threads", "2", "--format", "csv"]
+jit = run(*args).stdout
+interp = run(*args, "--engine", "interp").stdout
+check("interp stops where jit does, same numbers", jit and interp == jit, jit + interp)
+with tempfile.TemporaryDirectory() as tmp:
+    exe = os.path.join(tmp, "kv")
+    built = subprocess.run([OMEN, "build", FILE, "-o", exe], capture_output=True, text=True, timeout=120)
+    aot = subprocess.run([exe] + args, capture_output=True, text=True, timeout=60).stdout if built.returncode == 0 else ""
+    check("a built executable stops where jit does, same numbers", aot == jit, built.stderr + aot)
+
 # The text says the target, that it was met and the trials it took.
 text = run("--scenario", "known_variance", "--precision", "hit=0.002").stdout
 check("text output states target and trials",
