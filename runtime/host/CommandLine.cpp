@@ -14,8 +14,13 @@ int usageError(const std::string& tool, const std::string& command, const std::s
 
 void addRunFlags(CLI::App& cmd, RunFlags& flags, RunFlagChoice choice) {
   if (choice.scenario) cmd.add_option("--scenario", flags.scenarios, "Run only this scenario (repeatable)");
-  cmd.add_option("--trials", flags.trials,
-                 "Number of trials (default 100000; accepts 1e6); with --precision, the most it may take (default 1e8)");
+  cmd.add_option_function<std::string>(
+         "--trials",
+         [&flags](const std::string& value) {
+           flags.trials = value;
+           flags.trialsGiven = true;
+         },
+         "Number of trials (default 100000; accepts 1e6); with --precision, the most it may take (default 1e8)");
   cmd.add_option("--seed", flags.seed, "Seed of the run's random streams (default 1)");
   cmd.add_option("--threads", flags.threads, "Worker threads (default: all cores); results do not depend on it");
   if (choice.engine)
@@ -39,8 +44,8 @@ std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputForma
       options.precision.push_back(target);
     }
   if (!error.empty()) return error;
-  if (flags.trials.empty())
-    options.trials = options.precision.empty() ? RunOptions{}.trials : kPrecisionDefaultCap;
+  if (!flags.trialsGiven && !options.precision.empty())
+    options.trials = kPrecisionDefaultCap;
   else
     error = parseTrials(flags.trials, options.trials);
   if (error.empty()) error = parseSeed(flags.seed, options.seed);

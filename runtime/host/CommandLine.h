@@ -27,7 +27,8 @@ int usageError(const std::string& tool, const std::string& command, const std::s
 /// The run flags as typed on the command line, before they are checked.
 struct RunFlags {
   std::vector<std::string> scenarios;
-  std::string trials;  ///< "" : 100000, or kPrecisionDefaultCap for a precision-targeted run
+  std::string trials = "100000";
+  bool trialsGiven = false;  ///< not given: a precision-targeted run's cap is kPrecisionDefaultCap
   std::string seed = "1";
   long long threads = 0;
   std::string engine = "jit";
