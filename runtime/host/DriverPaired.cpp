@@ -165,7 +165,7 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
   result.trialsCompleted = result.a.trialsCompleted = result.b.trialsCompleted =
       outcome.trialsMerged;
   if (outcome.error) {
-    fail(*outcome.error, outcome.errorWhich);
+    fail(*outcome.error, static_cast<char>(outcome.errorWhich));
     return result;
   }
   result.partial = result.a.partial = result.b.partial = outcome.trialsMerged < options.trials;

@@ -1,11 +1,12 @@
 //===- DriverScheduler.h - Fixed blocks, any threads, any ranks, in-order merging ===//
 //
-// The heart of the driver's determinism. Trials are cut into blocks of kBlockSize (never
-// dependent on the thread or rank count). Block b belongs to MPI rank b mod N (rank 0 alone
-// without MPI); each rank's workers pull its blocks in increasing order. Rank 0 merges every
-// finished block at the in-order frontier: its own, and those the other ranks send as bytes
-// (StateCodec). So the merged result is the same fold over blocks 0, 1, 2, ... whatever the
-// thread and rank counts, and only a bounded window of blocks waits in memory.
+// The heart of the driver's determinism. Trials are cut into blocks by one fixed sequence of
+// block sizes (never dependent on the thread, rank or trial count). Block b belongs to MPI
+// rank b mod N (rank 0 alone without MPI); each rank's workers pull its blocks in increasing
+// order. Rank 0 merges every finished block at the in-order frontier: its own, and those the
+// other ranks send as bytes (StateCodec). So the merged result is the same fold over blocks
+// 0, 1, 2, ... whatever the thread and rank counts, and only a bounded window of blocks
+// waits in memory.
 //
 // A failing block stops the handing-out of later blocks; earlier blocks (already handed out,
 // on any rank) still finish, so the error reported is the one at the lowest failing trial.
@@ -39,15 +40,41 @@
 
 namespace omen::rt {
 
-/// Trials per block. A constant of the language's semantics: changing it changes the
-/// rounding of merged results, so it is fixed for every run, thread count and engine.
+/// The largest block. Block b holds min(kBlockSize, 16 · 2^(b div 32)) trials: 32 blocks of
+/// 16, 32 of 32, …, 32 of 2,048 (130,560 trials in 256 blocks), then blocks of 4,096. Small
+/// blocks first let a run of few, heavy trials use every core (4,000 trials make 100
+/// blocks); large ones later keep the merging cheap. The sequence is part of the language's
+/// semantics (it fixes the rounding of merged results): the same for every run, trial
+/// count, thread count and engine, so a run cut short after k blocks equals a run of that
+/// many trials.
 inline constexpr uint32_t kBlockSize = 4096;
+inline constexpr uint64_t kGrowingBlocks = 256;       ///< blocks before they reach kBlockSize
+inline constexpr uint64_t kGrowingTrials = 130'560;  ///< trials in those blocks
 
-/// A block's failure; `which` tells compare's kernels apart ('A' or 'B'; 0 for run).
+inline uint32_t blockSize(uint64_t b) {
+  return b >= kGrowingBlocks ? kBlockSize : uint32_t(16) << (b / 32);
+}
+/// The first trial of block b.
+inline uint64_t blockStart(uint64_t b) {
+  if (b >= kGrowingBlocks) return kGrowingTrials + (b - kGrowingBlocks) * kBlockSize;
+  uint64_t start = 0;
+  for (uint64_t group = 0; group < b / 32; ++group) start += 32 * (uint64_t(16) << group);
+  return start + (b % 32) * blockSize(b);
+}
+/// How many blocks hold `trials` trials (the last one may be partly filled).
+inline uint64_t blockCount(uint64_t trials) {
+  if (trials >= kGrowingTrials) return kGrowingBlocks + (trials - kGrowingTrials + kBlockSize - 1) / kBlockSize;
+  uint64_t b = 0;
+  while (blockStart(b + 1) <= trials - (trials > 0)) ++b;
+  return trials == 0 ? 0 : b + 1;
+}
+
+/// A block's failure; `which` says where: compare's kernel ('A' or 'B'), a sweep's point
+/// index, 0 for run.
 struct BlockFailure {
-  BlockFailure(const RunError& e, char w = 0) : error(e), which(w) {}  // NOLINT: implicit on purpose
+  BlockFailure(const RunError& e, uint64_t w = 0) : error(e), which(w) {}  // NOLINT: implicit on purpose
   RunError error;
-  char which = 0;
+  uint64_t which = 0;
 };
 
 struct ScheduleOutcome {
@@ -55,7 +82,7 @@ struct ScheduleOutcome {
   bool cancelled = false;     ///< stopped early by the cancel flag (no error)
   bool stoppedEarly = false;  ///< `enough` held before the last block
   std::optional<RunError> error;
-  char errorWhich = 0;
+  uint64_t errorWhich = 0;
   uint64_t errorBlock = 0;
 };
 
@@ -84,7 +111,7 @@ template <class Block, class RunFn, class MergeFn, class EnoughFn>
 ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::atomic<bool>* cancel,
                                Progress& progress, RunFn&& runBlock, MergeFn&& merge,
                                EnoughFn&& enough, const BlockCodec<Block>& codec) {
-  const uint64_t blocks = (trials + kBlockSize - 1) / kBlockSize;
+  const uint64_t blocks = blockCount(trials);
   const uint64_t rank = static_cast<uint64_t>(cluster::rank());
   const uint64_t ranks = static_cast<uint64_t>(cluster::size());
   const uint64_t session = ranks > 1 ? detail::nextSession() : 0;
@@ -99,7 +126,7 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::ato
   ScheduleOutcome out;
 
   auto blockTrials = [&](uint64_t b) {
-    return static_cast<uint32_t>(std::min<uint64_t>(kBlockSize, trials - b * kBlockSize));
+    return static_cast<uint32_t>(std::min<uint64_t>(blockSize(b), trials - blockStart(b)));
   };
   auto cancelled = [&] { return rank == 0 && cancel && cancel->load(); };
   // Rank 0, under the lock: block b failed / finished.
@@ -162,7 +189,7 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::ato
               codec.getBlock(r, *block);
             } else {
               RunError e = StateCodec::getError(r);
-              failure.emplace(e, r.get<char>());
+              failure.emplace(e, r.get<uint64_t>());
             }
             std::lock_guard<std::mutex> lock(mutex);
             expected[s] = b + ranks;
@@ -229,16 +256,16 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::ato
       lock.unlock();
 
       uint32_t count = blockTrials(b);
-      if (ranks > 1) cluster::noteBlockStarted(b, b * kBlockSize, count);
+      if (ranks > 1) cluster::noteBlockStarted(b, blockStart(b), count);
       auto block = std::make_unique<Block>();
-      std::optional<BlockFailure> failure = runBlock(b * kBlockSize, count, worker, *block);
+      std::optional<BlockFailure> failure = runBlock(blockStart(b), count, worker, *block);
       ClusterMessage message;
       if (rank != 0) {
         ByteWriter w;
         w.put<uint64_t>(b);
         if (failure) {
           StateCodec::put(w, failure->error);
-          w.put<char>(failure->which);
+          w.put<uint64_t>(failure->which);
         } else {
           codec.putBlock(w, *block);
         }
@@ -289,7 +316,7 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::ato
       out.cancelled = r.get<uint8_t>() != 0;
       out.stoppedEarly = r.get<uint8_t>() != 0;
       if (r.get<uint8_t>()) out.error = StateCodec::getError(r);
-      out.errorWhich = r.get<char>();
+      out.errorWhich = r.get<uint64_t>();
       out.errorBlock = r.get<uint64_t>();
       codec.getTotals(r);
     }
