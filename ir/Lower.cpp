@@ -108,6 +108,20 @@ void Lowerer::function(const ast::FnDecl& f, Function& out) {
   slots_ = nullptr;
 }
 
+// The values an uncertain param's draw can take: its distribution's support when the draw
+// is one distribution call (through an int-to-real conversion), else unbounded.
+static Support supportOf(const Expr& draw) {
+  const Expr& e = draw.kind == ExprKind::IntToReal && !draw.operands.empty() ? *draw.operands[0] : draw;
+  if (e.kind != ExprKind::CallBuiltin || !builtin(e.builtin).isDistribution) return {};
+  std::vector<std::optional<double>> args;
+  for (const ExprPtr& a : e.operands) {
+    const Expr& v = a->kind == ExprKind::IntToReal && !a->operands.empty() ? *a->operands[0] : *a;
+    if (v.kind != ExprKind::Const) args.push_back(std::nullopt);
+    else args.push_back(v.type == Type::Real ? v.realValue : static_cast<double>(v.intValue));
+  }
+  return distributionSupport(e.builtin, args);
+}
+
 void Lowerer::scenario(const ast::Scenario& s, Scenario& out) {
   out.name = s.name;
   slots_ = &out.slots;
@@ -147,7 +161,9 @@ void Lowerer::scenario(const ast::Scenario& s, Scenario& out) {
     if (!p->uncertain) continue;
     Block pinned, drawn;
     pinned.push_back(makeStore(info.slot, makeLoadGlobal(info.global, info.type)));
-    drawn.push_back(makeStore(info.slot, exprAs(*p->init, info.type)));
+    ExprPtr draw = exprAs(*p->init, info.type);
+    out.params[pi - 1].support = supportOf(*draw);
+    drawn.push_back(makeStore(info.slot, std::move(draw)));
     out.trialInit.push_back(
         makeIf(makeLoadGlobal(info.pinned, Type::Bool), std::move(pinned), std::move(drawn)));
   }

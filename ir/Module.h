@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "core/DistributionSupport.h"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -106,6 +107,9 @@ struct Param {
   uint32_t slot = 0;        ///< uncertain: the trial-frame slot holding this trial's value
   bool hasRange = false;    ///< declared `in [lo, hi]`
   double lo = 0, hi = 0;
+  /// uncertain: the values its distribution can draw (core/DistributionSupport.h); `--set`
+  /// outside it is refused.
+  Support support;
 };
 
 struct Scenario {

@@ -39,6 +39,7 @@ class AotScenarioSource final : public rt::ScenarioSource {
   }
   std::string file() const override { return meta_["file"].get<std::string>(); }
   std::string engine() const override { return "aot"; }
+  bool compilesKernels() const override { return false; }
   std::vector<std::string> scenarioNames() const override {
     std::vector<std::string> names;
     for (const rt::CompiledKernel& k : kernels_) names.push_back(k.info().name);

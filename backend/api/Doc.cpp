@@ -146,6 +146,10 @@ std::string modulePath(const std::string& nameOrPath, const LoadOptions& options
   return dir + "/std/" + nameOrPath.substr(4) + ".omen";
 }
 
+std::vector<std::string> stdModules(const LoadOptions& options) {
+  return sema::stdModuleNames(options.stdlibDir.empty() ? sema::defaultStdlibDir() : options.stdlibDir);
+}
+
 std::string Program::documentation(const std::string& title) const {
   if (!impl_->checked) return "";
   for (const auto& module : impl_->checked->modules)

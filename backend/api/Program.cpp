@@ -1,4 +1,5 @@
 //===- Program.cpp - Loading and checking through the public API -----------===//
+#include <chrono>
 #include <sstream>
 
 #include "backend/api/ProgramImpl.h"
@@ -16,7 +17,9 @@ static std::unique_ptr<Program::Impl> check(std::unique_ptr<Program::Impl> impl,
   sema::FrontendOptions frontendOptions;
   frontendOptions.stdlibDir = options.stdlibDir;
   // Name resolution and type checking walk expression trees recursively.
+  auto start = std::chrono::steady_clock::now();
   runWithLargeStack([&] { impl->checked = sema::checkProgram(impl->sources, main, impl->diags, frontendOptions); });
+  impl->checkSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return impl;
 }
 

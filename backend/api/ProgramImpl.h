@@ -18,6 +18,7 @@ struct Program::Impl {
   DiagnosticEngine diags{sources};
   std::unique_ptr<ast::Program> checked;  ///< null if the program has errors
   std::unique_ptr<ir::Module> ir;         ///< lowered on first use
+  double checkSeconds = 0, lowerSeconds = 0;  ///< the frontend's and the lowering's time
 
   /// The IR, lowered once. Null (with `error` set) only on an internal error.
   const ir::Module* lowered(std::string& error);
@@ -41,6 +42,7 @@ class IrScenarioSource final : public rt::ScenarioSource {
   std::vector<std::string> scenarioNames() const override;
   const rt::Kernel* kernel(size_t index, std::string& error) override;
   std::string renderError(size_t index, const RunError& error) const override;
+  double setupSeconds() const override { return program_.checkSeconds + program_.lowerSeconds; }
 
  private:
   Program::Impl& program_;

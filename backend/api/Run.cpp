@@ -4,6 +4,8 @@
 // the runtime's one run pipeline (runtime/host/RunScenarios.h).
 //
 //===----------------------------------------------------------------------===//
+#include <chrono>
+
 #include "backend/Pipeline.h"
 #include "backend/api/ProgramImpl.h"
 #include "runtime/host/RunScenarios.h"
@@ -12,7 +14,11 @@
 namespace omen {
 
 const ir::Module* Program::Impl::lowered(std::string& error) {
-  if (!ir && checked) ir = backend::lowerProgram(*checked, error);
+  if (!ir && checked) {
+    auto start = std::chrono::steady_clock::now();
+    ir = backend::lowerProgram(*checked, error);
+    lowerSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
   return ir.get();
 }
 

@@ -269,8 +269,10 @@ bool Session::checkOverride(const std::string& name, const std::string& value, s
         if (!rt::parseParamValue(value, type, v, error)) return false;
         // The declared range is checked here too, so `:set` refuses what `--set` refuses.
         if (!param->valueRange) return true;
-        rt::ParamInfo info{param->name, type, param->uncertain, 0, 0, true, param->valueRange->lo.value,
-                           param->valueRange->hi.value};
+        rt::ParamInfo info{param->name, type, param->uncertain, 0, 0};
+        info.hasRange = true;
+        info.lo = param->valueRange->lo.value;
+        info.hi = param->valueRange->hi.value;
         error = rt::outsideRange(info, type == ValueType::Int ? double(v.i) : v.r);
         return error.empty();
       }

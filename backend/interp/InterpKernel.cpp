@@ -1,4 +1,5 @@
 //===- InterpKernel.cpp - rt::Kernel over the compact form -------------------===//
+#include "backend/ScenarioInfo.h"
 #include "backend/interp/Compile.h"
 #include "backend/interp/Interpreter.h"
 #include "backend/interp/Machine.h"
@@ -6,28 +7,9 @@
 namespace omen::interp {
 namespace {
 
-ValueType valueType(Type t) {
-  return t == Type::Bool ? ValueType::Bool : t == Type::Int ? ValueType::Int : ValueType::Real;
-}
-
-ReportKind reportKind(ir::ReportKind k) {
-  switch (k) {
-    case ir::ReportKind::Probability: return ReportKind::Probability;
-    case ir::ReportKind::Mean: return ReportKind::Mean;
-    case ir::ReportKind::Quantiles: return ReportKind::Quantiles;
-  }
-  return ReportKind::Mean;
-}
-
 class InterpKernel final : public rt::Kernel {
  public:
-  InterpKernel(const ir::Module& m, const ir::Scenario& s) : code_(compile(m, s)) {
-    info_.name = s.name;
-    info_.globalCount = m.globalCount(s);
-    for (const ir::Param& p : s.params)
-      info_.params.push_back({p.name, valueType(p.type), p.uncertain, p.global, p.pinned, p.hasRange, p.lo, p.hi});
-    for (const ir::Report& r : s.reports) info_.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr});
-  }
+  InterpKernel(const ir::Module& m, const ir::Scenario& s) : code_(compile(m, s)), info_(backend::scenarioInfo(m, s)) {}
 
   const rt::ScenarioInfo& info() const override { return info_; }
 
@@ -39,8 +21,9 @@ class InterpKernel final : public rt::Kernel {
   }
 
   bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
-                OmenError& error, uint64_t& failedTrial) const override {
-    Machine machine(code_, globals);
+                OmenError& error, uint64_t& failedTrial,
+                const std::atomic<bool>* cancel = nullptr) const override {
+    Machine machine(code_, globals, cancel);
     size_t width = code_.reports.size() * rt::kOutcomeWidth;
     for (uint32_t k = 0; k < count; ++k) {
       if (!machine.runTrial(seed, first + k, outcomes + k * width)) {

@@ -10,14 +10,15 @@
 
 namespace omen::interp {
 
-Machine::Machine(const Code& code, const Value* globals)
+Machine::Machine(const Code& code, const Value* globals, const std::atomic<bool>* cancel)
     : code_(code),
       globals_(globals),
       frame_(code.frameSize),
       happened_(code.eventCount),
       times_(code.eventCount),
       reals_(std::max<size_t>(16, code.maxArgs)),
-      args_(std::max<size_t>(16, code.maxArgs)) {}
+      args_(std::max<size_t>(16, code.maxArgs)),
+      cancel_(cancel) {}
 
 // Evaluates child `i` into `x`, and returns from the caller at once if that failed. Leaves
 // (constants, loads, clocks) cannot fail and are read inline: most operands are leaves, and
@@ -312,6 +313,7 @@ bool Machine::runPhases() {
         t_ += remaining;
         step_ += remaining;
       }
+      if (!stillWanted()) return false;
     }
   }
   return true;
@@ -319,6 +321,7 @@ bool Machine::runPhases() {
 
 bool Machine::runTrial(uint64_t seed, uint64_t trial, double* outcomes) {
   omen_rt_begin_trial(&ctx_, seed, trial);
+  if (!stillWanted()) return false;
   std::fill(frame_.begin(), frame_.end(), Value{});
   std::fill(happened_.begin(), happened_.end(), 0);
   std::fill(times_.begin(), times_.end(), -1);  // time(e) of an event that has not happened

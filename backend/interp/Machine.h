@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <atomic>
 #include <vector>
 
 #include "backend/interp/Code.h"
@@ -17,7 +18,9 @@ namespace omen::interp {
 
 class Machine {
  public:
-  Machine(const Code& code, const Value* globals);
+  /// `cancel` (may be null): the run's Ctrl-C flag, polled every OMEN_CANCEL_CHECK_INTERVAL
+  /// steps or trials; once set, the running trial fails with OMEN_ERR_CANCELLED.
+  Machine(const Code& code, const Value* globals, const std::atomic<bool>* cancel = nullptr);
 
   /// Evaluates the globals into `globals` (the array given to the constructor), skipping
   /// overridden slots. An uncertain param's pinned flag, unless overridden itself, is 1 exactly
@@ -63,6 +66,14 @@ class Machine {
   /// Checks a `for` count or an `until` limit.
   bool checkCount(int64_t n, uint32_t site);
   bool runPhases();
+  /// Counts one step or trial start; false (the trial failed) if the run was cancelled.
+  bool stillWanted() {
+    if (--untilCancelCheck_ != 0) return true;
+    untilCancelCheck_ = OMEN_CANCEL_CHECK_INTERVAL;
+    if (!cancel_ || !cancel_->load(std::memory_order_relaxed)) return true;
+    fail(OMEN_ERR_CANCELLED, 0, 0);
+    return false;
+  }
 
   const Code& code_;
   const Value* globals_;
@@ -78,6 +89,8 @@ class Machine {
   int64_t t_ = 0, step_ = 0;
   Value ret_{};
   bool changed_ = false;  ///< the current step changed a state or triggered a new event
+  const std::atomic<bool>* cancel_;
+  uint32_t untilCancelCheck_ = 1;  // the first trial start checks at once
 };
 
 }  // namespace omen::interp

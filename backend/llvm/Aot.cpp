@@ -1,7 +1,14 @@
 //===- Aot.cpp - `omen emit --llvm|--asm|--obj` and `omen build` -----------===//
 #include "backend/llvm/Aot.h"
 
+#include "backend/ScenarioInfo.h"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/GlobalVariable.h>
@@ -27,14 +34,17 @@ std::string metadataJson(const ir::Module& program, const SourceManager& sources
   doc["file"] = file;
   nlohmann::json list = nlohmann::json::array();
   for (const ir::Scenario* s : scenarios) {
-    rt::ScenarioInfo info = scenarioInfo(program, *s);
+    rt::ScenarioInfo info = backend::scenarioInfo(program, *s);
     nlohmann::json j;
     j["name"] = info.name;
     j["globalCount"] = info.globalCount;
     nlohmann::json params = nlohmann::json::array();
     for (const rt::ParamInfo& p : info.params) {
+      // JSON has no infinity: an open-ended bound of the support is null.
       params.push_back({{"name", p.name}, {"type", int(p.type)}, {"uncertain", p.uncertain}, {"slot", p.slot},
-                        {"pinnedSlot", p.pinnedSlot}});
+                        {"pinnedSlot", p.pinnedSlot},
+                        {"low", std::isfinite(p.low) ? nlohmann::json(p.low) : nlohmann::json()},
+                        {"high", std::isfinite(p.high) ? nlohmann::json(p.high) : nlohmann::json()}});
       if (p.hasRange) params.back()["range"] = {p.lo, p.hi};
     }
     j["params"] = params;
@@ -107,9 +117,26 @@ bool emitScenarios(const ir::Module& program, const std::vector<const ir::Scenar
   return true;
 }
 
+// "" if `output` can be written as a new file, or why not (checked before any compiling, so
+// that a typo in -o is one line, not a linker's command and its complaint).
+static std::string unwritable(const std::string& output) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path path(output);
+  if (fs::is_directory(path, ec)) return "cannot write the executable '" + output + "': it is a folder";
+  fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  if (!fs::is_directory(folder, ec))
+    return "cannot write the executable '" + output + "': there is no folder '" + folder.string() + "'";
+  if (::access(folder.c_str(), W_OK) != 0)
+    return "cannot write the executable '" + output + "': the folder '" + folder.string() + "' is not writable";
+  return "";
+}
+
 bool buildExecutable(const ir::Module& program, const SourceManager& sources, const std::string& file,
                      const std::vector<const ir::Scenario*>& scenarios, const std::string& output,
                      std::string& error) {
+  error = unwritable(output);
+  if (!error.empty()) return false;
   auto machine = createHostTargetMachine(llvm::Reloc::PIC_);
   if (!machine) {
     error = toMessage(machine.takeError());
@@ -156,13 +183,22 @@ bool buildExecutable(const ir::Module& program, const SourceManager& sources, co
   for (std::string& lib : aotLibraries()) args.push_back(std::move(lib));
   for (const char* lib : {"-lpthread", "-lm"}) args.push_back(lib);
   std::vector<llvm::StringRef> argRefs(args.begin(), args.end());
+  // The linker's complaint goes to a file and into the error's one line, not to the terminal.
+  llvm::SmallString<128> logPath;
+  bool haveLog = !llvm::sys::fs::createTemporaryFile("omen-link", "log", logPath);
+  std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt,
+                                                haveLog ? std::optional<llvm::StringRef>(logPath.str()) : std::nullopt};
   std::string message;
-  int status = llvm::sys::ExecuteAndWait(*program_, argRefs, std::nullopt, {}, 0, 0, &message);
+  int status = llvm::sys::ExecuteAndWait(*program_, argRefs, std::nullopt, redirects, 0, 0, &message);
   llvm::sys::fs::remove(objectPath);
+  std::string log;
+  if (haveLog) {
+    std::ifstream in(logPath.str().str());
+    std::getline(in, log);  // the first line says why; the rest is the driver's summary
+    llvm::sys::fs::remove(logPath);
+  }
   if (status != 0) {
-    error = "linking " + output + " failed" + (message.empty() ? "" : ": " + message) + " (command:";
-    for (const std::string& a : args) error += " " + a;
-    error += ")";
+    error = "linking '" + output + "' failed: " + (!log.empty() ? log : !message.empty() ? message : "the linker " + cxx + " failed");
     return false;
   }
   return true;

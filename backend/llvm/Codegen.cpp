@@ -38,26 +38,4 @@ llvm::Expected<KernelModule> buildKernelModule(
   return result;
 }
 
-static ValueType valueType(Type t) {
-  return t == Type::Bool ? ValueType::Bool : t == Type::Int ? ValueType::Int : ValueType::Real;
-}
-
-static ReportKind reportKind(ir::ReportKind k) {
-  switch (k) {
-    case ir::ReportKind::Probability: return ReportKind::Probability;
-    case ir::ReportKind::Mean: return ReportKind::Mean;
-    case ir::ReportKind::Quantiles: return ReportKind::Quantiles;
-  }
-  return ReportKind::Mean;
-}
-
-rt::ScenarioInfo scenarioInfo(const ir::Module& program, const ir::Scenario& s) {
-  rt::ScenarioInfo info;
-  info.name = s.name;
-  info.globalCount = program.globalCount(s);
-  for (const ir::Param& p : s.params) info.params.push_back({p.name, valueType(p.type), p.uncertain, p.global, p.pinned, p.hasRange, p.lo, p.hi});
-  for (const ir::Report& r : s.reports) info.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr});
-  return info;
-}
-
 }  // namespace omen::llvmgen

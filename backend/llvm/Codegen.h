@@ -41,9 +41,6 @@ llvm::Expected<KernelModule> buildKernelModule(
     llvm::TargetMachine& machine, const std::string& prefix,
     const std::function<std::vector<std::string>(llvm::Module&, const std::vector<KernelSymbols>&)>& decorate = {});
 
-/// What the driver needs to know about a scenario (the interpreter builds the same).
-rt::ScenarioInfo scenarioInfo(const ir::Module& program, const ir::Scenario& scenario);
-
 /// The C signatures of the entry points (see Emitter.h).
 using GlobalsFn = rt::GlobalsFn;  // the kernel C ABI: runtime/CompiledKernel.h
 using BlockFn = rt::BlockFn;

@@ -110,7 +110,8 @@ void Emitter::reports(const ir::Scenario& s, Value* outcomeBase) {
 
 void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) {
   auto* type = llvm::FunctionType::get(
-      b_.getInt32Ty(), {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt64Ty(), b_.getInt32Ty(), b_.getPtrTy(), b_.getPtrTy()},
+      b_.getInt32Ty(),
+      {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt64Ty(), b_.getInt32Ty(), b_.getPtrTy(), b_.getPtrTy(), b_.getPtrTy()},
       false);
   llvm::Function* fn = llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, module_);
   Value* seed = fn->getArg(1);
@@ -123,6 +124,9 @@ void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) 
   b_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", fn));
   frame_.ctx = newContext(b_);
   llvm::AllocaInst* index = b_.CreateAlloca(b_.getInt32Ty(), nullptr, "i");
+  frame_.cancel = fn->getArg(6);
+  frame_.untilCancelCheck = b_.CreateAlloca(b_.getInt32Ty(), nullptr, "until.cancel.check");
+  b_.CreateStore(b_.getInt32(1), frame_.untilCancelCheck);  // the first trial start checks
   frame_.t = b_.CreateAlloca(b_.getInt64Ty(), nullptr, "t");
   frame_.step = b_.CreateAlloca(b_.getInt64Ty(), nullptr, "step");
   allocateSlots(s.slots);
@@ -146,6 +150,7 @@ void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) 
   b_.SetInsertPoint(trial);
   if (llvm::Function* begin = runtimeFunction("omen_rt_begin_trial"))
     b_.CreateCall(begin, {frame_.ctx, seed, b_.CreateAdd(first, b_.CreateZExt(i, b_.getInt64Ty()))});
+  pollCancel();
   b_.CreateStore(b_.getInt64(0), frame_.t);
   b_.CreateStore(b_.getInt64(0), frame_.step);
   for (size_t e = 0; e < s.events.size(); ++e) {

@@ -271,6 +271,7 @@ void Emitter::phase(const ir::Phase& p) {
   };
   b_.SetInsertPoint(next);
   advance(true);
+  pollCancel();
   b_.CreateBr(head);
   b_.SetInsertPoint(stop);
   advance(false);

@@ -5,9 +5,11 @@
 //   int32_t omen_globals_TAG(Value* globals, const uint8_t* overridden, OmenError* error);
 //     1 on success; 0 with *error filled when a const or fixed param fails.
 //   uint32_t omen_block_TAG(const Value* globals, uint64_t seed, uint64_t first,
-//                           uint32_t count, double* outcomes, OmenError* error);
+//                           uint32_t count, double* outcomes, OmenError* error,
+//                           const uint8_t* cancel);
 //     runs trials [first, first + count) and returns count, or the index within the block of
 //     the first failing trial (its error in *error; earlier trials' outcomes are written).
+//     `cancel` (may be null) is polled inside trials (EmitCancel.cpp).
 //
 // One call runs a whole block: the trial loop, the trial context and every slot live in the
 // generated function, so after the runtime is inlined the trial state sits in registers.
@@ -65,6 +67,8 @@ class Emitter {
     /// i1, set while emitting a phase that skips quiescent steps (ir/Quiescence.h): true
     /// once the current step changed a state or triggered a new event.
     llvm::AllocaInst* changed = nullptr;
+    llvm::Value* cancel = nullptr;                   ///< const uint8_t*, block function only
+    llvm::AllocaInst* untilCancelCheck = nullptr;    ///< i32 countdown to the next poll
   };
 
   // Expressions (EmitExpr.cpp).
@@ -81,6 +85,9 @@ class Emitter {
   void stmt(const ir::Stmt& s);
   void phase(const ir::Phase& p);
   void reports(const ir::Scenario& s, llvm::Value* outcomeBase);
+  /// Counts a step or trial start; every OMEN_CANCEL_CHECK_INTERVAL reads the cancel flag
+  /// and fails the trial with OMEN_ERR_CANCELLED if it is set (EmitCancel.cpp).
+  void pollCancel();
   llvm::Function* function(uint32_t index);
   void emitGlobalsFunction(const ir::Scenario& s, const std::string& name);
   void emitBlockFunction(const ir::Scenario& s, const std::string& name);

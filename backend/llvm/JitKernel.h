@@ -25,10 +25,11 @@ class JitKernel final : public rt::Kernel {
     return globals_->initGlobals(globals, overridden, error);
   }
   bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
-                OmenError& error, uint64_t& failedTrial) const override {
-    uint32_t done = block_(globals, seed, first, count, outcomes, &error);
+                OmenError& error, uint64_t& failedTrial,
+                const std::atomic<bool>* cancel = nullptr) const override {
+    uint32_t done = block_(globals, seed, first, count, outcomes, &error, reinterpret_cast<const uint8_t*>(cancel));
     if (done == count) return true;
-    if (error.site < sites_.size()) error.site = sites_[error.site];
+    if (error.code != OMEN_ERR_CANCELLED && error.site < sites_.size()) error.site = sites_[error.site];
     failedTrial = first + done;
     return false;
   }

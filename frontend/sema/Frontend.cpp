@@ -8,11 +8,24 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/sema/Frontend.h"
 
+#include <algorithm>
+#include <filesystem>
+
 #include "frontend/sema/SemaContext.h"
 
 namespace omen::sema {
 
 std::string defaultStdlibDir() { return stdlibDirFor(FrontendOptions{}); }
+
+std::vector<std::string> stdModuleNames(const std::string& stdlibDir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(fs::path(stdlibDir) / "std", ec))
+    if (entry.path().extension() == ".omen") names.push_back("std." + entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 std::unique_ptr<ast::Program> checkProgram(SourceManager& sm, FileId mainFile,
                                            DiagnosticEngine& diags,

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "frontend/ast/Program.h"
 #include "frontend/basic/Diagnostics.h"
@@ -29,5 +30,8 @@ std::unique_ptr<ast::Program> checkProgram(SourceManager& sm, FileId mainFile, D
 
 /// The stdlib folder that `FrontendOptions{}` resolves to.
 std::string defaultStdlibDir();
+
+/// "std.NAME" for every std/NAME.omen in `stdlibDir`, sorted (for listings and "did you mean").
+std::vector<std::string> stdModuleNames(const std::string& stdlibDir);
 
 }  // namespace omen::sema

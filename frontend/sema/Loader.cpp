@@ -11,6 +11,7 @@
 #include <set>
 
 #include "frontend/parse/Parser.h"
+#include "frontend/sema/Frontend.h"
 #include "frontend/sema/SemaContext.h"
 
 namespace omen::sema {
@@ -103,14 +104,7 @@ class Loader {
     return {(base.parent_path() / written).lexically_normal().string(), display.string()};
   }
 
-  std::vector<std::string> stdModules() const {
-    std::vector<std::string> names;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(fs::path(stdlibDir_) / "std", ec))
-      if (entry.path().extension() == ".omen")
-        names.push_back("std." + entry.path().stem().string());
-    return names;
-  }
+  std::vector<std::string> stdModules() const { return stdModuleNames(stdlibDir_); }
 
   Context& ctx_;
   std::string stdlibDir_;

@@ -1,6 +1,7 @@
 //===- RulesExpr.cpp - What an expression may read and do where it stands ---===//
 #include "frontend/sema/Rules.h"
 #include "core/Builtins.h"
+#include "frontend/sema/ConstantArgs.h"
 
 namespace omen::sema {
 
@@ -70,6 +71,10 @@ void Rules::expr(ast::Expr* e, Implied& implied, bool drawReported) {
         }
       }
       for (auto& a : c.args) expr(a.get(), implied, drawReported);
+      // A warning, not an error: the call may never run (`false and bernoulli(2.0)`, a branch
+      // taken with probability 0), and a program that never reaches it is valid.
+      if (std::string invalid = invalidConstantArguments(c); !invalid.empty())
+        ctx_.warning(c.range, invalid + "; this call fails whenever it runs");
       return;
     }
     case ast::ExprKind::Time:

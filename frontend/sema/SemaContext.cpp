@@ -18,6 +18,11 @@ void Context::error(SourceRange range, std::string message) {
   if (!lastWasRepeat_) diags.error(range, std::move(message));
 }
 
+void Context::warning(SourceRange range, std::string message) {
+  auto key = std::make_tuple(range.begin.file, range.begin.line, range.begin.col, message);
+  if (reported_.insert(std::move(key)).second) diags.warning(range, std::move(message));
+}
+
 void Context::note(SourceRange range, std::string message) {
   if (!lastWasRepeat_) diags.note(range, std::move(message));
 }

@@ -52,6 +52,8 @@ struct Context {
   /// Reports an error once: a mistake inside a base scenario is seen again in every
   /// flattened copy that derives from it, but the user should read it once.
   void error(SourceRange range, std::string message);
+  /// Reports a warning once (as error() does): the program is still accepted.
+  void warning(SourceRange range, std::string message);
   /// A note on the last error, dropped with it if that error was a repeat.
   void note(SourceRange range, std::string message);
 

@@ -25,6 +25,9 @@ enum OmenErrorCode {
   OMEN_ERR_PHASE_LIMIT,      ///< an `until` phase reached its limit (args[0] = limit)
   OMEN_ERR_BAD_COUNT,        ///< a `for` count negative or above 2^53 (args[0] = count)
   OMEN_ERR_CATEGORICAL,      ///< categorical weights invalid or not summing to 1 (args[0] = sum)
+  /// Not an error of the program: the run was interrupted (Ctrl-C) in the middle of this
+  /// trial. The trial does not count; the driver keeps the trials before it.
+  OMEN_ERR_CANCELLED,
 };
 
 typedef struct OmenError {

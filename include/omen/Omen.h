@@ -41,6 +41,9 @@ class Session;
 /// returned as it is (a path).
 std::string modulePath(const std::string& nameOrPath, const LoadOptions& options = {});
 
+/// "std.NAME" for every module of the standard library, sorted.
+std::vector<std::string> stdModules(const LoadOptions& options = {});
+
 /// A loaded and checked program. Not thread-safe; runs use threads internally.
 class Program {
  public:

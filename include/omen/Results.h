@@ -96,8 +96,10 @@ struct PrecisionOutcome {
 
 struct ScenarioResult {
   std::string name;
-  double seconds = 0;         ///< running its trials
-  double compileSeconds = 0;  ///< compiling its kernel for this run (0 when it was cached)
+  double seconds = 0;  ///< running the trials
+  /// Compiling this scenario's kernel; the first scenario of a run also counts checking and
+  /// lowering the program. 0 for a built executable (compiled by `omen build`).
+  double compileSeconds = 0;
   std::vector<ParamValue> params;
   std::vector<ReportResult> reports;
   /// Interrupted (SIGINT): the reports rest on the first `trialsCompleted` trials only.
@@ -141,7 +143,7 @@ struct CompareResult {
   std::string engine;
   unsigned threads = 1;
   double seconds = 0;
-  double compileSeconds = 0;  ///< both kernels
+  double compileSeconds = 0;  ///< as ScenarioResult::compileSeconds, for both kernels
   /// Each scenario's own full result (every report, shared or not).
   ScenarioResult a, b;
   /// Reports present in both (same label and kind), in A's order.

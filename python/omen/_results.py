@@ -34,10 +34,12 @@ class Report:
     def rows(self) -> List[dict]:
         """This report's rows of `--format csv` (without the scenario column)."""
         note = "undefined: " + self.undefined if self.undefined else None
-        if self.kind == "quantiles" and self.quantiles:
+        if self.kind == "quantiles":
+            # An undefined quantiles report keeps the five level rows, as the CLI's CSV does.
+            levels = self.quantiles or {p: None for p in (0.05, 0.25, 0.5, 0.75, 0.95)}
             return [dict(label=f"{self.label}@{_level(p)}", kind=self.kind, estimate=v,
-                         stderr=None, ci_low=None, ci_high=None, n=self.n, note=None)
-                    for p, v in self.quantiles.items()]
+                         stderr=None, ci_low=None, ci_high=None, n=self.n, note=note)
+                    for p, v in levels.items()]
         low, high = self.ci95 if self.ci95 else (None, None)
         return [dict(label=self.label, kind=self.kind, estimate=self.estimate, stderr=self.stderr,
                      ci_low=low, ci_high=high, n=self.n, note=note)]
@@ -104,12 +106,24 @@ class RunResult:
 
     def to_pandas(self):
         """One row per report (one per level for quantiles), the columns of `--format csv`:
-        scenario, label, kind, estimate, stderr, ci_low, ci_high, n, note."""
+        scenario, label, kind, estimate, stderr, ci_low, ci_high, n, note, then param.NAME
+        for every param of the scenarios run ("drawn" for an uncertain param not pinned)."""
         pd = _pandas()
-        rows = [dict(scenario=s.name, **row) for s in self.scenarios for r in s.reports
-                for row in r.rows()]
+        names = []
+        for s in self.scenarios:
+            names += [k for k in s.params if k not in names]
+        rows = []
+        for s in self.scenarios:
+            partial = f"partial: {s.trials_completed} of {self.trials} trials" if s.partial else None
+            params = {f"param.{k}": ("drawn" if s.params[k] == "drawn per trial" else s.params[k])
+                      for k in names if k in s.params}
+            for r in s.reports:
+                for row in r.rows():
+                    row["note"] = "; ".join(n for n in (row["note"], partial) if n) or None
+                    rows.append(dict(scenario=s.name, **row, **params))
         return pd.DataFrame(rows, columns=["scenario", "label", "kind", "estimate", "stderr",
-                                           "ci_low", "ci_high", "n", "note"])
+                                           "ci_low", "ci_high", "n", "note"]
+                            + [f"param.{k}" for k in names])
 
 
 @dataclass

@@ -93,14 +93,43 @@ namespace {
 template <typename Outcome, typename Format>
 int finish(const Outcome& outcome, Format print, const std::string& tool, const std::string& command) {
   switch (outcome.failure) {
-    case Failure::None: std::cout << print(); return kExitOk;
+    case Failure::None: {
+      std::cout << print();
+      std::cout.flush();
+      std::string notice = interruptNotice(outcome.result, tool);
+      if (notice.empty()) return kExitOk;
+      std::cerr << notice;
+      return kExitInterrupted;
+    }
     case Failure::Options: return usageError(tool, command, outcome.error);
     case Failure::Runtime: std::cerr << outcome.error; return kExitProgramError;
   }
   return kExitProgramError;
 }
 
+std::string trialsOf(uint64_t completed, uint64_t trials) {
+  return std::to_string(completed) + " of " + std::to_string(trials) + " trials";
+}
+
 }  // namespace
+
+std::string interruptNotice(const RunResult& result, const std::string& tool) {
+  for (size_t i = 0; i < result.scenarios.size(); ++i) {
+    const ScenarioResult& s = result.scenarios[i];
+    if (!s.partial) continue;
+    std::string out = tool + ": interrupted: scenario '" + s.name + "' finished " + trialsOf(s.trialsCompleted, result.trials);
+    size_t done = i;  // scenarios before this one completed
+    out += done ? " (" + std::to_string(done) + " scenario" + (done == 1 ? "" : "s") + " before it completed)" : "";
+    return out + "; the results printed rest on those trials (marked partial)\n";
+  }
+  return "";
+}
+
+std::string interruptNotice(const CompareResult& result, const std::string& tool) {
+  if (!result.partial) return "";
+  return tool + ": interrupted: the comparison finished " + trialsOf(result.trialsCompleted, result.trials) +
+         "; the results printed rest on those trials (marked partial)\n";
+}
 
 int finishRun(const RunOutcome& outcome, OutputFormat format, const std::string& tool, const std::string& command) {
   return finish(outcome, [&] { return formatRun(outcome.result, format); }, tool, command);

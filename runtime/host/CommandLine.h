@@ -18,8 +18,9 @@
 
 namespace omen::rt {
 
-/// 0 success, 1 an error in the program (compile or runtime), 2 misuse of the command line.
-enum ExitCode { kExitOk = 0, kExitProgramError = 1, kExitUsage = 2 };
+/// 0 success, 1 an error in the program (compile or runtime), 2 misuse of the command line,
+/// 130 interrupted by Ctrl-C (the shell's 128 + SIGINT; the partial results are printed).
+enum ExitCode { kExitOk = 0, kExitProgramError = 1, kExitUsage = 2, kExitInterrupted = 130 };
 
 /// Prints "TOOL: error: MESSAGE" and a hint to run `TOOL COMMAND --help`; returns kExitUsage.
 int usageError(const std::string& tool, const std::string& command, const std::string& message);
@@ -63,9 +64,14 @@ class InterruptScope {
 };
 
 /// Prints a finished run or comparison as `format` on stdout, or its error on stderr, and
-/// returns the exit status.
+/// returns the exit status. An interrupted run prints what finished (marked partial) and
+/// says on stderr how many trials finished.
 int finishRun(const RunOutcome& outcome, OutputFormat format, const std::string& tool, const std::string& command);
 int finishCompare(const CompareOutcome& outcome, OutputFormat format, const std::string& tool,
                   const std::string& command);
+
+/// "TOOL: interrupted: …" for a partial run (one line), or "" if the run was not cut short.
+std::string interruptNotice(const RunResult& result, const std::string& tool);
+std::string interruptNotice(const CompareResult& result, const std::string& tool);
 
 }  // namespace omen::rt

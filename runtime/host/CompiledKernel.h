@@ -4,7 +4,8 @@
 // kernels and `omen build` executables (backend/llvm/Emitter.h generates it):
 //   globals: fills consts and fixed params, skipping overridden slots; 0 on error.
 //   block:   runs trials [first, first + count); returns count, or the index within the
-//            block of the first failing trial (error filled).
+//            block of the first failing trial (error filled). `cancel` (may be null) is the
+//            run's Ctrl-C flag as one byte, polled inside trials (OMEN_CANCEL_CHECK_INTERVAL).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -18,7 +19,10 @@ namespace omen::rt {
 
 using GlobalsFn = int32_t (*)(Value* globals, const uint8_t* overridden, OmenError* error);
 using BlockFn = uint32_t (*)(const Value* globals, uint64_t seed, uint64_t first, uint32_t count,
-                             double* outcomes, OmenError* error);
+                             double* outcomes, OmenError* error, const uint8_t* cancel);
+
+// The kernel reads the std::atomic<bool> as a plain byte (an atomic load in the generated code).
+static_assert(sizeof(std::atomic<bool>) == 1 && std::atomic<bool>::is_always_lock_free, "cancel flag ABI");
 
 class CompiledKernel final : public Kernel {
  public:
@@ -37,8 +41,10 @@ class CompiledKernel final : public Kernel {
   }
 
   bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
-                OmenError& error, uint64_t& failedTrial) const override {
-    uint32_t done = block_(globals, seed, first, count, outcomes, &error);
+                OmenError& error, uint64_t& failedTrial,
+                const std::atomic<bool>* cancel = nullptr) const override {
+    uint32_t done = block_(globals, seed, first, count, outcomes, &error,
+                           reinterpret_cast<const uint8_t*>(cancel));
     if (done == count) return true;
     failedTrial = first + done;
     return false;

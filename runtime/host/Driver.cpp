@@ -50,13 +50,17 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
   Progress progress(options.trials, options.progress);
 
   ScheduleOutcome outcome = scheduleBlocks<Block>(
-      options.trials, pool, options.cancel, progress,
+      options.trials, pool, options.cancel,
       [&](uint64_t first, uint32_t count, unsigned worker, Block& block) -> std::optional<BlockFailure> {
-        std::optional<RunError> error =
-            detail::runAndCheck(kernel, globals, options.seed, first, count, outcomes[worker]);
-        if (error) return BlockFailure(*error);
         block.reports = detail::makeAccumulators(info, options.exactQuantileCap);
-        detail::accumulate(block.reports, outcomes[worker].data(), count);
+        std::optional<RunError> error = detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) {
+          std::optional<RunError> error =
+              detail::runAndCheck(kernel, globals, options.seed, from, n, outcomes[worker], options.cancel);
+          // A cancelled chunk keeps the trials before the cut (DriverScheduler.h).
+          detail::accumulate(block.reports, outcomes[worker].data(), detail::trialsBefore(error, from, n));
+          return error;
+        });
+        if (error) return BlockFailure(*error);
         return std::nullopt;
       },
       [&](Block&& block) { detail::mergeAccumulators(totals, std::move(block.reports)); },

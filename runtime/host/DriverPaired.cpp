@@ -119,29 +119,35 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
   Progress progress(options.trials, options.progress);
 
   ScheduleOutcome outcome = scheduleBlocks<PairedBlock>(
-      options.trials, pool, options.cancel, progress,
+      options.trials, pool, options.cancel,
       [&](uint64_t first, uint32_t count, unsigned worker, PairedBlock& block) -> std::optional<BlockFailure> {
-        auto errorA = detail::runAndCheck(kernelA, globalsA, options.seed, first, count, outA[worker]);
-        auto errorB = detail::runAndCheck(kernelB, globalsB, options.seed, first, count, outB[worker]);
-        if (errorA || errorB) {
-          // The lowest failing trial wins; A first on a tie.
-          bool useA = errorA && (!errorB || errorA->trial <= errorB->trial);
-          return BlockFailure(useA ? *errorA : *errorB, useA ? 'A' : 'B');
-        }
         block.a = detail::makeAccumulators(infoA, options.exactQuantileCap);
         block.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
-        detail::accumulate(block.a, outA[worker].data(), count);
-        detail::accumulate(block.b, outB[worker].data(), count);
         block.paired.resize(shared.size());
-        for (uint32_t j = 0; j < count; ++j) {
-          const double* rowA = outA[worker].data() + j * widthA;
-          const double* rowB = outB[worker].data() + j * widthB;
-          for (size_t s = 0; s < shared.size(); ++s) {
-            const double* a = rowA + shared[s].a * kOutcomeWidth;
-            const double* b = rowB + shared[s].b * kOutcomeWidth;
-            block.paired[s].add(a[0], a[1], b[0], b[1]);
+        char failedSide = 0;
+        std::optional<RunError> failure = detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) {
+          auto errorA = detail::runAndCheck(kernelA, globalsA, options.seed, from, n, outA[worker], options.cancel);
+          auto errorB = detail::runAndCheck(kernelB, globalsB, options.seed, from, n, outB[worker], options.cancel);
+          // The lowest failing trial wins; a program error over a cut on a tie, then A.
+          auto key = [](const RunError& e) { return std::make_pair(e.trial, e.error.code == OMEN_ERR_CANCELLED); };
+          bool useA = errorA && (!errorB || key(*errorA) <= key(*errorB));
+          std::optional<RunError> error = useA ? errorA : errorB;
+          if (error) failedSide = useA ? 'A' : 'B';
+          uint32_t done = detail::trialsBefore(error, from, n);
+          detail::accumulate(block.a, outA[worker].data(), done);
+          detail::accumulate(block.b, outB[worker].data(), done);
+          for (uint32_t j = 0; j < done; ++j) {
+            const double* rowA = outA[worker].data() + j * widthA;
+            const double* rowB = outB[worker].data() + j * widthB;
+            for (size_t s = 0; s < shared.size(); ++s) {
+              const double* a = rowA + shared[s].a * kOutcomeWidth;
+              const double* b = rowB + shared[s].b * kOutcomeWidth;
+              block.paired[s].add(a[0], a[1], b[0], b[1]);
+            }
           }
-        }
+          return error;
+        });
+        if (failure) return BlockFailure(*failure, static_cast<uint64_t>(failedSide));
         return std::nullopt;
       },
       [&](PairedBlock&& block) {

@@ -12,8 +12,11 @@
 // on any rank) still finish, so the error reported is the one at the lowest failing trial.
 // `enough(trialsMerged)` is asked after each block merged, in block order: when it says yes
 // (a precision target holds), later blocks are not merged, so where a run stops depends on
-// the seed only. Cancellation (rank 0's flag) stops the handing-out; the contiguous prefix
-// is kept. At the end rank 0 broadcasts the outcome and the merged totals, so every rank
+// the seed only. Cancellation (rank 0's flag) stops the handing-out, and kernels poll it
+// inside trials: a block cut there returns an OMEN_ERR_CANCELLED failure whose `trial` is
+// the first trial that did not finish, with the trials before it in the block. The merged
+// result is then every block before the first cut block plus that block's finished trials:
+// exactly a complete run of `trialsMerged` trials, so a partial result is reproducible. At the end rank 0 broadcasts the outcome and the merged totals, so every rank
 // returns the same result (an analysis that picks its next run from a result stays in step).
 //
 //===----------------------------------------------------------------------===//
@@ -34,7 +37,6 @@
 
 #include "omen/Results.h"
 #include "runtime/host/Cluster.h"
-#include "runtime/host/Progress.h"
 #include "runtime/host/StateCodec.h"
 #include "runtime/host/ThreadPool.h"
 
@@ -105,12 +107,13 @@ inline uint64_t nextSession() {
 }  // namespace detail
 
 /// `runBlock(first, count, worker, block)` fills `block` and returns a BlockFailure (or a
-/// RunError) on failure; `merge(Block&&)` folds a block into the run's totals; `enough(n)`
-/// says whether the totals of the first n trials meet the run's target.
+/// RunError) on failure (a cut by Ctrl-C included, see above); `merge(Block&&)` folds a
+/// block into the run's totals; `enough(n)` says whether the totals of the first n trials
+/// meet the run's target.
 template <class Block, class RunFn, class MergeFn, class EnoughFn>
 ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::atomic<bool>* cancel,
-                               Progress& progress, RunFn&& runBlock, MergeFn&& merge,
-                               EnoughFn&& enough, const BlockCodec<Block>& codec) {
+                               RunFn&& runBlock, MergeFn&& merge, EnoughFn&& enough,
+                               const BlockCodec<Block>& codec) {
   const uint64_t blocks = blockCount(trials);
   const uint64_t rank = static_cast<uint64_t>(cluster::rank());
   const uint64_t ranks = static_cast<uint64_t>(cluster::size());
@@ -121,7 +124,12 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::ato
   std::condition_variable progressed;
   uint64_t nextLocal = rank, frontier = 0, stopAt = blocks;
   bool localDone = false;
-  std::map<uint64_t, std::unique_ptr<Block>> finished;  // rank 0: waiting for the frontier
+  uint64_t cutBlock = blocks;  // the lowest block cut inside by cancellation
+  struct Finished {
+    std::unique_ptr<Block> block;
+    uint32_t trials;
+  };
+  std::map<uint64_t, Finished> finished;                // rank 0: waiting for the frontier
   std::map<uint64_t, ClusterMessage> outbox;            // other ranks: waiting to be sent
   ScheduleOutcome out;
 
@@ -138,21 +146,23 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::ato
     }
     stopAt = std::min(stopAt, b);
   };
-  auto absorb = [&](uint64_t b, std::unique_ptr<Block> block) {
+  auto absorb = [&](uint64_t b, std::unique_ptr<Block> block, uint32_t count) {
     if (out.error || b >= stopAt) return;
-    finished.emplace(b, std::move(block));
+    finished.emplace(b, Finished{std::move(block), count});
     for (auto it = finished.find(frontier); it != finished.end() && frontier < stopAt;
          it = finished.find(frontier)) {
-      merge(std::move(*it->second));
-      out.trialsMerged += blockTrials(frontier);
+      merge(std::move(*it->second.block));
+      out.trialsMerged += it->second.trials;
+      bool cut = it->second.trials < blockTrials(frontier);
       finished.erase(it);
       ++frontier;
-      if (frontier < stopAt && enough(out.trialsMerged)) {
+      if (cut) {
+        stopAt = frontier;  // nothing after a cut block counts
+      } else if (frontier < stopAt && enough(out.trialsMerged)) {
         out.stoppedEarly = true;
         stopAt = frontier;
       }
     }
-    progress.update(out.trialsMerged);
   };
 
   std::thread comm;
@@ -196,7 +206,7 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::ato
             if (failure)
               fail(b, *failure);
             else
-              absorb(b, std::move(block));
+              absorb(b, std::move(block), blockTrials(b));
             progressed.notify_all();
           }
           uint64_t stop;
@@ -274,11 +284,18 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::ato
       }
 
       lock.lock();
+      if (rank == 0 && failure && failure->error.error.code == OMEN_ERR_CANCELLED) {
+        out.cancelled = true;
+        cutBlock = std::min(cutBlock, b);
+        stopAt = std::min(stopAt, b + 1);
+        count = static_cast<uint32_t>(std::min<uint64_t>(failure->error.trial - blockStart(b), count));
+        failure.reset();
+      }
       if (rank == 0) {
         if (failure)
           fail(b, *failure);
         else
-          absorb(b, std::move(block));
+          absorb(b, std::move(block), count);
       } else {
         if (failure) stopAt = std::min(stopAt, b);
         outbox.emplace(b, std::move(message));
@@ -293,6 +310,7 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::ato
     progressed.notify_all();
   }
   if (comm.joinable()) comm.join();
+  if (out.error && out.errorBlock > cutBlock) out.error.reset();  // beyond the cut
   if (out.error) out.cancelled = false;
   // Blocks finished beyond a gap (cancellation) or the stop are dropped with `finished`.
 

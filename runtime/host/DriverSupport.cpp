@@ -47,13 +47,13 @@ std::vector<ParamValue> paramsAsUsed(const ScenarioInfo& info, const std::vector
 
 std::optional<RunError> runAndCheck(const Kernel& kernel, const std::vector<Value>& globals,
                                     uint64_t seed, uint64_t first, uint32_t count,
-                                    std::vector<double>& outcomes) {
+                                    std::vector<double>& outcomes, const std::atomic<bool>* cancel) {
   size_t reports = kernel.info().reports.size();
   size_t width = reports * kOutcomeWidth;
   if (outcomes.size() < count * width) outcomes.resize(count * width);
   OmenError error{};
   uint64_t failedTrial = 0;
-  bool ok = kernel.runBlock(globals.data(), seed, first, count, outcomes.data(), error, failedTrial);
+  bool ok = kernel.runBlock(globals.data(), seed, first, count, outcomes.data(), error, failedTrial, cancel);
   uint64_t checked = ok ? count : std::min<uint64_t>(failedTrial - first, count);
   for (uint64_t j = 0; j < checked; ++j) {
     const double* row = outcomes.data() + j * width;

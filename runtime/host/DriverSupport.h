@@ -6,10 +6,13 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <algorithm>
+#include <chrono>
 #include <optional>
 #include <vector>
 
 #include "runtime/host/Driver.h"
+#include "runtime/host/Progress.h"
 #include "runtime/host/StatisticsReport.h"
 
 namespace omen::rt::detail {
@@ -23,10 +26,38 @@ std::vector<ParamValue> paramsAsUsed(const ScenarioInfo& info, const std::vector
 
 /// Runs trials [first, first + count) into `outcomes` (resized as needed) and checks them:
 /// a kernel error, or a report value that is NaN or infinite where its condition held
-/// (whichever comes at the lower trial), is returned.
+/// (whichever comes at the lower trial), is returned. A run cancelled inside the block
+/// returns an OMEN_ERR_CANCELLED error whose `trial` is the first trial that did not finish.
 std::optional<RunError> runAndCheck(const Kernel& kernel, const std::vector<Value>& globals,
                                     uint64_t seed, uint64_t first, uint32_t count,
-                                    std::vector<double>& outcomes);
+                                    std::vector<double>& outcomes,
+                                    const std::atomic<bool>* cancel = nullptr);
+
+/// Trials of a block that finished before `error` (count if there is none).
+inline uint32_t trialsBefore(const std::optional<RunError>& error, uint64_t first, uint32_t count) {
+  return error ? static_cast<uint32_t>(std::min<uint64_t>(error->trial - first, count)) : count;
+}
+
+/// Runs a block's trials [first, first + count) as `runChunk(chunkFirst, chunkCount)` calls
+/// that start at one trial and double while a call takes under 20 ms, so that progress and
+/// Ctrl-C are seen after the first trial even when trials are heavy (results do not depend
+/// on the chunks: a block still folds its trials in order). Stops at the first error;
+/// returns it. `runChunk` returns the error (if any) and the trials it finished.
+template <class ChunkFn>
+std::optional<RunError> runInChunks(uint64_t first, uint32_t count, Progress& progress, ChunkFn&& runChunk) {
+  uint32_t chunk = 1;
+  for (uint32_t done = 0; done < count;) {
+    uint32_t n = std::min(chunk, count - done);
+    auto start = std::chrono::steady_clock::now();
+    std::optional<RunError> error = runChunk(first + done, n);
+    uint32_t finished = trialsBefore(error, first + done, n);
+    progress.add(finished);
+    if (error) return error;
+    done += n;
+    if (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(20)) chunk = std::min(2 * chunk, count);
+  }
+  return std::nullopt;
+}
 
 /// A fresh accumulator per report of `info`; the quantiles reports share `exactCap` values.
 std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64_t exactCap);

@@ -7,7 +7,9 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,9 @@ struct ParamInfo {
   bool uncertain;
   uint32_t slot;
   uint32_t pinnedSlot;  ///< uncertain params only
+  /// Uncertain params: the values the declaration can draw; `--set` outside is refused.
+  double low = -std::numeric_limits<double>::infinity();
+  double high = std::numeric_limits<double>::infinity();
   /// The declared `in [lo, hi]`: `--set` must stay inside it; sweep and solve default to it.
   bool hasRange = false;
   double lo = 0, hi = 0;
@@ -64,9 +69,11 @@ class Kernel {
 
   /// Runs trials [first, first + count) of the run seeded `seed`. Returns false at the first
   /// failing trial, with `error` filled and `failedTrial` set; outcomes of earlier trials of
-  /// the block are written.
+  /// the block are written. Every OMEN_CANCEL_CHECK_INTERVAL steps or trials it reads
+  /// `cancel` (may be null); once set, the running trial fails with OMEN_ERR_CANCELLED.
   virtual bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count,
-                        double* outcomes, OmenError& error, uint64_t& failedTrial) const = 0;
+                        double* outcomes, OmenError& error, uint64_t& failedTrial,
+                        const std::atomic<bool>* cancel = nullptr) const = 0;
 };
 
 }  // namespace omen::rt

@@ -16,8 +16,11 @@ Progress::Progress(uint64_t total, bool enabled, std::FILE* out)
   start_ = lastDraw_ = Clock::now();
 }
 
-void Progress::update(uint64_t done) {
+void Progress::add(uint64_t trials) {
   if (!enabled_) return;
+  uint64_t done = done_.fetch_add(trials) + trials;
+  std::unique_lock<std::mutex> lock(drawing_, std::try_to_lock);
+  if (!lock.owns_lock()) return;  // another worker is drawing
   Clock::time_point now = Clock::now();
   double elapsed = std::chrono::duration<double>(now - start_).count();
   if (elapsed < 1.0) return;
@@ -30,6 +33,7 @@ void Progress::update(uint64_t done) {
 }
 
 void Progress::finish() {
+  std::lock_guard<std::mutex> lock(drawing_);
   if (!drawn_) return;
   std::fputs("\r\033[K", out_);
   std::fflush(out_);

@@ -2,14 +2,18 @@
 //
 // Shown only when stderr is a terminal and the run has already taken a second, so short
 // runs, pipes and CI logs stay clean; erased when the run ends so the report prints on a
-// clean screen. Not thread-safe: the driver calls it under its merge lock.
+// clean screen. It counts trials as workers finish them (the driver runs a block in chunks
+// that start at one trial), so heavy trials show progress long before the first block of
+// 4,096 ends. Thread-safe: any worker may call add().
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <mutex>
 #include <string>
 
 namespace omen::rt {
@@ -20,16 +24,19 @@ class Progress {
   Progress(uint64_t total, bool enabled, std::FILE* out = stderr);
   ~Progress() { finish(); }
 
-  /// `done` trials finished so far (redraws at most ten times a second).
-  void update(uint64_t done);
+  /// `trials` more trials finished (redraws at most ten times a second).
+  void add(uint64_t trials);
   /// Erases the bar if it was drawn.
   void finish();
+  bool enabled() const { return enabled_; }
 
  private:
   using Clock = std::chrono::steady_clock;
   uint64_t total_;
   bool enabled_;
   std::FILE* out_;
+  std::atomic<uint64_t> done_{0};
+  std::mutex drawing_;
   Clock::time_point start_, lastDraw_;
   bool drawn_ = false;
 };

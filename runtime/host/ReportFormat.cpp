@@ -55,6 +55,10 @@ std::string shortestNumber(double x) {
   return std::string(buf, end);
 }
 
+const char* undefinedReason(const ReportResult& r) {
+  return r.conditional ? "condition never held" : "no trial finished";
+}
+
 const char* reportKindName(ReportKind kind) {
   switch (kind) {
     case ReportKind::Probability:

@@ -22,6 +22,10 @@ std::string formatCompareCsv(const CompareResult& result);
 /// "null" for NaN or infinity (which the driver never lets through).
 std::string shortestNumber(double x);
 
+/// Why an undefined report has no estimate: "condition never held", or (an unconditional
+/// report of a run interrupted before its first trial finished) "no trial finished".
+const char* undefinedReason(const ReportResult& r);
+
 /// "probability", "mean" or "quantiles".
 const char* reportKindName(ReportKind kind);
 

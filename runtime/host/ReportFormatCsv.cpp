@@ -2,17 +2,25 @@
 //
 // One row per report (RFC 4180 quoting). A quantiles report has one row per level, labelled
 // "LABEL@0.05" ... "LABEL@0.95", with the quantile in `estimate` and the other estimate
-// columns empty. An undefined report (condition never held) has empty estimate columns,
-// n = 0, and says why in the last column, `note` (empty otherwise), so that a spreadsheet
-// never reads the empty estimate as a missing number or a NaN.
+// columns empty; an undefined one keeps those rows, so the shape never depends on the data.
+// An undefined report (condition never held) has empty estimate columns, n = 0, and says
+// why in `note` (empty otherwise), so that a spreadsheet never reads the empty estimate as a
+// missing number or a NaN. An interrupted run says "partial: N of M trials" in `note` of
+// every row (notes are joined with "; "). After `note`, one column `param.NAME` per param
+// of the scenarios run, with the value the run used ("drawn" for an uncertain param not
+// pinned with --set; empty where a scenario has no such param), so rows of runs with
+// different --set values can be concatenated and told apart.
 //
 //===----------------------------------------------------------------------===//
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/StatisticsQuantiles.h"
 
 namespace omen::rt {
 
@@ -37,10 +45,28 @@ std::string estimateColumns(const ReportResult& r) {
   return fmt::format("{},{},{},{}", num(r.estimate), num(r.stdError), num(r.ciLow), num(r.ciHigh));
 }
 
-constexpr const char* kUndefinedNote = "undefined: condition never held";
+std::string undefinedNote(const ReportResult& r) { return std::string("undefined: ") + undefinedReason(r); }
 
 std::string quantileLabel(const std::string& label, double p) {
   return field(label + "@" + num(p));
+}
+
+std::string partialNote(bool partial, uint64_t completed, uint64_t trials) {
+  return partial ? fmt::format("partial: {} of {} trials", completed, trials) : "";
+}
+
+std::string joinNotes(const std::string& a, const std::string& b) {
+  return a.empty() ? b : b.empty() ? a : a + "; " + b;
+}
+
+std::string paramText(const ParamValue& p) {
+  if (p.drawn) return "drawn";
+  switch (p.type) {
+    case ValueType::Bool: return p.value.i != 0 ? "true" : "false";
+    case ValueType::Int: return std::to_string(p.value.i);
+    case ValueType::Real: return num(p.value.r);
+  }
+  return "";
 }
 
 }  // namespace
@@ -62,26 +88,39 @@ std::string precisionColumns(const ScenarioResult& s, const ReportResult& r) {
 std::string formatRunCsv(const RunResult& result) {
   bool precision = false;
   for (const ScenarioResult& s : result.scenarios) precision = precision || s.precision;
+  std::vector<std::string> names;  // every param of the scenarios run, in order of appearance
+  for (const ScenarioResult& s : result.scenarios)
+    for (const ParamValue& p : s.params)
+      if (std::find(names.begin(), names.end(), p.name) == names.end()) names.push_back(p.name);
   std::string out = "scenario,label,kind,estimate,stderr,ci_low,ci_high,n,note";
-  out += precision ? ",target,target_met,trials\n" : "\n";
-  auto end = [&](const ScenarioResult& s, const ReportResult& r) {
-    return precision ? precisionColumns(s, r) + "\n" : std::string("\n");
-  };
+  if (precision) out += ",target,target_met,trials";
+  for (const std::string& name : names) out += "," + field("param." + name);
+  out += "\n";
   for (const ScenarioResult& s : result.scenarios) {
     if (s.error) continue;
+    std::string params;
+    for (const std::string& name : names) {
+      params += ",";
+      for (const ParamValue& p : s.params)
+        if (p.name == name) params += field(paramText(p));
+    }
+    std::string partial = partialNote(s.partial, s.trialsCompleted, result.trials);
     for (const ReportResult& r : s.reports) {
+      auto row = [&](const std::string& label, const char* kind, const std::string& estimates, uint64_t n,
+                     const std::string& note) {
+        out += fmt::format("{},{},{},{},{},{}{}{}\n", field(s.name), label, kind, estimates, n,
+                           field(joinNotes(note, partial)), precision ? precisionColumns(s, r) : "", params);
+      };
       if (r.kind == ReportKind::Quantiles) {
         if (r.undefined) {
-          out += fmt::format("{},{},quantiles,,,,,0,{}", field(s.name), field(r.label), kUndefinedNote) + end(s, r);
+          for (double level : kQuantileLevels) row(quantileLabel(r.label, level), "quantiles", ",,,", 0, undefinedNote(r));
           continue;
         }
         for (const QuantilePoint& q : r.quantiles)
-          out += fmt::format("{},{},quantiles,{},,,,{},", field(s.name), quantileLabel(r.label, q.p),
-                             num(q.value), r.n) + end(s, r);
+          row(quantileLabel(r.label, q.p), "quantiles", num(q.value) + ",,,", r.n, "");
         continue;
       }
-      out += fmt::format("{},{},{},{},{},{}", field(s.name), field(r.label), reportKindName(r.kind),
-                         estimateColumns(r), r.n, r.undefined ? kUndefinedNote : "") + end(s, r);
+      row(field(r.label), reportKindName(r.kind), estimateColumns(r), r.n, r.undefined ? undefinedNote(r) : "");
     }
   }
   return out;
@@ -92,18 +131,20 @@ std::string formatCompareCsv(const CompareResult& result) {
       "label,kind,estimate_a,stderr_a,n_a,estimate_b,stderr_b,n_b,difference,stderr,ci_low,"
       "ci_high,n,note\n";
   if (result.error) return out;
+  std::string partial = partialNote(result.partial, result.trialsCompleted, result.trials);
   for (const Comparison& c : result.comparisons) {
     if (c.kind == ReportKind::Quantiles) {
       if (c.undefined) {
-        out += fmt::format("{},quantiles,,,{},,,{},,,,,{},{}\n", field(c.label), c.a.n, c.b.n, c.n,
-                           kUndefinedNote);
+        for (double level : kQuantileLevels)
+          out += fmt::format("{},quantiles,,,{},,,{},,,,,{},{}\n", quantileLabel(c.label, level), c.a.n, c.b.n, c.n,
+                             field(joinNotes("undefined: condition never held", partial)));
         continue;
       }
       for (size_t q = 0; q < c.quantileDifferences.size(); ++q)
-        out += fmt::format("{},quantiles,{},,{},{},,{},{},,,,{},\n",
+        out += fmt::format("{},quantiles,{},,{},{},,{},{},,,,{},{}\n",
                            quantileLabel(c.label, c.quantileDifferences[q].p),
                            num(c.a.quantiles[q].value), c.a.n, num(c.b.quantiles[q].value), c.b.n,
-                           num(c.quantileDifferences[q].value), c.n);
+                           num(c.quantileDifferences[q].value), c.n, field(partial));
       continue;
     }
     auto side = [](const ReportResult& r) {
@@ -114,7 +155,7 @@ std::string formatCompareCsv(const CompareResult& result) {
                                    : fmt::format("{},{},{},{}", num(c.difference),
                                                  num(c.stdError), num(c.ciLow), num(c.ciHigh));
     out += fmt::format("{},{},{},{},{},{},{}\n", field(c.label), reportKindName(c.kind), side(c.a),
-                       side(c.b), diff, c.n, c.undefined ? kUndefinedNote : "");
+                       side(c.b), diff, c.n, field(joinNotes(c.undefined ? "undefined: condition never held" : "", partial)));
   }
   return out;
 }

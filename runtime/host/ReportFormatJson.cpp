@@ -45,7 +45,7 @@ std::string quantilesObject(const std::vector<QuantilePoint>& qs) {
 std::string estimateFields(const ReportResult& r) {
   if (r.undefined)
     return fmt::format("\"estimate\": null, \"stderr\": null, \"ci95\": null, \"n\": 0, "
-                       "\"undefined\": \"condition never held\"");
+                       "\"undefined\": {}", str(undefinedReason(r)));
   if (!r.hasSpread)
     return fmt::format("\"estimate\": {}, \"stderr\": null, \"ci95\": null, \"n\": {}",
                        num(r.estimate), r.n);
@@ -55,7 +55,7 @@ std::string estimateFields(const ReportResult& r) {
 
 std::string quantileFields(const ReportResult& r) {
   if (r.undefined)
-    return "\"n\": 0, \"quantiles\": null, \"undefined\": \"condition never held\"";
+    return "\"n\": 0, \"quantiles\": null, \"undefined\": " + str(undefinedReason(r));
   std::string out = fmt::format("\"n\": {}, \"quantiles\": {}", r.n, quantilesObject(r.quantiles));
   if (r.sketched) out += fmt::format(", \"rank_error\": {}", num(r.rankError));
   return out;
@@ -142,7 +142,8 @@ std::string formatRunJson(const RunResult& result) {
 
 std::string formatCompareJson(const CompareResult& result) {
   std::string out = header(result.file, result.seed, result.trials, result.engine, result.threads);
-  out += fmt::format(" \"seconds\": {}, \"a\": {}, \"b\": {},\n", num(result.seconds),
+  out += fmt::format(" \"seconds\": {}, \"compile_seconds\": {}, \"a\": {}, \"b\": {},\n", num(result.seconds),
+                     num(result.compileSeconds),
                      str(result.a.name), str(result.b.name));
   if (result.partial)
     out += fmt::format(" \"partial\": true, \"trials_completed\": {},\n", result.trialsCompleted);

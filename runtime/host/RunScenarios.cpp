@@ -1,6 +1,8 @@
 //===- RunScenarios.cpp - run and compare, once for every client -----------===//
 #include "runtime/host/RunScenarios.h"
 
+#include <chrono>
+
 #include "core/ClosestName.h"
 #include "runtime/host/Settings.h"
 
@@ -33,7 +35,9 @@ Failure prepareRun(ScenarioSource& source, const std::vector<std::string>& names
   for (size_t i : out.indices) {
     auto start = std::chrono::steady_clock::now();
     const Kernel* k = source.kernel(i, error);
-    out.compileSeconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!source.compilesKernels()) seconds = 0;
+    out.compileSeconds.push_back(seconds + (out.compileSeconds.empty() ? source.setupSeconds() : 0));
     if (!k) {
       error = "internal error: " + error;
       return Failure::Runtime;
@@ -58,6 +62,17 @@ std::string driverOptions(const RunOptions& options, const Kernel& kernel, Drive
 }
 
 namespace {
+
+// A runtime error of a run with --set values names them: the failing operation may sit in a
+// library function far from the user's file, and the value that broke it came from the
+// command line.
+std::string settingsNote(const RunOptions& options, const ScenarioInfo& info) {
+  std::string set;
+  for (const auto& [name, text] : options.overrides)
+    for (const ParamInfo& p : info.params)
+      if (p.name == name) set += (set.empty() ? "" : " ") + std::string("--set ") + name + "=" + text;
+  return set.empty() ? "" : "note: this run was given " + set + "\n";
+}
 
 // The fields a run's and a comparison's output share.
 template <typename Result>
@@ -90,7 +105,8 @@ RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options) {
     const ScenarioResult& r = out.result.scenarios.back();
     if (r.error) {
       out.failure = Failure::Runtime;
-      out.error = source.renderError(prepared.indices[i], *r.error);
+      out.error = source.renderError(prepared.indices[i], *r.error) +
+                  settingsNote(options, prepared.kernels[i]->info());
       return out;
     }
     if (r.partial) break;  // interrupted: do not start the next scenario
@@ -125,9 +141,11 @@ CompareOutcome compareScenarios(ScenarioSource& source, const std::string& a, co
   describeRun(out.result, source, options);
   if (out.result.error) {
     // The driver reports which side failed through the scenario results' own errors.
-    size_t failed = out.result.b.error && !out.result.a.error ? prepared.indices[1] : prepared.indices[0];
+    bool isB = out.result.b.error && !out.result.a.error;
+    size_t failed = isB ? prepared.indices[1] : prepared.indices[0];
     out.failure = Failure::Runtime;
-    out.error = source.renderError(failed, *out.result.error);
+    out.error = source.renderError(failed, *out.result.error) +
+                settingsNote(options, prepared.kernels[isB ? 1 : 0]->info());
   }
   return out;
 }

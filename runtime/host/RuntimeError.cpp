@@ -132,6 +132,8 @@ std::string describeRuntimeError(const OmenError& e, std::string_view what) {
       return badCount(e, what);
     case OMEN_ERR_CATEGORICAL:
       return categorical(e);
+    case OMEN_ERR_CANCELLED:
+      return "the run was interrupted";
   }
   return fmt::format("runtime error {} in '{}'", e.code, what);
 }

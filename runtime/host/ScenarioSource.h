@@ -31,6 +31,11 @@ class ScenarioSource {
   /// `file:line:col: runtime error: …`, the source line and caret, and a note naming the
   /// trial, for an error a run of scenario `index` returned.
   virtual std::string renderError(size_t index, const RunError& error) const = 0;
+  /// Seconds spent checking and lowering the program before any kernel was asked for
+  /// (reported as part of the first scenario's compile time).
+  virtual double setupSeconds() const { return 0; }
+  /// False where kernels come compiled in (a built executable): no compile time to report.
+  virtual bool compilesKernels() const { return true; }
 };
 
 }  // namespace omen::rt

@@ -1,12 +1,14 @@
 //===- Settings.cpp - Applying `--set name=value` to compiled scenarios ----===//
 #include "runtime/host/Settings.h"
 
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "core/ClosestName.h"
 #include "runtime/host/ParamValue.h"
+#include "runtime/host/ReportFormat.h"
 
 namespace omen::rt {
 
@@ -37,6 +39,25 @@ std::string outsideRange(const ParamInfo& param, double value) {
          formatParamValue(param, param.hi) + "] of '" + param.name + "'";
 }
 
+namespace {
+
+// "0, 1 or 2" for a small int support, else "[0, 1]", "values >= 0", "values <= 3".
+std::string supportText(const ParamInfo& p) {
+  auto num = [](double x) { return shortestNumber(x); };
+  bool lowOpen = !std::isfinite(p.low), highOpen = !std::isfinite(p.high);
+  if (p.type == ValueType::Int && !lowOpen && !highOpen && p.high - p.low < 8) {
+    std::string out;
+    for (double v = p.low; v <= p.high; ++v)
+      out += (out.empty() ? "" : v == p.high ? " or " : ", ") + num(v);
+    return "the values " + out;
+  }
+  if (lowOpen) return "values <= " + num(p.high);
+  if (highOpen) return "values >= " + num(p.low);
+  return "[" + num(p.low) + ", " + num(p.high) + "]";
+}
+
+}  // namespace
+
 std::string pinSettings(const Settings& settings, const ScenarioInfo& info, std::vector<Override>& out) {
   for (const auto& [name, text] : settings)
     for (const ParamInfo& p : info.params) {
@@ -44,9 +65,12 @@ std::string pinSettings(const Settings& settings, const ScenarioInfo& info, std:
       Value value;
       std::string error;
       if (!parseParamValue(text, p.type, value, error)) return "--set " + name + "=" + text + ": " + error;
-      double numeric = p.type == ValueType::Int ? double(value.i) : p.type == ValueType::Real ? value.r : 0;
-      if (std::string range = outsideRange(p, numeric); !range.empty())
+      double x = p.type == ValueType::Real ? value.r : static_cast<double>(value.i);
+      if (std::string range = outsideRange(p, x); !range.empty())
         return "--set " + name + "=" + text + ": " + range + "; widen the range in the source to go beyond it";
+      if (p.uncertain && p.type != ValueType::Bool && !(x >= p.low && x <= p.high))
+        return "--set " + name + "=" + text + ": param '" + name + "' of scenario '" + info.name +
+               "' is drawn from " + supportText(p) + "; " + text + " is a value it can never take";
       pinParam(info, name, value, out);
     }
   return "";

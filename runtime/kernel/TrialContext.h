@@ -30,6 +30,11 @@ typedef struct OmenTrialContext {
   OmenError error;   ///< error.code != 0: the trial failed; engines stop at once
 } OmenTrialContext;
 
+/// Kernels poll the run's cancel flag (Ctrl-C) once per this many phase steps or trial
+/// starts in a block, so that a run of heavy trials stops within milliseconds; a trial cut
+/// this way fails with OMEN_ERR_CANCELLED and does not count.
+enum { OMEN_CANCEL_CHECK_INTERVAL = 16384 };
+
 /// Starts trial `trial` of a run seeded with `seed`: resets the stream and the error.
 void omen_rt_begin_trial(OmenTrialContext* ctx, uint64_t seed, uint64_t trial);
 

@@ -1,9 +1,11 @@
 //===- CheckCommand.cpp - `omen check`, `emit`, `doc` and `build` ----------===//
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
+#include "core/ClosestName.h"
 #include "tools/omen/Commands.h"
 
 namespace omen::cli {
@@ -12,11 +14,26 @@ int usageError(const std::string& message, const std::string& command) {
   return rt::usageError("omen", command, message);
 }
 
+std::string diagnosticsOf(const Program& program) {
+  // An error without a place (a file that cannot be read) is about the command line's
+  // argument: say so with the tool's name, as every other command-line error does.
+  std::string text = program.diagnostics(), out;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    end = end == std::string::npos ? text.size() : end + 1;
+    if (text.compare(at, 7, "error: ") == 0) out += "omen: ";
+    out += text.substr(at, end - at);
+    at = end;
+  }
+  return out;
+}
+
 int checkCommand(const std::vector<std::string>& files, const LoadOptions& load) {
   int status = kExitOk;
   for (const std::string& file : files) {
     auto program = Program::fromFile(file, load);
-    std::cerr << program->diagnostics();
+    std::cerr << diagnosticsOf(*program);
     if (!program->ok()) status = kExitProgramError;
   }
   return status;
@@ -41,7 +58,7 @@ int emitCommand(const EmitFlags& flags, const LoadOptions& load) {
   if (flags.what == EmitKind::Object && flags.output.empty() && isatty(STDOUT_FILENO))
     return usageError("an object file is binary: write it with -o FILE.o", "emit");
   auto program = Program::fromFile(flags.file, load);
-  std::cerr << program->diagnostics();
+  std::cerr << diagnosticsOf(*program);
   if (!program->ok()) return kExitProgramError;
   std::string text, error;
   if (!program->emit(flags.what, flags.scenarios, text, error)) {
@@ -52,9 +69,20 @@ int emitCommand(const EmitFlags& flags, const LoadOptions& load) {
 }
 
 int docCommand(const std::vector<std::string>& targets, const LoadOptions& load) {
+  std::vector<std::string> modules = stdModules(load);
   for (const std::string& target : targets) {
+    if (target == "std") {
+      std::cout << "The standard library (read one with `omen doc std.NAME`):\n";
+      for (const std::string& m : modules) std::cout << "  " << m << "\n";
+      continue;
+    }
+    if (target.rfind("std.", 0) == 0 && std::find(modules.begin(), modules.end(), target) == modules.end()) {
+      std::cerr << "omen: error: no standard library module '" << target << "'" << didYouMean(target, modules)
+                << " (`omen doc std` lists them)\n";
+      return kExitProgramError;
+    }
     auto program = Program::fromFile(modulePath(target, load), load);
-    std::cerr << program->diagnostics();
+    std::cerr << diagnosticsOf(*program);
     if (!program->ok()) return kExitProgramError;
     std::cout << program->documentation(target);
   }
@@ -64,7 +92,7 @@ int docCommand(const std::vector<std::string>& targets, const LoadOptions& load)
 int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
                  const LoadOptions& load) {
   auto program = Program::fromFile(file, load);
-  std::cerr << program->diagnostics();
+  std::cerr << diagnosticsOf(*program);
   if (!program->ok()) return kExitProgramError;
   for (const std::string& s : scenarios)
     if (!program->hasScenario(s)) return usageError("no scenario named '" + s + "' in " + file, "build");

@@ -23,6 +23,10 @@ using rt::RunFlags;
 /// Prints a command-line misuse message with a hint and returns kExitUsage.
 int usageError(const std::string& message, const std::string& command = "");
 
+/// The program's diagnostics, those without a place prefixed "omen: " like every other
+/// command-line error.
+std::string diagnosticsOf(const Program& program);
+
 int checkCommand(const std::vector<std::string>& files, const LoadOptions& load);
 
 /// `omen run FILE` and `omen compare FILE A B` with the run flags (runtime/host/CommandLine.h).

@@ -226,8 +226,14 @@ bool Repl::cmdSet(const std::string& args) {
 
 bool Repl::cmdUnset(const std::string& args) {
   if (args.empty()) {
+    if (overrides_.empty()) {
+      out_ << "no param was set\n";
+      return true;
+    }
+    std::string names;
+    for (const auto& o : overrides_) names += (names.empty() ? "" : ", ") + o.first;
+    out_ << "unset " << names << " (every :set value)\n";
     overrides_.clear();
-    out_ << "no param is set\n";
     return true;
   }
   for (const std::string& name : words(args)) {

@@ -23,7 +23,7 @@ std::unique_ptr<Program> prepare(const std::string& file, const RunFlags& flags,
     return nullptr;
   }
   auto program = Program::fromFile(file, load);
-  std::cerr << program->diagnostics();
+  std::cerr << diagnosticsOf(*program);
   status = kExitProgramError;
   return program->ok() ? std::move(program) : nullptr;
 }

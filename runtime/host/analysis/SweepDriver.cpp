@@ -64,24 +64,40 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
   Progress progress(options.trials, options.progress);
 
   ScheduleOutcome outcome = scheduleBlocks<SweepBlock>(
-      options.trials, pool, options.cancel, progress,
+      options.trials, pool, options.cancel,
       [&](uint64_t first, uint32_t count, unsigned worker, SweepBlock& block) -> std::optional<BlockFailure> {
         block = fresh();
-        for (size_t k = 0; k < points.size(); ++k) {
-          std::swap(current[worker], previous[worker]);
-          if (auto error = detail::runAndCheck(kernel, globals[k], options.seed, first, count, current[worker]))
-            return BlockFailure(*error, k);
-          detail::accumulate(block.points[k], current[worker].data(), count);
-          if (!points[k].pairsWithPrevious || k == 0) continue;
-          for (uint32_t j = 0; j < count; ++j) {
-            const double* now = current[worker].data() + j * width;
-            const double* before = previous[worker].data() + j * width;
-            for (size_t r = 0; r < reports; ++r)
-              if (info.reports[r].kind != ReportKind::Quantiles)
-                block.steps[k][r].add(now[r * kOutcomeWidth], now[r * kOutcomeWidth + 1], before[r * kOutcomeWidth],
-                                      before[r * kOutcomeWidth + 1]);
+        size_t failedPoint = 0;
+        // Every point runs the same chunk of trials before the next chunk starts, and Ctrl-C
+        // is seen between chunks: a cut keeps whole chunks, so all points keep the same trials.
+        std::optional<RunError> failure =
+            detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) -> std::optional<RunError> {
+          if (options.cancel && options.cancel->load()) {
+            RunError cut;
+            cut.error.code = OMEN_ERR_CANCELLED;
+            cut.trial = from;
+            return cut;
           }
-        }
+          for (size_t k = 0; k < points.size(); ++k) {
+            std::swap(current[worker], previous[worker]);
+            if (auto error = detail::runAndCheck(kernel, globals[k], options.seed, from, n, current[worker])) {
+              failedPoint = k;
+              return error;
+            }
+            detail::accumulate(block.points[k], current[worker].data(), n);
+            if (!points[k].pairsWithPrevious || k == 0) continue;
+            for (uint32_t j = 0; j < n; ++j) {
+              const double* now = current[worker].data() + j * width;
+              const double* before = previous[worker].data() + j * width;
+              for (size_t r = 0; r < reports; ++r)
+                if (info.reports[r].kind != ReportKind::Quantiles)
+                  block.steps[k][r].add(now[r * kOutcomeWidth], now[r * kOutcomeWidth + 1], before[r * kOutcomeWidth],
+                                        before[r * kOutcomeWidth + 1]);
+            }
+          }
+          return std::nullopt;
+        });
+        if (failure) return BlockFailure(*failure, failedPoint);
         return std::nullopt;
       },
       [&](SweepBlock&& block) {

@@ -57,11 +57,18 @@ class FakeKernel : public Kernel {
   }
 
   bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count,
-                double* outcomes, OmenError& error, uint64_t& failedTrial) const override {
+                double* outcomes, OmenError& error, uint64_t& failedTrial,
+                const std::atomic<bool>* cancel = nullptr) const override {
     // Uneven block durations so that blocks finish out of order on several threads.
     if (jitter && (first / 4096) % 3 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
     for (uint64_t t = first; t < first + count; ++t) {
       if (cancelAt && t == cancelAtTrial) cancelAt->store(true);
+      if (cutInside && cancel && cancel->load()) {  // as a compiled kernel polls it
+        error = {};
+        error.code = OMEN_ERR_CANCELLED;
+        failedTrial = t;
+        return false;
+      }
       if (failAt.count(t)) {
         error = {};
         error.code = OMEN_ERR_DOMAIN;
@@ -90,6 +97,7 @@ class FakeKernel : public Kernel {
   uint64_t nanAtTrial = UINT64_MAX;
   std::atomic<bool>* cancelAt = nullptr;
   uint64_t cancelAtTrial = 0;
+  bool cutInside = false;
 
  private:
   ScenarioInfo info_;
@@ -257,6 +265,47 @@ TEST(Driver, CancellationKeepsTheFinishedPrefix) {
     EXPECT_LT(m.trialsCompleted, 100000u);
     expectSameReports(m, run(plain, options(m.trialsCompleted, 1)));
   }
+}
+
+// A kernel that stops inside its block: the partial result is exactly a complete run of the
+// trials that finished, whatever the thread count.
+TEST(Driver, CancellationInsideABlockKeepsExactlyTheTrialsBeforeTheCut) {
+  FakeKernel kernel;
+  kernel.cutInside = true;
+  std::atomic<bool> cancel{false};
+  kernel.cancelAt = &cancel;
+  kernel.cancelAtTrial = 10000;  // inside block 2
+  FakeKernel plain;
+  DriverOptions o = options(100000, 1);
+  o.cancel = &cancel;
+  ScenarioResult r = run(kernel, o);
+  ASSERT_FALSE(r.error);
+  EXPECT_TRUE(r.partial);
+  EXPECT_EQ(r.trialsCompleted, 10000u);  // trial 10000 saw the flag and does not count
+  expectSameReports(r, run(plain, options(10000, 1)));
+
+  for (unsigned threads : {2u, 3u}) {
+    cancel = false;
+    o.threads = threads;
+    ScenarioResult m = run(kernel, o);
+    ASSERT_FALSE(m.error);
+    EXPECT_TRUE(m.partial);
+    EXPECT_LE(m.trialsCompleted, 10000u);
+    expectSameReports(m, run(plain, options(m.trialsCompleted, 1)));
+  }
+
+  // A program error beyond the cut is not reported; one before it is.
+  cancel = false;
+  kernel.failAt = {50000};
+  o.threads = 1;
+  ScenarioResult beyond = run(kernel, o);
+  EXPECT_FALSE(beyond.error);
+  EXPECT_EQ(beyond.trialsCompleted, 10000u);
+  cancel = false;
+  kernel.failAt = {5000};
+  ScenarioResult before = run(kernel, o);
+  ASSERT_TRUE(before.error);
+  EXPECT_EQ(before.error->trial, 5000u);
 }
 
 TEST(Driver, CancelBeforeStartRunsNothing) {

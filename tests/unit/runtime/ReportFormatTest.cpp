@@ -36,6 +36,7 @@ RunResult sampleRun() {
   ScenarioResult s;
   s.name = "uncertain_premises";
   s.seconds = 0.125;
+  s.compileSeconds = 0.31;
   ParamValue timelines{"timelines", ValueType::Real, false, {}};
   timelines.value.r = 0.65;
   ParamValue steps{"steps", ValueType::Int, false, {}};
@@ -73,6 +74,7 @@ RunResult sampleRun() {
   partial.partial = true;
   partial.trialsCompleted = 12288;
   partial.params = {};
+  partial.compileSeconds = 0;  // compiled before the first scenario ran
   partial.reports = {probability()};
   run.scenarios.push_back(partial);
   return run;
@@ -141,11 +143,11 @@ TEST(ReportFormat, RunText) {
   quantiles(risk)                  5%: 0.0123  25%: 0.031  50%: 0.05  75%: 0.0712  95%: 0.1102   n=100000
   P(doom | never)                  undefined: condition never held, n = 0
   quantiles(x, "q")                5%: 0.0123  25%: 0.031  50%: 0.05  75%: 0.0712  95%: 0.1102   n=100000   (sketch: rank error < 0.015%)
-  100000 trials, seed 1, engine jit, 2 threads, 0.125 s, compile 0 s
+  100000 trials, seed 1, engine jit, 2 threads, compile 0.31 s, run 0.125 s
 
 scenario partial_one
   P(doom)   0.05143 ± 0.00070   [0.05009, 0.05282]   n=100000
-  12288 trials, seed 1, engine jit, 2 threads, 0.125 s, compile 0 s
+  12288 trials, seed 1, engine jit, 2 threads, run 0.125 s
   PARTIAL: interrupted after 12288 of 100000 trials
 )golden");
 }
@@ -155,7 +157,7 @@ TEST(ReportFormat, RunJson) {
             R"golden({"omen_version": "0.1.0", "file": "examples/premises.omen", "seed": 1, "trials": 100000,
  "engine": "jit", "threads": 2,
  "scenarios": [
-   {"name": "uncertain_premises", "seconds": 0.125, "compile_seconds": 0,
+   {"name": "uncertain_premises", "seconds": 0.125, "compile_seconds": 0.31,
     "params": {"timelines": 0.65, "steps": 1000, "alignment": "drawn per trial"},
     "reports": [
       {"label": "P(doom)", "kind": "probability", "estimate": 0.05143, "stderr": 0.0006985, "ci95": [0.05009, 0.05282], "n": 100000},
@@ -182,21 +184,21 @@ TEST(ReportFormat, RunJson) {
 
 TEST(ReportFormat, RunCsv) {
   EXPECT_EQ(formatRunCsv(sampleRun()),
-            R"golden(scenario,label,kind,estimate,stderr,ci_low,ci_high,n,note
-uncertain_premises,P(doom),probability,0.05143,0.0006985,0.05009,0.05282,100000,
-uncertain_premises,E(time(defection) | defection),mean,123.456,2.0731,119.39,127.52,5143,
-uncertain_premises,quantiles(risk)@0.05,quantiles,0.0123,,,,100000,
-uncertain_premises,quantiles(risk)@0.25,quantiles,0.031,,,,100000,
-uncertain_premises,quantiles(risk)@0.5,quantiles,0.05,,,,100000,
-uncertain_premises,quantiles(risk)@0.75,quantiles,0.0712,,,,100000,
-uncertain_premises,quantiles(risk)@0.95,quantiles,0.1102,,,,100000,
-uncertain_premises,P(doom | never),probability,,,,,0,undefined: condition never held
-uncertain_premises,"quantiles(x, ""q"")@0.05",quantiles,0.0123,,,,100000,
-uncertain_premises,"quantiles(x, ""q"")@0.25",quantiles,0.031,,,,100000,
-uncertain_premises,"quantiles(x, ""q"")@0.5",quantiles,0.05,,,,100000,
-uncertain_premises,"quantiles(x, ""q"")@0.75",quantiles,0.0712,,,,100000,
-uncertain_premises,"quantiles(x, ""q"")@0.95",quantiles,0.1102,,,,100000,
-partial_one,P(doom),probability,0.05143,0.0006985,0.05009,0.05282,100000,
+            R"golden(scenario,label,kind,estimate,stderr,ci_low,ci_high,n,note,param.timelines,param.steps,param.alignment
+uncertain_premises,P(doom),probability,0.05143,0.0006985,0.05009,0.05282,100000,,0.65,1000,drawn
+uncertain_premises,E(time(defection) | defection),mean,123.456,2.0731,119.39,127.52,5143,,0.65,1000,drawn
+uncertain_premises,quantiles(risk)@0.05,quantiles,0.0123,,,,100000,,0.65,1000,drawn
+uncertain_premises,quantiles(risk)@0.25,quantiles,0.031,,,,100000,,0.65,1000,drawn
+uncertain_premises,quantiles(risk)@0.5,quantiles,0.05,,,,100000,,0.65,1000,drawn
+uncertain_premises,quantiles(risk)@0.75,quantiles,0.0712,,,,100000,,0.65,1000,drawn
+uncertain_premises,quantiles(risk)@0.95,quantiles,0.1102,,,,100000,,0.65,1000,drawn
+uncertain_premises,P(doom | never),probability,,,,,0,undefined: condition never held,0.65,1000,drawn
+uncertain_premises,"quantiles(x, ""q"")@0.05",quantiles,0.0123,,,,100000,,0.65,1000,drawn
+uncertain_premises,"quantiles(x, ""q"")@0.25",quantiles,0.031,,,,100000,,0.65,1000,drawn
+uncertain_premises,"quantiles(x, ""q"")@0.5",quantiles,0.05,,,,100000,,0.65,1000,drawn
+uncertain_premises,"quantiles(x, ""q"")@0.75",quantiles,0.0712,,,,100000,,0.65,1000,drawn
+uncertain_premises,"quantiles(x, ""q"")@0.95",quantiles,0.1102,,,,100000,,0.65,1000,drawn
+partial_one,P(doom),probability,0.05143,0.0006985,0.05009,0.05282,100000,partial: 12288 of 100000 trials,,,
 )golden");
 }
 
@@ -211,7 +213,7 @@ TEST(ReportFormat, CompareText) {
   quantiles(t) @75%   120                 150                 -30                                       n=100000
   quantiles(t) @95%   900                 1200                -300                                      n=100000
   only in base: E(x)
-  100000 trials, seed 7, engine interp, 1 thread, 0.5 s, compile 0 s
+  100000 trials, seed 7, engine interp, 1 thread, run 0.5 s
 )golden");
 }
 
