@@ -12,6 +12,7 @@
 
 #include "backend/aot/AotAbi.h"
 #include "backend/aot/AotKernel.h"
+#include "runtime/host/Cluster.h"
 #include "runtime/host/CommandLine.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/RuntimeError.h"
@@ -107,4 +108,7 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace omen::aot
 
-int main(int argc, char** argv) { return omen::aot::run(argc, argv); }
+int main(int argc, char** argv) {
+  omen::rt::cluster::initFromEnvironment(argc, argv);  // under mpirun: one rank of the run
+  return omen::aot::run(argc, argv);
+}

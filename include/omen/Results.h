@@ -77,6 +77,23 @@ struct RunError {
   bool inGlobals = false;
 };
 
+/// How one targeted report stood when a precision-targeted run stopped.
+struct ReportPrecision {
+  std::string label;
+  std::string target;     ///< e.g. "se <= 0.001"
+  bool met = false;
+  double stdError = 0;    ///< the standard error the rule checked
+  double trialsNeeded = 0;  ///< unmet: about this many trials would meet it (0: unknown)
+  std::string note;       ///< unmet: why, e.g. "no event yet"
+};
+
+/// The outcome of `--precision` / `--rel-precision` for one scenario.
+struct PrecisionOutcome {
+  bool met = false;   ///< every target held (at trialsCompleted)
+  uint64_t cap = 0;   ///< the most trials the run could take
+  std::vector<ReportPrecision> reports;
+};
+
 struct ScenarioResult {
   std::string name;
   double seconds = 0;  ///< running the trials
@@ -89,6 +106,8 @@ struct ScenarioResult {
   bool partial = false;
   uint64_t trialsCompleted = 0;
   std::optional<RunError> error;
+  /// Set when the run was precision-targeted; trialsCompleted is then the trials it took.
+  std::optional<PrecisionOutcome> precision;
 };
 
 struct RunResult {

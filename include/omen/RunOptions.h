@@ -22,6 +22,15 @@ enum class Engine {
   Interpreter,  ///< the reference semantics; no compilation latency
 };
 
+/// `--precision [LABEL=]SE` / `--rel-precision [LABEL=]FRACTION`: run blocks of trials until
+/// the standard error of the report (of every P and E report when `label` is empty) is at
+/// most `value` (or `value` times |estimate|), with `trials` as the cap.
+struct PrecisionTarget {
+  std::string label;
+  double value = 0;
+  bool relative = false;
+};
+
 struct RunOptions {
   std::vector<std::string> scenarios;  ///< empty: every scenario of the main file, in order
   uint64_t trials = 100'000;
@@ -32,6 +41,7 @@ struct RunOptions {
   std::vector<std::pair<std::string, std::string>> overrides;
   bool progress = false;                     ///< progress bar on stderr (if a terminal)
   const std::atomic<bool>* cancel = nullptr;  ///< set to stop early; results are marked partial
+  std::vector<PrecisionTarget> precision;     ///< empty: run exactly `trials` trials
 };
 
 const char* engineName(Engine engine);  ///< "jit" or "interp"
@@ -52,6 +62,17 @@ std::string parseSeed(const std::string& text, uint64_t& out);
 std::string parseThreads(long long requested, unsigned& out);
 /// `name=value` (as `--set` takes it) into `out`.
 std::string parseSetting(const std::string& text, std::pair<std::string, std::string>& out);
+
+/// A precision-targeted run stops only at a block boundary at or past this many trials (the
+/// first blocks' standard error is too unsteady to stop on; see docs/reference.md).
+inline constexpr uint64_t kPrecisionMinTrials = 10'000;
+/// The cap of a precision-targeted run when --trials is not given.
+inline constexpr uint64_t kPrecisionDefaultCap = 100'000'000;
+
+/// `[LABEL=]VALUE` of --precision (`0.001`, `1e-3`) or --rel-precision (`1%`, `0.01`).
+std::string parsePrecision(const std::string& text, bool relative, PrecisionTarget& out);
+/// "se <= 0.001" or "se <= 1% of |estimate|".
+std::string describePrecision(const PrecisionTarget& target);
 
 /// The thread count a run uses for `requested` (0: every core).
 unsigned resolveThreads(unsigned requested);

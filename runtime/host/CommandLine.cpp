@@ -14,18 +14,40 @@ int usageError(const std::string& tool, const std::string& command, const std::s
 
 void addRunFlags(CLI::App& cmd, RunFlags& flags, RunFlagChoice choice) {
   if (choice.scenario) cmd.add_option("--scenario", flags.scenarios, "Run only this scenario (repeatable)");
-  cmd.add_option("--trials", flags.trials, "Number of trials (default 100000; accepts 1e6)");
+  cmd.add_option_function<std::string>(
+         "--trials",
+         [&flags](const std::string& value) {
+           flags.trials = value;
+           flags.trialsGiven = true;
+         },
+         "Number of trials (default 100000; accepts 1e6); with --precision, the most it may take (default 1e8)");
   cmd.add_option("--seed", flags.seed, "Seed of the run's random streams (default 1)");
   cmd.add_option("--threads", flags.threads, "Worker threads (default: all cores); results do not depend on it");
   if (choice.engine)
     cmd.add_option("--engine", flags.engine, "Execution engine: jit (default) or interp; results are identical")
         ->check(CLI::IsMember({"interp", "jit"}));
   cmd.add_option("--set", flags.sets, "Set a param for this run: name=value (repeatable)");
+  cmd.add_option("--precision", flags.precision,
+                 "Run until the standard error is at most SE: [LABEL=]SE, e.g. 0.001 (every P and E report) or "
+                 "hit=0.001 (repeatable)");
+  cmd.add_option("--rel-precision", flags.relPrecision,
+                 "Run until the standard error is at most this fraction of |estimate|: [LABEL=]FRACTION, e.g. 1%");
   cmd.add_option("--format", flags.format, "Output: text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
 }
 
 std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputFormat& format) {
-  std::string error = parseTrials(flags.trials, options.trials);
+  std::string error;
+  for (const auto& [texts, relative] : {std::pair{&flags.precision, false}, std::pair{&flags.relPrecision, true}})
+    for (const std::string& text : *texts) {
+      PrecisionTarget target;
+      if (error.empty()) error = parsePrecision(text, relative, target);
+      options.precision.push_back(target);
+    }
+  if (!error.empty()) return error;
+  if (!flags.trialsGiven && !options.precision.empty())
+    options.trials = kPrecisionDefaultCap;
+  else
+    error = parseTrials(flags.trials, options.trials);
   if (error.empty()) error = parseSeed(flags.seed, options.seed);
   if (error.empty()) error = parseThreads(flags.threads, options.threads);
   if (!error.empty()) return error;

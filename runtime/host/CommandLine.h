@@ -29,11 +29,13 @@ int usageError(const std::string& tool, const std::string& command, const std::s
 struct RunFlags {
   std::vector<std::string> scenarios;
   std::string trials = "100000";
+  bool trialsGiven = false;  ///< not given: a precision-targeted run's cap is kPrecisionDefaultCap
   std::string seed = "1";
   long long threads = 0;
   std::string engine = "jit";
   std::vector<std::string> sets;
   std::string format = "text";
+  std::vector<std::string> precision, relPrecision;
 };
 
 /// Which flags a command takes beyond trials, seed, threads, --set and --format.

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "runtime/host/DriverSupport.h"
+#include "runtime/host/StateCodec.h"
 
 namespace omen::rt {
 
@@ -50,24 +51,48 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
 
   ScheduleOutcome outcome = scheduleBlocks<Block>(
       options.trials, pool, options.cancel,
-      [&](uint64_t first, uint32_t count, unsigned worker, Block& block) {
+      [&](uint64_t first, uint32_t count, unsigned worker, Block& block) -> std::optional<BlockFailure> {
         block.reports = detail::makeAccumulators(info, options.exactQuantileCap);
-        return detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) {
+        std::optional<RunError> error = detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) {
           std::optional<RunError> error =
               detail::runAndCheck(kernel, globals, options.seed, from, n, outcomes[worker], options.cancel);
           // A cancelled chunk keeps the trials before the cut (DriverScheduler.h).
           detail::accumulate(block.reports, outcomes[worker].data(), detail::trialsBefore(error, from, n));
           return error;
         });
+        if (error) return BlockFailure(*error);
+        return std::nullopt;
       },
-      [&](Block&& block) { detail::mergeAccumulators(totals, std::move(block.reports)); });
+      [&](Block&& block) { detail::mergeAccumulators(totals, std::move(block.reports)); },
+      [&](uint64_t merged) {
+        return options.precision && targetsMet(options.targets, totals, info, merged);
+      },
+      BlockCodec<Block>{
+          [](ByteWriter& w, const Block& block) { StateCodec::put(w, block.reports); },
+          [&](ByteReader& r, Block& block) {
+            block.reports = detail::makeAccumulators(info, options.exactQuantileCap);
+            StateCodec::get(r, block.reports);
+          },
+          [&](ByteWriter& w) { StateCodec::put(w, totals); },
+          [&](ByteReader& r) { StateCodec::get(r, totals); }});
   progress.finish();
 
   result.trialsCompleted = outcome.trialsMerged;
   if (outcome.error) {
     result.error = outcome.error;
   } else {
-    result.partial = outcome.trialsMerged < options.trials;
+    result.partial = !outcome.stoppedEarly && outcome.trialsMerged < options.trials;
+    if (options.precision) {
+      PrecisionOutcome precision;
+      precision.cap = options.trials;
+      precision.met = outcome.trialsMerged >= kPrecisionMinTrials;
+      for (const ReportTarget& t : options.targets) {
+        precision.reports.push_back(
+            checkTarget(t, totals[t.report], info.reports[t.report], outcome.trialsMerged));
+        precision.met = precision.met && precision.reports.back().met;
+      }
+      result.precision = std::move(precision);
+    }
     result.reports = detail::finishReports(info, totals);
   }
   result.seconds = detail::secondsSince(start);

@@ -16,6 +16,7 @@
 
 #include "runtime/host/DriverScheduler.h"
 #include "runtime/host/Kernel.h"
+#include "runtime/host/Precision.h"
 #include "omen/Results.h"
 #include "runtime/host/StatisticsQuantiles.h"
 
@@ -43,6 +44,10 @@ struct DriverOptions {
   const std::atomic<bool>* cancel = nullptr;
   /// Values a quantiles report keeps exactly before it switches to the sketch.
   uint64_t exactQuantileCap = kExactQuantileCap;
+  /// A precision-targeted run (run() only): `trials` is the cap, and the run stops at the
+  /// first block boundary where every target holds (Precision.h).
+  bool precision = false;
+  std::vector<ReportTarget> targets;
 };
 
 /// Adds the overrides that pin param `name` of `info` to `value`: the param's slot and, for

@@ -11,6 +11,7 @@
 #include "runtime/host/Driver.h"
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/Paired.h"
+#include "runtime/host/StateCodec.h"
 
 namespace omen::rt {
 
@@ -19,6 +20,18 @@ struct PairedBlock {
   std::vector<ReportAccumulator> a, b;
   std::vector<PairedMoments> paired;
 };
+
+void putPaired(ByteWriter& w, const PairedBlock& block) {
+  StateCodec::put(w, block.a);
+  StateCodec::put(w, block.b);
+  for (const PairedMoments& m : block.paired) StateCodec::put(w, m);
+}
+
+void getPaired(ByteReader& r, PairedBlock& block) {
+  StateCodec::get(r, block.a);
+  StateCodec::get(r, block.b);
+  for (PairedMoments& m : block.paired) StateCodec::get(r, m);
+}
 
 struct SharedReport {
   size_t a, b;
@@ -104,27 +117,22 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
   totals.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
   totals.paired.resize(shared.size());
   Progress progress(options.trials, options.progress);
-  // Which kernel failed, per block's first trial (only read for the block the scheduler keeps).
-  std::mutex failedMutex;
-  std::map<uint64_t, char> failedKernel;
 
   ScheduleOutcome outcome = scheduleBlocks<PairedBlock>(
       options.trials, pool, options.cancel,
-      [&](uint64_t first, uint32_t count, unsigned worker, PairedBlock& block) {
+      [&](uint64_t first, uint32_t count, unsigned worker, PairedBlock& block) -> std::optional<BlockFailure> {
         block.a = detail::makeAccumulators(infoA, options.exactQuantileCap);
         block.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
         block.paired.resize(shared.size());
-        return detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) {
+        char failedSide = 0;
+        std::optional<RunError> failure = detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) {
           auto errorA = detail::runAndCheck(kernelA, globalsA, options.seed, from, n, outA[worker], options.cancel);
           auto errorB = detail::runAndCheck(kernelB, globalsB, options.seed, from, n, outB[worker], options.cancel);
           // The lowest failing trial wins; a program error over a cut on a tie, then A.
           auto key = [](const RunError& e) { return std::make_pair(e.trial, e.error.code == OMEN_ERR_CANCELLED); };
           bool useA = errorA && (!errorB || key(*errorA) <= key(*errorB));
           std::optional<RunError> error = useA ? errorA : errorB;
-          if (error && error->error.code != OMEN_ERR_CANCELLED) {
-            std::lock_guard<std::mutex> lock(failedMutex);
-            failedKernel[first] = useA ? 'A' : 'B';
-          }
+          if (error) failedSide = useA ? 'A' : 'B';
           uint32_t done = detail::trialsBefore(error, from, n);
           detail::accumulate(block.a, outA[worker].data(), done);
           detail::accumulate(block.b, outB[worker].data(), done);
@@ -139,18 +147,31 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
           }
           return error;
         });
+        if (failure) return BlockFailure(*failure, static_cast<uint64_t>(failedSide));
+        return std::nullopt;
       },
       [&](PairedBlock&& block) {
         detail::mergeAccumulators(totals.a, std::move(block.a));
         detail::mergeAccumulators(totals.b, std::move(block.b));
         for (size_t s = 0; s < shared.size(); ++s) totals.paired[s].merge(block.paired[s]);
-      });
+      },
+      [&](uint64_t) { return false; },
+      BlockCodec<PairedBlock>{
+          [](ByteWriter& w, const PairedBlock& block) { putPaired(w, block); },
+          [&](ByteReader& r, PairedBlock& block) {
+            block.a = detail::makeAccumulators(infoA, options.exactQuantileCap);
+            block.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
+            block.paired.resize(shared.size());
+            getPaired(r, block);
+          },
+          [&](ByteWriter& w) { putPaired(w, totals); },
+          [&](ByteReader& r) { getPaired(r, totals); }});
   progress.finish();
 
   result.trialsCompleted = result.a.trialsCompleted = result.b.trialsCompleted =
       outcome.trialsMerged;
   if (outcome.error) {
-    fail(*outcome.error, failedKernel[blockStart(outcome.errorBlock)]);
+    fail(*outcome.error, static_cast<char>(outcome.errorWhich));
     return result;
   }
   result.partial = result.a.partial = result.b.partial = outcome.trialsMerged < options.trials;

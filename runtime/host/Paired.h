@@ -20,6 +20,8 @@
 
 namespace omen::rt {
 
+struct StateCodec;
+
 class PairedMoments {
  public:
   using Vec = Eigen::Matrix<double, 4, 1>;
@@ -37,6 +39,7 @@ class PairedMoments {
   const Mat& comoment() const { return comoment_; }
 
  private:
+  friend struct StateCodec;  // MPI ranks ship this state bit for bit
   uint64_t n_ = 0;
   Vec mean_;
   Mat comoment_;

@@ -27,6 +27,8 @@
 
 namespace omen::rt {
 
+struct StateCodec;
+
 class QuantileSketch {
  public:
   static constexpr uint32_t kDefaultCapacity = 32768;
@@ -53,6 +55,7 @@ class QuantileSketch {
   std::vector<std::pair<double, uint64_t>> weightedItems() const;
 
  private:
+  friend struct StateCodec;  // MPI ranks ship this state bit for bit
   struct Level {
     std::vector<double> items;
     uint64_t evenCompactions = 0;

@@ -71,12 +71,29 @@ std::string paramText(const ParamValue& p) {
 
 }  // namespace
 
+/// A precision-targeted run adds: the targets of the report, whether they held, the trials.
+std::string precisionColumns(const ScenarioResult& s, const ReportResult& r) {
+  if (!s.precision) return ",,";
+  std::string targets;
+  bool met = true;
+  for (const ReportPrecision& p : s.precision->reports)
+    if (p.label == r.label) {
+      targets += (targets.empty() ? "" : "; ") + p.target;
+      met = met && p.met;
+    }
+  if (targets.empty()) return fmt::format(",,{}", s.trialsCompleted);
+  return fmt::format(",{},{},{}", field(targets), met ? "true" : "false", s.trialsCompleted);
+}
+
 std::string formatRunCsv(const RunResult& result) {
+  bool precision = false;
+  for (const ScenarioResult& s : result.scenarios) precision = precision || s.precision;
   std::vector<std::string> names;  // every param of the scenarios run, in order of appearance
   for (const ScenarioResult& s : result.scenarios)
     for (const ParamValue& p : s.params)
       if (std::find(names.begin(), names.end(), p.name) == names.end()) names.push_back(p.name);
   std::string out = "scenario,label,kind,estimate,stderr,ci_low,ci_high,n,note";
+  if (precision) out += ",target,target_met,trials";
   for (const std::string& name : names) out += "," + field("param." + name);
   out += "\n";
   for (const ScenarioResult& s : result.scenarios) {
@@ -88,12 +105,12 @@ std::string formatRunCsv(const RunResult& result) {
         if (p.name == name) params += field(paramText(p));
     }
     std::string partial = partialNote(s.partial, s.trialsCompleted, result.trials);
-    auto row = [&](const std::string& label, const char* kind, const std::string& estimates, uint64_t n,
-                   const std::string& note) {
-      out += fmt::format("{},{},{},{},{},{}{}\n", field(s.name), label, kind, estimates, n,
-                         field(joinNotes(note, partial)), params);
-    };
     for (const ReportResult& r : s.reports) {
+      auto row = [&](const std::string& label, const char* kind, const std::string& estimates, uint64_t n,
+                     const std::string& note) {
+        out += fmt::format("{},{},{},{},{},{}{}{}\n", field(s.name), label, kind, estimates, n,
+                           field(joinNotes(note, partial)), precision ? precisionColumns(s, r) : "", params);
+      };
       if (r.kind == ReportKind::Quantiles) {
         if (r.undefined) {
           for (double level : kQuantileLevels) row(quantileLabel(r.label, level), "quantiles", ",,,", 0, undefinedNote(r));

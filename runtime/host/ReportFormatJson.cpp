@@ -72,6 +72,20 @@ std::string errorField(const RunError& e) {
   return fmt::format("\"error\": \"runtime error in trial {}\"", e.trial);
 }
 
+std::string precisionObject(const PrecisionOutcome& p, uint64_t trials) {
+  std::string out = fmt::format("{{\"met\": {}, \"trials\": {}, \"cap\": {}, \"targets\": [", p.met ? "true" : "false",
+                                trials, p.cap);
+  for (size_t i = 0; i < p.reports.size(); ++i) {
+    const ReportPrecision& r = p.reports[i];
+    out += fmt::format("{}{{\"label\": {}, \"target\": {}, \"met\": {}, \"stderr\": {}", i ? ", " : "",
+                       str(r.label), str(r.target), r.met ? "true" : "false", num(r.stdError));
+    if (r.trialsNeeded > 0) out += fmt::format(", \"trials_needed\": {}", num(r.trialsNeeded));
+    if (!r.note.empty()) out += fmt::format(", \"note\": {}", str(r.note));
+    out += "}";
+  }
+  return out + "]}";
+}
+
 std::string scenarioObject(const ScenarioResult& s, const std::string& indent) {
   std::string out = fmt::format("{}{{\"name\": {}, \"seconds\": {}, \"compile_seconds\": {},\n{} \"params\": {{",
                                 indent, str(s.name), num(s.seconds), num(s.compileSeconds), indent);
@@ -82,6 +96,8 @@ std::string scenarioObject(const ScenarioResult& s, const std::string& indent) {
     out += fmt::format("{} \"partial\": true, \"trials_completed\": {},\n", indent,
                        s.trialsCompleted);
   if (s.error) return out + fmt::format("{} {}, \"reports\": []}}", indent, errorField(*s.error));
+  if (s.precision)
+    out += fmt::format("{} \"precision\": {},\n", indent, precisionObject(*s.precision, s.trialsCompleted));
   out += fmt::format("{} \"reports\": [", indent);
   for (size_t i = 0; i < s.reports.size(); ++i)
     out += fmt::format("{}\n{}   {}", i ? "," : "", indent, reportObject(s.reports[i]));

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "omen/RunOptions.h"
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/TextTable.h"
 
@@ -85,6 +86,34 @@ std::string partialLine(uint64_t completed, uint64_t trials) {
   return fmt::format("PARTIAL: interrupted after {} of {} trials", completed, trials);
 }
 
+/// What a precision-targeted run reached: the target, met or not, and the trials it took.
+std::string precisionLines(const PrecisionOutcome& p, uint64_t trials) {
+  std::string out;
+  if (p.reports.empty())
+    return fmt::format("  precision: no P or E report of this scenario is targeted; stopped at the minimum, {} "
+                       "trials\n", trials);
+  if (p.met) {
+    out = fmt::format("  precision target met after {} trials (cap {}):", trials, p.cap);
+    for (const ReportPrecision& r : p.reports) out += fmt::format(" {}: {};", r.label, r.target);
+    out.back() = '\n';
+    return out;
+  }
+  out = fmt::format("  precision target NOT met after {} trials (cap {}):\n", trials, p.cap);
+  for (const ReportPrecision& r : p.reports) {
+    if (r.met) continue;
+    out += fmt::format("    {}: {} not reached (se {})", r.label, r.target, shortestNumber(r.stdError));
+    if (!r.note.empty())
+      out += "; " + r.note;
+    else if (r.trialsNeeded > 0)
+      out += fmt::format("; about {:.2g} trials needed{}", r.trialsNeeded,
+                         r.trialsNeeded > static_cast<double>(p.cap) ? ", out of reach within the cap" : "");
+    out += "\n";
+  }
+  if (trials < kPrecisionMinTrials)
+    out += fmt::format("    a run stops on a target only after {} trials\n", kPrecisionMinTrials);
+  return out;
+}
+
 }  // namespace
 
 std::string formatRunText(const RunResult& result) {
@@ -101,9 +130,10 @@ std::string formatRunText(const RunResult& result) {
       if (s.reports.empty()) table.row({"(no reports)"});
     }
     out += table.render("  ");
-    uint64_t trials = s.partial ? s.trialsCompleted : result.trials;
+    uint64_t trials = s.partial || s.precision ? s.trialsCompleted : result.trials;
     out += "  " + footer(trials, result.seed, result.engine, result.threads, s.seconds, s.compileSeconds) + "\n";
     if (s.partial) out += "  " + partialLine(s.trialsCompleted, result.trials) + "\n";
+    if (s.precision && !s.error) out += precisionLines(*s.precision, s.trialsCompleted);
   }
   return out;
 }

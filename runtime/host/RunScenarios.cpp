@@ -46,6 +46,7 @@ Failure prepareRun(ScenarioSource& source, const std::vector<std::string>& names
     infos.push_back(&k->info());
   }
   error = checkSettings(options.overrides, infos);
+  if (error.empty()) error = checkTargets(options.precision, infos);
   return error.empty() ? Failure::None : Failure::Options;
 }
 
@@ -55,6 +56,8 @@ std::string driverOptions(const RunOptions& options, const Kernel& kernel, Drive
   out.threads = options.threads;
   out.progress = options.progress;
   out.cancel = options.cancel;
+  out.precision = !options.precision.empty();
+  out.targets = resolveTargets(options.precision, kernel.info());
   return pinSettings(options.overrides, kernel.info(), out.overrides);
 }
 
@@ -114,6 +117,11 @@ RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options) {
 CompareOutcome compareScenarios(ScenarioSource& source, const std::string& a, const std::string& b,
                                 const RunOptions& options) {
   CompareOutcome out;
+  if (!options.precision.empty()) {
+    out.failure = Failure::Options;
+    out.error = "--precision and --rel-precision apply to run, not to compare (yet); give --trials";
+    return out;
+  }
   PreparedRun prepared;
   out.failure = prepareRun(source, {a, b}, options, prepared, out.error);
   if (out.failure != Failure::None) return out;

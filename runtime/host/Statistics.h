@@ -13,6 +13,8 @@
 
 namespace omen::rt {
 
+struct StateCodec;
+
 /// The two-sided 95% normal quantile, Phi^-1(0.975), to double precision.
 inline constexpr double kZ95 = 1.959963984540054;
 
@@ -36,6 +38,7 @@ class Welford {
   double sampleVariance() const;
 
  private:
+  friend struct StateCodec;  // MPI ranks ship this state bit for bit
   uint64_t n_ = 0;
   double mean_ = 0;
   double m2_ = 0;

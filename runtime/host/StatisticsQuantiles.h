@@ -16,6 +16,8 @@
 
 namespace omen::rt {
 
+struct StateCodec;
+
 /// The levels every `quantiles(...)` report prints.
 inline constexpr std::array<double, 5> kQuantileLevels = {0.05, 0.25, 0.5, 0.75, 0.95};
 
@@ -43,6 +45,7 @@ class QuantileAccumulator {
   double rankError() const;
 
  private:
+  friend struct StateCodec;  // MPI ranks ship this state bit for bit
   void spill();
 
   uint64_t cap_;

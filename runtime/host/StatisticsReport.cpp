@@ -25,6 +25,21 @@ uint64_t ReportAccumulator::count() const {
   return 0;
 }
 
+ReportAccumulator::Moments ReportAccumulator::moments() const {
+  Moments m;
+  if (kind_ == ReportKind::Probability) {
+    m.n = count_.n;
+    if (m.n == 0) return m;
+    m.estimate = static_cast<double>(count_.k) / static_cast<double>(m.n);
+    m.variance = m.estimate * (1 - m.estimate);
+  } else if (kind_ == ReportKind::Mean) {
+    m.n = moments_.count();
+    m.estimate = moments_.mean();
+    m.variance = moments_.sampleVariance();
+  }
+  return m;
+}
+
 ReportResult ReportAccumulator::finish(const ReportInfo& info) {
   ReportResult r;
   r.label = info.label;

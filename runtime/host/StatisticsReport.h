@@ -14,6 +14,8 @@
 
 namespace omen::rt {
 
+struct StateCodec;
+
 class ReportAccumulator {
  public:
   explicit ReportAccumulator(ReportKind kind, uint64_t exactQuantileCap = kExactQuantileCap)
@@ -41,10 +43,20 @@ class ReportAccumulator {
   uint64_t count() const;
   ReportKind kind() const { return kind_; }
 
+  /// A probability or mean report so far: its n, estimate and variance per trial (p(1 - p)
+  /// for a probability, the sample variance for a mean), for stopping rules.
+  struct Moments {
+    uint64_t n = 0;
+    double estimate = 0;
+    double variance = 0;
+  };
+  Moments moments() const;
+
   /// The estimate (the quantile store is reordered, nothing else changes).
   ReportResult finish(const ReportInfo& info);
 
  private:
+  friend struct StateCodec;  // MPI ranks ship this state bit for bit
   ReportKind kind_;
   ProbabilityCount count_;
   Welford moments_;

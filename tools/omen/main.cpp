@@ -11,12 +11,14 @@
 
 #include "core/ClosestName.h"
 #include "frontend/basic/Diagnostics.h"
+#include "runtime/host/Cluster.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 
 using namespace omen::cli;
 
 int main(int argc, char** argv) {
+  omen::rt::cluster::initFromEnvironment(argc, argv);  // under mpirun: one rank of the run
   CLI::App app{"omen: probabilistic scenarios about trained models, estimated by Monte Carlo"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("omen ") + omen::kVersion);

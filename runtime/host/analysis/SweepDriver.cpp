@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "runtime/host/DriverSupport.h"
+#include "runtime/host/StateCodec.h"
 
 namespace omen::rt {
 
@@ -14,6 +15,18 @@ struct SweepBlock {
   std::vector<std::vector<ReportAccumulator>> points;
   std::vector<std::vector<PairedMoments>> steps;
 };
+// Under MPI a block travels to rank 0 as bytes, and the totals back (DriverScheduler.h).
+void putSweep(ByteWriter& w, const SweepBlock& block) {
+  for (const std::vector<ReportAccumulator>& point : block.points) StateCodec::put(w, point);
+  for (const std::vector<PairedMoments>& step : block.steps)
+    for (const PairedMoments& m : step) StateCodec::put(w, m);
+}
+
+void getSweep(ByteReader& r, SweepBlock& block) {
+  for (std::vector<ReportAccumulator>& point : block.points) StateCodec::get(r, point);
+  for (std::vector<PairedMoments>& step : block.steps)
+    for (PairedMoments& m : step) StateCodec::get(r, m);
+}
 }  // namespace
 
 SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std::vector<SweepPointSettings>& points) {
@@ -49,16 +62,16 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
   std::vector<std::vector<double>> current(pool.size()), previous(pool.size());
   SweepBlock totals = fresh();
   Progress progress(options.trials, options.progress);
-  std::mutex failedMutex;
-  std::map<uint64_t, size_t> failedPoint;
 
   ScheduleOutcome outcome = scheduleBlocks<SweepBlock>(
       options.trials, pool, options.cancel,
-      [&](uint64_t first, uint32_t count, unsigned worker, SweepBlock& block) {
+      [&](uint64_t first, uint32_t count, unsigned worker, SweepBlock& block) -> std::optional<BlockFailure> {
         block = fresh();
+        size_t failedPoint = 0;
         // Every point runs the same chunk of trials before the next chunk starts, and Ctrl-C
         // is seen between chunks: a cut keeps whole chunks, so all points keep the same trials.
-        return detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) -> std::optional<RunError> {
+        std::optional<RunError> failure =
+            detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) -> std::optional<RunError> {
           if (options.cancel && options.cancel->load()) {
             RunError cut;
             cut.error.code = OMEN_ERR_CANCELLED;
@@ -68,8 +81,7 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
           for (size_t k = 0; k < points.size(); ++k) {
             std::swap(current[worker], previous[worker]);
             if (auto error = detail::runAndCheck(kernel, globals[k], options.seed, from, n, current[worker])) {
-              std::lock_guard<std::mutex> lock(failedMutex);
-              failedPoint[first] = k;
+              failedPoint = k;
               return error;
             }
             detail::accumulate(block.points[k], current[worker].data(), n);
@@ -85,19 +97,29 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
           }
           return std::nullopt;
         });
+        if (failure) return BlockFailure(*failure, failedPoint);
+        return std::nullopt;
       },
       [&](SweepBlock&& block) {
         for (size_t k = 0; k < points.size(); ++k) {
           detail::mergeAccumulators(totals.points[k], std::move(block.points[k]));
           for (size_t r = 0; r < totals.steps[k].size(); ++r) totals.steps[k][r].merge(block.steps[k][r]);
         }
-      });
+      },
+      [](uint64_t) { return false; },
+      BlockCodec<SweepBlock>{[](ByteWriter& w, const SweepBlock& block) { putSweep(w, block); },
+                             [&](ByteReader& r, SweepBlock& block) {
+                               block = fresh();
+                               getSweep(r, block);
+                             },
+                             [&](ByteWriter& w) { putSweep(w, totals); },
+                             [&](ByteReader& r) { getSweep(r, totals); }});
   progress.finish();
 
   result.trialsCompleted = outcome.trialsMerged;
   if (outcome.error) {
     result.error = outcome.error;
-    result.failedPoint = failedPoint[blockStart(outcome.errorBlock)];
+    result.failedPoint = static_cast<size_t>(outcome.errorWhich);
   } else {
     result.partial = outcome.trialsMerged < options.trials;
     for (size_t k = 0; k < points.size(); ++k) {

@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""MPI runs are byte-identical to one process, and a failing rank ends the run loudly.
+
+usage: check_mpi.py OMEN MPIRUN EXAMPLES_DIR
+Exits 77 (ctest: skipped) when omen was built without MPI or mpirun is missing.
+
+- `mpirun -n 1|2|3 omen run EXAMPLE` gives the same output as `omen run EXAMPLE` for every
+  example (JSON, with only the wall-clock seconds removed; CSV and text for one), and so
+  does `omen compare`, a built executable and a precision-targeted run.
+- A runtime error in a block of a rank other than 0 is reported exactly as one process
+  reports it (the lowest failing trial), with exit status 1.
+- A rank that aborts or is killed (kill -9) mid-run ends the whole run with a non-zero
+  status and a message naming the rank (OMEN_TEST_RANK_FAILURE, a hook for tests only).
+"""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+OMEN, MPIRUN, EXAMPLES = sys.argv[1], sys.argv[2], sys.argv[3]
+HERE = os.path.dirname(os.path.abspath(__file__))
+TRIALS = "9000"  # 101 blocks (16 to 256 trials each), the last one short
+# early_stopping's `overtrained` trains for up to 10^6 steps a trial (a minute for 9000
+# trials): 600 trials for all of it, 9000 for its first scenario.
+RUNS = {"early_stopping.omen": [["--trials", "600"], ["--trials", TRIALS, "--scenario", "compute_optimal"]]}
+ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
+           OMPI_MCA_btl_vader_single_copy_mechanism="none", OMPI_MCA_rmaps_base_oversubscribe="1")
+failures = []
+
+
+def run(args, env=None, timeout=120):
+    return subprocess.run(args, capture_output=True, text=True, env=env or ENV, timeout=timeout)
+
+
+def mpirun(n, args, env=None):
+    return run([MPIRUN, "--allow-run-as-root", "--oversubscribe", "-n", str(n)] + args, env)
+
+
+def strip_time(text):
+    """Removes the wall-clock and compile times, the only fields that differ run to run."""
+    text = re.sub(r'"(seconds|compile_seconds)": [0-9.e+-]+', r'"\1": T', text)
+    text = re.sub(r", compile [0-9.e+-]+ (ms|s|min)", ", compile T", text)
+    return re.sub(r", [0-9.e+-]+ (ms|s|min)(, compile T)?\n", ", T\\2\n", text)
+
+
+def check(what, ok, detail=""):
+    print(("ok   " if ok else "FAIL ") + what, flush=True)
+    if not ok:
+        failures.append(what)
+        if detail:
+            print(detail)
+
+
+if shutil.which(MPIRUN) is None and not os.path.exists(MPIRUN):
+    print("skipped: mpirun not found (install openmpi-bin; scripts/setup.sh does)")
+    sys.exit(77)
+probe = mpirun(2, [OMEN, "run", os.path.join(HERE, "known_variance.omen"), "--trials", "8192",
+                   "--scenario", "known_variance", "--threads", "1", "--format", "csv"])
+if probe.returncode != 0:
+    print("skipped: mpirun cannot start 2 ranks here:\n" + probe.stderr[-2000:])
+    sys.exit(77)
+
+# Every example, 1, 2 and 3 ranks.
+for example in sorted(glob.glob(os.path.join(EXAMPLES, "*.omen"))):
+    name = os.path.basename(example)
+    for extra in RUNS.get(name, [["--trials", TRIALS]]):
+        base = [OMEN, "run", example, "--threads", "1", "--format", "json"] + extra
+        ref = run(base)
+        check(f"{name} {' '.join(extra)}: one process runs", ref.returncode == 0, ref.stderr)
+        for n in (1, 2, 3):
+            got = mpirun(n, base)
+            check(f"{name} {' '.join(extra)}: mpirun -n {n} identical to one process",
+                  got.returncode == 0 and strip_time(got.stdout) == strip_time(ref.stdout),
+                  got.stderr[-2000:])
+
+# Text and CSV, byte for byte (CSV has no wall time at all); 2 threads per rank.
+example = os.path.join(EXAMPLES, "treacherous_turn.omen")
+for fmt in ("csv", "text"):
+    args = ["run", example, "--trials", TRIALS, "--threads", "2", "--format", fmt]
+    ref, got = run([OMEN] + args), mpirun(2, [OMEN] + args)
+    same = got.stdout == ref.stdout if fmt == "csv" else strip_time(got.stdout) == strip_time(ref.stdout)
+    check(f"--format {fmt}: mpirun -n 2 identical", got.returncode == 0 and same, got.stdout + got.stderr)
+
+# compare (paired accumulators travel too).
+args = ["compare", example, "no_honeypots", "honeypots", "--trials", TRIALS, "--threads", "1", "--format", "json"]
+ref = run([OMEN] + args)
+for n in (2, 3):
+    got = mpirun(n, [OMEN] + args)
+    check(f"compare: mpirun -n {n} identical",
+          ref.returncode == 0 and got.returncode == 0 and strip_time(got.stdout) == strip_time(ref.stdout),
+          got.stderr[-2000:])
+
+# sweep (one kernel at many points per block; every point's accumulators travel).
+audits = os.path.join(os.path.dirname(EXAMPLES), "docs", "img", "audits.omen")
+if os.path.exists(audits):
+    args = ["sweep", audits, "--vary", "q", "--points", "4", "--trials", TRIALS, "--threads", "1", "--format", "csv"]
+    ref = run([OMEN] + args)
+    got = mpirun(3, [OMEN] + args)
+    check("sweep: mpirun -n 3 identical", ref.returncode == 0 and got.returncode == 0 and got.stdout == ref.stdout,
+          ref.stderr + got.stderr[-2000:])
+
+# A built executable under mpirun.
+with tempfile.TemporaryDirectory() as tmp:
+    exe = os.path.join(tmp, "turn")
+    built = run([OMEN, "build", example, "-o", exe])
+    check("omen build links", built.returncode == 0, built.stderr)
+    if built.returncode == 0:
+        ref = run([exe, "--trials", TRIALS, "--format", "csv"])
+        got = mpirun(3, [exe, "--trials", TRIALS, "--format", "csv"])
+        check("built executable: mpirun -n 3 identical", got.returncode == 0 and got.stdout == ref.stdout,
+              got.stderr[-2000:])
+
+# A precision-targeted run stops at the same block on any number of ranks.
+args = ["run", os.path.join(HERE, "known_variance.omen"), "--scenario", "known_variance",
+        "--precision", "hit=0.002", "--threads", "1", "--format", "csv"]
+ref = run([OMEN] + args)
+got = mpirun(3, [OMEN] + args)
+check("--precision: mpirun -n 3 identical (same stop)", ref.returncode == 0 and got.stdout == ref.stdout,
+      ref.stdout + got.stdout + got.stderr)
+
+# A runtime error in a block of another rank: the same message, the lowest failing trial.
+args = ["run", os.path.join(HERE, "rare_failure.omen"), "--trials", "60000", "--threads", "1"]
+ref = run([OMEN] + args)
+trial = re.search(r"trial (\d+)", ref.stderr)
+check("rare_failure fails in one process", ref.returncode == 1 and trial is not None, ref.stderr)
+if trial:
+    # Block b holds min(4096, 16 * 2^(b div 32)) trials (reference section 10).
+    block, start = 0, 0
+    while start + min(4096, 16 << (block // 32)) <= int(trial.group(1)):
+        start += min(4096, 16 << (block // 32))
+        block += 1
+    check(f"rare_failure's first error is in block {block}, owned by a rank other than 0 for 2 and 3 ranks",
+          block % 2 != 0 and block % 3 != 0)
+for n in (2, 3):
+    got = mpirun(n, [OMEN] + args)
+    check(f"runtime error on mpirun -n {n}: status 1, the one-process message",
+          got.returncode == 1 and ref.stderr in got.stderr and got.stdout == "", got.stdout + got.stderr)
+
+# A rank that dies mid-run: no result, a non-zero status, a message naming the rank.
+args = [OMEN, "run", example, "--trials", "2000000", "--threads", "1"]
+for how, pattern in (("abort", r"MPI rank 1 died \(signal 6\) in block \d+"),
+                     ("kill", r"rank 1 .*(signal 9|Killed)")):
+    env = dict(ENV, OMEN_TEST_RANK_FAILURE="1:" + how)
+    got = mpirun(2, args, env)
+    check(f"rank 1 {how}ed mid-run: non-zero status, clear message, no result",
+          got.returncode != 0 and re.search(pattern, got.stderr, re.S) is not None and "scenario" not in got.stdout,
+          f"status {got.returncode}\nstdout:\n{got.stdout}\nstderr:\n{got.stderr[-3000:]}")
+
+if failures:
+    print(f"{len(failures)} check(s) failed")
+    sys.exit(1)
+print("all MPI checks passed")
