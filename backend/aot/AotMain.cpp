@@ -29,9 +29,11 @@ namespace {
 class AotScenarioSource final : public rt::ScenarioSource {
  public:
   explicit AotScenarioSource(nlohmann::json meta) : meta_(std::move(meta)) {
+    // The first scenarioCount kernels are the scenarios, then their param scenarios.
+    size_t n = meta_["scenarioCount"].get<size_t>();
     for (uint32_t i = 0; i < omen_aot_count; ++i)
-      kernels_.emplace_back(scenarioInfo(meta_["scenarios"][i]), omen_aot_kernels[i].globals,
-                            omen_aot_kernels[i].block);
+      (i < n ? kernels_ : paramKernels_)
+          .emplace_back(scenarioInfo(meta_["scenarios"][i]), omen_aot_kernels[i].globals, omen_aot_kernels[i].block);
   }
   std::string file() const override { return meta_["file"].get<std::string>(); }
   std::string engine() const override { return "aot"; }
@@ -41,6 +43,11 @@ class AotScenarioSource final : public rt::ScenarioSource {
     return names;
   }
   const rt::Kernel* kernel(size_t index, std::string&) override { return &kernels_[index]; }
+  const rt::Kernel* paramKernel(size_t index, std::string& error) override {
+    if (index < paramKernels_.size()) return &paramKernels_[index];
+    error = "this executable has no param sampler for scenario " + std::to_string(index);
+    return nullptr;
+  }
 
   /// `file:line:col: runtime error: …`, the snippet and a note: as backend/api renders it.
   std::string renderError(size_t index, const RunError& error) const override {
@@ -58,7 +65,7 @@ class AotScenarioSource final : public rt::ScenarioSource {
 
  private:
   nlohmann::json meta_;
-  std::vector<rt::CompiledKernel> kernels_;
+  std::vector<rt::CompiledKernel> kernels_, paramKernels_;
 };
 
 int run(int argc, char** argv) {

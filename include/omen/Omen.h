@@ -24,6 +24,7 @@
 #include "omen/Format.h"
 #include "omen/Results.h"
 #include "omen/RunOptions.h"
+#include "omen/Sensitivity.h"
 #include "omen/Version.h"
 
 namespace omen {
@@ -75,6 +76,9 @@ class Program {
   RunOutcome run(const RunOptions& options) const;
   /// Runs scenarios `a` and `b` on common random numbers and pairs their shared reports.
   CompareOutcome compare(const std::string& a, const std::string& b, const RunOptions& options) const;
+  /// The tornado and Sobol' indices of one report (omen/Sensitivity.h, docs/sensitivity.md).
+  /// `options.scenarios` is ignored: `what.scenario` chooses.
+  SensitivityOutcome sensitivity(const SensitivityOptions& what, const RunOptions& options) const;
 
   struct Impl;
 

@@ -52,7 +52,8 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
       options.trials, pool, options.cancel, progress,
       [&](uint64_t first, uint32_t count, unsigned worker, Block& block) {
         std::optional<RunError> error =
-            detail::runAndCheck(kernel, globals, options.seed, first, count, outcomes[worker]);
+            detail::runAndCheck(kernel, globals, options.seed, options.firstTrial + first, count,
+                                outcomes[worker]);
         if (error) return error;
         block.reports = detail::makeAccumulators(info, options.exactQuantileCap);
         detail::accumulate(block.reports, outcomes[worker].data(), count);

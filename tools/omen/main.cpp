@@ -69,6 +69,11 @@ int main(int argc, char** argv) {
   compare->add_option("b", scenarioB, "Second scenario")->required();
   omen::rt::addRunFlags(*compare, compareFlags, {.scenario = false});
 
+  SensitivityFlags sensitivityFlags;
+  CLI::App* sensitivity = app.add_subcommand(
+      "sensitivity", "Which param moves a report most: a tornado on common random numbers and Sobol' indices");
+  addSensitivityFlags(*sensitivity, sensitivityFlags);
+
   ReplFlags replFlags;
   CLI::App* repl = addReplSubcommand(app, replFlags);
   if (argc == 1 && isatty(STDIN_FILENO)) return replCommand(replFlags, load);  // `omen` alone
@@ -97,6 +102,7 @@ int main(int argc, char** argv) {
 
   if (run->parsed()) return runCommand(runFile, runFlags, load);
   if (compare->parsed()) return compareCommand(compareFile, scenarioA, scenarioB, compareFlags, load);
+  if (sensitivity->parsed()) return sensitivityCommand(sensitivityFlags, load);
   if (check->parsed()) return checkCommand(checkFiles, load);
   if (repl->parsed()) return replCommand(replFlags, load);
   if (doc->parsed()) return docCommand(docTargets, load);
