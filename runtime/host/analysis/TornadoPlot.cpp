@@ -25,14 +25,14 @@ std::string plotTornado(const SensitivityResult& r, const std::string& path) {
   std::string script = fmt::format("set terminal {} size 800,{}\nset output {}\n", png ? "pngcairo" : "svg",
                                    120 + 40 * n, quoted(path));
   script += fmt::format("set title {}\n", quoted("tornado of \"" + r.report + "\" in " + r.scenario));
-  script += "set xlabel 'estimate'\nset ytics nomirror\nset grid xtics\nunset key\nset style fill solid 0.6\n";
+  script += "set xlabel 'estimate (dashed: as declared; blue: higher at high, red: lower at high)'\nset ytics nomirror\nset grid xtics\nunset key\nset style fill solid 0.6\n";
   script += fmt::format("set yrange [0.3:{}]\n", n + 0.7);
   // Widest on top: bar i (0 = widest) at y = n − i.
   std::string labels;
   for (size_t i = 0; i < n; ++i)
     labels += fmt::format("{}{} {}", i ? ", " : "", quoted(r.tornado[i].param), n - i);
   script += "set ytics (" + labels + ")\n";
-  script += fmt::format("set arrow from {0},graph 0 to {0},graph 1 nohead dt 2\n", shortestNumber(r.base.estimate));
+  script += fmt::format("set arrow from {0},graph 0 to {0},graph 1 nohead dt 2 lw 2 lc rgb 'black' front\n", shortestNumber(r.base.estimate));
   script += "$bars << EOD\n";
   for (size_t i = 0; i < n; ++i) {
     const TornadoBar& b = r.tornado[i];
