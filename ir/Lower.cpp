@@ -114,7 +114,7 @@ void Lowerer::scenario(const ast::Scenario& s, Scenario& out) {
 
   for (const ast::ParamDecl* p : s.params) {
     Type t = p->type != Type::Unknown ? p->type : p->init->type;
-    Param info{p->name, t, p->uncertain, nextGlobal(), 0, 0};
+    Param info{p->name, t, p->uncertain, nextGlobal(), 0, 0, p->epistemic};
     if (!p->uncertain) {
       out.globals.push_back({p->name, t, GlobalKind::FixedParam, exprAs(*p->init, t), 0});
       names_[p] = {Binding::Global, info.global, t};

@@ -14,7 +14,8 @@ inline rt::ScenarioInfo scenarioInfo(const nlohmann::json& scenario) {
   info.globalCount = scenario["globalCount"].get<uint32_t>();
   for (const auto& p : scenario["params"])
     info.params.push_back({p["name"].get<std::string>(), static_cast<ValueType>(p["type"].get<int>()),
-                           p["uncertain"].get<bool>(), p["slot"].get<uint32_t>(), p["pinnedSlot"].get<uint32_t>()});
+                           p["uncertain"].get<bool>(), p["slot"].get<uint32_t>(), p["pinnedSlot"].get<uint32_t>(),
+                           p["epistemic"].get<bool>()});
   for (const auto& r : scenario["reports"])
     info.reports.push_back({r["label"].get<std::string>(), static_cast<ReportKind>(r["kind"].get<int>()),
                             r["conditional"].get<bool>()});

@@ -15,6 +15,8 @@
 #include "runtime/host/CommandLine.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/RuntimeError.h"
+#include "runtime/host/analysis/Worlds.h"
+#include "runtime/host/analysis/WorldsFormat.h"
 
 extern "C" {
 extern const OmenAotKernel omen_aot_kernels[];
@@ -79,7 +81,7 @@ int run(int argc, char** argv) {
 
   CLI::App app{"Runs the scenarios of " + source.file() + " (compiled by omen build)"};
   rt::RunFlags flags;
-  rt::addRunFlags(app, flags, {.engine = false});
+  rt::addRunFlags(app, flags, {.engine = false, .worlds = true});
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -93,6 +95,7 @@ int run(int argc, char** argv) {
   if (!error.empty()) return rt::usageError(program, "", error);
   rt::InterruptScope interrupts;
   options.cancel = interrupts.flag();
+  if (options.worlds > 0) return rt::finishWorlds(rt::runWorlds(source, options), format, flags.plot, program, "");
   return rt::finishRun(rt::runScenarios(source, options), format, program, "");
 }
 

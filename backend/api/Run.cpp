@@ -9,6 +9,7 @@
 #include "ir/ParamScenario.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/analysis/Sensitivity.h"
+#include "runtime/host/analysis/Worlds.h"
 #include "runtime/host/RuntimeError.h"
 
 namespace omen {
@@ -103,6 +104,14 @@ SensitivityOutcome Program::sensitivity(const SensitivityOptions& what, const Ru
   if (out.failure != Failure::None) return out;
   IrScenarioSource source(*impl_, options.engine);
   return rt::sensitivity(source, options, what);
+}
+
+WorldsOutcome Program::runWorlds(const RunOptions& options) const {
+  WorldsOutcome out;
+  out.failure = lowerForRun(*this, *impl_, out.error);
+  if (out.failure != Failure::None) return out;
+  IrScenarioSource source(*impl_, options.engine);
+  return rt::runWorlds(source, options);
 }
 
 }  // namespace omen

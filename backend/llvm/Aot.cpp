@@ -34,7 +34,7 @@ std::string metadataJson(const ir::Module& program, const SourceManager& sources
     j["globalCount"] = info.globalCount;
     nlohmann::json params = nlohmann::json::array();
     for (const rt::ParamInfo& p : info.params)
-      params.push_back({{"name", p.name}, {"type", int(p.type)}, {"uncertain", p.uncertain}, {"slot", p.slot},
+      params.push_back({{"name", p.name}, {"type", int(p.type)}, {"uncertain", p.uncertain}, {"epistemic", p.epistemic}, {"slot", p.slot},
                         {"pinnedSlot", p.pinnedSlot}});
     j["params"] = params;
     nlohmann::json reports = nlohmann::json::array();

@@ -25,6 +25,7 @@
 #include "omen/Results.h"
 #include "omen/RunOptions.h"
 #include "omen/Sensitivity.h"
+#include "omen/Worlds.h"
 #include "omen/Version.h"
 
 namespace omen {
@@ -79,6 +80,8 @@ class Program {
   /// The tornado and Sobol' indices of one report (omen/Sensitivity.h, docs/sensitivity.md).
   /// `options.scenarios` is ignored: `what.scenario` chooses.
   SensitivityOutcome sensitivity(const SensitivityOptions& what, const RunOptions& options) const;
+  /// A two-level run (omen/Worlds.h): `options.worlds` worlds of `options.trials` trials.
+  WorldsOutcome runWorlds(const RunOptions& options) const;
 
   struct Impl;
 

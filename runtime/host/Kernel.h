@@ -24,6 +24,8 @@ struct ParamInfo {
   bool uncertain;
   uint32_t slot;
   uint32_t pinnedSlot;  ///< uncertain params only
+  /// Uncertain, and one value per world of a two-level run (`epistemic x ~ …`).
+  bool epistemic = false;
 };
 
 struct ReportInfo {

@@ -22,7 +22,7 @@ std::string plotTornado(const SensitivityResult& r, const std::string& path) {
   if (r.tornado.empty()) return "no param was varied, so there is no tornado to plot";
   bool png = path.size() > 4 && path.substr(path.size() - 4) == ".png";
   size_t n = r.tornado.size();
-  std::string script = fmt::format("set terminal {} size 800,{}\nset output {}\n", png ? "pngcairo" : "svg",
+  std::string script = fmt::format("set terminal {} size 800,{} noenhanced\nset output {}\n", png ? "pngcairo" : "svg",
                                    120 + 40 * n, quoted(path));
   script += fmt::format("set title {}\n", quoted("tornado of \"" + r.report + "\" in " + r.scenario));
   script += "set xlabel 'estimate (dashed: as declared; blue: higher at high, red: lower at high)'\nset ytics nomirror\nset grid xtics\nunset key\nset style fill solid 0.6\n";
