@@ -47,13 +47,18 @@ scenarioBody : LBRACE SEMI* (member SEMI*)* RBRACE ;
 // Alternatives that share a prefix are factored (`param x` then `=` or `~`), so that an
 // error after the prefix is reported where it happens, with what could follow there.
 member
-  : PARAM declName (ASSIGN | TILDE) expr                         # paramMember
-  | EPISTEMIC declName TILDE expr                                # epistemicMember
+  : PARAM declName (ASSIGN | TILDE) expr paramRange?             # paramMember
+  | EPISTEMIC declName TILDE expr paramRange?                    # epistemicMember
   | STATE declName ASSIGN expr                                   # stateDecl
   | EVENT declName                                               # eventDecl
   | PHASE declName (FOR expr | UNTIL expr (LIMIT expr)?) block   # phaseMember
   | REPORT reportExpr (AS STRING)?                               # reportDecl
   ;
+
+// `in [lo, hi]`: the values worth exploring (sweep, solve, sensitivity; `--set` is checked
+// against it). The bounds are parsed as expressions so that the builder can say "must be a
+// number" at the bound instead of ANTLR's "mismatched input".
+paramRange : IN LBRACKET expr COMMA expr RBRACKET ;
 
 reportExpr
   : reportFn LPAREN expr (BAR expr)? RPAREN ;
@@ -120,7 +125,7 @@ declName : IDENT | reservedName | keywordName ;
 reservedName : T | STEP | P | E | QUANTILES | TIME ;
 keywordName
   : EXTENDS | FOR | UNTIL | LIMIT | AS | LET | IF | THEN | ELSE | WITH | PROBABILITY
-  | TRIGGER | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW
+  | TRIGGER | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW | IN
   ;
 
 //===--- lexer --------------------------------------------------------------===//
@@ -140,6 +145,7 @@ UNTIL : 'until' ;
 LIMIT : 'limit' ;
 REPORT : 'report' ;
 AS : 'as' ;
+IN : 'in' ;
 LET : 'let' ;
 IF : 'if' ;
 THEN : 'then' ;
@@ -183,6 +189,8 @@ CARET : '^' ;
 LPAREN : '(' ;
 RPAREN : ')' ;
 LBRACE : '{' ;
+LBRACKET : '[' ;
+RBRACKET : ']' ;
 RBRACE : '}' ;
 COMMA : ',' ;
 COLON : ':' ;

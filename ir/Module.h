@@ -99,6 +99,8 @@ struct Param {
   uint32_t global = 0;      ///< FixedParam or Uncertain global
   uint32_t pinned = 0;      ///< uncertain: the Pinned global
   uint32_t slot = 0;        ///< uncertain: the trial-frame slot holding this trial's value
+  bool hasRange = false;    ///< declared `in [lo, hi]`
+  double lo = 0, hi = 0;
   bool epistemic = false;   ///< uncertain, one value per world (`--worlds`); drawn per trial otherwise
 };
 

@@ -188,6 +188,10 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
   for (size_t i = 0; i < s.slots.size(); ++i)
     out << "  slot " << p.slot(uint32_t(i)) << " : " << typeName(s.slots[i].type) << " "
         << slotKindName(s.slots[i].kind) << "\n";
+  for (const Param& param : s.params)
+    if (param.hasRange)
+      out << "  range " << p.global(param.global) << " in [" << formatReal(param.lo) << ", " << formatReal(param.hi)
+          << "]\n";
   for (size_t i = 0; i < s.events.size(); ++i) out << "  event " << p.event(uint32_t(i)) << "\n";
   out << "  init {\n";
   p.block(s.trialInit, 2);

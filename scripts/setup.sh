@@ -8,6 +8,7 @@ packages=(
   libeigen3-dev libgtest-dev libcli11-dev nlohmann-json3-dev libfmt-dev libedit-dev zlib1g-dev libzstd-dev
   libboost-dev libnlopt-cxx-dev gnuplot-nox
   tmux
+  pybind11-dev python3-dev python3-pytest python3-pandas python3-matplotlib
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -82,21 +82,38 @@ struct Member {
 };
 using MemberPtr = std::unique_ptr<Member>;
 
+/// One bound of `in [lo, hi]`: a number literal, possibly negated (constant by syntax, so
+/// the range is known before any run).
+struct RangeBound {
+  double value = 0;
+  bool isInt = false;
+  std::string spelling;  ///< as written, for dumps and messages
+  SourceRange range;
+};
+
+/// `in [lo, hi]` after a param: the values worth exploring.
+struct ParamRange {
+  RangeBound lo, hi;
+  SourceRange range;  ///< from `in` to `]`
+};
+
 /// `param x = expr` (fixed: once per run, no draws) or `param x ~ DIST(args)` (uncertain:
-/// drawn once per trial, before any state).
+/// drawn once per trial, before any state), either with an optional `in [lo, hi]`.
 /// `epistemic x ~ DIST(args)` is an uncertain param marked epistemic: one value per world of a
 /// two-level run (`--worlds`), drawn per trial like any uncertain param otherwise.
 struct ParamDecl : Member, NamedDecl {
   bool uncertain = false;
   bool epistemic = false;  ///< implies uncertain
   ExprPtr init;  ///< for `~`, a CallExpr of a distribution
-  ParamDecl(SourceRange r, std::string n, SourceRange nameR, bool unc, ExprPtr e, bool epi = false)
+  std::optional<ParamRange> valueRange;
+  ParamDecl(SourceRange r, std::string n, SourceRange nameR, bool unc, ExprPtr e,
+            std::optional<ParamRange> vr = std::nullopt, bool epi = false)
       : Member(MemberKind::Param, r), NamedDecl(DeclKind::Param, std::move(n), nameR), uncertain(unc),
-        epistemic(epi), init(std::move(e)) {}
+        epistemic(epi), init(std::move(e)), valueRange(std::move(vr)) {}
   static bool classof(const Member* m) { return m->memberKind == MemberKind::Param; }
   static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Param; }
   MemberPtr clone() const override {
-    return std::make_unique<ParamDecl>(Member::range, name, nameRange, uncertain, init->clone(), epistemic);
+    return std::make_unique<ParamDecl>(Member::range, name, nameRange, uncertain, init->clone(), valueRange, epistemic);
   }
   std::string key() const override { return name; }
 };

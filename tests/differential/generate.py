@@ -289,6 +289,15 @@ class Gen:
         return [f"{indent}let {self.fresh('l')} = {self.real(env, 1)}"]
 
     # --- program --------------------------------------------------------------------------
+    def range(self, t):
+        """Sometimes a declared range (`in [lo, hi]`). It never changes a run, only what
+        `--set` accepts, so it is wide enough to hold any value the generator writes."""
+        if t == "bool" or self.r.random() < 0.6:
+            return ""
+        # Whole bounds: a `real` expression may come out as an int literal, and an int param
+        # takes only whole bounds.
+        return " in [-4_000_000_000_000_000_000, 4_000_000_000_000_000_000]"
+
     def env(self, draws, clock=False, step=False, vars_=None, fns=None, events=None, states=None):
         return {"vars": vars_ or {"bool": [], "int": [], "real": []}, "draws": draws, "clock": clock,
                 "step": step, "fns": fns or [], "events": events or [], "states": states or []}
@@ -333,14 +342,14 @@ class Gen:
         for _ in range(self.r.randint(1, 3)):
             t = self.r.choice(["real", "int", "bool"])
             name = self.fresh("p")
-            lines.append(f"  param {name} = {self.expr(self.env(False, vars_={k: list(v) for k, v in vars_.items()}, fns=fns), t, 2)}")
+            lines.append(f"  param {name} = {self.expr(self.env(False, vars_={k: list(v) for k, v in vars_.items()}, fns=fns), t, 2)}{self.range(t)}")
             vars_[t].append(name)
             fixed.append((name, t))
         uncertain = []
         for _ in range(self.r.randint(0, 3)):
             t = self.r.choice(["real", "real", "int", "bool"])
             name = self.fresh("u")
-            lines.append(f"  param {name} ~ {self.draw(self.env(True, vars_={k: list(v) for k, v in vars_.items()}), t, 1)}")
+            lines.append(f"  param {name} ~ {self.draw(self.env(True, vars_={k: list(v) for k, v in vars_.items()}), t, 1)}{self.range(t)}")
             vars_[t].append(name)
             uncertain.append((name, t))
         states = []

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/host/ReportFormat.h"
-#include "runtime/host/analysis/TextTable.h"
+#include "runtime/host/TextTable.h"
 
 namespace omen::rt {
 namespace {
@@ -22,7 +22,7 @@ std::string text(const SensitivityResult& r) {
     out += fmt::format("\ntornado: each param from low to high, the others as declared; {} trials per end on "
                        "common random numbers; widest swing first\n",
                        r.trials);
-    TextTable t;
+    Table t;
     t.row({"param", "low", "high", "at low", "at high", "swing ± se", "95% CI"});
     for (const TornadoBar& bar : r.tornado)
       t.row({bar.param, fmt::format("{} ({})", roundedNumber(bar.low, 0), bar.lowFrom),
@@ -30,19 +30,19 @@ std::string text(const SensitivityResult& r) {
              roundedNumber(bar.atHigh, bar.stdError),
              fmt::format("{} ± {}", roundedNumber(bar.swing, bar.stdError), roundedNumber(bar.stdError, bar.stdError)),
              fmt::format("[{}, {}]", roundedNumber(bar.ciLow, bar.stdError), roundedNumber(bar.ciHigh, bar.stdError))});
-    out += t.render();
+    out += t.render("  ");
     for (const auto& [name, why] : r.notVaried) out += fmt::format("  not varied: {} ({})\n", name, why);
   }
   if (!r.sobol.empty()) {
     out += fmt::format("\nSobol' indices of the per-trial value (Saltelli 2010 first order, Jansen total; N = {} "
                        "rows, {} trials; ± {:g}% bootstrap half-width, {} resamples)\n",
                        r.rows, r.rows * (r.sobol.size() + 2), r.level * 100, r.resamples);
-    TextTable t;
+    Table t;
     t.row({"input", "first order S", "total ST"});
     for (const SobolIndex& s : r.sobol)
       t.row({s.input, fmt::format("{:.4f} ± {:.4f}", s.first, s.firstHalfWidth),
              fmt::format("{:.4f} ± {:.4f}", s.total, s.totalHalfWidth)});
-    out += t.render();
+    out += t.render("  ");
     out += fmt::format("  per-trial value: mean {}, variance {}; (trial) is the trial's own randomness\n",
                        roundedNumber(r.outputMean, 0), roundedNumber(r.outputVariance, 0));
   }

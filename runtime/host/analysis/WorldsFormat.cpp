@@ -3,14 +3,14 @@
 #include "runtime/host/analysis/WorldsFormat.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <fmt/format.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "runtime/host/CommandLine.h"
 #include "runtime/host/ReportFormat.h"
-#include "runtime/host/analysis/TextTable.h"
+#include "runtime/host/TextTable.h"
+#include "runtime/host/analysis/Gnuplot.h"
 
 namespace omen::rt {
 namespace {
@@ -25,7 +25,7 @@ std::string text(const WorldsResult& r) {
     out += fmt::format("scenario {}: {} worlds x {} trials (epistemic, one value per world: {})\n", s.name,
                        s.worldsCompleted, r.trials, params.empty() ? "none" : params);
     if (s.partial) out += fmt::format("  PARTIAL: interrupted after {} of {} worlds\n", s.worldsCompleted, r.worlds);
-    TextTable t;
+    Table t;
     std::vector<std::string> head = {"report", "pooled ± se", "across worlds: mean", "sd", "epistemic sd",
                                      "5%", "25%", "50%", "75%", "95%"};
     if (!s.reports.empty())
@@ -44,7 +44,7 @@ std::string text(const WorldsResult& r) {
       for (const Exceedance& e : w.exceed) row.push_back(roundedNumber(e.fraction, 0));
       t.row(row);
     }
-    out += t.render();
+    out += t.render("  ");
     out += fmt::format("  seed {}, engine {}; world w runs trials w·{} … w·{} + {}; {:.2f} s\n", r.seed, r.engine,
                        r.trials, r.trials, r.trials - 1, s.seconds);
   }
@@ -128,12 +128,6 @@ std::string csv(const WorldsResult& r) {
   return out;
 }
 
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string formatWorlds(const WorldsResult& result, OutputFormat format) {
@@ -148,28 +142,21 @@ std::string formatWorlds(const WorldsResult& result, OutputFormat format) {
 std::string plotWorlds(const WorldsResult& r, const std::string& path) {
   if (r.scenarios.empty() || r.scenarios[0].reports.empty()) return "nothing to plot: no report ran";
   const WorldsScenario& s = r.scenarios[0];
-  bool png = path.size() > 4 && path.substr(path.size() - 4) == ".png";
-  std::string script = fmt::format("set terminal {} size 800,500 noenhanced\nset output {}\n", png ? "pngcairo" : "svg", quoted(path));
-  script += fmt::format("set title {}\n", quoted(fmt::format("{}: each report across {} worlds of {} trials", s.name,
-                                                                s.worldsCompleted, r.trials)));
-  script += "set xlabel 'the world''s estimate'\nset ylabel 'fraction of worlds at or below'\nset yrange [0:1]\n"
-            "set grid\nset key bottom right\n";
-  std::string plot = "plot ";
+  std::string body = "set title " + gnuplotQuoted(gnuplotPlain(fmt::format(
+                                        "{}: each report across {} worlds of {} trials", s.name, s.worldsCompleted, r.trials))) + "\n";
+  body += "set xlabel " + gnuplotQuoted("the world's estimate") + "\nset ylabel " +
+          gnuplotQuoted("fraction of worlds at or below") + "\nset yrange [0:1]\nset grid\nset key bottom right\n";
+  // One data block per report (gnuplot's `index`): the sorted estimates and their ECDF.
+  std::string data, plot = "plot ";
   for (size_t i = 0; i < s.reports.size(); ++i) {
-    const WorldReport& w = s.reports[i];
-    std::vector<double> v = w.values;
+    std::vector<double> v = s.reports[i].values;
     std::sort(v.begin(), v.end());
-    script += fmt::format("$r{} << EOD\n", i);
-    for (size_t k = 0; k < v.size(); ++k) script += fmt::format("{} {}\n", num(v[k]), num((k + 1.0) / v.size()));
-    script += "EOD\n";
-    plot += fmt::format("{}$r{} using 1:2 with steps lw 2 title {}", i ? ", " : "", i, quoted(w.label));
+    for (size_t k = 0; k < v.size(); ++k) data += fmt::format("{} {}\n", num(v[k]), num((k + 1.0) / v.size()));
+    data += "\n\n";
+    plot += fmt::format("{}datafile index {} using 1:2 with steps lw 2 title {}", i ? ", " : "", i,
+                        gnuplotQuoted(gnuplotPlain(s.reports[i].label)));
   }
-  script += plot + "\n";
-  std::FILE* pipe = popen("gnuplot", "w");
-  if (!pipe) return "cannot start gnuplot (Debian package gnuplot-nox)";
-  std::fwrite(script.data(), 1, script.size(), pipe);
-  if (pclose(pipe) != 0) return "gnuplot failed (is gnuplot-nox installed?) while writing " + path;
-  return "";
+  return drawFigure(path, 800, 500, body + plot + "\n", data);
 }
 
 int finishWorlds(const WorldsOutcome& outcome, OutputFormat format, const std::string& plot, const std::string& tool,
