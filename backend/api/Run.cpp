@@ -10,6 +10,7 @@
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/analysis/Sensitivity.h"
 #include "runtime/host/analysis/Worlds.h"
+#include "runtime/host/analysis/Worst.h"
 #include "runtime/host/RuntimeError.h"
 
 namespace omen {
@@ -112,6 +113,14 @@ WorldsOutcome Program::runWorlds(const RunOptions& options) const {
   if (out.failure != Failure::None) return out;
   IrScenarioSource source(*impl_, options.engine);
   return rt::runWorlds(source, options);
+}
+
+WorstOutcome Program::worst(const WorstOptions& what, const RunOptions& options) const {
+  WorstOutcome out;
+  out.failure = lowerForRun(*this, *impl_, out.error);
+  if (out.failure != Failure::None) return out;
+  IrScenarioSource source(*impl_, options.engine);
+  return rt::worstCase(source, options, what);
 }
 
 }  // namespace omen

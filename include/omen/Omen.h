@@ -27,6 +27,7 @@
 #include "omen/RunOptions.h"
 #include "omen/Sensitivity.h"
 #include "omen/Worlds.h"
+#include "omen/Worst.h"
 #include "omen/Version.h"
 
 namespace omen {
@@ -94,6 +95,9 @@ class Program {
   SensitivityOutcome sensitivity(const SensitivityOptions& what, const RunOptions& options) const;
   /// A two-level run (omen/Worlds.h): `options.worlds` worlds of `options.trials` trials.
   WorldsOutcome runWorlds(const RunOptions& options) const;
+  /// The strategy that maximises (or minimises) a report over declared ranges, and the
+  /// value found re-estimated on fresh streams (omen/Worst.h).
+  WorstOutcome worst(const WorstOptions& what, const RunOptions& options) const;
 
   struct Impl;
 

@@ -63,4 +63,14 @@ struct SensitivityFlags {
 void addSensitivityFlags(CLI::App& command, SensitivityFlags& flags);
 int sensitivityCommand(const SensitivityFlags& flags, const LoadOptions& load);
 
+/// `omen worst FILE --over x,y --maximize REPORT`: an adversary's best strategy (WorstCommand.cpp).
+struct WorstFlags {
+  std::string file, maximize, minimize;
+  std::vector<std::string> over;
+  long long evaluations = 200;
+  RunFlags run;
+};
+void addWorstFlags(CLI::App& command, WorstFlags& flags);
+int worstCommand(const WorstFlags& flags, const LoadOptions& load);
+
 }  // namespace omen::cli

@@ -80,6 +80,11 @@ int main(int argc, char** argv) {
       "sensitivity", "Which param moves a report most: a tornado on common random numbers and Sobol' indices");
   addSensitivityFlags(*sensitivity, sensitivityFlags);
 
+  WorstFlags worstFlags;
+  CLI::App* worst = app.add_subcommand(
+      "worst", "The strategy of an adversarial model: params searched over their declared ranges to maximise a report");
+  addWorstFlags(*worst, worstFlags);
+
   ReplFlags replFlags;
   CLI::App* repl = addReplSubcommand(app, replFlags);
   if (argc == 1 && isatty(STDIN_FILENO)) return replCommand(replFlags, load);  // `omen` alone
@@ -111,6 +116,7 @@ int main(int argc, char** argv) {
   if (analyses.sweep->parsed()) return sweepCommand(analyses, load);
   if (analyses.solve->parsed()) return solveCommand(analyses, load);
   if (sensitivity->parsed()) return sensitivityCommand(sensitivityFlags, load);
+  if (worst->parsed()) return worstCommand(worstFlags, load);
   if (check->parsed()) return checkCommand(checkFiles, load);
   if (repl->parsed()) return replCommand(replFlags, load);
   if (doc->parsed()) return docCommand(docTargets, load);

@@ -41,19 +41,25 @@ std::optional<TornadoBar> tornadoBar(const Kernel& kernel, const Kernel& paramKe
     return std::nullopt;
   }
   if (!p.uncertain) {
-    reason = "fixed, with no declared range";
-    return std::nullopt;
+    if (!p.hasRange) {
+      reason = "fixed, with no declared range";
+      return std::nullopt;
+    }
+    bar.low = p.lo;
+    bar.high = p.hi;
+    bar.lowFrom = bar.highFrom = "range";
+  } else {
+    size_t column = 0;
+    for (size_t q = 0; q < param; ++q) column += info.params[q].uncertain;
+    std::vector<std::vector<double>> draws;
+    if ((error = drawParams(paramKernel, driver.overrides, driver.seed, kDesignStreams, kTornadoQuantileDraws, draws)))
+      return std::nullopt;
+    bar.low = sampleQuantile(draws[column], 0.05);
+    bar.high = sampleQuantile(draws[column], 0.95);
+    bar.lowFrom = "5%";
+    bar.highFrom = "95%";
   }
-  size_t column = 0;
-  for (size_t q = 0; q < param; ++q) column += info.params[q].uncertain;
-  std::vector<std::vector<double>> draws;
-  if ((error = drawParams(paramKernel, driver.overrides, driver.seed, kDesignStreams, kTornadoQuantileDraws, draws)))
-    return std::nullopt;
-  bar.low = sampleQuantile(draws[column], 0.05);
-  bar.high = sampleQuantile(draws[column], 0.95);
   if (p.type == ValueType::Int) bar.low = std::round(bar.low), bar.high = std::round(bar.high);
-  bar.lowFrom = "5%";
-  bar.highFrom = "95%";
 
   DriverOptions paired = driver;
   paired.overridesB = driver.overrides;
