@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "ir/Lower.h"
 
+#include "ir/Quiescence.h"
+
 #include "ir/Verifier.h"
 
 #include <algorithm>
@@ -421,6 +423,7 @@ std::unique_ptr<Module> lower(const ast::Program& program, std::string& error) {
     error = "internal error: lowering produced invalid IR: " + problems.front();
     return nullptr;
   }
+  analyzeQuiescence(*m);
   return m;
 }
 

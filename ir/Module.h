@@ -77,6 +77,11 @@ struct Phase {
   ExprPtr limit;
   Block body;
   uint32_t site = kNoSite;
+  /// Set by analyzeQuiescence (ir/Quiescence.h): after a step that drew nothing, changed no
+  /// state and triggered no new event, engines jump to the phase's end. `quiescence` says
+  /// why a phase does not ("reads t", …) and is empty when it does.
+  bool skipQuiescent = false;
+  std::string quiescence;
 };
 
 enum class ReportKind : uint8_t { Probability, Mean, Quantiles };

@@ -159,8 +159,8 @@ const char* reportKindName(ReportKind k) {
 void printGlobal(std::ostream& out, const Printer& p, uint32_t slot, const Global& g) {
   out << "  global " << p.global(slot) << " : " << typeName(g.type);
   switch (g.kind) {
-    case GlobalKind::Const: out << " const = " << p.expr(*g.init); break;
-    case GlobalKind::FixedParam: out << " param = " << p.expr(*g.init); break;
+    case GlobalKind::Const: out << " const = " << (g.init ? p.expr(*g.init) : "?"); break;
+    case GlobalKind::FixedParam: out << " param = " << (g.init ? p.expr(*g.init) : "?"); break;
     case GlobalKind::Uncertain: out << " uncertain"; break;
     case GlobalKind::Pinned: out << " pins " << p.global(g.pins); break;
   }
@@ -203,7 +203,13 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
     else
       out << " until " << (ph.cond ? p.expr(*ph.cond) : "?") << " limit "
           << (ph.limit ? p.expr(*ph.limit) : "?");
-    out << " {\n";
+    // The decision of ir/Quiescence.h, as a comment so that the phase line reads as before.
+    out << " {";
+    if (ph.skipQuiescent)
+      out << "  ; skips quiescent steps";
+    else if (!ph.quiescence.empty())
+      out << "  ; runs every step: " << ph.quiescence;
+    out << "\n";
     p.block(ph.body, 2);
     out << "  }\n";
   }

@@ -77,6 +77,7 @@ class Machine {
   size_t argsTop_ = 0;
   int64_t t_ = 0, step_ = 0;
   Value ret_{};
+  bool changed_ = false;  ///< the current step changed a state or triggered a new event
 };
 
 }  // namespace omen::interp

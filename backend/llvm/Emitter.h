@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <llvm/IR/IRBuilder.h>
@@ -61,6 +62,9 @@ class Emitter {
     llvm::BasicBlock* fail = nullptr;      ///< an error is recorded in ctx
     llvm::BasicBlock* endTrial = nullptr;  ///< `end`
     llvm::BasicBlock* stopPhase = nullptr; ///< `stop`
+    /// i1, set while emitting a phase that skips quiescent steps (ir/Quiescence.h): true
+    /// once the current step changed a state or triggered a new event.
+    llvm::AllocaInst* changed = nullptr;
   };
 
   // Expressions (EmitExpr.cpp).
@@ -97,6 +101,10 @@ class Emitter {
   /// After a terminator: continue emitting in a fresh, unreachable block.
   void startDeadBlock();
   llvm::Value* errorCodePtr();
+  /// The trial stream's position: its next block and whether a spare uniform is left.
+  std::pair<llvm::Value*, llvm::Value*> streamPosition();
+  /// Emits the jump to the phase's end after a quiescent step (see ir/Quiescence.h).
+  void skipIfQuiescent(llvm::Value* bound, std::pair<llvm::Value*, llvm::Value*> before);
 
   llvm::Module& module_;
   const llvm::Module& runtime_;

@@ -73,9 +73,9 @@ std::string errorLine(const RunError& e) {
 std::string seconds(double s) { return fmt::format("{:.3g} s", s); }
 
 std::string footer(uint64_t trials, uint64_t seed, const std::string& engine, unsigned threads,
-                   double secs) {
-  return fmt::format("{} trials, seed {}, engine {}, {} thread{}, {}", trials, seed, engine,
-                     threads, threads == 1 ? "" : "s", seconds(secs));
+                   double secs, double compileSecs) {
+  return fmt::format("{} trials, seed {}, engine {}, {} thread{}, {}, compile {}", trials, seed, engine,
+                     threads, threads == 1 ? "" : "s", seconds(secs), seconds(compileSecs));
 }
 
 std::string partialLine(uint64_t completed, uint64_t trials) {
@@ -99,7 +99,7 @@ std::string formatRunText(const RunResult& result) {
     }
     out += table.render("  ");
     uint64_t trials = s.partial ? s.trialsCompleted : result.trials;
-    out += "  " + footer(trials, result.seed, result.engine, result.threads, s.seconds) + "\n";
+    out += "  " + footer(trials, result.seed, result.engine, result.threads, s.seconds, s.compileSeconds) + "\n";
     if (s.partial) out += "  " + partialLine(s.trialsCompleted, result.trials) + "\n";
   }
   return out;
@@ -159,7 +159,7 @@ std::string formatCompareText(const CompareResult& result) {
   }
   out += table.render("  ");
   uint64_t trials = result.partial ? result.trialsCompleted : result.trials;
-  out += "  " + footer(trials, result.seed, result.engine, result.threads, result.seconds) + "\n";
+  out += "  " + footer(trials, result.seed, result.engine, result.threads, result.seconds, result.compileSeconds) + "\n";
   if (result.partial) out += "  " + partialLine(result.trialsCompleted, result.trials) + "\n";
   return out;
 }

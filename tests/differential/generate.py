@@ -288,6 +288,50 @@ class Gen:
             return [f"{indent}{name} = {self.bounded(t, self.expr(env, t, 1))}"]
         return [f"{indent}let {self.fresh('l')} = {self.real(env, 1)}"]
 
+    def quiet_phase(self, pname, pv, fns, events, states):
+        """A phase that the quiescence analysis (ir/Quiescence.h) may let skip: no clock in its
+        body, many steps, the work behind a guard that a step can turn off (a bool state or an
+        event), so that trials reach quiescent steps at different points. About a third read `t`
+        or `step` after all, or call a drawing function, so the analysis must say no."""
+        bools = [n for n, t in states if t == "bool"]
+        pv = {k: list(v) for k, v in pv.items()}  # the body's lets stay in this phase
+        env = self.env(True, vars_=pv, fns=fns, events=events, states=states)
+        kind = self.r.randrange(8)
+        if kind == 0:
+            env["clock"] = True
+        elif kind == 1:
+            env["clock"] = env["step"] = True
+        body = []
+        if kind == 2 and [f for f in fns if f["draws"]]:
+            f = self.r.choice([f for f in fns if f["draws"]])
+            args = ", ".join(self.expr(env, a, 1) for a in f["args"])
+            body.append(f"    let {self.fresh('l')} = {f['name']}({args})")
+        guard = self.r.choice(bools) if bools and self.r.random() < 0.6 else f"not {self.r.choice(events)}"
+        body.append(f"    if {guard} {{")
+        # The guard's switch first: the random statements after it may end in `end` or `stop`.
+        body.append("      with probability " + self.prob(env, 1) + " {")
+        if guard in bools:
+            body.append(f"        {guard} = false")
+        else:
+            body.append(f"        trigger {guard[len('not '):]}")
+        body.append("      }")
+        inner = dict(env, vars={t: list(v) for t, v in env["vars"].items()})
+        body += self.stmts(inner, 2, self.r.randint(1, 3), "      ")
+        body.append("    }")
+        if self.r.random() < 0.3:
+            tail = self.env(False, vars_={k: list(v) for k, v in pv.items()}, events=events, states=states)
+            body += self.stmts(tail, 1, 1, "    ")
+        if self.r.random() < 0.6:
+            head = f"  phase {pname} for {self.r.choice(['200', '1_000', '3_000', str(self.r.randint(2, 50))])} {{"
+        else:
+            cenv = self.env(False, vars_=pv, fns=[f for f in fns if not f["draws"]], events=events, states=states)
+            if kind == 3:
+                cenv["clock"] = True
+            # The condition changes when the body changes a state; without a change the phase
+            # runs to its limit and fails there on every engine alike.
+            head = f"  phase {pname} until {self.bool(cenv, 1)} limit {self.r.choice([50, 400, 2_000])} {{"
+        return [head] + body + ["  }"]
+
     # --- program --------------------------------------------------------------------------
     def range(self, t):
         """Sometimes a declared range (`in [lo, hi]`). It never changes a run, only what
@@ -368,6 +412,9 @@ class Gen:
             pv["bool"] += events
             env = self.env(True, clock=True, step=True, vars_=pv, fns=fns, events=events, states=states)
             pname = self.fresh("ph")
+            if self.r.random() < 0.4:
+                lines += self.quiet_phase(pname, pv, fns, events, states)
+                continue
             if self.r.random() < 0.6:
                 count = self.r.choice([self.int_lit(0, 40), f"clamp({self.int(self.env(True, vars_=pv, fns=fns), 1)}, 0, 30)"])
                 lines.append(f"  phase {pname} for {count} {{")
