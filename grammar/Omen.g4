@@ -48,6 +48,7 @@ scenarioBody : LBRACE SEMI* (member SEMI*)* RBRACE ;
 // error after the prefix is reported where it happens, with what could follow there.
 member
   : PARAM declName (ASSIGN | TILDE) expr paramRange?             # paramMember
+  | EPISTEMIC declName TILDE expr paramRange?                    # epistemicMember
   | STATE declName ASSIGN expr                                   # stateDecl
   | EVENT declName                                               # eventDecl
   | PHASE declName (FOR expr | UNTIL expr (LIMIT expr)?) block   # phaseMember
@@ -135,6 +136,7 @@ FN : 'fn' ;
 SCENARIO : 'scenario' ;
 EXTENDS : 'extends' ;
 PARAM : 'param' ;
+EPISTEMIC : 'epistemic' ;
 STATE : 'state' ;
 EVENT : 'event' ;
 PHASE : 'phase' ;

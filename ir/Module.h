@@ -110,6 +110,7 @@ struct Param {
   /// uncertain: the values its distribution can draw (core/DistributionSupport.h); `--set`
   /// outside it is refused.
   Support support;
+  bool epistemic = false;   ///< uncertain, one value per world (`--worlds`); drawn per trial otherwise
 };
 
 struct Scenario {

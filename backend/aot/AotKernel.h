@@ -19,6 +19,7 @@ inline rt::ScenarioInfo scenarioInfo(const nlohmann::json& scenario) {
     info.params.push_back({p["name"].get<std::string>(), static_cast<ValueType>(p["type"].get<int>()),
                            p["uncertain"].get<bool>(), p["slot"].get<uint32_t>(), p["pinnedSlot"].get<uint32_t>(),
                            bound(p["low"], -inf), bound(p["high"], inf)});
+    info.params.back().epistemic = p.value("epistemic", false);
     if (p.contains("range")) {
       info.params.back().hasRange = true;
       info.params.back().lo = p["range"][0].get<double>();

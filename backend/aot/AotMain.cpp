@@ -19,6 +19,8 @@
 #include "runtime/host/analysis/AnalysisFlags.h"
 #include "runtime/host/analysis/Solve.h"
 #include "runtime/host/analysis/Sweep.h"
+#include "runtime/host/analysis/Worlds.h"
+#include "runtime/host/analysis/WorldsFormat.h"
 
 extern "C" {
 extern const OmenAotKernel omen_aot_kernels[];
@@ -33,9 +35,11 @@ namespace {
 class AotScenarioSource final : public rt::ScenarioSource {
  public:
   explicit AotScenarioSource(nlohmann::json meta) : meta_(std::move(meta)) {
+    // The first scenarioCount kernels are the scenarios, then their param scenarios.
+    size_t n = meta_["scenarioCount"].get<size_t>();
     for (uint32_t i = 0; i < omen_aot_count; ++i)
-      kernels_.emplace_back(scenarioInfo(meta_["scenarios"][i]), omen_aot_kernels[i].globals,
-                            omen_aot_kernels[i].block);
+      (i < n ? kernels_ : paramKernels_)
+          .emplace_back(scenarioInfo(meta_["scenarios"][i]), omen_aot_kernels[i].globals, omen_aot_kernels[i].block);
   }
   std::string file() const override { return meta_["file"].get<std::string>(); }
   std::string engine() const override { return "aot"; }
@@ -46,6 +50,11 @@ class AotScenarioSource final : public rt::ScenarioSource {
     return names;
   }
   const rt::Kernel* kernel(size_t index, std::string&) override { return &kernels_[index]; }
+  const rt::Kernel* paramKernel(size_t index, std::string& error) override {
+    if (index < paramKernels_.size()) return &paramKernels_[index];
+    error = "this executable has no param sampler for scenario " + std::to_string(index);
+    return nullptr;
+  }
 
   /// `file:line:col: runtime error: …`, the snippet and a note: as backend/api renders it.
   std::string renderError(size_t index, const RunError& error) const override {
@@ -63,7 +72,7 @@ class AotScenarioSource final : public rt::ScenarioSource {
 
  private:
   nlohmann::json meta_;
-  std::vector<rt::CompiledKernel> kernels_;
+  std::vector<rt::CompiledKernel> kernels_, paramKernels_;
 };
 
 int run(int argc, char** argv) {
@@ -77,7 +86,7 @@ int run(int argc, char** argv) {
 
   CLI::App app{"Runs the scenarios of " + source.file() + " (compiled by omen build)"};
   rt::RunFlags flags;
-  rt::addRunFlags(app, flags, {.engine = false});
+  rt::addRunFlags(app, flags, {.engine = false, .worlds = true});
   // `EXE sweep …` and `EXE solve …`: the analyses of `omen sweep` / `omen solve`, same code.
   rt::AnalysisCommands analyses;
   rt::addAnalysisCommands(app, analyses, {.engine = false}, /*withFile=*/false);
@@ -102,6 +111,7 @@ int run(int argc, char** argv) {
   if (!error.empty()) return rt::usageError(program, "", error);
   rt::InterruptScope interrupts;
   options.cancel = interrupts.flag();
+  if (options.worlds > 0) return rt::finishWorlds(rt::runWorlds(source, options), format, flags.plot, program, "");
   return rt::finishRun(rt::runScenarios(source, options), format, program, "");
 }
 

@@ -41,13 +41,15 @@ class IrScenarioSource final : public rt::ScenarioSource {
   std::string engine() const override { return engineName(engine_); }
   std::vector<std::string> scenarioNames() const override;
   const rt::Kernel* kernel(size_t index, std::string& error) override;
+  const rt::Kernel* paramKernel(size_t index, std::string& error) override;
   std::string renderError(size_t index, const RunError& error) const override;
   double setupSeconds() const override { return program_.checkSeconds + program_.lowerSeconds; }
 
  private:
   Program::Impl& program_;
   Engine engine_;
-  std::vector<std::unique_ptr<rt::Kernel>> kernels_;
+  std::vector<std::unique_ptr<rt::Kernel>> kernels_, paramKernels_;
+  std::vector<std::unique_ptr<ir::Scenario>> paramScenarios_;
 };
 
 /// What every run and analysis checks first: a program without errors (Failure::Options

@@ -8,7 +8,11 @@
 
 #include "backend/Pipeline.h"
 #include "backend/api/ProgramImpl.h"
+#include "ir/ParamScenario.h"
 #include "runtime/host/RunScenarios.h"
+#include "runtime/host/analysis/Sensitivity.h"
+#include "runtime/host/analysis/Worlds.h"
+#include "runtime/host/analysis/Worst.h"
 #include "runtime/host/RuntimeError.h"
 
 namespace omen {
@@ -59,6 +63,18 @@ const rt::Kernel* IrScenarioSource::kernel(size_t index, std::string& error) {
   return kernels_[index].get();
 }
 
+const rt::Kernel* IrScenarioSource::paramKernel(size_t index, std::string& error) {
+  size_t n = program_.ir->scenarios.size();
+  paramKernels_.resize(n);
+  paramScenarios_.resize(n);
+  if (!paramKernels_[index]) {
+    // Kept alive with its kernel: an engine may keep pointers into the IR it compiled.
+    paramScenarios_[index] = std::make_unique<ir::Scenario>(ir::paramScenario(program_.ir->scenarios[index]));
+    paramKernels_[index] = backend::compileKernel(*program_.ir, *paramScenarios_[index], engine_, error);
+  }
+  return paramKernels_[index].get();
+}
+
 std::string IrScenarioSource::renderError(size_t index, const RunError& error) const {
   return program_.renderRuntimeError(program_.ir->scenarios[index], error);
 }
@@ -87,6 +103,30 @@ CompareOutcome Program::compare(const std::string& a, const std::string& b, cons
   if (out.failure != Failure::None) return out;
   IrScenarioSource source(*impl_, options.engine);
   return rt::compareScenarios(source, a, b, options);
+}
+
+SensitivityOutcome Program::sensitivity(const SensitivityOptions& what, const RunOptions& options) const {
+  SensitivityOutcome out;
+  out.failure = lowerForRun(*this, *impl_, out.error);
+  if (out.failure != Failure::None) return out;
+  IrScenarioSource source(*impl_, options.engine);
+  return rt::sensitivity(source, options, what);
+}
+
+WorldsOutcome Program::runWorlds(const RunOptions& options) const {
+  WorldsOutcome out;
+  out.failure = lowerForRun(*this, *impl_, out.error);
+  if (out.failure != Failure::None) return out;
+  IrScenarioSource source(*impl_, options.engine);
+  return rt::runWorlds(source, options);
+}
+
+WorstOutcome Program::worst(const WorstOptions& what, const RunOptions& options) const {
+  WorstOutcome out;
+  out.failure = lowerForRun(*this, *impl_, out.error);
+  if (out.failure != Failure::None) return out;
+  IrScenarioSource source(*impl_, options.engine);
+  return rt::worstCase(source, options, what);
 }
 
 }  // namespace omen

@@ -24,14 +24,16 @@
 #include "backend/llvm/ObjectEmitter.h"
 #include "backend/llvm/Target.h"
 #include "frontend/basic/Diagnostics.h"
+#include "ir/ParamScenario.h"
 
 namespace omen::llvmgen {
 namespace {
 
 std::string metadataJson(const ir::Module& program, const SourceManager& sources, const std::string& file,
-                         const std::vector<const ir::Scenario*>& scenarios) {
+                         const std::vector<const ir::Scenario*>& scenarios, size_t scenarioCount) {
   nlohmann::json doc;
   doc["file"] = file;
+  doc["scenarioCount"] = scenarioCount;
   nlohmann::json list = nlohmann::json::array();
   for (const ir::Scenario* s : scenarios) {
     rt::ScenarioInfo info = backend::scenarioInfo(program, *s);
@@ -41,8 +43,8 @@ std::string metadataJson(const ir::Module& program, const SourceManager& sources
     nlohmann::json params = nlohmann::json::array();
     for (const rt::ParamInfo& p : info.params) {
       // JSON has no infinity: an open-ended bound of the support is null.
-      params.push_back({{"name", p.name}, {"type", int(p.type)}, {"uncertain", p.uncertain}, {"slot", p.slot},
-                        {"pinnedSlot", p.pinnedSlot},
+      params.push_back({{"name", p.name}, {"type", int(p.type)}, {"uncertain", p.uncertain}, {"epistemic", p.epistemic},
+                        {"slot", p.slot}, {"pinnedSlot", p.pinnedSlot},
                         {"low", std::isfinite(p.low) ? nlohmann::json(p.low) : nlohmann::json()},
                         {"high", std::isfinite(p.high) ? nlohmann::json(p.high) : nlohmann::json()}});
       if (p.hasRange) params.back()["range"] = {p.lo, p.hi};
@@ -142,8 +144,14 @@ bool buildExecutable(const ir::Module& program, const SourceManager& sources, co
     error = toMessage(machine.takeError());
     return false;
   }
-  std::string metadata = metadataJson(program, sources, file, scenarios);
-  auto built = buildKernelModule(program, scenarios, **machine, "s",
+  // Each scenario's param scenario (ir/ParamScenario.h) follows the scenarios, so a built
+  // executable can sample params (two-level runs) exactly as `omen run` does.
+  std::vector<ir::Scenario> paramScenarios;
+  for (const ir::Scenario* s : scenarios) paramScenarios.push_back(ir::paramScenario(*s));
+  std::vector<const ir::Scenario*> all = scenarios;
+  for (const ir::Scenario& s : paramScenarios) all.push_back(&s);
+  std::string metadata = metadataJson(program, sources, file, all, scenarios.size());
+  auto built = buildKernelModule(program, all, **machine, "s",
                                  [&](llvm::Module& m, const std::vector<KernelSymbols>& symbols) {
                                    return addAotTables(m, symbols, metadata);
                                  });

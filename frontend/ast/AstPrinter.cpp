@@ -180,7 +180,7 @@ class Printer {
     switch (m.memberKind) {
       case MemberKind::Param: {
         const auto& p = static_cast<const ParamDecl&>(m);
-        line(depth) << "param " << p.name << (p.uncertain ? " ~" : " =");
+        line(depth) << (p.epistemic ? "epistemic " : "param ") << p.name << (p.uncertain ? " ~" : " =");
         typeOf(p);
         if (p.valueRange) out_ << " in [" << p.valueRange->lo.spelling << ", " << p.valueRange->hi.spelling << "]";
         at(m.range);

@@ -99,18 +99,21 @@ struct ParamRange {
 
 /// `param x = expr` (fixed: once per run, no draws) or `param x ~ DIST(args)` (uncertain:
 /// drawn once per trial, before any state), either with an optional `in [lo, hi]`.
+/// `epistemic x ~ DIST(args)` is an uncertain param marked epistemic: one value per world of a
+/// two-level run (`--worlds`), drawn per trial like any uncertain param otherwise.
 struct ParamDecl : Member, NamedDecl {
   bool uncertain = false;
+  bool epistemic = false;  ///< implies uncertain
   ExprPtr init;  ///< for `~`, a CallExpr of a distribution
   std::optional<ParamRange> valueRange;
   ParamDecl(SourceRange r, std::string n, SourceRange nameR, bool unc, ExprPtr e,
-            std::optional<ParamRange> vr = std::nullopt)
-      : Member(MemberKind::Param, r), NamedDecl(DeclKind::Param, std::move(n), nameR), uncertain(unc), init(std::move(e)),
-        valueRange(std::move(vr)) {}
+            std::optional<ParamRange> vr = std::nullopt, bool epi = false)
+      : Member(MemberKind::Param, r), NamedDecl(DeclKind::Param, std::move(n), nameR), uncertain(unc),
+        epistemic(epi), init(std::move(e)), valueRange(std::move(vr)) {}
   static bool classof(const Member* m) { return m->memberKind == MemberKind::Param; }
   static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Param; }
   MemberPtr clone() const override {
-    return std::make_unique<ParamDecl>(Member::range, name, nameRange, uncertain, init->clone(), valueRange);
+    return std::make_unique<ParamDecl>(Member::range, name, nameRange, uncertain, init->clone(), valueRange, epistemic);
   }
   std::string key() const override { return name; }
 };

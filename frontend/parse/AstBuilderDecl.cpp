@@ -159,6 +159,23 @@ ast::MemberPtr AstBuilder::buildMember(P::MemberContext* ctx) {
     return std::make_unique<ast::ParamDecl>(range, std::move(name), nameRange, uncertain, std::move(init),
                                             std::move(valueRange));
   }
+  if (auto* c = dynamic_cast<P::EpistemicMemberContext*>(ctx)) {
+    if (!declName(c->declName(), name, nameRange)) return nullptr;
+    ast::ExprPtr init = buildTopExpr(c->expr());
+    if (!init) return nullptr;
+    if (!isa<ast::CallExpr>(init.get())) {
+      diags_.error(init->range, "'~' must be followed by a distribution call, e.g. 'epistemic " + name +
+                                    " ~ beta(2, 8)'; an epistemic param is drawn once per world");
+      return nullptr;
+    }
+    std::optional<ast::ParamRange> valueRange;
+    if (P::ParamRangeContext* r = c->paramRange()) {
+      if (!usable(r)) return nullptr;
+      if (!buildParamRange(r, valueRange.emplace())) return nullptr;
+    }
+    return std::make_unique<ast::ParamDecl>(range, std::move(name), nameRange, true, std::move(init),
+                                            std::move(valueRange), true);
+  }
   if (auto* c = dynamic_cast<P::StateDeclContext*>(ctx)) {
     if (!declName(c->declName(), name, nameRange)) return nullptr;
     ast::ExprPtr init = buildTopExpr(c->expr());

@@ -129,8 +129,13 @@ void Rules::name(ast::NameExpr& n) {
     }
     case Place::UncertainParam: {
       auto* p = dynamic_cast<const ast::ParamDecl*>(t);
+      auto* self_ = dynamic_cast<const ast::ParamDecl*>(current_);
       if (p && p->uncertain && later())
         ctx_.error(n.range, laterMessage("param"));
+      else if (self_ && self_->epistemic && p && p->uncertain && !p->epistemic)
+        ctx_.error(n.range, "epistemic param '" + self + "' cannot use the param '" + t->name +
+                                "', which is drawn per trial; a world's value may use only consts, fixed "
+                                "params and epistemic params");
       else if (t->declKind == ast::DeclKind::State || t->declKind == ast::DeclKind::Event)
         ctx_.error(n.range, "uncertain param '" + self + "' cannot use the " +
                                 ast::describe(t->declKind) + " '" + t->name +

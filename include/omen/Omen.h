@@ -25,6 +25,9 @@
 #include "omen/Format.h"
 #include "omen/Results.h"
 #include "omen/RunOptions.h"
+#include "omen/Sensitivity.h"
+#include "omen/Worlds.h"
+#include "omen/Worst.h"
 #include "omen/Version.h"
 
 namespace omen {
@@ -90,6 +93,14 @@ class Program {
   SweepOutcome sweep(const SweepRequest& request, const RunOptions& options) const;
   /// The value of a param at which a report reaches a target, with its 95% interval.
   SolveOutcome solve(const SolveRequest& request, const RunOptions& options) const;
+  /// The tornado and Sobol' indices of one report (omen/Sensitivity.h, docs/sensitivity.md).
+  /// `options.scenarios` is ignored: `what.scenario` chooses.
+  SensitivityOutcome sensitivity(const SensitivityOptions& what, const RunOptions& options) const;
+  /// A two-level run (omen/Worlds.h): `options.worlds` worlds of `options.trials` trials.
+  WorldsOutcome runWorlds(const RunOptions& options) const;
+  /// The strategy that maximises (or minimises) a report over declared ranges, and the
+  /// value found re-estimated on fresh streams (omen/Worst.h).
+  WorstOutcome worst(const WorstOptions& what, const RunOptions& options) const;
 
   struct Impl;
 

@@ -39,6 +39,10 @@ struct RunOptions {
   Engine engine = Engine::Jit;
   /// `--set name=value`, applied to every scenario that has the param.
   std::vector<std::pair<std::string, std::string>> overrides;
+  /// Two-level run (`--worlds W`, include/omen/Worlds.h): W worlds of `trials` trials each;
+  /// 0 runs as usual. `exceed`: thresholds x of P(a world's estimate > x).
+  uint64_t worlds = 0;
+  std::vector<double> exceed;
   bool progress = false;                     ///< progress bar on stderr (if a terminal)
   const std::atomic<bool>* cancel = nullptr;  ///< set to stop early; results are marked partial
   std::vector<PrecisionTarget> precision;     ///< empty: run exactly `trials` trials

@@ -1,6 +1,7 @@
 //===- CommandLine.cpp - The run flags and conventions every run command shares ===//
 #include "runtime/host/CommandLine.h"
 
+#include <cmath>
 #include <csignal>
 #include <iostream>
 
@@ -33,6 +34,13 @@ void addRunFlags(CLI::App& cmd, RunFlags& flags, RunFlagChoice choice) {
   cmd.add_option("--rel-precision", flags.relPrecision,
                  "Run until the standard error is at most this fraction of |estimate|: [LABEL=]FRACTION, e.g. 1%");
   cmd.add_option("--format", flags.format, "Output: text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
+  if (choice.worlds) {
+    cmd.add_option("--worlds", flags.worlds,
+                   "Two-level run: W worlds, each drawing the epistemic params once, of --trials trials each");
+    cmd.add_option("--exceed", flags.exceed, "With --worlds: report P(world's estimate > X) (repeatable, or X,Y)")
+        ->delimiter(',');
+    cmd.add_option("--plot", flags.plot, "With --worlds: the CDF across worlds of each report (.svg or .png; gnuplot)");
+  }
 }
 
 std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputFormat& format) {
@@ -65,6 +73,26 @@ std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputForma
   format = *chosen;
   options.scenarios = flags.scenarios;
   options.progress = format == OutputFormat::Text;
+  if (!flags.worlds.empty()) {
+    bool tooLarge = false;
+    if (!parseCount(flags.worlds, options.worlds, &tooLarge) || options.worlds == 0)
+      return "--worlds wants a whole number of worlds of at least 1, like 1000; got '" + flags.worlds + "'";
+    if (options.worlds > kMaxTrials / options.trials)
+      return "--worlds times --trials must be at most 1e12";
+  }
+  for (const std::string& x : flags.exceed) {
+    size_t used = 0;
+    double v = 0;
+    try {
+      v = std::stod(x, &used);
+    } catch (...) {
+      used = 0;
+    }
+    if (used == 0 || used != x.size() || !std::isfinite(v)) return "--exceed wants numbers, like 0.5; got '" + x + "'";
+    options.exceed.push_back(v);
+  }
+  if (options.worlds == 0 && !flags.exceed.empty()) return "--exceed needs --worlds";
+  if (options.worlds == 0 && !flags.plot.empty()) return "--plot needs --worlds";
   return "";
 }
 

@@ -36,12 +36,16 @@ struct RunFlags {
   std::vector<std::string> sets;
   std::string format = "text";
   std::vector<std::string> precision, relPrecision;
+  std::string worlds;               ///< --worlds W (empty: an ordinary run)
+  std::vector<std::string> exceed;  ///< --exceed X (repeatable, or X,Y,…)
+  std::string plot;                 ///< --plot FILE: the worlds' distribution (needs --worlds)
 };
 
 /// Which flags a command takes beyond trials, seed, threads, --set and --format.
 struct RunFlagChoice {
   bool scenario = true;  ///< --scenario S (repeatable); compare names its two scenarios instead
   bool engine = true;    ///< --engine jit|interp; a built executable has its one engine
+  bool worlds = false;   ///< --worlds, --exceed, --plot: two-level runs (run and built executables)
 };
 
 void addRunFlags(CLI::App& command, RunFlags& flags, RunFlagChoice choice = {});

@@ -54,8 +54,9 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
       [&](uint64_t first, uint32_t count, unsigned worker, Block& block) -> std::optional<BlockFailure> {
         block.reports = detail::makeAccumulators(info, options.exactQuantileCap);
         std::optional<RunError> error = detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) {
-          std::optional<RunError> error =
-              detail::runAndCheck(kernel, globals, options.seed, from, n, outcomes[worker], options.cancel);
+          std::optional<RunError> error = detail::runAndCheck(kernel, globals, options.seed, options.firstTrial + from, n,
+                                                              outcomes[worker], options.cancel);
+          if (error) error->trial -= options.firstTrial;  // the scheduler counts from the run's first trial
           // A cancelled chunk keeps the trials before the cut (DriverScheduler.h).
           detail::accumulate(block.reports, outcomes[worker].data(), detail::trialsBefore(error, from, n));
           return error;

@@ -42,6 +42,9 @@ struct DriverOptions {
   bool progress = false;
   /// Set (e.g. from a SIGINT handler) to stop early; the result is then `partial`.
   const std::atomic<bool>* cancel = nullptr;
+  /// run() only: trial t of the run reads the stream of trial index firstTrial + t (a
+  /// two-level run puts world w's trials at w·N; docs/reference.md section 10).
+  uint64_t firstTrial = 0;
   /// Values a quantiles report keeps exactly before it switches to the sketch.
   uint64_t exactQuantileCap = kExactQuantileCap;
   /// A precision-targeted run (run() only): `trials` is the cap, and the run stops at the

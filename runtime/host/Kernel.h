@@ -32,6 +32,8 @@ struct ParamInfo {
   /// The declared `in [lo, hi]`: `--set` must stay inside it; sweep and solve default to it.
   bool hasRange = false;
   double lo = 0, hi = 0;
+  /// Uncertain, and one value per world of a two-level run (`epistemic x ~ …`).
+  bool epistemic = false;
 };
 
 struct ReportInfo {

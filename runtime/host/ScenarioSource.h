@@ -28,6 +28,10 @@ class ScenarioSource {
   /// The kernel of scenario `index`, compiled on first use and kept; nullptr with `error`
   /// on an internal failure.
   virtual const Kernel* kernel(size_t index, std::string& error) = 0;
+  /// The kernel of scenario `index`'s param scenario (ir/ParamScenario.h): one report per
+  /// uncertain param, its drawn value. What the analyses sample params with. nullptr with
+  /// `error` if this source has none.
+  virtual const Kernel* paramKernel(size_t index, std::string& error) = 0;
   /// `file:line:col: runtime error: …`, the source line and caret, and a note naming the
   /// trial, for an error a run of scenario `index` returned.
   virtual std::string renderError(size_t index, const RunError& error) const = 0;

@@ -25,6 +25,8 @@ extern "C" {
 // Math
 double omen_rt_exp(OmenTrialContext* ctx, uint32_t site, double x);
 double omen_rt_log(OmenTrialContext* ctx, uint32_t site, double x);
+double omen_rt_sin(OmenTrialContext* ctx, uint32_t site, double x);
+double omen_rt_cos(OmenTrialContext* ctx, uint32_t site, double x);
 double omen_rt_log10(OmenTrialContext* ctx, uint32_t site, double x);
 double omen_rt_sqrt(OmenTrialContext* ctx, uint32_t site, double x);
 double omen_rt_abs(OmenTrialContext* ctx, uint32_t site, double x);

@@ -42,6 +42,10 @@ double omen_rt_exp(OmenTrialContext* ctx, uint32_t site, double x) {
   return checked(ctx, site, std::exp(x));
 }
 
+// libm's sin and cos: every engine calls the same libm (the kernel wall), so they agree.
+double omen_rt_sin(OmenTrialContext* ctx, uint32_t site, double x) { return checked(ctx, site, std::sin(x)); }
+double omen_rt_cos(OmenTrialContext* ctx, uint32_t site, double x) { return checked(ctx, site, std::cos(x)); }
+
 double omen_rt_log(OmenTrialContext* ctx, uint32_t site, double x) {
   if (!(x > 0)) return fail1(ctx, site, OMEN_ERR_DOMAIN, x);
   return checked(ctx, site, std::log(x));

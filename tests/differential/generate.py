@@ -127,7 +127,7 @@ class Gen:
             if c == 4:
                 return f"mod({i()}, abs({i()}) + 1)"
             return f"mod({i()}, {self.r.randint(1, 9)})"
-        c = self.r.randrange(11)
+        c = self.r.randrange(13)
         return [
             lambda: f"exp(clamp({x()}, -5, 5))",
             lambda: f"log(abs({x()}) + 1)",
@@ -140,6 +140,8 @@ class Gen:
             lambda: f"mod({x()}, abs({x()}) + 0.5)",
             lambda: f"logistic({x()})",
             lambda: f"logit(clamp({x()}, 0.01, 0.99))",
+            lambda: f"sin({x()})",
+            lambda: f"cos({x()})",
         ][c]()
 
     def call_fn(self, env, t, depth):

@@ -56,4 +56,25 @@ int docCommand(const std::vector<std::string>& targets, const LoadOptions& load)
 int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
                  const LoadOptions& load);
 
+/// `omen sensitivity FILE`: tornado and Sobol' indices of one report (SensitivityCommand.cpp).
+struct SensitivityFlags {
+  std::string file, report, plot;
+  std::string rows = "8192";
+  long long resamples = 100;
+  bool noSobol = false, noTornado = false;
+  RunFlags run;
+};
+void addSensitivityFlags(CLI::App& command, SensitivityFlags& flags);
+int sensitivityCommand(const SensitivityFlags& flags, const LoadOptions& load);
+
+/// `omen worst FILE --over x,y --maximize REPORT`: an adversary's best strategy (WorstCommand.cpp).
+struct WorstFlags {
+  std::string file, maximize, minimize;
+  std::vector<std::string> over;
+  long long evaluations = 200;
+  RunFlags run;
+};
+void addWorstFlags(CLI::App& command, WorstFlags& flags);
+int worstCommand(const WorstFlags& flags, const LoadOptions& load);
+
 }  // namespace omen::cli

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include <iostream>
 
+#include "runtime/host/analysis/WorldsFormat.h"
 #include "tools/omen/Commands.h"
 
 namespace omen::cli {
@@ -38,6 +39,7 @@ int runCommand(const std::string& file, const RunFlags& flags, const LoadOptions
   if (!program) return status;
   rt::InterruptScope interrupts;
   options.cancel = interrupts.flag();
+  if (options.worlds > 0) return rt::finishWorlds(program->runWorlds(options), format, flags.plot, "omen", "run");
   return rt::finishRun(program->run(options), format, "omen", "run");
 }
 

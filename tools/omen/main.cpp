@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   std::string runFile;
   CLI::App* run = app.add_subcommand("run", "Run the scenarios of a file and print their reports");
   run->add_option("file", runFile, "Scenario file")->required();
-  omen::rt::addRunFlags(*run, runFlags);
+  omen::rt::addRunFlags(*run, runFlags, {.worlds = true});
 
   RunFlags compareFlags;
   std::string compareFile, scenarioA, scenarioB;
@@ -76,6 +76,16 @@ int main(int argc, char** argv) {
 
   omen::rt::AnalysisCommands analyses;
   omen::rt::addAnalysisCommands(app, analyses, {}, /*withFile=*/true);
+
+  SensitivityFlags sensitivityFlags;
+  CLI::App* sensitivity = app.add_subcommand(
+      "sensitivity", "Which param moves a report most: a tornado on common random numbers and Sobol' indices");
+  addSensitivityFlags(*sensitivity, sensitivityFlags);
+
+  WorstFlags worstFlags;
+  CLI::App* worst = app.add_subcommand(
+      "worst", "The strategy of an adversarial model: params searched over their declared ranges to maximise a report");
+  addWorstFlags(*worst, worstFlags);
 
   ReplFlags replFlags;
   CLI::App* repl = addReplSubcommand(app, replFlags);
@@ -107,6 +117,8 @@ int main(int argc, char** argv) {
   if (compare->parsed()) return compareCommand(compareFile, scenarioA, scenarioB, compareFlags, setsA, setsB, load);
   if (analyses.sweep->parsed()) return sweepCommand(analyses, load);
   if (analyses.solve->parsed()) return solveCommand(analyses, load);
+  if (sensitivity->parsed()) return sensitivityCommand(sensitivityFlags, load);
+  if (worst->parsed()) return worstCommand(worstFlags, load);
   if (check->parsed()) return checkCommand(checkFiles, load);
   if (repl->parsed()) return replCommand(replFlags, load);
   if (doc->parsed()) return docCommand(docTargets, load);

@@ -33,11 +33,13 @@ std::string quoted(const std::string& s) {
   return out + "'";
 }
 
-/// Labels go through gnuplot's enhanced text, where _ ^ @ & { } are markup.
+/// Labels go through gnuplot's enhanced text, where _ ^ @ & { } are markup. In a
+/// single-quoted string one backslash escapes them (two would print a backslash and leave
+/// `_` a subscript).
 std::string plain(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (std::strchr("_^@&{}\\", c)) out += "\\\\";
+    if (std::strchr("_^@&{}\\", c)) out += "\\";
     out += c;
   }
   return out;
@@ -195,6 +197,19 @@ std::string plotSolveFile(const SolveResult& s, const std::string& path) {
   script += fmt::format("plot {} using 1:3:4 with filledcurves lc rgb '#1f5fa8' notitle, {} using 1:2 with linespoints "
                         "pt 7 ps 0.6 lc rgb '#1f5fa8' title 'response (CRN)', {} with lines dt 2 lc rgb '#333333' title 'target'\n",
                         file, file, num(s.target));
+  return runGnuplot(dir, script, data, path);
+}
+
+std::string gnuplotQuoted(const std::string& s) { return quoted(s); }
+std::string gnuplotPlain(const std::string& s) { return plain(s); }
+
+std::string drawFigure(const std::string& path, int width, int height, const std::string& body,
+                       const std::string& data) {
+  std::optional<PlotFormat> format = plotFormatOf(path);
+  if (!format) return "--plot " + path + ": the file must end in .svg or .png";
+  TempDir dir;
+  std::string script = terminal(*format, width, height) + "set output " + quoted(path) + "\n";
+  script += "datafile = " + quoted(dir.path + "/data.dat") + "\n" + body;
   return runGnuplot(dir, script, data, path);
 }
 

@@ -26,4 +26,14 @@ std::string plotSweepFile(const SweepResult& result, const std::string& path);
 /// The response scanned, the target line and the root with its interval. "" or the error.
 std::string plotSolveFile(const SolveResult& result, const std::string& path);
 
+/// For the other analyses' figures (tornado, worlds): a gnuplot single-quoted string, and
+/// text escaped for gnuplot's enhanced-text markup.
+std::string gnuplotQuoted(const std::string& s);
+std::string gnuplotPlain(const std::string& s);
+
+/// Draws `path` (.svg or .png, width x height): the terminal and `set output`, then `body`,
+/// which reads `data` from the file in the gnuplot variable `datafile`. "" or the error.
+std::string drawFigure(const std::string& path, int width, int height, const std::string& body,
+                       const std::string& data);
+
 }  // namespace omen::rt

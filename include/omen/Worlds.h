@@ -1,0 +1,72 @@
+//===- Worlds.h - Two-level runs: a report's distribution across worlds -----===//
+//
+// `omen run FILE --worlds W --trials N` (docs/reference.md): each world draws the
+// epistemic params once (`epistemic x ~ …`), then runs N trials in which the other uncertain
+// params are drawn afresh; every report is estimated per world, and summarised across
+// worlds next to the pooled value. Plain data, as Results.h.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "omen/Results.h"
+
+namespace omen {
+
+/// P(world's estimate > threshold): the fraction of worlds above it.
+struct Exceedance {
+  double threshold = 0;
+  double fraction = 0;
+};
+
+struct WorldReport {
+  std::string label;
+  ReportKind kind = ReportKind::Probability;
+  bool conditional = false;
+  /// The value over every trial of every world: the mean of the worlds' estimates (weighted
+  /// by each world's n for a conditional report), with the standard error of a clustered
+  /// sample (between-world spread / √worlds) and its 95% interval.
+  double pooled = 0, pooledStdError = 0, pooledLow = 0, pooledHigh = 0;
+  /// Worlds in which the report has an estimate (a condition may never hold in some).
+  uint64_t worlds = 0;
+  /// Across worlds: mean and standard deviation of the per-world estimate; the mean inner
+  /// variance (each world's squared standard error); and the epistemic standard deviation,
+  /// √max(0, sd² − inner), the spread with the inner trials' noise taken out.
+  double mean = 0, sd = 0, innerVariance = 0, epistemicSd = 0;
+  /// 5/25/50/75/95% of the per-world estimates (these include the inner noise).
+  std::vector<QuantilePoint> quantiles;
+  std::vector<Exceedance> exceed;
+  /// Each world's estimate, in world order (a quantiles report: its median); empty for a
+  /// world without one is left out, so values.size() == worlds.
+  std::vector<double> values;
+};
+
+struct WorldsScenario {
+  std::string name;
+  /// The epistemic params (those not pinned with --set) and their value in each world.
+  std::vector<std::string> epistemic;
+  std::vector<std::vector<double>> epistemicValues;  ///< [param][world]
+  std::vector<WorldReport> reports;
+  uint64_t worldsCompleted = 0;
+  bool partial = false;  ///< interrupted: only the first worldsCompleted worlds
+  double seconds = 0;
+};
+
+struct WorldsResult {
+  std::string file, engine;
+  uint64_t seed = 1, worlds = 0, trials = 0;  ///< trials per world
+  unsigned threads = 1;
+  std::vector<WorldsScenario> scenarios;
+};
+
+struct WorldsOutcome {
+  Failure failure = Failure::None;
+  std::string error;
+  WorldsResult result;
+  bool ok() const { return failure == Failure::None; }
+};
+
+}  // namespace omen

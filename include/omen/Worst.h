@@ -1,0 +1,60 @@
+//===- Worst.h - The worst case over a model's strategy: plain results -------===//
+//
+// `omen worst FILE --over x,y --maximize REPORT` (docs/reference.md, docs/sensitivity.md):
+// the params an adversarial model controls, searched over their declared ranges for the
+// value that maximises (or minimises) a report, on common random numbers; then the value
+// found is re-estimated on fresh streams, because the search's own estimate at its optimum
+// is biased toward the extreme (the optimizer's curse). Plain data, as Results.h.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "omen/Results.h"
+
+namespace omen {
+
+struct WorstOptions {
+  std::string scenario;            ///< empty: the file's only scenario
+  std::vector<std::string> over;   ///< params searched, each with a declared range
+  std::string report;              ///< label of a P(…) or E(…) report
+  bool maximize = true;
+  uint64_t evaluations = 200;      ///< runs the search may make (global search, then polish)
+};
+
+/// One searched param at the optimum.
+struct WorstParam {
+  std::string name;
+  double lo = 0, hi = 0;  ///< its declared range
+  double value = 0;       ///< the value found (an int param: whole)
+};
+
+struct WorstResult {
+  std::string file, scenario, report, engine;
+  bool maximize = true;
+  uint64_t seed = 1, trials = 0;
+  /// The seed of the re-estimate: fresh streams, independent of the search's.
+  uint64_t freshSeed = 0;
+  std::vector<WorstParam> at;
+  uint64_t evaluations = 0;  ///< runs the search made
+  /// The search's estimate at the optimum (on the search's streams: biased toward the
+  /// extreme), and the re-estimate on fresh streams, unbiased for the value found.
+  double searchEstimate = 0;
+  ReportResult fresh;
+  /// As declared (every searched param at its declared value), on the fresh streams.
+  ReportResult declared;
+  std::string algorithm;  ///< e.g. "NLOPT_GN_DIRECT_L, then NLOPT_LN_SBPLX"
+  double seconds = 0;
+};
+
+struct WorstOutcome {
+  Failure failure = Failure::None;
+  std::string error;
+  WorstResult result;
+  bool ok() const { return failure == Failure::None; }
+};
+
+}  // namespace omen

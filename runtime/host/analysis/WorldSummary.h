@@ -1,0 +1,16 @@
+//===- WorldSummary.h - A report across worlds, from per-world estimates ---===//
+#pragma once
+
+#include <vector>
+
+#include "omen/Worlds.h"
+
+namespace omen::rt {
+
+/// Summarises per-world results of one report (`perWorld[w]` is world w's estimate) into
+/// `out`'s pooled value, spread, quantiles and exceedances. Worlds without an estimate are
+/// skipped.
+void summariseWorlds(const std::vector<ReportResult>& perWorld, const std::vector<double>& thresholds,
+                     WorldReport& out);
+
+}  // namespace omen::rt

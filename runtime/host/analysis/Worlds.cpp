@@ -1,0 +1,178 @@
+//===- Worlds.cpp - Two-level runs (`--worlds`), once for every client ------===//
+
+#include "runtime/host/analysis/Worlds.h"
+
+#include <chrono>
+#include <mutex>
+
+#include "runtime/host/DriverSupport.h"
+#include "runtime/host/Progress.h"
+#include "runtime/host/RunScenarios.h"
+#include "runtime/host/ThreadPool.h"
+#include "runtime/host/analysis/ParamDraws.h"
+#include "runtime/host/analysis/WorldSummary.h"
+
+namespace omen::rt {
+namespace {
+
+Value asValue(const ParamInfo& p, double v) {
+  Value out;
+  if (p.type == ValueType::Real) out.r = v;
+  else out.i = static_cast<int64_t>(v);
+  return out;
+}
+
+// World w's run: the epistemic params pinned to their world values, trials w·N … w·N + N − 1.
+DriverOptions worldOptions(const DriverOptions& base, const ScenarioInfo& info, const std::vector<size_t>& epistemic,
+                           const std::vector<std::vector<double>>& values, uint64_t w, unsigned threads) {
+  DriverOptions o = base;
+  for (size_t e = 0; e < epistemic.size(); ++e)
+    pinParam(info, info.params[epistemic[e]].name, asValue(info.params[epistemic[e]], values[e][w]), o.overrides);
+  o.firstTrial = w * base.trials;
+  o.threads = threads;
+  o.progress = false;
+  o.cancel = nullptr;  // a world runs whole; cancellation is checked between worlds
+  return o;
+}
+
+}  // namespace
+
+WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
+  WorldsOutcome out;
+  WorldsResult& result = out.result;
+  result.file = source.file();
+  result.engine = source.engine();
+  result.seed = options.seed;
+  result.worlds = options.worlds;
+  result.trials = options.trials;
+  result.threads = resolveThreads(options.threads);
+  PreparedRun prepared;
+  out.failure = prepareRun(source, options.scenarios, options, prepared, out.error);
+  if (out.failure != Failure::None) return out;
+  const uint64_t worlds = options.worlds;
+
+  for (size_t s = 0; s < prepared.kernels.size(); ++s) {
+    auto start = std::chrono::steady_clock::now();
+    const Kernel& kernel = *prepared.kernels[s];
+    const ScenarioInfo& info = kernel.info();
+    size_t index = prepared.indices[s];
+    DriverOptions base;
+    if (std::string e = driverOptions(options, kernel, base); !e.empty()) {
+      out.failure = Failure::Options;
+      out.error = e;
+      return out;
+    }
+    WorldsScenario scenario;
+    scenario.name = info.name;
+
+    // The epistemic params not pinned by --set, and the param kernel's report of each.
+    std::vector<size_t> epistemic, column;
+    size_t uncertainSeen = 0;
+    for (size_t p = 0; p < info.params.size(); ++p) {
+      const ParamInfo& param = info.params[p];
+      if (!param.uncertain) continue;
+      bool pinned = false;
+      for (const Override& o : base.overrides) pinned |= o.slot == param.pinnedSlot;
+      if (param.epistemic && !pinned) {
+        epistemic.push_back(p);
+        column.push_back(uncertainSeen);
+        scenario.epistemic.push_back(param.name);
+      }
+      ++uncertainSeen;
+    }
+    if (!epistemic.empty()) {
+      std::string error;
+      const Kernel* paramKernel = source.paramKernel(index, error);
+      if (!paramKernel) {
+        out.failure = Failure::Runtime;
+        out.error = "internal error: " + error;
+        return out;
+      }
+      std::vector<std::vector<double>> draws;
+      if (auto e = drawParams(*paramKernel, base.overrides, options.seed, kWorldStreams, worlds, draws)) {
+        out.failure = Failure::Runtime;
+        out.error = "runtime error while drawing the epistemic params of '" + info.name + "'" +
+                    (e->inGlobals ? "" : " for world " + std::to_string(e->trial - kWorldStreams)) +
+                    " (run it without --worlds to see where)\n";
+        return out;
+      }
+      for (size_t c : column) scenario.epistemicValues.push_back(draws[c]);
+    }
+
+    // Each world's results, in world order.
+    std::vector<ScenarioResult> perWorld(worlds);
+    std::vector<char> finished(worlds, 0);
+    Progress progress(worlds * options.trials, options.progress);
+    std::optional<std::pair<uint64_t, RunError>> failure;
+    uint64_t completed = 0;
+    bool cancelled = false;
+    if (options.trials <= kBlockSize) {
+      // Short worlds: one world per worker at a time.
+      ThreadPool pool(std::max<unsigned>(1, std::min<uint64_t>(result.threads, worlds)));
+      std::mutex mutex;
+      uint64_t next = 0;
+      pool.runOnAll([&](unsigned) {
+        for (;;) {
+          uint64_t w;
+          {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (next >= worlds || failure || (options.cancel && options.cancel->load())) return;
+            w = next++;
+          }
+          ScenarioResult r = run(kernel, worldOptions(base, info, epistemic, scenario.epistemicValues, w, 1));
+          std::lock_guard<std::mutex> lock(mutex);
+          if (r.partial) return;  // cut by Ctrl-C inside a trial: the world did not finish
+          if (r.error && (!failure || w < failure->first)) failure = std::make_pair(w, *r.error);
+          perWorld[w] = std::move(r);
+          finished[w] = 1;
+          progress.add(options.trials);
+        }
+      });
+      // Keep the contiguous prefix of finished worlds (the rest may have run in part).
+      while (completed < worlds && finished[completed]) ++completed;
+      cancelled = completed < worlds && !failure;
+    } else {
+      for (uint64_t w = 0; w < worlds; ++w) {
+        if (options.cancel && options.cancel->load()) {
+          cancelled = true;
+          break;
+        }
+        perWorld[w] = run(kernel, worldOptions(base, info, epistemic, scenario.epistemicValues, w, options.threads));
+        if (perWorld[w].error) {
+          failure = std::make_pair(w, *perWorld[w].error);
+          break;
+        }
+        if (perWorld[w].partial) {  // cut by Ctrl-C inside a trial
+          cancelled = true;
+          break;
+        }
+        ++completed;
+      }
+    }
+    progress.finish();
+    if (failure) {
+      out.failure = Failure::Runtime;
+      out.error = source.renderError(index, failure->second);
+      return out;
+    }
+    scenario.worldsCompleted = completed;
+    scenario.partial = cancelled;
+    for (auto& values : scenario.epistemicValues) values.resize(completed);
+    for (size_t r = 0; r < info.reports.size(); ++r) {
+      WorldReport report;
+      report.label = info.reports[r].label;
+      report.kind = info.reports[r].kind;
+      report.conditional = info.reports[r].conditional;
+      std::vector<ReportResult> estimates;
+      for (uint64_t w = 0; w < completed; ++w) estimates.push_back(perWorld[w].reports[r]);
+      summariseWorlds(estimates, options.exceed, report);
+      scenario.reports.push_back(std::move(report));
+    }
+    scenario.seconds = detail::secondsSince(start);
+    result.scenarios.push_back(std::move(scenario));
+    if (cancelled) break;
+  }
+  return out;
+}
+
+}  // namespace omen::rt
