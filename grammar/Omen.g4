@@ -48,14 +48,17 @@ scenarioBody : LBRACE SEMI* (member SEMI*)* RBRACE ;
 // error after the prefix is reported where it happens, with what could follow there.
 member
   : PARAM declName (ASSIGN | TILDE) expr                         # paramMember
-  | STATE declName ASSIGN expr                                   # stateDecl
-  | EVENT declName                                               # eventDecl
+  | STATE declName arrayLength? ASSIGN expr                      # stateDecl
+  | EVENT declName arrayLength?                                  # eventDecl
   | PHASE declName (FOR expr | UNTIL expr (LIMIT expr)?) block   # phaseMember
   | REPORT reportExpr (AS STRING)?                               # reportDecl
   ;
 
+// `[n]` after a state or event name: an array of n (an int const or fixed param).
+arrayLength : LBRACK expr RBRACK ;
+
 reportExpr
-  : reportFn LPAREN expr (BAR expr)? RPAREN ;
+  : reportFn LPAREN expr (COMMA expr)* (BAR expr)? RPAREN ;
 reportFn : P | E | QUANTILES ;
 
 //===--- statements ---------------------------------------------------------===//
@@ -66,7 +69,8 @@ stmt
   : LET declName ASSIGN expr                                     # letStmt
   | assignTarget ASSIGN expr                                     # assignStmt
   | branch                                                       # branchStmt
-  | TRIGGER IDENT                                                # triggerStmt
+  | TRIGGER IDENT subscript?                                     # triggerStmt
+  | FOR declName IN expr DOTDOT expr block                        # forStmt
   | END                                                          # endStmt
   | STOP                                                         # stopStmt
   | RETURN expr                                                  # returnStmt
@@ -80,7 +84,8 @@ branchHead
   | WITH PROBABILITY expr block                                  # withHead
   ;
 
-assignTarget : IDENT | reservedName ;
+assignTarget : IDENT subscript? | reservedName ;
+subscript : LBRACK expr RBRACK ;
 
 //===--- expressions --------------------------------------------------------===//
 
@@ -100,10 +105,11 @@ primary
   : (INT_LIT | REAL_LIT | PERCENT_LIT)                           # numberExpr
   | TRUE                                                         # trueExpr
   | FALSE                                                        # falseExpr
-  | TIME LPAREN IDENT RPAREN                                     # timeExpr
+  | TIME LPAREN IDENT subscript? RPAREN                          # timeExpr
   | T                                                            # globalStepExpr
   | STEP                                                         # phaseStepExpr
   | IDENT LPAREN callArgs? RPAREN                                # callExpr
+  | IDENT subscript                                              # indexExpr
   | IDENT                                                        # nameExpr
   | LPAREN expr RPAREN                                           # parenExpr
   | reportFn LPAREN expr (BAR expr)? RPAREN                       # misplacedReportExpr
@@ -119,7 +125,7 @@ declName : IDENT | reservedName | keywordName ;
 reservedName : T | STEP | P | E | QUANTILES | TIME ;
 keywordName
   : EXTENDS | FOR | UNTIL | LIMIT | AS | LET | IF | THEN | ELSE | WITH | PROBABILITY
-  | TRIGGER | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW
+  | TRIGGER | END | STOP | IN | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW
   ;
 
 //===--- lexer --------------------------------------------------------------===//
@@ -156,6 +162,7 @@ FALSE : 'false' ;
 BOOL : 'bool' ;
 INT_KW : 'int' ;
 REAL_KW : 'real' ;
+IN : 'in' ;
 
 T : 't' ;
 STEP : 'step' ;
@@ -185,7 +192,10 @@ RBRACE : '}' ;
 COMMA : ',' ;
 COLON : ':' ;
 SEMI : ';' ;
+DOTDOT : '..' ;
 DOT : '.' ;
+LBRACK : '[' ;
+RBRACK : ']' ;
 BAR : '|' ;
 
 PERCENT_LIT : DECIMAL '%' ;

@@ -19,6 +19,7 @@ class Compiler {
     return start;
   }
   uint32_t frameBase = 0;  // absolute index of the current frame's slot 0
+  const ir::Scenario* scenario = nullptr;
 
  private:
   uint32_t here() const { return uint32_t(c_.instrs.size()); }
@@ -115,6 +116,14 @@ uint32_t Compiler::expr(const ir::Expr& e) {
       }
       break;
     }
+    case ir::ExprKind::LoadElement:
+      n.op = Op::LoadElem, n.a = e.index, n.b = expr(*e.operands[0]);
+      break;
+    case ir::ExprKind::ArrayLength: n.op = Op::ArrayLen, n.a = e.index; break;
+    case ir::ExprKind::Reduce:
+      n.op = Op::Reduce, n.a = e.index, n.b = uint32_t(e.reduceOp);
+      n.c = uint32_t(scenario->arrays[e.index].type);
+      break;
     case ir::ExprKind::CallFunction:
       n.op = Op::CallFn;
       n.b = uint32_t(e.operands.size());
@@ -153,6 +162,29 @@ void Compiler::stmt(const ir::Stmt& s) {
     case ir::StmtKind::End: emit({IOp::End}); return;
     case ir::StmtKind::Stop: emit({IOp::Stop}); return;
     case ir::StmtKind::Return: emit({IOp::Return, 0, expr(*s.value)}); return;
+    case ir::StmtKind::StoreElement: {
+      uint32_t sub = expr(*s.subscript);
+      emit({IOp::StoreElem, s.index, expr(*s.value), s.site, sub});
+      return;
+    }
+    case ir::StmtKind::TriggerElement: emit({IOp::TriggerElem, s.index, 0, s.site, expr(*s.subscript)}); return;
+    case ir::StmtKind::For: {
+      // i = lo; end = hi; while i < end { body; i = i + 1 } with the existing instructions.
+      emit({IOp::Store, frameBase + s.index, expr(*s.value)});
+      emit({IOp::Store, frameBase + s.aux, expr(*s.bound)});
+      Node i{Op::LoadSlot}, end{Op::LoadSlot}, one{Op::Const};
+      i.a = frameBase + s.index, end.a = frameBase + s.aux, one.imm.i = 1;
+      Node test{Op::LtI}, next{Op::AddI};  // i < end, so i + 1 cannot overflow
+      test.a = next.a = node(i);
+      test.b = node(end);
+      next.b = node(one);
+      uint32_t top = emit({IOp::JumpIfFalse, 0, node(test)});
+      block(s.thenBlock);
+      emit({IOp::Store, frameBase + s.index, node(next)});
+      emit({IOp::Jump, top});
+      c_.instrs[top].a = here();
+      return;
+    }
   }
 }
 
@@ -165,6 +197,7 @@ Op reportValueKind(Type t) {
 Code compile(const ir::Module& m, const ir::Scenario& s) {
   Code code;
   Compiler c(m, code);
+  c.scenario = &s;
   code.trialSlots = uint32_t(s.slots.size());
   code.eventCount = uint32_t(s.events.size());
 
@@ -194,6 +227,7 @@ Code compile(const ir::Module& m, const ir::Scenario& s) {
     code.globals.push_back(gc);
   }
 
+  for (const ir::Array& a : s.arrays) code.arrays.push_back({c.expr(*a.length), a.site});
   code.trialInit = c.sequence(s.trialInit);
   for (const ir::Phase& p : s.phases) {
     PhaseCode pc;

@@ -25,6 +25,9 @@ enum OmenErrorCode {
   OMEN_ERR_PHASE_LIMIT,      ///< an `until` phase reached its limit (args[0] = limit)
   OMEN_ERR_BAD_COUNT,        ///< a `for` count negative or above 2^53 (args[0] = count)
   OMEN_ERR_CATEGORICAL,      ///< categorical weights invalid or not summing to 1 (args[0] = sum)
+  OMEN_ERR_INDEX_RANGE,      ///< an array index outside [0, length) (args[0] = index, args[1] = length)
+  OMEN_ERR_ARRAY_LENGTH,     ///< an array length negative or over the limit (args[0] = length, args[1] = limit)
+  OMEN_ERR_EMPTY_ARRAY,      ///< min, max or mean of an array of length 0
 };
 
 typedef struct OmenError {
