@@ -188,6 +188,13 @@ ast::MemberPtr AstBuilder::buildReport(P::ReportDeclContext* ctx) {
   }
   for (size_t i = 1; i < levelEnd; ++i)
     if (!buildQuantileLevel(parts[i], report->levels)) return nullptr;
+  if (!report->levels.empty()) {
+    // Parsed and checked, but the statistics and output formats do not carry chosen levels
+    // yet (issue 14, part 4): refuse rather than silently report the default levels.
+    diags_.error(rangeOf(parts[1]), "chosen quantile levels are not supported yet; quantiles(x) reports the "
+                                    "5%, 25%, 50%, 75% and 95% points");
+    return nullptr;
+  }
   if (expr->BAR()) {
     if (parts.size() < 2) return nullptr;
     report->given = buildTopExpr(parts.back());
