@@ -33,6 +33,7 @@ enum class Op : uint8_t {
   CallI_Rv,  ///< variadic reals: a = first list entry, b = count
   CallFn,    ///< a = first list entry (argument nodes), b = count, c = function index
   LoadElem,  ///< a = array, b = index node; checked (site)
+  LoadElemSlot,  ///< a = array, b = the frame slot holding the index (a loop variable); checked (site)
   ArrayLen,  ///< a = array
   Reduce,    ///< a = array, b = ir::ReduceOp, c = element type (ir Type); site
 };
@@ -59,6 +60,8 @@ enum class IOp : uint8_t {
   Return,       ///< the function's value is eval(expr)
   StoreElem,    ///< array a, element eval(b) (checked at site) = eval(expr)
   TriggerElem,  ///< event array a (times in a + 1), element eval(b) (checked at site)
+  ForTest,      ///< if !(frame[a] < frame[b]) goto expr: a `for` loop's entry
+  ForNext,      ///< ++frame[a]; if frame[a] < frame[b] goto expr: the back edge, one instruction
   Halt,         ///< end of a code sequence (a step finished normally)
 };
 

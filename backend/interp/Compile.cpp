@@ -117,7 +117,11 @@ uint32_t Compiler::expr(const ir::Expr& e) {
       break;
     }
     case ir::ExprKind::LoadElement:
-      n.op = Op::LoadElem, n.a = e.index, n.b = expr(*e.operands[0]);
+      // x[i] with i a local (typically a loop variable) skips the evaluation of a child node.
+      if (e.operands[0]->kind == ir::ExprKind::LoadSlot)
+        n.op = Op::LoadElemSlot, n.a = e.index, n.b = frameBase + e.operands[0]->index;
+      else
+        n.op = Op::LoadElem, n.a = e.index, n.b = expr(*e.operands[0]);
       break;
     case ir::ExprKind::ArrayLength: n.op = Op::ArrayLen, n.a = e.index; break;
     case ir::ExprKind::Reduce:
@@ -169,20 +173,16 @@ void Compiler::stmt(const ir::Stmt& s) {
     }
     case ir::StmtKind::TriggerElement: emit({IOp::TriggerElem, s.index, 0, s.site, expr(*s.subscript)}); return;
     case ir::StmtKind::For: {
-      // i = lo; end = hi; while i < end { body; i = i + 1 } with the existing instructions.
-      emit({IOp::Store, frameBase + s.index, expr(*s.value)});
-      emit({IOp::Store, frameBase + s.aux, expr(*s.bound)});
-      Node i{Op::LoadSlot}, end{Op::LoadSlot}, one{Op::Const};
-      i.a = frameBase + s.index, end.a = frameBase + s.aux, one.imm.i = 1;
-      Node test{Op::LtI}, next{Op::AddI};  // i < end, so i + 1 cannot overflow
-      test.a = next.a = node(i);
-      test.b = node(end);
-      next.b = node(one);
-      uint32_t top = emit({IOp::JumpIfFalse, 0, node(test)});
+      // i = lo; end = hi; if i < end { do { body } while (++i < end) }: one instruction per
+      // iteration besides the body.
+      uint32_t i = frameBase + s.index, end = frameBase + s.aux;
+      emit({IOp::Store, i, expr(*s.value)});
+      emit({IOp::Store, end, expr(*s.bound)});
+      uint32_t test = emit({IOp::ForTest, i, 0, UINT32_MAX, end});
+      uint32_t body = here();
       block(s.thenBlock);
-      emit({IOp::Store, frameBase + s.index, node(next)});
-      emit({IOp::Jump, top});
-      c_.instrs[top].a = here();
+      emit({IOp::ForNext, i, body, UINT32_MAX, end});
+      c_.instrs[test].expr = here();
       return;
     }
   }

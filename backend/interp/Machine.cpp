@@ -199,6 +199,10 @@ Value Machine::eval(uint32_t index) {
       const Value* at = element(n.a, i.i, n.site);
       return at ? *at : Value{};
     }
+    case Op::LoadElemSlot: {
+      const Value* at = element(n.a, frame_[n.b].i, n.site);
+      return at ? *at : Value{};
+    }
     case Op::ArrayLen: return intValue(arrayLength_[n.a]);
     case Op::Reduce: return reduce(n);
   }
@@ -284,6 +288,8 @@ Machine::Status Machine::exec(uint32_t pc) {
         ++pc;
         break;
       }
+      case IOp::ForTest: pc = frame_[in.a].i < frame_[in.b].i ? pc + 1 : in.expr; break;
+      case IOp::ForNext: pc = ++frame_[in.a].i < frame_[in.b].i ? in.expr : pc + 1; break;
       case IOp::End: return Status::End;
       case IOp::Stop: return Status::Stop;
       case IOp::Return:
