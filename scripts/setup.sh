@@ -7,6 +7,7 @@ packages=(
   antlr4 libantlr4-runtime-dev default-jre-headless
   libeigen3-dev libgtest-dev libcli11-dev nlohmann-json3-dev libfmt-dev libedit-dev zlib1g-dev libzstd-dev
   tmux
+  pybind11-dev python3-dev python3-pytest python3-pandas python3-matplotlib
 )
 missing=()
 for p in "${packages[@]}"; do

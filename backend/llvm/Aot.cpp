@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "AotConfig.h"
+#include "backend/llvm/AotLibraries.h"
 #include "backend/llvm/Codegen.h"
 #include "backend/llvm/ObjectEmitter.h"
 #include "backend/llvm/Target.h"
@@ -74,18 +75,6 @@ std::vector<std::string> addAotTables(llvm::Module& module, const std::vector<Ke
   new llvm::GlobalVariable(module, text->getType(), true, llvm::GlobalValue::ExternalLinkage, text,
                            "omen_aot_metadata");
   return {"omen_aot_kernels", "omen_aot_count", "omen_aot_metadata"};
-}
-
-std::vector<std::string> splitList(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find(';', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
 }
 
 }  // namespace
@@ -154,7 +143,6 @@ bool buildExecutable(const ir::Module& program, const SourceManager& sources, co
   }
 
   const char* cxxOverride = std::getenv("OMEN_CXX");
-  const char* libsOverride = std::getenv("OMEN_AOT_LIBS");
   std::string cxx = cxxOverride && *cxxOverride ? cxxOverride : OMEN_AOT_CXX;
   auto program_ = llvm::sys::findProgramByName(cxx);
   if (!program_) {
@@ -163,8 +151,7 @@ bool buildExecutable(const ir::Module& program, const SourceManager& sources, co
     return false;
   }
   std::vector<std::string> args{*program_, "-o", output, objectPath.str().str()};
-  for (std::string& lib : splitList(libsOverride && *libsOverride ? libsOverride : OMEN_AOT_LIBS))
-    args.push_back(std::move(lib));
+  for (std::string& lib : aotLibraries()) args.push_back(std::move(lib));
   for (const char* lib : {"-lpthread", "-lm"}) args.push_back(lib);
   std::vector<llvm::StringRef> argRefs(args.begin(), args.end());
   std::string message;

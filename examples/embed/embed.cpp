@@ -1,5 +1,6 @@
 // A C++ program that embeds omen: load a scenario, change an assumption, run it, and use the
-// estimates as numbers. Built with the project (target omen_embed_example) and run by the tests.
+// estimates as numbers. Built with the project (target omen_embed_example) and run by the tests;
+// built alone against an installed omen with examples/embed/CMakeLists.txt.
 #include <cstdio>
 #include <omen/Omen.h>
 

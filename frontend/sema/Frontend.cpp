@@ -8,24 +8,9 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/sema/Frontend.h"
 
-#include <cstdlib>
-#include <filesystem>
-
 #include "frontend/sema/SemaContext.h"
 
 namespace omen::sema {
-
-std::string stdlibDirFor(const FrontendOptions& options) {
-  if (!options.stdlibDir.empty()) return options.stdlibDir;
-  if (const char* env = std::getenv("OMEN_STDLIB"); env && *env) return env;
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return "share/omen/stdlib";
-  return (exe.parent_path().parent_path() / "share" / "omen" / "stdlib")
-      .lexically_normal()
-      .string();
-}
 
 std::string defaultStdlibDir() { return stdlibDirFor(FrontendOptions{}); }
 

@@ -16,7 +16,7 @@ namespace omen::sema {
 
 struct FrontendOptions {
   /// The folder holding std/NAME.omen. Empty: $OMEN_STDLIB, else share/omen/stdlib beside the
-  /// running executable's bin/ folder.
+  /// lib/ or bin/ folder of the code running (StdlibLocation.cpp).
   std::string stdlibDir;
   /// Imports nested deeper than this are an error (a guard against runaway chains).
   int maxImportDepth = 64;

@@ -29,7 +29,8 @@
 namespace omen {
 
 struct LoadOptions {
-  /// Folder holding std/NAME.omen; empty: $OMEN_STDLIB, else share/omen/stdlib beside bin/.
+  /// Folder holding std/NAME.omen; empty: $OMEN_STDLIB, else share/omen/stdlib beside the
+  /// lib/ holding libomen.so, or beside the bin/ holding the executable.
   std::string stdlibDir;
 };
 

@@ -1,0 +1,162 @@
+"""omen from Python: run scenarios, get estimates back as objects and DataFrames.
+
+    import omen
+    result = omen.run("examples/online_learning.omen", trials=10_000)
+    result.to_pandas()
+
+`run` and `compare` take a file path or the program's text; `load` compiles once for many
+runs. Options mean what the command line's flags mean (docs/reference.md, section 13):
+`trials` and `seed` also accept text as typed there ("1e6", "1_000_000"), `set` is `--set`.
+Errors are exceptions carrying the diagnostic text; Ctrl-C stops a run and raises
+`omen.Interrupted` with the partial result.
+"""
+from __future__ import annotations
+
+import json
+import os
+from typing import Mapping, Optional, Sequence, Union
+
+try:
+    from . import _omen
+except ImportError as e:  # built for another interpreter: say which, not just "not found"
+    import glob
+    import sys
+    _built = [os.path.basename(p) for p in glob.glob(os.path.join(os.path.dirname(__file__), "_omen*"))]
+    raise ImportError(f"omen's extension {_built or '(none)'} does not load in this Python "
+                      f"({sys.executable}, {sys.version.split()[0]}): it is built for Debian's "
+                      "/usr/bin/python3 (cmake -DOMEN_PYTHON=... chooses another)") from e
+from ._errors import CompileError, Error, Interrupted, RunError, UsageError
+from ._results import (CompareResult, Comparison, Report, RunResult, Scenario)
+
+__version__ = _omen.version
+__all__ = ["run", "compare", "load", "Program", "RunResult", "Scenario", "Report",
+           "CompareResult", "Comparison", "Error", "CompileError", "UsageError", "RunError",
+           "Interrupted"]
+
+Source = Union[str, "os.PathLike[str]"]
+
+
+def _is_path(source: Source) -> bool:
+    """A path-like object, or text without a newline or a brace, is a file; other text is
+    the program itself."""
+    if isinstance(source, os.PathLike):
+        return True
+    if not isinstance(source, str):
+        raise TypeError(f"expected a file path or omen source text, not {type(source).__name__}")
+    return "\n" not in source and "{" not in source
+
+
+def _setting_text(value) -> str:
+    """A `set` value as `--set` would take it: True/False as true/false, numbers shortest
+    round-trip, text ("20%", "beta(2, 8)") as it is."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return value
+    raise UsageError(f"set expects numbers, booleans or text, not {type(value).__name__}")
+
+
+def _count_text(value, name: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise UsageError(f"{name} expects a whole number (or text such as '1e6'), not {value!r}")
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:
+        return str(int(value))  # trials=1e6 is a million, as `--trials 1e6` is
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _options(scenarios: Sequence[str], trials, seed, threads, set, engine) -> "_omen.RunOptions":
+    o = _omen.RunOptions()
+    o.scenarios = list(scenarios)
+    o.trials = _count_text(trials, "trials")
+    o.seed = _count_text(seed, "seed")
+    if threads is None:
+        threads = 0
+    if isinstance(threads, bool) or not isinstance(threads, int):
+        raise UsageError(f"threads expects a whole number, not {threads!r}")
+    o.threads = threads
+    o.engine = engine or ""
+    if set is not None:
+        if not isinstance(set, Mapping):
+            raise UsageError("set expects a mapping of param names to values, e.g. {'p_turn': '1%'}")
+        o.settings = [(str(k), _setting_text(v)) for k, v in set.items()]
+    return o
+
+
+def _finish(reply, parse):
+    status, error, document = reply
+    result = parse(json.loads(document)) if document else None
+    if status == "ok":
+        return result
+    if status == "interrupted":
+        raise Interrupted(result)
+    if status == "options":
+        raise UsageError(error)
+    raise RunError(error, result)
+
+
+class Program:
+    """A loaded and checked program: compile once, run many times.
+
+    Raises CompileError if the program has errors; `warnings` holds any warnings."""
+
+    def __init__(self, source: Source, *, name: str = "<input>", stdlib: Optional[str] = None):
+        """`name` labels program text in messages; `stdlib` is the folder holding
+        std/NAME.omen (default: $OMEN_STDLIB, else the one installed with omen)."""
+        is_file = _is_path(source)
+        self._program = _omen.Program(os.fspath(source), is_file, name, stdlib or "")
+        if not self._program.ok():
+            raise CompileError(self._program.diagnostics())
+        self.warnings = self._program.diagnostics()
+
+    @property
+    def scenarios(self) -> list:
+        return self._program.scenario_names()
+
+    def _call(self, fn, *args, **kw):
+        try:
+            return fn(*args, **kw)
+        except _omen.UsageError as e:
+            raise UsageError(str(e)) from None
+
+    def run(self, scenario: Union[str, Sequence[str], None] = None, *, trials=None, seed=None,
+            threads: Optional[int] = None, set: Optional[Mapping] = None,
+            engine: Optional[str] = None) -> RunResult:
+        """Runs `scenario` (a name, a list of names, or None for all), as `omen run`."""
+        names = [] if scenario is None else [scenario] if isinstance(scenario, str) else scenario
+        options = self._call(_options, names, trials, seed, threads, set, engine)
+        return _finish(self._call(self._program.run, options), RunResult.from_json)
+
+    def compare(self, a: str, b: str, *, trials=None, seed=None, threads: Optional[int] = None,
+                set: Optional[Mapping] = None, engine: Optional[str] = None) -> CompareResult:
+        """Runs A and B on common random numbers and pairs their shared reports, as
+        `omen compare`."""
+        options = self._call(_options, [], trials, seed, threads, set, engine)
+        return _finish(self._call(self._program.compare, a, b, options), CompareResult.from_json)
+
+
+def load(source: Source, **kw) -> Program:
+    """Loads and checks a program (a file path or its text); raises CompileError."""
+    return Program(source, **kw)
+
+
+def run(source: Source, scenario: Union[str, Sequence[str], None] = None, *, trials=None,
+        seed=None, threads: Optional[int] = None, set: Optional[Mapping] = None,
+        engine: Optional[str] = None) -> RunResult:
+    """`omen run`: runs the scenarios of a file (or of program text) and returns the result.
+
+    trials, seed: as `--trials`, `--seed` (defaults 100000 and 1); threads: 0 or None for all
+    cores; set: {param: value} as `--set`; engine: "jit" (default) or "interp"."""
+    return Program(source).run(scenario, trials=trials, seed=seed, threads=threads, set=set,
+                               engine=engine)
+
+
+def compare(source: Source, a: str, b: str, *, trials=None, seed=None,
+            threads: Optional[int] = None, set: Optional[Mapping] = None,
+            engine: Optional[str] = None) -> CompareResult:
+    """`omen compare`: A and B of a file on common random numbers."""
+    return Program(source).compare(a, b, trials=trials, seed=seed, threads=threads, set=set,
+                                   engine=engine)
