@@ -17,7 +17,8 @@ inline rt::ScenarioInfo scenarioInfo(const nlohmann::json& scenario) {
                            p["uncertain"].get<bool>(), p["slot"].get<uint32_t>(), p["pinnedSlot"].get<uint32_t>()});
   for (const auto& r : scenario["reports"])
     info.reports.push_back({r["label"].get<std::string>(), static_cast<ReportKind>(r["kind"].get<int>()),
-                            r["conditional"].get<bool>()});
+                            r["conditional"].get<bool>(),
+                            r.contains("levels") ? r["levels"].get<std::vector<double>>() : std::vector<double>{}});
   return info;
 }
 

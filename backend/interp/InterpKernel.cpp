@@ -26,7 +26,7 @@ class InterpKernel final : public rt::Kernel {
     info_.globalCount = m.globalCount(s);
     for (const ir::Param& p : s.params)
       info_.params.push_back({p.name, valueType(p.type), p.uncertain, p.global, p.pinned});
-    for (const ir::Report& r : s.reports) info_.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr});
+    for (const ir::Report& r : s.reports) info_.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr, r.levels});
   }
 
   const rt::ScenarioInfo& info() const override { return info_; }

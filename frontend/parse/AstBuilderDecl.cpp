@@ -1,4 +1,5 @@
 //===- AstBuilderDecl.cpp - Top-level declarations and scenario members ----===//
+#include <algorithm>
 #include "frontend/parse/AstBuilder.h"
 
 namespace omen::parse {
@@ -188,13 +189,8 @@ ast::MemberPtr AstBuilder::buildReport(P::ReportDeclContext* ctx) {
   }
   for (size_t i = 1; i < levelEnd; ++i)
     if (!buildQuantileLevel(parts[i], report->levels)) return nullptr;
-  if (!report->levels.empty()) {
-    // Parsed and checked, but the statistics and output formats do not carry chosen levels
-    // yet (issue 14, part 4): refuse rather than silently report the default levels.
-    diags_.error(rangeOf(parts[1]), "chosen quantile levels are not supported yet; quantiles(x) reports the "
-                                    "5%, 25%, 50%, 75% and 95% points");
-    return nullptr;
-  }
+  // Output lists the levels in ascending order, whatever order they were written in.
+  std::sort(report->levels.begin(), report->levels.end());
   if (expr->BAR()) {
     if (parts.size() < 2) return nullptr;
     report->given = buildTopExpr(parts.back());

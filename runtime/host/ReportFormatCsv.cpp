@@ -56,8 +56,8 @@ std::string formatRunCsv(const RunResult& result) {
           continue;
         }
         for (const QuantilePoint& q : r.quantiles)
-          out += fmt::format("{},{},quantiles,{},,,,{},\n", field(s.name),
-                             quantileLabel(r.label, q.p), num(q.value), r.n);
+          out += fmt::format("{},{},quantiles,{},,{},{},{},\n", field(s.name),
+                             quantileLabel(r.label, q.p), num(q.value), num(q.ciLow), num(q.ciHigh), r.n);
         continue;
       }
       out += fmt::format("{},{},{},{},{},{}\n", field(s.name), field(r.label), reportKindName(r.kind),
