@@ -47,7 +47,7 @@ scenarioBody : LBRACE SEMI* (member SEMI*)* RBRACE ;
 // Alternatives that share a prefix are factored (`param x` then `=` or `~`), so that an
 // error after the prefix is reported where it happens, with what could follow there.
 member
-  : PARAM declName (ASSIGN | TILDE) expr                         # paramMember
+  : PARAM declName (ASSIGN | TILDE) expr paramRange?             # paramMember
   | STATE declName arrayLength? ASSIGN expr                      # stateDecl
   | EVENT declName arrayLength?                                  # eventDecl
   | PHASE declName (FOR expr | UNTIL expr (LIMIT expr)?) block   # phaseMember
@@ -55,7 +55,12 @@ member
   ;
 
 // `[n]` after a state or event name: an array of n (an int const or fixed param).
-arrayLength : LBRACK expr RBRACK ;
+arrayLength : LBRACKET expr RBRACKET ;
+
+// `in [lo, hi]`: the values worth exploring (sweep, solve, sensitivity; `--set` is checked
+// against it). The bounds are parsed as expressions so that the builder can say "must be a
+// number" at the bound instead of ANTLR's "mismatched input".
+paramRange : IN LBRACKET expr COMMA expr RBRACKET ;
 
 reportExpr
   : reportFn LPAREN expr (COMMA expr)* (BAR expr)? RPAREN ;
@@ -85,7 +90,7 @@ branchHead
   ;
 
 assignTarget : IDENT subscript? | reservedName ;
-subscript : LBRACK expr RBRACK ;
+subscript : LBRACKET expr RBRACKET ;
 
 //===--- expressions --------------------------------------------------------===//
 
@@ -125,7 +130,7 @@ declName : IDENT | reservedName | keywordName ;
 reservedName : T | STEP | P | E | QUANTILES | TIME ;
 keywordName
   : EXTENDS | FOR | UNTIL | LIMIT | AS | LET | IF | THEN | ELSE | WITH | PROBABILITY
-  | TRIGGER | END | STOP | IN | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW
+  | TRIGGER | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW | IN
   ;
 
 //===--- lexer --------------------------------------------------------------===//
@@ -144,6 +149,7 @@ UNTIL : 'until' ;
 LIMIT : 'limit' ;
 REPORT : 'report' ;
 AS : 'as' ;
+IN : 'in' ;
 LET : 'let' ;
 IF : 'if' ;
 THEN : 'then' ;
@@ -162,7 +168,6 @@ FALSE : 'false' ;
 BOOL : 'bool' ;
 INT_KW : 'int' ;
 REAL_KW : 'real' ;
-IN : 'in' ;
 
 T : 't' ;
 STEP : 'step' ;
@@ -188,14 +193,14 @@ CARET : '^' ;
 LPAREN : '(' ;
 RPAREN : ')' ;
 LBRACE : '{' ;
+LBRACKET : '[' ;
+RBRACKET : ']' ;
 RBRACE : '}' ;
 COMMA : ',' ;
 COLON : ':' ;
 SEMI : ';' ;
 DOTDOT : '..' ;
 DOT : '.' ;
-LBRACK : '[' ;
-RBRACK : ']' ;
 BAR : '|' ;
 
 PERCENT_LIT : DECIMAL '%' ;

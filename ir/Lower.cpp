@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "ir/Lower.h"
 
+#include "ir/Quiescence.h"
+
 #include "ir/Verifier.h"
 #include "ir/Lowerer.h"
 
@@ -65,6 +67,7 @@ void Lowerer::scenario(const ast::Scenario& s, Scenario& out) {
   for (const ast::ParamDecl* p : s.params) {
     Type t = p->type != Type::Unknown ? p->type : p->init->type;
     Param info{p->name, t, p->uncertain, nextGlobal(), 0, 0};
+    if (p->valueRange) info.hasRange = true, info.lo = p->valueRange->lo.value, info.hi = p->valueRange->hi.value;
     if (!p->uncertain) {
       out.globals.push_back({p->name, t, GlobalKind::FixedParam, exprAs(*p->init, t), 0});
       names_[p] = {Binding::Global, info.global, t};
@@ -395,6 +398,7 @@ std::unique_ptr<Module> lower(const ast::Program& program, std::string& error) {
     error = "internal error: lowering produced invalid IR: " + problems.front();
     return nullptr;
   }
+  analyzeQuiescence(*m);
   return m;
 }
 

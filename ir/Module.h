@@ -77,6 +77,11 @@ struct Phase {
   ExprPtr limit;
   Block body;
   uint32_t site = kNoSite;
+  /// Set by analyzeQuiescence (ir/Quiescence.h): after a step that drew nothing, changed no
+  /// state and triggered no new event, engines jump to the phase's end. `quiescence` says
+  /// why a phase does not ("reads t", …) and is empty when it does.
+  bool skipQuiescent = false;
+  std::string quiescence;
 };
 
 enum class ReportKind : uint8_t { Probability, Mean, Quantiles };
@@ -100,6 +105,8 @@ struct Param {
   uint32_t global = 0;      ///< FixedParam or Uncertain global
   uint32_t pinned = 0;      ///< uncertain: the Pinned global
   uint32_t slot = 0;        ///< uncertain: the trial-frame slot holding this trial's value
+  bool hasRange = false;    ///< declared `in [lo, hi]`
+  double lo = 0, hi = 0;
 };
 
 /// An array of states, or one half of an event array (its happened flags, then its first

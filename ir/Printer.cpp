@@ -178,8 +178,8 @@ const char* reportKindName(ReportKind k) {
 void printGlobal(std::ostream& out, const Printer& p, uint32_t slot, const Global& g) {
   out << "  global " << p.global(slot) << " : " << typeName(g.type);
   switch (g.kind) {
-    case GlobalKind::Const: out << " const = " << p.expr(*g.init); break;
-    case GlobalKind::FixedParam: out << " param = " << p.expr(*g.init); break;
+    case GlobalKind::Const: out << " const = " << (g.init ? p.expr(*g.init) : "?"); break;
+    case GlobalKind::FixedParam: out << " param = " << (g.init ? p.expr(*g.init) : "?"); break;
     case GlobalKind::Uncertain: out << " uncertain"; break;
     case GlobalKind::Pinned: out << " pins " << p.global(g.pins); break;
   }
@@ -207,6 +207,10 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
   for (size_t i = 0; i < s.slots.size(); ++i)
     out << "  slot " << p.slot(uint32_t(i)) << " : " << typeName(s.slots[i].type) << " "
         << slotKindName(s.slots[i].kind) << "\n";
+  for (const Param& param : s.params)
+    if (param.hasRange)
+      out << "  range " << p.global(param.global) << " in [" << formatReal(param.lo) << ", " << formatReal(param.hi)
+          << "]\n";
   for (size_t i = 0; i < s.events.size(); ++i) out << "  event " << p.event(uint32_t(i)) << "\n";
   for (size_t i = 0; i < s.arrays.size(); ++i)
     out << "  array " << p.array(uint32_t(i)) << siteTag(s.arrays[i].site) << " : " << typeName(s.arrays[i].type)
@@ -221,7 +225,13 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
     else
       out << " until " << (ph.cond ? p.expr(*ph.cond) : "?") << " limit "
           << (ph.limit ? p.expr(*ph.limit) : "?");
-    out << " {\n";
+    // The decision of ir/Quiescence.h, as a comment so that the phase line reads as before.
+    out << " {";
+    if (ph.skipQuiescent)
+      out << "  ; skips quiescent steps";
+    else if (!ph.quiescence.empty())
+      out << "  ; runs every step: " << ph.quiescence;
+    out << "\n";
     p.block(ph.body, 2);
     out << "  }\n";
   }

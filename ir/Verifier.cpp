@@ -439,6 +439,7 @@ std::vector<std::string> Verifier::run() {
       if (p.uncertain && (p.slot >= s.slots.size() || s.slots[p.slot].kind != SlotKind::Param ||
                           p.pinned >= m_.globalCount(s) || m_.global(s, p.pinned).kind != GlobalKind::Pinned))
         problem(c, "uncertain param without its slot and pinned flag");
+      if (p.hasRange && (!(p.lo < p.hi) || p.type == Type::Bool)) problem(c, "range empty or on a bool");
     }
     uint32_t all = m_.globalCount(s);
     block(Ctx{where + ": init", Where::TrialInit, &s, &s.slots, all}, s.trialInit);

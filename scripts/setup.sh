@@ -6,6 +6,7 @@ packages=(
   llvm-19-dev llvm-19-tools clang-19 libclang-rt-19-dev
   antlr4 libantlr4-runtime-dev default-jre-headless
   libeigen3-dev libgtest-dev libcli11-dev nlohmann-json3-dev libfmt-dev libedit-dev zlib1g-dev libzstd-dev
+  libboost-dev gnuplot-nox
   tmux
   pybind11-dev python3-dev python3-pytest python3-pandas python3-matplotlib
 )

@@ -12,9 +12,15 @@ inline rt::ScenarioInfo scenarioInfo(const nlohmann::json& scenario) {
   rt::ScenarioInfo info;
   info.name = scenario["name"].get<std::string>();
   info.globalCount = scenario["globalCount"].get<uint32_t>();
-  for (const auto& p : scenario["params"])
+  for (const auto& p : scenario["params"]) {
     info.params.push_back({p["name"].get<std::string>(), static_cast<ValueType>(p["type"].get<int>()),
                            p["uncertain"].get<bool>(), p["slot"].get<uint32_t>(), p["pinnedSlot"].get<uint32_t>()});
+    if (p.contains("range")) {
+      info.params.back().hasRange = true;
+      info.params.back().lo = p["range"][0].get<double>();
+      info.params.back().hi = p["range"][1].get<double>();
+    }
+  }
   for (const auto& r : scenario["reports"])
     info.reports.push_back({r["label"].get<std::string>(), static_cast<ReportKind>(r["kind"].get<int>()),
                             r["conditional"].get<bool>(),

@@ -15,6 +15,9 @@
 #include "runtime/host/CommandLine.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/RuntimeError.h"
+#include "runtime/host/analysis/AnalysisFlags.h"
+#include "runtime/host/analysis/Solve.h"
+#include "runtime/host/analysis/Sweep.h"
 
 extern "C" {
 extern const OmenAotKernel omen_aot_kernels[];
@@ -73,13 +76,24 @@ int run(int argc, char** argv) {
   CLI::App app{"Runs the scenarios of " + source.file() + " (compiled by omen build)"};
   rt::RunFlags flags;
   rt::addRunFlags(app, flags, {.engine = false});
+  // `EXE sweep …` and `EXE solve …`: the analyses of `omen sweep` / `omen solve`, same code.
+  rt::AnalysisCommands analyses;
+  rt::addAnalysisCommands(app, analyses, {.engine = false}, /*withFile=*/false);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    return rt::usageError(program, "", e.what());
+    std::string sub;
+    for (CLI::App* s : app.get_subcommands()) sub = s->get_name();
+    return rt::usageError(program, sub, e.what());
   }
+  if (analyses.sweep->parsed())
+    return rt::runSweepCommand(
+        analyses, [&](const SweepRequest& r, const RunOptions& o) { return rt::sweepScenario(source, r, o); }, program);
+  if (analyses.solve->parsed())
+    return rt::runSolveCommand(
+        analyses, [&](const SolveRequest& r, const RunOptions& o) { return rt::solveScenario(source, r, o); }, program);
   RunOptions options;
   OutputFormat format;
   std::string error = rt::readRunFlags(flags, options, format);

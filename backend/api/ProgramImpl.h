@@ -48,4 +48,8 @@ class IrScenarioSource final : public rt::ScenarioSource {
   std::vector<std::unique_ptr<rt::Kernel>> kernels_;
 };
 
+/// What every run and analysis checks first: a program without errors (Failure::Options
+/// with its diagnostics otherwise), lowered.
+Failure lowerForRun(const Program& program, Program::Impl& impl, std::string& error);
+
 }  // namespace omen

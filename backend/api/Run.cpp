@@ -59,7 +59,7 @@ std::string IrScenarioSource::renderError(size_t index, const RunError& error) c
 
 // What run and compare check before the runtime takes over: a program without errors,
 // lowered.
-static Failure lowerForRun(const Program& program, Program::Impl& impl, std::string& error) {
+Failure lowerForRun(const Program& program, Program::Impl& impl, std::string& error) {
   if (!program.ok()) {
     error = "the program has errors:\n" + program.diagnostics();
     return Failure::Options;

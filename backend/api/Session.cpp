@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "runtime/host/ParamValue.h"
+#include "runtime/host/Settings.h"
 #include "backend/api/SessionImpl.h"
 #include "core/Builtins.h"
 
@@ -265,7 +266,13 @@ bool Session::checkOverride(const std::string& name, const std::string& value, s
                                                               : ValueType::Real;
         // An uncertain param pinned by --set takes its distribution's type.
         Value v;
-        return rt::parseParamValue(value, type, v, error);
+        if (!rt::parseParamValue(value, type, v, error)) return false;
+        // The declared range is checked here too, so `:set` refuses what `--set` refuses.
+        if (!param->valueRange) return true;
+        rt::ParamInfo info{param->name, type, param->uncertain, 0, 0, true, param->valueRange->lo.value,
+                           param->valueRange->hi.value};
+        error = rt::outsideRange(info, type == ValueType::Int ? double(v.i) : v.r);
+        return error.empty();
       }
   error = "no param named '" + name + "' in any scenario" + didYouMean(name, known);
   return false;

@@ -52,6 +52,7 @@ struct Node {
 
 enum class IOp : uint8_t {
   Store,        ///< frame[a] = eval(expr)
+  StoreState,   ///< Store that also notes whether the value's bits changed (see ir/Quiescence.h)
   JumpIfFalse,  ///< if !eval(expr) goto a
   Jump,         ///< goto a
   WithProb,     ///< bernoulli(eval(expr)) at site; if false goto a
@@ -97,6 +98,7 @@ struct PhaseCode {
   uint32_t cond = 0;   ///< Until
   uint32_t body = 0;   ///< first instruction
   uint32_t site = UINT32_MAX;
+  bool skipQuiescent = false;  ///< ir::Phase::skipQuiescent
 };
 
 struct ReportCode {

@@ -20,6 +20,7 @@ class Compiler {
   }
   uint32_t frameBase = 0;  // absolute index of the current frame's slot 0
   const ir::Scenario* scenario = nullptr;
+  bool watchStores = false;  // in the body of a phase that skips quiescent steps
 
  private:
   uint32_t here() const { return uint32_t(c_.instrs.size()); }
@@ -144,8 +145,10 @@ void Compiler::block(const ir::Block& b) {
 
 void Compiler::stmt(const ir::Stmt& s) {
   switch (s.kind) {
-    case ir::StmtKind::Let:
-    case ir::StmtKind::Store: emit({IOp::Store, frameBase + s.index, expr(*s.value)}); return;
+    case ir::StmtKind::Let: emit({IOp::Store, frameBase + s.index, expr(*s.value)}); return;
+    case ir::StmtKind::Store:
+      emit({watchStores ? IOp::StoreState : IOp::Store, frameBase + s.index, expr(*s.value)});
+      return;
     case ir::StmtKind::If:
     case ir::StmtKind::WithProbability: {
       uint32_t cond = expr(*s.value);
@@ -239,7 +242,10 @@ Code compile(const ir::Module& m, const ir::Scenario& s) {
       pc.cond = c.expr(*p.cond);
       pc.count = c.expr(*p.limit);
     }
+    pc.skipQuiescent = p.skipQuiescent;
+    c.watchStores = p.skipQuiescent;
     pc.body = c.sequence(p.body);
+    c.watchStores = false;
     code.phases.push_back(pc);
   }
   for (const ir::Report& r : s.reports) {

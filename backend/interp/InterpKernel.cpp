@@ -25,7 +25,7 @@ class InterpKernel final : public rt::Kernel {
     info_.name = s.name;
     info_.globalCount = m.globalCount(s);
     for (const ir::Param& p : s.params)
-      info_.params.push_back({p.name, valueType(p.type), p.uncertain, p.global, p.pinned});
+      info_.params.push_back({p.name, valueType(p.type), p.uncertain, p.global, p.pinned, p.hasRange, p.lo, p.hi});
     for (const ir::Report& r : s.reports) info_.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr, r.levels});
   }
 

@@ -243,6 +243,15 @@ Machine::Status Machine::exec(uint32_t pc) {
         ++pc;
         break;
       }
+      case IOp::StoreState: {
+        Value v = operand(in.expr);
+        if (failed()) return Status::Done;
+        // Bits, not values: -0.0 and 0.0 differ, and a NaN that stays a NaN is unchanged.
+        changed_ |= frame_[in.a].i != v.i;
+        frame_[in.a] = v;
+        ++pc;
+        break;
+      }
       case IOp::JumpIfFalse: {
         Value c = operand(in.expr);
         if (failed()) return Status::Done;
@@ -260,6 +269,7 @@ Machine::Status Machine::exec(uint32_t pc) {
       }
       case IOp::Trigger:
         if (!happened_[in.a]) {
+          changed_ = true;
           happened_[in.a] = 1;
           times_[in.a] = t_;
         }
@@ -323,11 +333,21 @@ bool Machine::runPhases() {
           return false;
         }
       }
+      changed_ = false;
+      uint64_t block = ctx_.rng.block;
+      uint32_t spare = ctx_.rng.hasSpare;
       Status st = exec(p.body);
       ++t_;  // a step that ends the trial or the phase still counts as executed
       if (failed()) return false;
       if (st == Status::End) return true;
       if (st == Status::Stop) break;
+      if (p.skipQuiescent && !changed_ && ctx_.rng.block == block && ctx_.rng.hasSpare == spare) {
+        // Quiescent (ir/Quiescence.h): the remaining steps would repeat this one exactly.
+        // For `until`, the head then finds the condition still false at the limit and fails.
+        int64_t remaining = n.i - (step_ + 1);
+        t_ += remaining;
+        step_ += remaining;
+      }
     }
   }
   return true;

@@ -89,6 +89,7 @@ class Machine {
   std::vector<int64_t> arrayBase_, arrayLength_;
   bool arraysReady_ = false;
   Value ret_{};
+  bool changed_ = false;  ///< the current step changed a state or triggered a new event
 };
 
 }  // namespace omen::interp

@@ -32,9 +32,11 @@ std::string metadataJson(const ir::Module& program, const SourceManager& sources
     j["name"] = info.name;
     j["globalCount"] = info.globalCount;
     nlohmann::json params = nlohmann::json::array();
-    for (const rt::ParamInfo& p : info.params)
+    for (const rt::ParamInfo& p : info.params) {
       params.push_back({{"name", p.name}, {"type", int(p.type)}, {"uncertain", p.uncertain}, {"slot", p.slot},
                         {"pinnedSlot", p.pinnedSlot}});
+      if (p.hasRange) params.back()["range"] = {p.lo, p.hi};
+    }
     j["params"] = params;
     nlohmann::json reports = nlohmann::json::array();
     for (size_t r = 0; r < info.reports.size(); ++r)

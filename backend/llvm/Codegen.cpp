@@ -55,7 +55,7 @@ rt::ScenarioInfo scenarioInfo(const ir::Module& program, const ir::Scenario& s) 
   rt::ScenarioInfo info;
   info.name = s.name;
   info.globalCount = program.globalCount(s);
-  for (const ir::Param& p : s.params) info.params.push_back({p.name, valueType(p.type), p.uncertain, p.global, p.pinned});
+  for (const ir::Param& p : s.params) info.params.push_back({p.name, valueType(p.type), p.uncertain, p.global, p.pinned, p.hasRange, p.lo, p.hi});
   for (const ir::Report& r : s.reports) info.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr, r.levels});
   return info;
 }

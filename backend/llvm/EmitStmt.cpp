@@ -114,8 +114,21 @@ void Emitter::block(const ir::Block& b) {
 void Emitter::stmt(const ir::Stmt& s) {
   using K = ir::StmtKind;
   switch (s.kind) {
-    case K::Let:
-    case K::Store: b_.CreateStore(expr(*s.value), frame_.slots.at(s.index)); return;
+    case K::Let: b_.CreateStore(expr(*s.value), frame_.slots.at(s.index)); return;
+    case K::Store: {
+      Value* v = expr(*s.value);
+      llvm::AllocaInst* slot = frame_.slots.at(s.index);
+      if (frame_.changed) {
+        // Bits, not values: -0.0 and 0.0 differ, and a NaN that stays a NaN is unchanged.
+        Value* old = b_.CreateLoad(v->getType(), slot);
+        llvm::Type* bits = b_.getIntNTy(v->getType()->getPrimitiveSizeInBits());
+        Value* differs = b_.CreateICmpNE(b_.CreateBitCast(old, bits), b_.CreateBitCast(v, bits));
+        Value* was = b_.CreateLoad(b_.getInt1Ty(), frame_.changed);
+        b_.CreateStore(b_.CreateOr(was, differs), frame_.changed);
+      }
+      b_.CreateStore(v, slot);
+      return;
+    }
     case K::If:
     case K::WithProbability: {
       Value* cond = expr(*s.value);
@@ -146,6 +159,10 @@ void Emitter::stmt(const ir::Stmt& s) {
       Value* time = b_.CreateLoad(b_.getInt64Ty(), frame_.eventTime.at(s.index));
       Value* now = b_.CreateLoad(b_.getInt64Ty(), frame_.t);
       b_.CreateStore(b_.CreateSelect(happened, time, now), frame_.eventTime.at(s.index));
+      if (frame_.changed) {
+        Value* was = b_.CreateLoad(b_.getInt1Ty(), frame_.changed);
+        b_.CreateStore(b_.CreateOr(was, b_.CreateNot(happened)), frame_.changed);
+      }
       b_.CreateStore(b_.getTrue(), frame_.eventHappened.at(s.index));
       return;
     }
@@ -168,6 +185,37 @@ void Emitter::stmt(const ir::Stmt& s) {
 }
 
 //===--- phases --------------------------------------------------------------===//
+
+std::pair<Value*, Value*> Emitter::streamPosition() {
+  size_t rng = offsetof(OmenTrialContext, rng);
+  Value* block = b_.CreateLoad(b_.getInt64Ty(), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
+                                                                              rng + offsetof(OmenStream, block)));
+  Value* spare = b_.CreateLoad(b_.getInt32Ty(), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
+                                                                              rng + offsetof(OmenStream, hasSpare)));
+  return {block, spare};
+}
+
+// A quiescent step: every remaining one would do the same, so count them as run. `next` then
+// adds the step that just ran; for `until`, the head finds the condition still false at the
+// limit and fails exactly as the steps would have.
+void Emitter::skipIfQuiescent(Value* bound, std::pair<Value*, Value*> before) {
+  std::pair<Value*, Value*> after = streamPosition();
+  Value* changed = b_.CreateLoad(b_.getInt1Ty(), frame_.changed);
+  Value* sameStream = b_.CreateAnd(b_.CreateICmpEQ(before.first, after.first),
+                                   b_.CreateICmpEQ(before.second, after.second));
+  Value* quiet = b_.CreateAnd(sameStream, b_.CreateNot(changed));
+  llvm::BasicBlock* skip = newBlock("quiescent");
+  llvm::BasicBlock* done = newBlock("step.done");
+  b_.CreateCondBr(quiet, skip, done);
+  b_.SetInsertPoint(skip);
+  Value* step = b_.CreateLoad(b_.getInt64Ty(), frame_.step);
+  Value* remaining = b_.CreateSub(bound, b_.CreateAdd(step, b_.getInt64(1)));
+  Value* t = b_.CreateLoad(b_.getInt64Ty(), frame_.t);
+  b_.CreateStore(b_.CreateAdd(t, remaining), frame_.t);
+  b_.CreateStore(b_.CreateAdd(step, remaining), frame_.step);
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+}
 
 void Emitter::phase(const ir::Phase& p) {
   bool isFor = p.form == ir::PhaseForm::For;
@@ -203,8 +251,16 @@ void Emitter::phase(const ir::Phase& p) {
   b_.SetInsertPoint(body);
   llvm::BasicBlock* outerStop = frame_.stopPhase;
   frame_.stopPhase = stop;
+  std::pair<Value*, Value*> before{};
+  if (p.skipQuiescent) {
+    frame_.changed = entryAlloca(b_.getInt1Ty(), p.name + ".changed");
+    b_.CreateStore(b_.getFalse(), frame_.changed);
+    before = streamPosition();
+  }
   block(p.body);
   frame_.stopPhase = outerStop;
+  if (p.skipQuiescent) skipIfQuiescent(bound, before);
+  frame_.changed = nullptr;
   b_.CreateBr(next);
 
   // A step that ran (also one that executed `stop`) advances t.

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <llvm/IR/IRBuilder.h>
@@ -64,6 +65,9 @@ class Emitter {
     std::vector<llvm::Value*> arrayBase, arrayLength;  ///< per ir::Array: i64* and i64 (block function)
     llvm::AllocaInst* arrayMemory = nullptr;           ///< the block's malloc'ed elements, or null
     std::vector<Type> arrayType;                       ///< element types
+    /// i1, set while emitting a phase that skips quiescent steps (ir/Quiescence.h): true
+    /// once the current step changed a state or triggered a new event.
+    llvm::AllocaInst* changed = nullptr;
   };
 
   // Expressions (EmitExpr.cpp).
@@ -110,6 +114,10 @@ class Emitter {
   /// After a terminator: continue emitting in a fresh, unreachable block.
   void startDeadBlock();
   llvm::Value* errorCodePtr();
+  /// The trial stream's position: its next block and whether a spare uniform is left.
+  std::pair<llvm::Value*, llvm::Value*> streamPosition();
+  /// Emits the jump to the phase's end after a quiescent step (see ir/Quiescence.h).
+  void skipIfQuiescent(llvm::Value* bound, std::pair<llvm::Value*, llvm::Value*> before);
 
   llvm::Module& module_;
   const llvm::Module& runtime_;

@@ -48,6 +48,27 @@ llvm::Expected<std::vector<void*>> Jit::addModule(llvm::orc::ThreadSafeModule mo
   return addresses;
 }
 
+llvm::Expected<std::vector<void*>> Jit::addObject(const std::string& object,
+                                                  const std::vector<std::string>& symbols) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto buffer = llvm::MemoryBuffer::getMemBufferCopy(object, "omen-kernel");
+  // A dylib per object: a bad object (a corrupt cache entry) is removed again with it.
+  auto dylib = jit_->createJITDylib("omen-kernel-" + std::to_string(dylibs_++));
+  if (!dylib) return dylib.takeError();
+  dylib->addToLinkOrder(jit_->getMainJITDylib());
+  if (auto error = jit_->addObjectFile(*dylib, std::move(buffer))) return std::move(error);
+  std::vector<void*> addresses;
+  for (const std::string& symbol : symbols) {
+    auto address = jit_->lookup(*dylib, symbol);
+    if (!address) {
+      llvm::consumeError(jit_->getExecutionSession().removeJITDylib(*dylib));
+      return address.takeError();
+    }
+    addresses.push_back(address->toPtr<void*>());
+  }
+  return addresses;
+}
+
 llvm::Expected<Jit&> sharedJit() {
   static std::mutex mutex;
   static std::unique_ptr<Jit> jit;

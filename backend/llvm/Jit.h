@@ -33,12 +33,16 @@ class Jit {
   /// addresses of `symbols`, in order (compiling the module).
   llvm::Expected<std::vector<void*>> addModule(llvm::orc::ThreadSafeModule module,
                                                const std::vector<std::string>& symbols);
+  /// Links object code compiled for targetMachine() (a kernel, fresh or from the disk cache)
+  /// and returns the addresses of `symbols`, in order.
+  llvm::Expected<std::vector<void*>> addObject(const std::string& object, const std::vector<std::string>& symbols);
 
  private:
   Jit() = default;
   std::unique_ptr<llvm::orc::LLJIT> jit_;
   std::unique_ptr<llvm::TargetMachine> machine_;
   std::mutex mutex_;
+  unsigned dylibs_ = 0;
 };
 
 /// The process-wide JIT, created on first use. Fails (with a message) if the host target

@@ -1,30 +1,54 @@
 //===- JitEngine.cpp - Scenarios as JIT-compiled rt::Kernels ---------------===//
 #include "backend/llvm/JitEngine.h"
 
-#include "runtime/host/CompiledKernel.h"
-
 #include <atomic>
 #include <map>
 #include <mutex>
 #include <vector>
 
+#include <llvm/Target/TargetMachine.h>
+
+#include "backend/interp/Interpreter.h"
 #include "backend/llvm/Codegen.h"
 #include "backend/llvm/Jit.h"
+#include "backend/llvm/JitKernel.h"
+#include "backend/llvm/KernelCache.h"
+#include "backend/llvm/KernelKey.h"
+#include "backend/llvm/ObjectEmitter.h"
 #include "backend/llvm/Target.h"
-#include "ir/Printer.h"
 
 namespace omen::llvmgen {
 namespace {
 
-/// The machine code of one scenario; lives as long as the process's JIT.
-struct CompiledScenario {
-  GlobalsFn globals = nullptr;
-  BlockFn block = nullptr;
-};
-
 std::mutex cacheMutex;
-std::map<std::string, CompiledScenario> cache;
-std::atomic<uint64_t> nextTag{0};
+/// Block functions by KernelKey text; they live as long as the process's JIT.
+std::map<std::string, BlockFn> cache;
+
+/// The block function of `n`: from the disk cache, else compiled (and stored there).
+llvm::Expected<BlockFn> blockFunction(Jit& jit, const NormalizedScenario& n) {
+  llvm::TargetMachine& machine = jit.targetMachine();
+  std::string cpu = machine.getTargetTriple().str() + ' ' + machine.getTargetCPU().str() + ' ' +
+                    machine.getTargetFeatureString().str();
+  std::string key = kernelCacheKey(n.text, cpu);
+  std::string dir = kernelCacheDir();
+  // Symbols named by the key: every object has its own JITDylib, so names never collide.
+  std::string prefix = "k" + key.substr(0, 16) + "_";
+  std::string symbol = "omen_block_" + prefix + "0";
+  if (std::optional<std::string> object = loadCachedKernel(dir, key)) {
+    auto addresses = jit.addObject(*object, {symbol});
+    if (addresses) return reinterpret_cast<BlockFn>((*addresses)[0]);
+    llvm::consumeError(addresses.takeError());
+    dropCachedKernel(dir, key);  // unusable: rebuild it
+  }
+  auto built = buildKernelModule(*n.module, {&n.module->scenarios[0]}, machine, prefix);
+  if (!built) return built.takeError();
+  auto object = emitMachineCode(*built->module, machine, FileKind::Object);
+  if (!object) return object.takeError();
+  auto addresses = jit.addObject(*object, {symbol});
+  if (!addresses) return addresses.takeError();
+  storeCachedKernel(dir, key, *object);
+  return reinterpret_cast<BlockFn>((*addresses)[0]);
+}
 
 }  // namespace
 
@@ -35,35 +59,26 @@ size_t compiledKernelCount() {
 
 std::unique_ptr<rt::Kernel> compileScenario(const ir::Module& program, const ir::Scenario& scenario,
                                             std::string& error) {
-  // The IR text determines the kernel (site indices follow from it); the site count is
-  // added because the printed form need not show every site.
-  std::string key = scenario.name + '\n' + std::to_string(program.sites.size()) + '\n' + ir::toString(program);
+  // The globals run on the interpreter (see JitKernel.h); it also provides the ScenarioInfo.
+  auto globals = interp::compileScenario(program, scenario, error);
+  if (!globals) return nullptr;
+  NormalizedScenario n = normalizeScenario(program, scenario);
   std::lock_guard<std::mutex> lock(cacheMutex);
-  auto found = cache.find(key);
-  if (found != cache.end()) return std::make_unique<rt::CompiledKernel>(scenarioInfo(program, scenario), found->second.globals, found->second.block);
-
-  auto jit = sharedJit();
-  if (!jit) {
-    error = "cannot start the JIT: " + toMessage(jit.takeError());
-    return nullptr;
+  auto found = cache.find(n.text);
+  if (found == cache.end()) {
+    auto jit = sharedJit();
+    if (!jit) {
+      error = "cannot start the JIT: " + toMessage(jit.takeError());
+      return nullptr;
+    }
+    auto block = blockFunction(*jit, n);
+    if (!block) {
+      error = "cannot compile scenario '" + scenario.name + "': " + toMessage(block.takeError());
+      return nullptr;
+    }
+    found = cache.emplace(n.text, *block).first;
   }
-  // Entry point names are unique in the process's one JITDylib.
-  std::string prefix = "j" + std::to_string(nextTag++) + "_";
-  auto built = buildKernelModule(program, {&scenario}, jit->targetMachine(), prefix);
-  if (!built) {
-    error = "cannot compile scenario '" + scenario.name + "': " + toMessage(built.takeError());
-    return nullptr;
-  }
-  KernelSymbols symbols = built->symbols[0];
-  llvm::orc::ThreadSafeModule module(std::move(built->module), std::move(built->context));
-  auto addresses = jit->addModule(std::move(module), {symbols.globals, symbols.block});
-  if (!addresses) {
-    error = "cannot compile scenario '" + scenario.name + "': " + toMessage(addresses.takeError());
-    return nullptr;
-  }
-  CompiledScenario code{reinterpret_cast<GlobalsFn>((*addresses)[0]), reinterpret_cast<BlockFn>((*addresses)[1])};
-  cache.emplace(std::move(key), code);
-  return std::make_unique<rt::CompiledKernel>(scenarioInfo(program, scenario), code.globals, code.block);
+  return std::make_unique<JitKernel>(std::move(globals), found->second, std::move(n.sites));
 }
 
 }  // namespace omen::llvmgen

@@ -2,6 +2,8 @@
 //
 // Both scenarios of the file, the same draws in the same order from the same Philox
 // streams as omen's engines (so the estimates agree), written as a C++ programmer would.
+// `--stop-early 1` is the loop a careful programmer writes: it stops stepping once nothing
+// can change any more (not deceptive and no defection, or modified), the same results.
 //
 //===----------------------------------------------------------------------===//
 #include "bench/handwritten/BenchSupport.h"
@@ -12,6 +14,7 @@ struct Params {
   double p_mesa = 0.5, p_turn = 0.005, p_unrecoverable = 0.1, p_shutdown = 0.002;
   double p_update = 0, p_recognise = 0, caution = 0.8;
   int64_t steps = 2000;
+  bool stopEarly = false;
 };
 
 struct Acc {
@@ -33,6 +36,7 @@ void runBlock(const Params& p, uint64_t seed, uint64_t first, uint64_t count, Ac
     bool defection = false, catastrophe = false, modified = false;
     int64_t timeDefection = -1;
     for (int64_t t = 0; t < p.steps; ++t) {
+      if (p.stopEarly && (modified || (!deceptive && !defection))) break;
       if (deceptive && !modified && omen_rt_bernoulli(&ctx, 0, p.p_turn * (1 - threat))) {
         if (!defection) timeDefection = t;
         defection = true;
@@ -64,6 +68,8 @@ int main(int argc, char** argv) {
   Params trainThenDeploy, onlineLearning;
   onlineLearning.p_update = 0.2;
   onlineLearning.p_recognise = 0.9;
+  for (int i = 1; i + 1 < argc; i += 2)
+    if (std::string(argv[i]) == "--stop-early") trainThenDeploy.stopEarly = onlineLearning.stopEarly = std::atoi(argv[i + 1]) != 0;
   bench::Timer timer;
   for (const Params* p : {&trainThenDeploy, &onlineLearning}) {
     Acc a = bench::runBlocks<Acc>(args, [&](uint64_t first, uint64_t count, Acc& acc) {

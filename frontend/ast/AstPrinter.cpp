@@ -196,6 +196,7 @@ class Printer {
         const auto& p = static_cast<const ParamDecl&>(m);
         line(depth) << "param " << p.name << (p.uncertain ? " ~" : " =");
         typeOf(p);
+        if (p.valueRange) out_ << " in [" << p.valueRange->lo.spelling << ", " << p.valueRange->hi.spelling << "]";
         at(m.range);
         out_ << '\n';
         expr(*p.init, depth + 1);

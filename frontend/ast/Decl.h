@@ -82,17 +82,35 @@ struct Member {
 };
 using MemberPtr = std::unique_ptr<Member>;
 
+/// One bound of `in [lo, hi]`: a number literal, possibly negated (constant by syntax, so
+/// the range is known before any run).
+struct RangeBound {
+  double value = 0;
+  bool isInt = false;
+  std::string spelling;  ///< as written, for dumps and messages
+  SourceRange range;
+};
+
+/// `in [lo, hi]` after a param: the values worth exploring.
+struct ParamRange {
+  RangeBound lo, hi;
+  SourceRange range;  ///< from `in` to `]`
+};
+
 /// `param x = expr` (fixed: once per run, no draws) or `param x ~ DIST(args)` (uncertain:
-/// drawn once per trial, before any state).
+/// drawn once per trial, before any state), either with an optional `in [lo, hi]`.
 struct ParamDecl : Member, NamedDecl {
   bool uncertain = false;
   ExprPtr init;  ///< for `~`, a CallExpr of a distribution
-  ParamDecl(SourceRange r, std::string n, SourceRange nameR, bool unc, ExprPtr e)
-      : Member(MemberKind::Param, r), NamedDecl(DeclKind::Param, std::move(n), nameR), uncertain(unc), init(std::move(e)) {}
+  std::optional<ParamRange> valueRange;
+  ParamDecl(SourceRange r, std::string n, SourceRange nameR, bool unc, ExprPtr e,
+            std::optional<ParamRange> vr = std::nullopt)
+      : Member(MemberKind::Param, r), NamedDecl(DeclKind::Param, std::move(n), nameR), uncertain(unc), init(std::move(e)),
+        valueRange(std::move(vr)) {}
   static bool classof(const Member* m) { return m->memberKind == MemberKind::Param; }
   static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Param; }
   MemberPtr clone() const override {
-    return std::make_unique<ParamDecl>(Member::range, name, nameRange, uncertain, init->clone());
+    return std::make_unique<ParamDecl>(Member::range, name, nameRange, uncertain, init->clone(), valueRange);
   }
   std::string key() const override { return name; }
 };

@@ -51,6 +51,9 @@ class AstBuilder {
   ast::TopDeclPtr buildScenario(P::ScenarioDeclContext* ctx);
   ast::MemberPtr buildMember(P::MemberContext* ctx);
   ast::MemberPtr buildReport(P::ReportDeclContext* ctx);
+  /// `in [lo, hi]`; false after an error for a bound that is not a number literal.
+  bool buildParamRange(P::ParamRangeContext* ctx, ast::ParamRange& out);
+  bool buildRangeBound(P::ExprContext* ctx, ast::RangeBound& out);
   /// Reads a declared name; false (after an error for keywords and reserved names) if unusable.
   bool declName(P::DeclNameContext* ctx, std::string& name, SourceRange& range);
   Type typeName(P::TypeNameContext* ctx);

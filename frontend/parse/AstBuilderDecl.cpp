@@ -21,6 +21,38 @@ ast::TopDeclPtr AstBuilder::buildTopDecl(P::TopDeclContext* ctx) {
   return nullptr;
 }
 
+bool AstBuilder::buildParamRange(P::ParamRangeContext* ctx, ast::ParamRange& out) {
+  out.range = rangeOf(ctx);
+  std::vector<P::ExprContext*> bounds = ctx->expr();
+  if (bounds.size() != 2 || !usable(bounds[0]) || !usable(bounds[1])) return false;
+  bool lo = buildRangeBound(bounds[0], out.lo);
+  bool hi = buildRangeBound(bounds[1], out.hi);
+  return lo && hi;
+}
+
+// A bound is a literal so that the range is a fact of the source: sweeps, `--set` checks and
+// the AOT metadata read it without evaluating anything.
+bool AstBuilder::buildRangeBound(P::ExprContext* ctx, ast::RangeBound& out) {
+  ast::ExprPtr e = buildTopExpr(ctx);
+  if (!e) return false;
+  out.range = e->range;
+  bool negated = false;
+  const ast::Expr* at = e.get();
+  if (auto* u = dyn_cast<ast::UnaryExpr>(at); u && u->op == ast::UnaryOp::Neg) {
+    negated = true;
+    at = u->operand.get();
+  }
+  const auto* n = dyn_cast<ast::NumberExpr>(at);
+  if (!n) {
+    diags_.error(e->range, "a range bound must be a number, e.g. 'in [0.1%, 2%]'");
+    return false;
+  }
+  out.isInt = n->isInt;
+  out.value = negated ? -n->realValue : n->realValue;
+  out.spelling = (negated ? "-" : "") + n->spelling;
+  return true;
+}
+
 ast::TopDeclPtr AstBuilder::buildImport(P::ImportDeclContext* ctx) {
   P::ImportTargetContext* target = ctx->importTarget();
   if (!usable(target)) return nullptr;
@@ -120,13 +152,19 @@ ast::MemberPtr AstBuilder::buildMember(P::MemberContext* ctx) {
                                     " ~ beta(2, 8)'; use '=' for a fixed value");
       return nullptr;
     }
-    return std::make_unique<ast::ParamDecl>(range, std::move(name), nameRange, uncertain, std::move(init));
+    std::optional<ast::ParamRange> valueRange;
+    if (P::ParamRangeContext* r = c->paramRange()) {
+      if (!usable(r)) return nullptr;
+      if (!buildParamRange(r, valueRange.emplace())) return nullptr;
+    }
+    return std::make_unique<ast::ParamDecl>(range, std::move(name), nameRange, uncertain, std::move(init),
+                                            std::move(valueRange));
   }
   if (auto* c = dynamic_cast<P::StateDeclContext*>(ctx)) {
     if (!declName(c->declName(), name, nameRange)) return nullptr;
     ast::ExprPtr length;
     if (P::ArrayLengthContext* l = c->arrayLength()) {
-      if (!usable(l->RBRACK()) || !(length = buildTopExpr(l->expr()))) return nullptr;
+      if (!usable(l->RBRACKET()) || !(length = buildTopExpr(l->expr()))) return nullptr;
     }
     ast::ExprPtr init = buildTopExpr(c->expr());
     if (!init) return nullptr;
@@ -136,7 +174,7 @@ ast::MemberPtr AstBuilder::buildMember(P::MemberContext* ctx) {
     if (!declName(c->declName(), name, nameRange)) return nullptr;
     ast::ExprPtr length;
     if (P::ArrayLengthContext* l = c->arrayLength()) {
-      if (!usable(l->RBRACK()) || !(length = buildTopExpr(l->expr()))) return nullptr;
+      if (!usable(l->RBRACKET()) || !(length = buildTopExpr(l->expr()))) return nullptr;
     }
     return std::make_unique<ast::EventDecl>(range, std::move(name), nameRange, std::move(length));
   }

@@ -197,7 +197,7 @@ AstBuilder::Built AstBuilder::buildPrimary(P::PrimaryContext* ctx) {
     if (!usable(c->IDENT()) || !usable(c->RPAREN())) return {};
     auto event = std::make_unique<ast::NameExpr>(rangeOf(c->IDENT()), c->IDENT()->getText());
     if (P::SubscriptContext* sub = c->subscript()) {
-      if (!usable(sub->RBRACK())) return {};
+      if (!usable(sub->RBRACKET())) return {};
       Built index = buildExpr(sub->expr());
       if (!index) return {};
       int depth = index.depth + 2;
@@ -207,7 +207,7 @@ AstBuilder::Built AstBuilder::buildPrimary(P::PrimaryContext* ctx) {
     return {std::make_unique<ast::TimeExpr>(range, std::move(event)), 2};
   }
   if (auto* c = dynamic_cast<P::IndexExprContext*>(ctx)) {
-    if (!usable(c->IDENT()) || !usable(c->subscript()) || !usable(c->subscript()->RBRACK())) return {};
+    if (!usable(c->IDENT()) || !usable(c->subscript()) || !usable(c->subscript()->RBRACKET())) return {};
     Built index = buildExpr(c->subscript()->expr());
     if (!index) return {};
     int depth = index.depth + 1;

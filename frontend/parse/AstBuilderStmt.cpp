@@ -38,7 +38,7 @@ ast::StmtPtr AstBuilder::buildStmt(P::StmtContext* ctx) {
     if (!usable(target->IDENT())) return nullptr;
     ast::ExprPtr index;
     if (P::SubscriptContext* sub = target->subscript())
-      if (!usable(sub->RBRACK()) || !(index = buildTopExpr(sub->expr()))) return nullptr;
+      if (!usable(sub->RBRACKET()) || !(index = buildTopExpr(sub->expr()))) return nullptr;
     ast::ExprPtr value = buildTopExpr(c->expr());
     if (!value) return nullptr;
     auto name = std::make_unique<ast::NameExpr>(rangeOf(target->IDENT()), target->IDENT()->getText());
@@ -49,7 +49,7 @@ ast::StmtPtr AstBuilder::buildStmt(P::StmtContext* ctx) {
     if (!usable(c->IDENT())) return nullptr;
     ast::ExprPtr index;
     if (P::SubscriptContext* sub = c->subscript())
-      if (!usable(sub->RBRACK()) || !(index = buildTopExpr(sub->expr()))) return nullptr;
+      if (!usable(sub->RBRACKET()) || !(index = buildTopExpr(sub->expr()))) return nullptr;
     auto event = std::make_unique<ast::NameExpr>(rangeOf(c->IDENT()), c->IDENT()->getText());
     return std::make_unique<ast::TriggerStmt>(range, std::move(event), std::move(index));
   }

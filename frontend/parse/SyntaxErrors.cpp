@@ -95,7 +95,7 @@ std::vector<std::string> describeExpected(IntervalSet set, const antlr4::dfa::Vo
   // Operators that could have continued the expression before are not what is missing.
   if (!words.empty() || set.size() > 1)
     removeAll(set, {P::PLUS, P::MINUS, P::STAR, P::SLASH, P::CARET, P::EQ, P::NE, P::LT, P::LE, P::GT, P::GE, P::AND,
-                    P::OR, P::LPAREN});
+                    P::OR, P::LPAREN, P::IN});
   set.remove(size_t(P::RBRACE));  // worded by the caller, with what it closes
   for (ssize_t signedType : set.toList()) {
     size_t t = static_cast<size_t>(signedType);

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/sema/TypeChecker.h"
 
+#include "frontend/sema/ParamRangeCheck.h"
 #include "frontend/sema/Walk.h"
 
 namespace omen::sema {
@@ -53,6 +54,7 @@ void TypeChecker::scenario(ast::Scenario& s) {
     if (!p->uncertain) p->type = check(p->init);
   for (ast::ParamDecl* p : s.params)
     if (p->uncertain) p->type = check(p->init);
+  for (ast::ParamDecl* p : s.params) checkParamRange(*p, ctx_);
   for (ast::StateDecl* st : s.states) {
     if (st->length) {
       check(st->length);

@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "omen/Analysis.h"
 #include "omen/EmitKind.h"
 #include "omen/Format.h"
 #include "omen/Results.h"
@@ -76,6 +77,16 @@ class Program {
   RunOutcome run(const RunOptions& options) const;
   /// Runs scenarios `a` and `b` on common random numbers and pairs their shared reports.
   CompareOutcome compare(const std::string& a, const std::string& b, const RunOptions& options) const;
+  /// One scenario at two settings (`settingsA`, `settingsB`, each applied on top of
+  /// options.overrides) on common random numbers.
+  CompareOutcome compareSettings(const std::string& scenario, const std::vector<std::pair<std::string, std::string>>& settingsA,
+                                 const std::vector<std::pair<std::string, std::string>>& settingsB,
+                                 const RunOptions& options) const;
+  /// One scenario over a grid of one or two params, every point on common random numbers
+  /// (omen/Analysis.h); the kernel is compiled once.
+  SweepOutcome sweep(const SweepRequest& request, const RunOptions& options) const;
+  /// The value of a param at which a report reaches a target, with its 95% interval.
+  SolveOutcome solve(const SolveRequest& request, const RunOptions& options) const;
 
   struct Impl;
 

@@ -82,7 +82,8 @@ struct RunError {
 
 struct ScenarioResult {
   std::string name;
-  double seconds = 0;
+  double seconds = 0;         ///< running its trials
+  double compileSeconds = 0;  ///< compiling its kernel for this run (0 when it was cached)
   std::vector<ParamValue> params;
   std::vector<ReportResult> reports;
   /// Interrupted (SIGINT): the reports rest on the first `trialsCompleted` trials only.
@@ -124,6 +125,7 @@ struct CompareResult {
   std::string engine;
   unsigned threads = 1;
   double seconds = 0;
+  double compileSeconds = 0;  ///< both kernels
   /// Each scenario's own full result (every report, shared or not).
   ScenarioResult a, b;
   /// Reports present in both (same label and kind), in A's order.

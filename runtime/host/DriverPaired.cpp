@@ -106,7 +106,7 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
   totals.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
   totals.paired.resize(shared.size());
   Progress progress(options.trials, options.progress);
-  // Which kernel failed, per block (only read for the block the scheduler keeps).
+  // Which kernel failed, per block's first trial (only read for the block the scheduler keeps).
   std::mutex failedMutex;
   std::map<uint64_t, char> failedKernel;
 
@@ -119,7 +119,7 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
           // The lowest failing trial wins; A first on a tie.
           bool useA = errorA && (!errorB || errorA->trial <= errorB->trial);
           std::lock_guard<std::mutex> lock(failedMutex);
-          failedKernel[first / kBlockSize] = useA ? 'A' : 'B';
+          failedKernel[first] = useA ? 'A' : 'B';
           return useA ? errorA : errorB;
         }
         block.a = detail::makeAccumulators(infoA, options.exactQuantileCap);
@@ -148,7 +148,7 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
   result.trialsCompleted = result.a.trialsCompleted = result.b.trialsCompleted =
       outcome.trialsMerged;
   if (outcome.error) {
-    fail(*outcome.error, failedKernel[outcome.errorBlock]);
+    fail(*outcome.error, failedKernel[blockStart(outcome.errorBlock)]);
     return result;
   }
   result.partial = result.a.partial = result.b.partial = outcome.trialsMerged < options.trials;

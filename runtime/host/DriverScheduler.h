@@ -1,7 +1,7 @@
 //===- DriverScheduler.h - Fixed blocks, any threads, in-order merging -----===//
 //
-// The heart of the driver's determinism. Trials are cut into blocks of kBlockSize (never
-// dependent on the thread count); workers pull block indices in increasing order, fill one
+// The heart of the driver's determinism. Trials are cut into blocks by one fixed sequence of
+// block sizes (never dependent on the thread count, nor on the trial count); workers pull block indices in increasing order, fill one
 // Block each, and hand it in; whoever hands in a block merges every finished block at the
 // in-order frontier. So the merged result is the same fold over blocks 0, 1, 2, ... whatever
 // the thread count, and at most `window` finished blocks wait in memory at any time.
@@ -28,9 +28,34 @@
 
 namespace omen::rt {
 
-/// Trials per block. A constant of the language's semantics: changing it changes the
-/// rounding of merged results, so it is fixed for every run, thread count and engine.
+/// The largest block. Block b holds min(kBlockSize, 16 · 2^(b div 32)) trials: 32 blocks of
+/// 16, 32 of 32, …, 32 of 2,048 (130,560 trials in 256 blocks), then blocks of 4,096. Small
+/// blocks first let a run of few, heavy trials use every core (4,000 trials make 100
+/// blocks); large ones later keep the merging cheap. The sequence is part of the language's
+/// semantics (it fixes the rounding of merged results): the same for every run, trial
+/// count, thread count and engine, so a run cut short after k blocks equals a run of that
+/// many trials.
 inline constexpr uint32_t kBlockSize = 4096;
+inline constexpr uint64_t kGrowingBlocks = 256;       ///< blocks before they reach kBlockSize
+inline constexpr uint64_t kGrowingTrials = 130'560;  ///< trials in those blocks
+
+inline uint32_t blockSize(uint64_t b) {
+  return b >= kGrowingBlocks ? kBlockSize : uint32_t(16) << (b / 32);
+}
+/// The first trial of block b.
+inline uint64_t blockStart(uint64_t b) {
+  if (b >= kGrowingBlocks) return kGrowingTrials + (b - kGrowingBlocks) * kBlockSize;
+  uint64_t start = 0;
+  for (uint64_t group = 0; group < b / 32; ++group) start += 32 * (uint64_t(16) << group);
+  return start + (b % 32) * blockSize(b);
+}
+/// How many blocks hold `trials` trials (the last one may be partly filled).
+inline uint64_t blockCount(uint64_t trials) {
+  if (trials >= kGrowingTrials) return kGrowingBlocks + (trials - kGrowingTrials + kBlockSize - 1) / kBlockSize;
+  uint64_t b = 0;
+  while (blockStart(b + 1) <= trials - (trials > 0)) ++b;
+  return trials == 0 ? 0 : b + 1;
+}
 
 struct ScheduleOutcome {
   uint64_t trialsMerged = 0;
@@ -45,7 +70,7 @@ template <class Block, class RunFn, class MergeFn>
 ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool,
                                const std::atomic<bool>* cancel, Progress& progress,
                                RunFn&& runBlock, MergeFn&& merge) {
-  const uint64_t blocks = (trials + kBlockSize - 1) / kBlockSize;
+  const uint64_t blocks = blockCount(trials);
   const uint64_t window = 4 * static_cast<uint64_t>(pool.size()) + 4;
   std::mutex mutex;
   std::condition_variable progressed;
@@ -54,7 +79,7 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool,
   ScheduleOutcome out;
 
   auto blockTrials = [&](uint64_t b) {
-    return static_cast<uint32_t>(std::min<uint64_t>(kBlockSize, trials - b * kBlockSize));
+    return static_cast<uint32_t>(std::min<uint64_t>(blockSize(b), trials - blockStart(b)));
   };
 
   pool.runOnAll([&](unsigned worker) {
@@ -71,7 +96,7 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool,
 
       auto block = std::make_unique<Block>();
       uint32_t count = blockTrials(b);
-      std::optional<RunError> error = runBlock(b * kBlockSize, count, worker, *block);
+      std::optional<RunError> error = runBlock(blockStart(b), count, worker, *block);
 
       lock.lock();
       if (error) {

@@ -115,7 +115,7 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 
 unsigned workerCount(const DriverOptions& options) {
   unsigned threads = options.threads == 0 ? defaultThreadCount() : options.threads;
-  uint64_t blocks = (options.trials + kBlockSize - 1) / kBlockSize;
+  uint64_t blocks = blockCount(options.trials);
   return static_cast<unsigned>(std::max<uint64_t>(1, std::min<uint64_t>(threads, blocks)));
 }
 

@@ -24,6 +24,9 @@ struct ParamInfo {
   bool uncertain;
   uint32_t slot;
   uint32_t pinnedSlot;  ///< uncertain params only
+  /// The declared `in [lo, hi]`: `--set` must stay inside it; sweep and solve default to it.
+  bool hasRange = false;
+  double lo = 0, hi = 0;
 };
 
 struct ReportInfo {

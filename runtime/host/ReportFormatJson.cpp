@@ -78,8 +78,8 @@ std::string errorField(const RunError& e) {
 }
 
 std::string scenarioObject(const ScenarioResult& s, const std::string& indent) {
-  std::string out = fmt::format("{}{{\"name\": {}, \"seconds\": {},\n{} \"params\": {{", indent,
-                                str(s.name), num(s.seconds), indent);
+  std::string out = fmt::format("{}{{\"name\": {}, \"seconds\": {}, \"compile_seconds\": {},\n{} \"params\": {{",
+                                indent, str(s.name), num(s.seconds), num(s.compileSeconds), indent);
   for (size_t i = 0; i < s.params.size(); ++i)
     out += fmt::format("{}{}: {}", i ? ", " : "", str(s.params[i].name), paramValue(s.params[i]));
   out += "},\n";

@@ -14,53 +14,11 @@
 #include <fmt/format.h>
 
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/TextTable.h"
 
 namespace omen::rt {
 
 namespace {
-
-/// Display width of UTF-8 text: code points (labels may hold any UTF-8; "±" is one column).
-size_t width(const std::string& s) {
-  size_t w = 0;
-  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
-  return w;
-}
-
-/// Rows of cells, each column padded to its widest cell. A row's last cell is never padded
-/// and does not widen its column, so a short row can end in free text (the quantiles) and a
-/// one-cell row is a free line.
-class Table {
- public:
-  void row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
-  std::string render(const std::string& indent) const {
-    std::vector<size_t> widths;
-    for (const auto& r : rows_) {
-      if (widths.size() < r.size()) widths.resize(r.size(), 0);
-      for (size_t i = 0; i + 1 < r.size(); ++i) widths[i] = std::max(widths[i], width(r[i]));
-    }
-    std::string out;
-    for (const auto& r : rows_) {
-      std::string line = indent;
-      for (size_t i = 0; i < r.size(); ++i) {
-        line += r[i];
-        if (i + 1 < r.size()) line += std::string(widths[i] - width(r[i]) + 3, ' ');
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out += line + "\n";
-    }
-    return out;
-  }
-
- private:
-  std::vector<std::vector<std::string>> rows_;
-};
-
-/// The scale that decides how many digits an estimate deserves.
-double scaleOf(const ReportResult& r) {
-  if (r.stdError > 0) return r.stdError;
-  if (r.ciHigh > r.ciLow) return (r.ciHigh - r.ciLow) / 4;
-  return 0;
-}
 
 /// Four significant digits, without an exponent for everyday magnitudes.
 std::string quantileValue(double x) {
@@ -116,9 +74,9 @@ std::string errorLine(const RunError& e) {
 std::string seconds(double s) { return fmt::format("{:.3g} s", s); }
 
 std::string footer(uint64_t trials, uint64_t seed, const std::string& engine, unsigned threads,
-                   double secs) {
-  return fmt::format("{} trials, seed {}, engine {}, {} thread{}, {}", trials, seed, engine,
-                     threads, threads == 1 ? "" : "s", seconds(secs));
+                   double secs, double compileSecs) {
+  return fmt::format("{} trials, seed {}, engine {}, {} thread{}, {}, compile {}", trials, seed, engine,
+                     threads, threads == 1 ? "" : "s", seconds(secs), seconds(compileSecs));
 }
 
 std::string partialLine(uint64_t completed, uint64_t trials) {
@@ -142,7 +100,7 @@ std::string formatRunText(const RunResult& result) {
     }
     out += table.render("  ");
     uint64_t trials = s.partial ? s.trialsCompleted : result.trials;
-    out += "  " + footer(trials, result.seed, result.engine, result.threads, s.seconds) + "\n";
+    out += "  " + footer(trials, result.seed, result.engine, result.threads, s.seconds, s.compileSeconds) + "\n";
     if (s.partial) out += "  " + partialLine(s.trialsCompleted, result.trials) + "\n";
   }
   return out;
@@ -202,7 +160,7 @@ std::string formatCompareText(const CompareResult& result) {
   }
   out += table.render("  ");
   uint64_t trials = result.partial ? result.trialsCompleted : result.trials;
-  out += "  " + footer(trials, result.seed, result.engine, result.threads, result.seconds) + "\n";
+  out += "  " + footer(trials, result.seed, result.engine, result.threads, result.seconds, result.compileSeconds) + "\n";
   if (result.partial) out += "  " + partialLine(result.trialsCompleted, result.trials) + "\n";
   return out;
 }

@@ -31,7 +31,9 @@ Failure prepareRun(ScenarioSource& source, const std::vector<std::string>& names
   if (!error.empty()) return Failure::Options;
   std::vector<const ScenarioInfo*> infos;
   for (size_t i : out.indices) {
+    auto start = std::chrono::steady_clock::now();
     const Kernel* k = source.kernel(i, error);
+    out.compileSeconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     if (!k) {
       error = "internal error: " + error;
       return Failure::Runtime;
@@ -81,6 +83,7 @@ RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options) {
       return out;
     }
     out.result.scenarios.push_back(run(*prepared.kernels[i], o));
+    out.result.scenarios.back().compileSeconds = prepared.compileSeconds[i];
     const ScenarioResult& r = out.result.scenarios.back();
     if (r.error) {
       out.failure = Failure::Runtime;
@@ -108,6 +111,9 @@ CompareOutcome compareScenarios(ScenarioSource& source, const std::string& a, co
   driver.overridesB = driverB.overrides;
 
   out.result = runPaired(*prepared.kernels[0], *prepared.kernels[1], driver);
+  out.result.a.compileSeconds = prepared.compileSeconds[0];
+  out.result.b.compileSeconds = prepared.compileSeconds[1];
+  out.result.compileSeconds = prepared.compileSeconds[0] + prepared.compileSeconds[1];
   describeRun(out.result, source, options);
   if (out.result.error) {
     // The driver reports which side failed through the scenario results' own errors.

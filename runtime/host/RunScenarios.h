@@ -27,6 +27,7 @@ std::string selectScenarios(const std::vector<std::string>& known, const std::ve
 struct PreparedRun {
   std::vector<size_t> indices;
   std::vector<const Kernel*> kernels;
+  std::vector<double> compileSeconds;  ///< per kernel: the time source.kernel() took
 };
 Failure prepareRun(ScenarioSource& source, const std::vector<std::string>& names, const RunOptions& options,
                    PreparedRun& out, std::string& error);

@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include <fmt/format.h>
+
 #include "core/ClosestName.h"
 #include "runtime/host/ParamValue.h"
 
@@ -24,6 +26,17 @@ std::string checkSettings(const Settings& settings, const std::vector<const Scen
   return "";
 }
 
+std::string formatParamValue(const ParamInfo& param, double v) {
+  if (param.type == ValueType::Int) return fmt::format("{}", int64_t(v));
+  return fmt::format("{}", v);
+}
+
+std::string outsideRange(const ParamInfo& param, double value) {
+  if (!param.hasRange || (value >= param.lo && value <= param.hi)) return "";
+  return "outside the declared range [" + formatParamValue(param, param.lo) + ", " +
+         formatParamValue(param, param.hi) + "] of '" + param.name + "'";
+}
+
 std::string pinSettings(const Settings& settings, const ScenarioInfo& info, std::vector<Override>& out) {
   for (const auto& [name, text] : settings)
     for (const ParamInfo& p : info.params) {
@@ -31,6 +44,9 @@ std::string pinSettings(const Settings& settings, const ScenarioInfo& info, std:
       Value value;
       std::string error;
       if (!parseParamValue(text, p.type, value, error)) return "--set " + name + "=" + text + ": " + error;
+      double numeric = p.type == ValueType::Int ? double(value.i) : p.type == ValueType::Real ? value.r : 0;
+      if (std::string range = outsideRange(p, numeric); !range.empty())
+        return "--set " + name + "=" + text + ": " + range + "; widen the range in the source to go beyond it";
       pinParam(info, name, value, out);
     }
   return "";

@@ -311,7 +311,60 @@ class Gen:
             return [f"{indent}{name} = {self.bounded(t, self.expr(env, t, 1))}"]
         return [f"{indent}let {self.fresh('l')} = {self.real(env, 1)}"]
 
+    def quiet_phase(self, pname, pv, fns, events, states):
+        """A phase that the quiescence analysis (ir/Quiescence.h) may let skip: no clock in its
+        body, many steps, the work behind a guard that a step can turn off (a bool state or an
+        event), so that trials reach quiescent steps at different points. About a third read `t`
+        or `step` after all, or call a drawing function, so the analysis must say no."""
+        bools = [n for n, t in states if t == "bool"]
+        pv = {k: list(v) for k, v in pv.items()}  # the body's lets stay in this phase
+        env = self.env(True, vars_=pv, fns=fns, events=events, states=states)
+        kind = self.r.randrange(8)
+        if kind == 0:
+            env["clock"] = True
+        elif kind == 1:
+            env["clock"] = env["step"] = True
+        body = []
+        if kind == 2 and [f for f in fns if f["draws"]]:
+            f = self.r.choice([f for f in fns if f["draws"]])
+            args = ", ".join(self.expr(env, a, 1) for a in f["args"])
+            body.append(f"    let {self.fresh('l')} = {f['name']}({args})")
+        guard = self.r.choice(bools) if bools and self.r.random() < 0.6 else f"not {self.r.choice(events)}"
+        body.append(f"    if {guard} {{")
+        # The guard's switch first: the random statements after it may end in `end` or `stop`.
+        body.append("      with probability " + self.prob(env, 1) + " {")
+        if guard in bools:
+            body.append(f"        {guard} = false")
+        else:
+            body.append(f"        trigger {guard[len('not '):]}")
+        body.append("      }")
+        inner = dict(env, vars={t: list(v) for t, v in env["vars"].items()})
+        body += self.stmts(inner, 2, self.r.randint(1, 3), "      ")
+        body.append("    }")
+        if self.r.random() < 0.3:
+            tail = self.env(False, vars_={k: list(v) for k, v in pv.items()}, events=events, states=states)
+            body += self.stmts(tail, 1, 1, "    ")
+        if self.r.random() < 0.6:
+            head = f"  phase {pname} for {self.r.choice(['200', '1_000', '3_000', str(self.r.randint(2, 50))])} {{"
+        else:
+            cenv = self.env(False, vars_=pv, fns=[f for f in fns if not f["draws"]], events=events, states=states)
+            if kind == 3:
+                cenv["clock"] = True
+            # The condition changes when the body changes a state; without a change the phase
+            # runs to its limit and fails there on every engine alike.
+            head = f"  phase {pname} until {self.bool(cenv, 1)} limit {self.r.choice([50, 400, 2_000])} {{"
+        return [head] + body + ["  }"]
+
     # --- program --------------------------------------------------------------------------
+    def range(self, t):
+        """Sometimes a declared range (`in [lo, hi]`). It never changes a run, only what
+        `--set` accepts, so it is wide enough to hold any value the generator writes."""
+        if t == "bool" or self.r.random() < 0.6:
+            return ""
+        # Whole bounds: a `real` expression may come out as an int literal, and an int param
+        # takes only whole bounds.
+        return " in [-4_000_000_000_000_000_000, 4_000_000_000_000_000_000]"
+
     def env(self, draws, clock=False, step=False, vars_=None, fns=None, events=None, states=None, arrays=None,
             event_arrays=None):
         return {"vars": vars_ or {"bool": [], "int": [], "real": []}, "draws": draws, "clock": clock,
@@ -358,14 +411,14 @@ class Gen:
         for _ in range(self.r.randint(1, 3)):
             t = self.r.choice(["real", "int", "bool"])
             name = self.fresh("p")
-            lines.append(f"  param {name} = {self.expr(self.env(False, vars_={k: list(v) for k, v in vars_.items()}, fns=fns), t, 2)}")
+            lines.append(f"  param {name} = {self.expr(self.env(False, vars_={k: list(v) for k, v in vars_.items()}, fns=fns), t, 2)}{self.range(t)}")
             vars_[t].append(name)
             fixed.append((name, t))
         uncertain = []
         for _ in range(self.r.randint(0, 3)):
             t = self.r.choice(["real", "real", "int", "bool"])
             name = self.fresh("u")
-            lines.append(f"  param {name} ~ {self.draw(self.env(True, vars_={k: list(v) for k, v in vars_.items()}), t, 1)}")
+            lines.append(f"  param {name} ~ {self.draw(self.env(True, vars_={k: list(v) for k, v in vars_.items()}), t, 1)}{self.range(t)}")
             vars_[t].append(name)
             uncertain.append((name, t))
         states = []
@@ -398,6 +451,9 @@ class Gen:
             env = self.env(True, clock=True, step=True, vars_=pv, fns=fns, events=events, states=states,
                            arrays=arrays, event_arrays=event_arrays)
             pname = self.fresh("ph")
+            if self.r.random() < 0.4:
+                lines += self.quiet_phase(pname, pv, fns, events, states)
+                continue
             if self.r.random() < 0.6:
                 count = self.r.choice([self.int_lit(0, 40), f"clamp({self.int(self.env(True, vars_=pv, fns=fns), 1)}, 0, 30)"])
                 lines.append(f"  phase {pname} for {count} {{")

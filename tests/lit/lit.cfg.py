@@ -13,3 +13,8 @@ config.environment["PATH"] = os.pathsep.join(
 config.substitutions.append(("%omen", os.path.join(config.omen_bin_dir, "omen")))
 config.substitutions.append(("%examples", os.path.join(config.omen_source_dir, "examples")))
 config.substitutions.append(("%stdlib", os.path.join(config.omen_source_dir, "stdlib")))
+
+# `--plot` tests need gnuplot (scripts/setup.sh installs gnuplot-nox).
+import shutil
+if shutil.which("gnuplot"):
+    config.available_features.add("gnuplot")

@@ -11,6 +11,7 @@
 
 #include "omen/Omen.h"
 #include "runtime/host/CommandLine.h"
+#include "runtime/host/analysis/AnalysisFlags.h"
 
 namespace omen::cli {
 
@@ -26,8 +27,14 @@ int checkCommand(const std::vector<std::string>& files, const LoadOptions& load)
 
 /// `omen run FILE` and `omen compare FILE A B` with the run flags (runtime/host/CommandLine.h).
 int runCommand(const std::string& file, const RunFlags& flags, const LoadOptions& load);
+/// `--set-a` / `--set-b`: compare one scenario with itself at two settings.
 int compareCommand(const std::string& file, const std::string& a, const std::string& b, const RunFlags& flags,
+                   const std::vector<std::string>& setsA, const std::vector<std::string>& setsB,
                    const LoadOptions& load);
+
+/// `omen sweep FILE --vary …` and `omen solve FILE --find … --where …` (AnalysisCommands.cpp).
+int sweepCommand(const rt::AnalysisCommands& commands, const LoadOptions& load);
+int solveCommand(const rt::AnalysisCommands& commands, const LoadOptions& load);
 
 /// `omen emit`: a dump of one stage. `output` empty: stdout.
 struct EmitFlags {

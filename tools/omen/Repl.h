@@ -25,8 +25,8 @@ namespace omen::cli {
 
 /// Every `:command`, for completion and suggestions.
 inline const std::vector<std::string> kReplCommands = {
-    ":run",  ":compare", ":set",  ":unset",  ":trials", ":seed", ":threads", ":engine", ":type",
-    ":ir",   ":llvm",    ":load", ":reload", ":list",   ":save", ":help",    ":quit"};
+    ":run",  ":compare", ":sweep", ":solve", ":set",  ":unset", ":trials", ":seed", ":threads", ":engine",
+    ":type", ":ir",      ":llvm",  ":load",  ":reload", ":list", ":save",   ":help", ":quit"};
 
 struct ReplFlags {
   std::vector<std::string> files;  ///< loaded before the first prompt
@@ -63,6 +63,12 @@ class Repl {
 
   bool cmdRun(const std::string& args);
   bool cmdCompare(const std::string& args);
+  // ReplAnalysis.cpp
+  bool cmdSweep(const std::string& args);
+  bool cmdSolve(const std::string& args);
+  /// The scenario an analysis runs: `words[0]` if it names one (then removed), else the
+  /// last declared.
+  std::string analysisScenario(std::vector<std::string>& words);
   bool cmdSet(const std::string& args);
   bool cmdUnset(const std::string& args);
   bool cmdCount(const std::string& what, const std::string& args);

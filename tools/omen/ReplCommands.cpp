@@ -44,6 +44,8 @@ of 10,000 samples.
 
   :run [scenario]         run a scenario (default: the last declared)
   :compare A B            run A and B on common random numbers; paired differences
+  :sweep [S] p[=LO:HI[:N]] [q…] [--log] [--plot F.svg]   a param over a grid (CRN), plotted
+  :solve [S] p [LO:HI] REPORT = VALUE   the p at which REPORT reaches VALUE, with an interval
   :set name=value         set a param for later runs (:set alone lists settings)
   :unset name             remove a :set value (:unset alone removes all)
   :trials N   :seed K   :threads N   :engine interp|jit
@@ -118,6 +120,8 @@ bool Repl::command(const std::string& line) {
   if (name == "help" || name == "h" || name == "?") return cmdHelp(), true;
   if (name == "run") return cmdRun(args);
   if (name == "compare") return cmdCompare(args);
+  if (name == "sweep") return cmdSweep(args);
+  if (name == "solve") return cmdSolve(args);
   if (name == "set") return cmdSet(args);
   if (name == "unset") return cmdUnset(args);
   if (name == "trials" || name == "seed" || name == "threads") return cmdCount(name, args);
@@ -174,6 +178,17 @@ bool Repl::cmdCompare(const std::string& args) {
   if (names.size() != 2) return error(":compare needs two scenarios: :compare A B");
   if (names[0] == names[1]) return error(":compare needs two different scenarios, got '" + names[0] + "' twice");
   interrupted().store(false);
+  // A :set param that both scenarios declare is pinned on both sides: any difference the
+  // scenarios make in it is gone (a derived scenario's own value included).
+  for (const auto& [name, value] : overrides_) {
+    auto declares = [&, &name = name](const std::string& s) {
+      std::vector<std::string> ps = session_.params(s);
+      return std::find(ps.begin(), ps.end(), name) != ps.end();
+    };
+    if (declares(names[0]) && declares(names[1]))
+      err_ << "warning: :set " << name << "=" << value << " pins " << name << " in both " << names[0] << " and "
+           << names[1] << ", so neither side keeps its own value; :unset " << name << " to compare them as declared\n";
+  }
   CompareOutcome outcome = session_.program().compare(names[0], names[1], runOptions(names));
   if (!outcome.ok()) {
     err_ << (outcome.failure == Failure::Options ? "error: " : "") << outcome.error;

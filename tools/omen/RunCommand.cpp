@@ -42,16 +42,33 @@ int runCommand(const std::string& file, const RunFlags& flags, const LoadOptions
 }
 
 int compareCommand(const std::string& file, const std::string& a, const std::string& b, const RunFlags& flags,
+                   const std::vector<std::string>& setsA, const std::vector<std::string>& setsB,
                    const LoadOptions& load) {
   RunOptions options;
   OutputFormat format;
   int status;
   auto program = prepare(file, flags, "compare", load, options, format, status);
   if (!program) return status;
-  if (a == b) return usageError("compare needs two different scenarios, got '" + a + "' twice", "compare");
+  std::vector<std::pair<std::string, std::string>> settingsA, settingsB;
+  for (auto [sets, out] : {std::pair{&setsA, &settingsA}, std::pair{&setsB, &settingsB}})
+    for (const std::string& text : *sets) {
+      std::string error = parseSetting(text, out->emplace_back());
+      if (!error.empty()) return usageError(error, "compare");
+    }
+  bool perSide = !settingsA.empty() || !settingsB.empty();
+  if (perSide && a != b)
+    return usageError("--set-a and --set-b compare one scenario with itself; name it twice (compare FILE " + a + " " +
+                          a + " --set-a … --set-b …)",
+                      "compare");
+  if (a == b && !perSide)
+    return usageError("compare needs two different scenarios, or one scenario at two settings (--set-a x=1 --set-b x=2); got '" +
+                          a + "' twice",
+                      "compare");
   rt::InterruptScope interrupts;
   options.cancel = interrupts.flag();
-  return rt::finishCompare(program->compare(a, b, options), format, "omen", "compare");
+  CompareOutcome outcome = perSide ? program->compareSettings(a, settingsA, settingsB, options)
+                                   : program->compare(a, b, options);
+  return rt::finishCompare(outcome, format, "omen", "compare");
 }
 
 }  // namespace omen::cli

@@ -68,6 +68,12 @@ int main(int argc, char** argv) {
   compare->add_option("a", scenarioA, "First scenario")->required();
   compare->add_option("b", scenarioB, "Second scenario")->required();
   omen::rt::addRunFlags(*compare, compareFlags, {.scenario = false});
+  std::vector<std::string> setsA, setsB;
+  compare->add_option("--set-a", setsA, "Compare one scenario at two settings: name=value for side A (repeatable)");
+  compare->add_option("--set-b", setsB, "… and for side B");
+
+  omen::rt::AnalysisCommands analyses;
+  omen::rt::addAnalysisCommands(app, analyses, {}, /*withFile=*/true);
 
   ReplFlags replFlags;
   CLI::App* repl = addReplSubcommand(app, replFlags);
@@ -96,7 +102,9 @@ int main(int argc, char** argv) {
   }
 
   if (run->parsed()) return runCommand(runFile, runFlags, load);
-  if (compare->parsed()) return compareCommand(compareFile, scenarioA, scenarioB, compareFlags, load);
+  if (compare->parsed()) return compareCommand(compareFile, scenarioA, scenarioB, compareFlags, setsA, setsB, load);
+  if (analyses.sweep->parsed()) return sweepCommand(analyses, load);
+  if (analyses.solve->parsed()) return solveCommand(analyses, load);
   if (check->parsed()) return checkCommand(checkFiles, load);
   if (repl->parsed()) return replCommand(replFlags, load);
   if (doc->parsed()) return docCommand(docTargets, load);

@@ -19,9 +19,16 @@ TEST(JitTest, KernelsAreCachedByProgramAndScenario) {
   auto second = lowerSource(text);
   ASSERT_TRUE(llvmgen::compileScenario(*second->ir, second->ir->scenarios[0], error)) << error;
   EXPECT_EQ(llvmgen::compiledKernelCount(), compiled);
-  // ...and a changed one compiles anew.
-  auto changed = lowerSource(std::string(text).replace(std::string(text).find("0.25"), 4, "0.35"));
+  // ...so does one that differs only in a param's value or the scenario's name (params are
+  // runtime values: backend/llvm/KernelKey.h)...
+  std::string other = std::string(text).replace(std::string(text).find("0.25"), 4, "0.35");
+  other.replace(other.find("cached"), 6, "renamed");
+  auto changed = lowerSource("// moved down a line\n" + other);
   ASSERT_TRUE(llvmgen::compileScenario(*changed->ir, changed->ir->scenarios[0], error)) << error;
+  EXPECT_EQ(llvmgen::compiledKernelCount(), compiled);
+  // ...and a changed trial compiles anew.
+  auto longer = lowerSource(std::string(text).replace(std::string(text).find("for 3"), 5, "for 4"));
+  ASSERT_TRUE(llvmgen::compileScenario(*longer->ir, longer->ir->scenarios[0], error)) << error;
   EXPECT_EQ(llvmgen::compiledKernelCount(), compiled + 1);
 }
 

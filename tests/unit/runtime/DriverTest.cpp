@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "runtime/host/Driver.h"
+#include "runtime/host/DriverScheduler.h"
 #include "runtime/host/Progress.h"
 
 using namespace omen;
@@ -121,11 +122,30 @@ DriverOptions options(uint64_t trials, unsigned threads, uint64_t seed = 42) {
 
 }  // namespace
 
+TEST(Driver, BlockSequenceIsFixedAndGrows) {
+  // Block b holds min(4096, 16 * 2^(b div 32)) trials and starts where b - 1 ended.
+  uint64_t start = 0;
+  for (uint64_t b = 0; b < 400; ++b) {
+    ASSERT_EQ(blockStart(b), start) << b;
+    EXPECT_EQ(blockSize(b), std::min<uint64_t>(4096, uint64_t(16) << (b / 32))) << b;
+    start += blockSize(b);
+  }
+  EXPECT_EQ(blockStart(256), 130560u);
+  for (uint64_t trials : {uint64_t{1}, uint64_t{16}, uint64_t{17}, uint64_t{4000}, uint64_t{130560},
+                          uint64_t{130561}, uint64_t{1000000}, uint64_t{1000000000000}}) {
+    uint64_t n = blockCount(trials);
+    EXPECT_LT(blockStart(n - 1), trials) << trials;
+    EXPECT_GE(blockStart(n), trials) << trials;
+  }
+  // Few heavy trials spread over many cores.
+  EXPECT_GE(blockCount(4000), 64u);
+}
+
 TEST(Driver, ResultsAreBitIdenticalForOneTwoAndThreeThreads) {
   FakeKernel kernel;
   kernel.jitter = true;
   for (uint64_t trials : {uint64_t{1}, uint64_t{4095}, uint64_t{4096}, uint64_t{4097},
-                          uint64_t{3 * 4096 + 5}, uint64_t{50000}}) {
+                          uint64_t{3 * 4096 + 5}, uint64_t{50000}, uint64_t{140000}}) {
     SCOPED_TRACE(trials);
     ScenarioResult one = run(kernel, options(trials, 1));
     ASSERT_FALSE(one.error);
@@ -220,9 +240,11 @@ TEST(Driver, CancellationKeepsTheFinishedPrefix) {
   ScenarioResult r = run(kernel, o);
   ASSERT_FALSE(r.error);
   EXPECT_TRUE(r.partial);
-  EXPECT_EQ(r.trialsCompleted, 3u * 4096);  // the block in flight finishes, no more start
+  // The block holding trial 10,000 (the one in flight) finishes; no later one starts.
+  uint64_t cancelBlock = blockCount(10001) - 1;
+  EXPECT_EQ(r.trialsCompleted, blockStart(cancelBlock + 1));
   FakeKernel plain;
-  expectSameReports(r, run(plain, options(3 * 4096, 1)));
+  expectSameReports(r, run(plain, options(r.trialsCompleted, 1)));
 
   for (unsigned threads : {2u, 3u}) {
     cancel = false;
@@ -230,8 +252,8 @@ TEST(Driver, CancellationKeepsTheFinishedPrefix) {
     ScenarioResult m = run(kernel, o);
     ASSERT_FALSE(m.error);
     EXPECT_TRUE(m.partial);
-    EXPECT_EQ(m.trialsCompleted % 4096, 0u);
-    EXPECT_GE(m.trialsCompleted, 2u * 4096);  // blocks 0 and 1 were handed out before 2
+    EXPECT_EQ(blockStart(blockCount(m.trialsCompleted)), m.trialsCompleted);  // whole blocks
+    EXPECT_GE(m.trialsCompleted, blockStart(cancelBlock));  // earlier blocks were handed out before it
     EXPECT_LT(m.trialsCompleted, 100000u);
     expectSameReports(m, run(plain, options(m.trialsCompleted, 1)));
   }

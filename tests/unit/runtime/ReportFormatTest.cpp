@@ -145,11 +145,11 @@ TEST(ReportFormat, RunText) {
   quantiles(risk)                  5%: 0.0123 [0.012, 0.0125]  25%: 0.031 [0.0305, 0.0315]  50%: 0.05 [0.0495, 0.0505]  75%: 0.0712 [0.0707, 0.0717]  95%: 0.1102 [0.1097, 0.1108]   n=100000
   P(doom | never)                  undefined: condition never held, n = 0
   quantiles(x, "q")                5%: 0.0123 [0.012, 0.0125]  25%: 0.031 [0.0305, 0.0315]  50%: 0.05 [0.0495, 0.0505]  75%: 0.0712 [0.0707, 0.0717]  95%: 0.1102 [0.1097, 0.1108]   n=100000   (sketch: rank error < 0.015%)
-  100000 trials, seed 1, engine jit, 2 threads, 0.125 s
+  100000 trials, seed 1, engine jit, 2 threads, 0.125 s, compile 0 s
 
 scenario partial_one
   P(doom)   0.05143 ± 0.00070   [0.05009, 0.05282]   n=100000
-  12288 trials, seed 1, engine jit, 2 threads, 0.125 s
+  12288 trials, seed 1, engine jit, 2 threads, 0.125 s, compile 0 s
   PARTIAL: interrupted after 12288 of 100000 trials
 )golden");
 }
@@ -159,7 +159,7 @@ TEST(ReportFormat, RunJson) {
             R"golden({"omen_version": "0.1.0", "file": "examples/premises.omen", "seed": 1, "trials": 100000,
  "engine": "jit", "threads": 2,
  "scenarios": [
-   {"name": "uncertain_premises", "seconds": 0.125,
+   {"name": "uncertain_premises", "seconds": 0.125, "compile_seconds": 0,
     "params": {"timelines": 0.65, "steps": 1000, "alignment": "drawn per trial"},
     "reports": [
       {"label": "P(doom)", "kind": "probability", "estimate": 0.05143, "stderr": 0.0006985, "ci95": [0.05009, 0.05282], "n": 100000},
@@ -168,7 +168,7 @@ TEST(ReportFormat, RunJson) {
       {"label": "P(doom | never)", "kind": "probability", "estimate": null, "stderr": null, "ci95": null, "n": 0, "undefined": "condition never held"},
       {"label": "quantiles(x, \"q\")", "kind": "quantiles", "n": 100000, "quantiles": {"0.05": 0.0123, "0.25": 0.031, "0.5": 0.05, "0.75": 0.0712, "0.95": 0.1102}, "quantiles_ci95": {"0.05": [0.012, 0.0125], "0.25": [0.0305, 0.0315], "0.5": [0.0495, 0.0505], "0.75": [0.0707, 0.0717], "0.95": [0.1097, 0.1108]}, "rank_error": 0.000144}
     ]},
-   {"name": "partial_one", "seconds": 0.125,
+   {"name": "partial_one", "seconds": 0.125, "compile_seconds": 0,
     "params": {},
     "partial": true, "trials_completed": 12288,
     "reports": [
@@ -215,7 +215,7 @@ TEST(ReportFormat, CompareText) {
   quantiles(t) @75%   120                 150                 -30                                       n=100000
   quantiles(t) @95%   900                 1200                -300                                      n=100000
   only in base: E(x)
-  100000 trials, seed 7, engine interp, 1 thread, 0.5 s
+  100000 trials, seed 7, engine interp, 1 thread, 0.5 s, compile 0 s
 )golden");
 }
 

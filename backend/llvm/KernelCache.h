@@ -1,0 +1,36 @@
+//===- KernelCache.h - Compiled kernels on disk, shared between runs --------===//
+//
+// A second `omen run` of an unchanged file, or the REPL after an edit elsewhere, loads its
+// kernels' object code instead of compiling it again. Entries are named by a SHA-256 of
+// everything the code depends on (KernelKey.h's text, the omen version, the build of omen
+// that compiled it, the target CPU and its features), so an entry is never stale; a corrupt
+// or truncated entry fails to load and is rebuilt. Writers write a temporary file and rename
+// it into place, so concurrent runs never see half an entry.
+//
+// Where: $OMEN_CACHE_DIR, else $XDG_CACHE_HOME/omen, else ~/.cache/omen. OMEN_CACHE_DIR=off
+// (or a directory that cannot be created) turns the cache off; nothing else changes.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace omen::llvmgen {
+
+/// The cache directory, or "" when the cache is off.
+std::string kernelCacheDir();
+
+/// The name of an entry: hex SHA-256 of `parts` joined.
+std::string kernelCacheKey(const std::string& irText, const std::string& cpu);
+
+/// The object code stored in `dir` (kernelCacheDir(), "" = off) for `key`, if any and intact.
+std::optional<std::string> loadCachedKernel(const std::string& dir, const std::string& key);
+
+/// Stores object code for `key` (best effort: a failure to write only costs the next run).
+void storeCachedKernel(const std::string& dir, const std::string& key, const std::string& object);
+
+/// Removes an entry that turned out not to load.
+void dropCachedKernel(const std::string& dir, const std::string& key);
+
+}  // namespace omen::llvmgen

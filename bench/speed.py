@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Before/after, side by side in one run, for issue 15 (quiescent steps, compile latency,
+block sizes): every number of a row is measured in the same run on the same machine.
+
+    bench/speed.py BUILD_DIR BASELINE_BUILD_DIR [--trials-online N] [--trials-premises N]
+
+BASELINE_BUILD_DIR is a build of the code before the change (e.g. /work/main/build). Prints
+Markdown tables:
+  1. trials/s on 1 thread: online_learning (hand-written literal loop, hand-written loop that
+     stops stepping once nothing can change, JIT before, JIT after) and premises (hand-written,
+     JIT before, JIT after), with ratios to the literal hand-written loop;
+  2. `omen run FILE --trials 1` wall time for every example: before, after with an empty
+     kernel cache, after with a warm one; and a file of online_learning plus 32 variants that
+     only override a param value;
+  3. `omen compare examples/early_stopping.omen compute_optimal overtrained --trials 4000`
+     run time (the driver's, compile excluded) on 1 and 2 threads, before and after.
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def cpu_of_children():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def wall(cmd, env, repeat=1):
+    """Best (wall, CPU) seconds of `repeat` runs. On a shared machine wall time mostly measures
+    the load; the CPU time (user + system) of the process is the load-independent cost."""
+    best = None
+    for _ in range(repeat):
+        cpu0 = cpu_of_children()
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, check=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        t = (time.perf_counter() - start, cpu_of_children() - cpu0)
+        best = t if best is None else (min(best[0], t[0]), min(best[1], t[1]))
+    return best
+
+
+def rate(cmd, env, repeat):
+    best = 0.0
+    for _ in range(repeat):
+        out = subprocess.run(cmd, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
+        best = max(best, float(re.search(r"trials_per_second ([0-9.e+]+)", out).group(1)))
+    return best
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("build")
+    ap.add_argument("baseline")
+    ap.add_argument("--trials-online", type=int, default=200_000)
+    ap.add_argument("--trials-premises", type=int, default=2_000_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--skip-compare", action="store_true")
+    ap.add_argument("--skip-throughput", action="store_true")
+    args = ap.parse_args()
+    new, old = os.path.abspath(args.build), os.path.abspath(args.baseline)
+    env = dict(os.environ, OMEN_STDLIB=os.environ.get("OMEN_STDLIB", os.path.join(new, "share/omen/stdlib")))
+    ex = os.path.join(SRC, "examples")
+    r = args.repeat
+
+    online = os.path.join(ex, "online_learning.omen")
+    premises = os.path.join(ex, "premises.omen")
+    if not args.skip_throughput:
+        throughput(args, new, old, env, online, premises)
+    latency(args, new, old, env, ex, online)
+    if not args.skip_compare:
+        heavy(new, old, env, ex)
+
+
+def throughput(args, new, old, env, online, premises):
+    """1. Trials/s on 1 thread."""
+    r = args.repeat
+    t_on, t_pr = str(args.trials_online), str(args.trials_premises)
+    hand = rate([f"{new}/bin/bench_handwritten_OnlineLearning", "--trials", t_on, "--threads", "1"], env, r)
+    early = rate([f"{new}/bin/bench_handwritten_OnlineLearning", "--trials", t_on, "--threads", "1",
+                  "--stop-early", "1"], env, r)
+    before = rate([f"{old}/bin/omen_engine_bench", "--engine", "jit", "--trials", t_on, "--threads", "1", online], env, r)
+    after = rate([f"{new}/bin/omen_engine_bench", "--engine", "jit", "--trials", t_on, "--threads", "1", online], env, r)
+    p_hand = rate([f"{new}/bin/bench_handwritten_Premises", "--trials", t_pr, "--threads", "1"], env, r)
+    p_before = rate([f"{old}/bin/omen_engine_bench", "--engine", "jit", "--trials", t_pr, "--threads", "1", premises],
+                    env, r)
+    p_after = rate([f"{new}/bin/omen_engine_bench", "--engine", "jit", "--trials", t_pr, "--threads", "1", premises],
+                   env, r)
+    print("### Throughput, 1 thread (trials/s, best of %d; ratio to the literal hand-written loop)\n" % r)
+    print("| file | hand-written | hand-written, stops early | JIT before | JIT after | after / before |")
+    print("|---|---|---|---|---|---|")
+    print(f"| online_learning | {hand:,.0f} (1.00) | {early:,.0f} ({early / hand:.2f}) | {before:,.0f} ({before / hand:.2f})"
+          f" | {after:,.0f} ({after / hand:.2f}) | {after / before:.2f}× |")
+    print(f"| premises | {p_hand:,.0f} (1.00) | – | {p_before:,.0f} ({p_before / p_hand:.2f})"
+          f" | {p_after:,.0f} ({p_after / p_hand:.2f}) | {p_after / p_before:.2f}× |")
+    sys.stdout.flush()
+
+
+
+def latency(args, new, old, env, ex, online):
+    """2. `omen run FILE --trials 1`."""
+    r = args.repeat
+    print("\n### `omen run FILE --trials 1`: wall seconds / CPU seconds of the process (best of %d)\n" % r)
+    print("| file | before | after, empty cache | after, warm cache |")
+    print("|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        variants = os.path.join(tmp, "variants.omen")
+        with open(online) as f:
+            text = f.read()
+        text += "".join(f"\nscenario v{i} extends online_learning {{\n  param p_update = {i + 1}%\n}}\n"
+                        for i in range(32))
+        with open(variants, "w") as f:
+            f.write(text)
+        files = sorted(glob.glob(os.path.join(ex, "*.omen"))) + [variants]
+        for file in files:
+            cmd = ["run", file, "--trials", "1", "--threads", "1"]
+            b = wall([f"{old}/bin/omen"] + cmd, env, r)
+            cold = None
+            for k in range(r):  # a fresh, empty cache each time
+                cenv = dict(env, OMEN_CACHE_DIR=os.path.join(tmp, f"cache-{os.path.basename(file)}-{k}"))
+                c = wall([f"{new}/bin/omen"] + cmd, cenv)
+                cold = c if cold is None else (min(cold[0], c[0]), min(cold[1], c[1]))
+            warm = wall([f"{new}/bin/omen"] + cmd, cenv, r)
+            name = "online_learning + 32 param variants" if file == variants else os.path.basename(file)
+            print(f"| {name} | {b[0]:.3f} / {b[1]:.3f} | {cold[0]:.3f} / {cold[1]:.3f} |"
+                  f" {warm[0]:.3f} / {warm[1]:.3f} |")
+            sys.stdout.flush()
+
+
+
+def heavy(new, old, env, ex):
+    """3. Few heavy trials on 1 and 2 threads."""
+    print("\n### `omen compare early_stopping compute_optimal overtrained --trials 4000`, run seconds\n")
+    print("| build | 1 thread | 2 threads | speed-up |")
+    print("|---|---|---|---|")
+    stopping = os.path.join(ex, "early_stopping.omen")
+    for label, b in (("before", old), ("after", new)):
+        secs = {}
+        for threads in (1, 2):
+            out = subprocess.run([f"{b}/bin/omen", "compare", stopping, "compute_optimal", "overtrained", "--trials",
+                                  "4000", "--threads", str(threads), "--format", "json"], env=env, check=True,
+                                 stdout=subprocess.PIPE, text=True).stdout
+            secs[threads] = json.loads(out)["seconds"]
+        print(f"| {label} | {secs[1]:.2f} | {secs[2]:.2f} | {secs[1] / secs[2]:.2f}× |")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

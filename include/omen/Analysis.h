@@ -1,0 +1,128 @@
+//===- Analysis.h - Sweeps and thresholds as plain data ---------------------===//
+//
+// What `omen sweep` and `omen solve` ask for and produce (docs/reference.md, "Sweeps" and
+// "Solve"). Every point of a sweep runs the same compiled kernel with the same seed and
+// streams (common random numbers), so neighbouring points differ only by the param, and
+// their paired differences carry intervals far narrower than two separate runs would give.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "omen/Format.h"
+#include "omen/Results.h"
+
+namespace omen {
+
+/// One varied param as asked for: `--vary NAME[=LO:HI[:N]]`. Bounds left empty take the
+/// param's declared range (`param x = … in [lo, hi]`).
+struct SweepAxisRequest {
+  std::string param;
+  std::string lo, hi;   ///< as typed (`0.1%`, `1e-3`, `10`); empty: the declared bound
+  uint32_t points = 0;  ///< 0: SweepRequest::defaultPoints
+  bool log = false;     ///< geometric grid (needs lo > 0)
+};
+
+struct SweepRequest {
+  std::string scenario;  ///< empty: the one scenario of the file that has every varied param
+  std::vector<SweepAxisRequest> axes;  ///< one or two
+  uint32_t defaultPoints = 11;
+};
+
+/// One axis of a finished sweep: the grid actually run (an int param's grid is rounded and
+/// repeated values dropped).
+struct SweepAxis {
+  std::string param;
+  ValueType type = ValueType::Real;
+  bool log = false;
+  std::vector<double> values;
+};
+
+/// One grid point: its param values (one per axis) and every report's estimate there.
+struct SweepPoint {
+  std::vector<double> at;
+  std::vector<ReportResult> reports;
+};
+
+/// The paired difference `points[to] - points[from]` of each probability and mean report
+/// (same trials, same streams), between neighbours along the first axis.
+struct SweepStep {
+  size_t from = 0, to = 0;
+  std::vector<Comparison> differences;  ///< one per report; quantiles reports are left out
+};
+
+struct SweepResult {
+  std::string file, scenario, engine;
+  uint64_t seed = 1, trials = 0;
+  unsigned threads = 1;
+  double seconds = 0;
+  std::vector<SweepAxis> axes;
+  /// The first axis varies fastest: point (i, j) is points[j * axes[0].values.size() + i].
+  std::vector<SweepPoint> points;
+  std::vector<SweepStep> steps;
+  /// The other params as the run used them (`--set` applied).
+  std::vector<ParamValue> params;
+  bool partial = false;
+  uint64_t trialsCompleted = 0;
+};
+
+struct SweepOutcome {
+  Failure failure = Failure::None;
+  std::string error;
+  SweepResult result;
+  bool ok() const { return failure == Failure::None; }
+};
+
+/// `REPORT = VALUE` of `omen solve --where`: a report's label (or its written form such as
+/// `P(caught)`) and the target its estimate should reach.
+struct SolveRequest {
+  std::string scenario;
+  std::string param;
+  std::string lo, hi;    ///< the bracket as typed; empty: the declared range
+  std::string report;
+  double target = 0;
+  /// Points of the coarse scan that brackets the crossing before the root finder runs.
+  uint32_t scanPoints = 17;
+  double z = 1.959963984540054;  ///< the interval's normal quantile (95%)
+};
+
+struct SolveResult {
+  std::string file, scenario, engine, param, report;
+  ValueType type = ValueType::Real;
+  uint64_t seed = 1, trials = 0;
+  unsigned threads = 1;
+  double seconds = 0;
+  double target = 0;
+  double lo = 0, hi = 0;  ///< the bracket searched
+  /// The CRN response crosses the target at `root`; `ciLow`..`ciHigh` is every x at which
+  /// the target lies inside the report's interval (estimate ± z·stderr).
+  double root = 0, ciLow = 0, ciHigh = 0;
+  /// An interval end that reached the bracket: the true root may lie beyond it.
+  bool ciLowOpen = false, ciHighOpen = false;
+  /// The report at the root (its estimate is the CRN response there).
+  ReportResult atRoot;
+  uint32_t evaluations = 0;  ///< kernel runs, the scan included
+  /// The scan, for plots: x, estimate, stderr.
+  std::vector<double> scanX, scanEstimate, scanStdError;
+  bool partial = false;  ///< interrupted: no root is reported
+};
+
+struct SolveOutcome {
+  Failure failure = Failure::None;
+  std::string error;
+  SolveResult result;
+  bool ok() const { return failure == Failure::None; }
+};
+
+std::string formatSweep(const SweepResult& result, OutputFormat format);
+std::string formatSolve(const SolveResult& result, OutputFormat format);
+
+/// A text plot of each report of a one-param sweep (estimate and 95% band) for a terminal,
+/// `width` columns of plot area; a two-param sweep gets a shaded grid per report.
+std::string plotSweepText(const SweepResult& result, int width = 60, int height = 12);
+
+}  // namespace omen

@@ -1,0 +1,29 @@
+//===- Gnuplot.h - Sweep and solve figures, drawn by gnuplot ----------------===//
+//
+// The figures are drawn by gnuplot (Debian: gnuplot-nox), started as a process on a data
+// file and a script written to a temporary folder: a well-kept plotting tool rather than
+// hand-drawn SVG. Missing gnuplot is a clear error, never a crash.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "omen/Analysis.h"
+
+namespace omen::rt {
+
+enum class PlotFormat { Svg, Png };
+
+/// The format `path` asks for by its extension (.svg or .png), or nothing.
+std::optional<PlotFormat> plotFormatOf(const std::string& path);
+
+/// Each probability and mean report against the first param with its 95% band (two params:
+/// one line per value of the second). "" or the error.
+std::string plotSweepFile(const SweepResult& result, const std::string& path);
+
+/// The response scanned, the target line and the root with its interval. "" or the error.
+std::string plotSolveFile(const SolveResult& result, const std::string& path);
+
+}  // namespace omen::rt

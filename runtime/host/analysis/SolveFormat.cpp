@@ -1,0 +1,84 @@
+//===- SolveFormat.cpp - A solved threshold as text, JSON or CSV -------------===//
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "omen/Analysis.h"
+#include "omen/Version.h"
+#include "runtime/host/ReportFormat.h"
+
+namespace omen {
+
+namespace {
+
+using rt::roundedNumber;
+using rt::shortestNumber;
+
+std::string num(double x) { return shortestNumber(x); }
+std::string str(const std::string& s) { return nlohmann::json(s).dump(); }
+
+std::string value(const SolveResult& s, double x, double scale) {
+  return s.type == ValueType::Int ? fmt::format("{}", int64_t(std::llround(x))) : roundedNumber(x, scale);
+}
+
+std::string text(const SolveResult& s) {
+  double scale = (s.ciHigh - s.ciLow) / 4;
+  std::string lo = s.ciLowOpen ? "<= " + value(s, s.ciLow, scale) : value(s, s.ciLow, scale);
+  std::string hi = s.ciHighOpen ? ">= " + value(s, s.ciHigh, scale) : value(s, s.ciHigh, scale);
+  std::string out = fmt::format("solve {} for {} = {} in scenario {}, on common random numbers\n", s.param, s.report,
+                                num(s.target), s.scenario);
+  out += fmt::format("  {} = {}   95% interval [{}, {}]\n", s.param, value(s, s.root, scale), lo, hi);
+  const ReportResult& r = s.atRoot;
+  out += fmt::format("  {} at {} = {}: {} ± {}\n", s.report, s.param, value(s, s.root, scale),
+                     roundedNumber(r.estimate, r.stdError), roundedNumber(r.stdError, r.stdError));
+  if (s.ciLowOpen || s.ciHighOpen)
+    out += "  the interval reaches the end of the bracket: the root may lie beyond it (widen --in or add trials)\n";
+  out += fmt::format("  bracket [{}, {}], {} runs of {} trials (seed {}, engine {}, {} thread{}, {:.3g} s)\n",
+                     value(s, s.lo, 0), value(s, s.hi, 0), s.evaluations, s.trials, s.seed, s.engine, s.threads,
+                     s.threads == 1 ? "" : "s", s.seconds);
+  return out;
+}
+
+std::string json(const SolveResult& s) {
+  return fmt::format(
+      "{{\n  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n"
+      "  \"seed\": {}, \"trials\": {}, \"threads\": {}, \"seconds\": {}, \"evaluations\": {},\n"
+      "  \"param\": {}, \"report\": {}, \"target\": {}, \"bracket\": [{}, {}],\n"
+      "  \"root\": {}, \"ci95\": [{}, {}], \"ci95_open\": [{}, {}],\n"
+      "  \"at_root\": {{\"estimate\": {}, \"stderr\": {}, \"n\": {}}}\n}}\n",
+      str(kVersion), str(s.file), str(s.scenario), str(s.engine), s.seed, s.trials, s.threads, num(s.seconds),
+      s.evaluations, str(s.param), str(s.report), num(s.target), num(s.lo), num(s.hi), num(s.root), num(s.ciLow),
+      num(s.ciHigh), s.ciLowOpen ? "true" : "false", s.ciHighOpen ? "true" : "false", num(s.atRoot.estimate),
+      num(s.atRoot.stdError), s.atRoot.n);
+}
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string csv(const SolveResult& s) {
+  return "scenario,param,report,target,root,ci_low,ci_high,ci_low_open,ci_high_open,estimate_at_root,stderr_at_root,"
+         "bracket_low,bracket_high,evaluations\n" +
+         fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(s.scenario), csvField(s.param),
+                     csvField(s.report), num(s.target), num(s.root), num(s.ciLow), num(s.ciHigh),
+                     s.ciLowOpen ? "true" : "false", s.ciHighOpen ? "true" : "false", num(s.atRoot.estimate),
+                     num(s.atRoot.stdError), num(s.lo), num(s.hi), s.evaluations);
+}
+
+}  // namespace
+
+std::string formatSolve(const SolveResult& result, OutputFormat format) {
+  switch (format) {
+    case OutputFormat::Text: return text(result);
+    case OutputFormat::Json: return json(result);
+    case OutputFormat::Csv: return csv(result);
+  }
+  return "";
+}
+
+}  // namespace omen
