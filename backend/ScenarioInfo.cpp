@@ -30,7 +30,7 @@ rt::ScenarioInfo scenarioInfo(const ir::Module& program, const ir::Scenario& s) 
     info.params.back().hi = p.hi;
     info.params.back().epistemic = p.epistemic;
   }
-  for (const ir::Report& r : s.reports) info.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr});
+  for (const ir::Report& r : s.reports) info.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr, r.levels});
   return info;
 }
 

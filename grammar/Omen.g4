@@ -49,11 +49,14 @@ scenarioBody : LBRACE SEMI* (member SEMI*)* RBRACE ;
 member
   : PARAM declName (ASSIGN | TILDE) expr paramRange?             # paramMember
   | EPISTEMIC declName TILDE expr paramRange?                    # epistemicMember
-  | STATE declName ASSIGN expr                                   # stateDecl
-  | EVENT declName                                               # eventDecl
+  | STATE declName arrayLength? ASSIGN expr                      # stateDecl
+  | EVENT declName arrayLength?                                  # eventDecl
   | PHASE declName (FOR expr | UNTIL expr (LIMIT expr)?) block   # phaseMember
   | REPORT reportExpr (AS STRING)?                               # reportDecl
   ;
+
+// `[n]` after a state or event name: an array of n (an int const or fixed param).
+arrayLength : LBRACKET expr RBRACKET ;
 
 // `in [lo, hi]`: the values worth exploring (sweep, solve, sensitivity; `--set` is checked
 // against it). The bounds are parsed as expressions so that the builder can say "must be a
@@ -61,7 +64,7 @@ member
 paramRange : IN LBRACKET expr COMMA expr RBRACKET ;
 
 reportExpr
-  : reportFn LPAREN expr (BAR expr)? RPAREN ;
+  : reportFn LPAREN expr (COMMA expr)* (BAR expr)? RPAREN ;
 reportFn : P | E | QUANTILES ;
 
 //===--- statements ---------------------------------------------------------===//
@@ -72,7 +75,8 @@ stmt
   : LET declName ASSIGN expr                                     # letStmt
   | assignTarget ASSIGN expr                                     # assignStmt
   | branch                                                       # branchStmt
-  | TRIGGER IDENT                                                # triggerStmt
+  | TRIGGER IDENT subscript?                                     # triggerStmt
+  | FOR declName IN expr DOTDOT expr block                        # forStmt
   | END                                                          # endStmt
   | STOP                                                         # stopStmt
   | RETURN expr                                                  # returnStmt
@@ -86,7 +90,8 @@ branchHead
   | WITH PROBABILITY expr block                                  # withHead
   ;
 
-assignTarget : IDENT | reservedName ;
+assignTarget : IDENT subscript? | reservedName ;
+subscript : LBRACKET expr RBRACKET ;
 
 //===--- expressions --------------------------------------------------------===//
 
@@ -106,10 +111,11 @@ primary
   : (INT_LIT | REAL_LIT | PERCENT_LIT)                           # numberExpr
   | TRUE                                                         # trueExpr
   | FALSE                                                        # falseExpr
-  | TIME LPAREN IDENT RPAREN                                     # timeExpr
+  | TIME LPAREN IDENT subscript? RPAREN                          # timeExpr
   | T                                                            # globalStepExpr
   | STEP                                                         # phaseStepExpr
   | IDENT LPAREN callArgs? RPAREN                                # callExpr
+  | IDENT subscript                                              # indexExpr
   | IDENT                                                        # nameExpr
   | LPAREN expr RPAREN                                           # parenExpr
   | reportFn LPAREN expr (BAR expr)? RPAREN                       # misplacedReportExpr
@@ -195,6 +201,7 @@ RBRACE : '}' ;
 COMMA : ',' ;
 COLON : ':' ;
 SEMI : ';' ;
+DOTDOT : '..' ;
 DOT : '.' ;
 BAR : '|' ;
 

@@ -37,7 +37,15 @@ enum class ExprKind : uint8_t {
   CallBuiltin,    ///< builtin(operands...), in its int form if intForm
   CallFunction,   ///< function index(operands...)
   IntToReal,      ///< the exact-or-nearest double of an int
+  LoadElement,    ///< index: an array; element operands[0] (int), checked against the length (site)
+  ArrayLength,    ///< index: an array; its length (int)
+  Reduce,         ///< index: an array; reduceOp over all its elements in index order (site)
 };
+
+/// Any/All/Count take a bool array; Sum/Min/Max an int or real one (result of that type);
+/// Mean any number array (real). Sum of ints is checked for overflow, and Min, Max and Mean
+/// of an empty array are errors (site). Reals are summed left to right, so engines agree.
+enum class ReduceOp : uint8_t { Any, All, Count, Sum, Min, Max, Mean };
 
 enum class UnaryOp : uint8_t { Neg, Not };
 
@@ -57,6 +65,7 @@ struct Expr {
   UnaryOp unaryOp = UnaryOp::Neg;
   BinaryOp binaryOp = BinaryOp::Add;
   Clock clock = Clock::GlobalStep;
+  ReduceOp reduceOp = ReduceOp::Any;
   BuiltinId builtin = BuiltinId::Count;
   bool intForm = false;      ///< CallBuiltin of an N builtin: the int64 form (`symbol_i`)
   uint32_t index = 0;        ///< slot, global, event or function index
@@ -89,6 +98,10 @@ ExprPtr makeSelect(ExprPtr c, ExprPtr a, ExprPtr b);
 ExprPtr makeCallBuiltin(BuiltinId id, bool intForm, std::vector<ExprPtr> args, uint32_t site);
 ExprPtr makeCallFunction(uint32_t function, Type ret, std::vector<ExprPtr> args);
 ExprPtr makeIntToReal(ExprPtr x);
+ExprPtr makeLoadElement(uint32_t array, Type t, ExprPtr index, uint32_t site);
+ExprPtr makeArrayLength(uint32_t array);
+ExprPtr makeReduce(ReduceOp op, uint32_t array, Type t, uint32_t site);
+const char* spelling(ReduceOp op);
 
 /// The result type of builtin `id` in the given form (int form only matters for N builtins).
 Type builtinResultType(BuiltinId id, bool intForm);

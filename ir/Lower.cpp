@@ -11,63 +11,13 @@
 #include "ir/Quiescence.h"
 
 #include "ir/Verifier.h"
+#include "ir/Lowerer.h"
 
 #include <algorithm>
 #include <unordered_map>
 
 namespace omen::ir {
-namespace {
-
-struct Binding {
-  enum Kind { Global, Slot, Event } kind;
-  uint32_t index;
-  Type type;
-};
-
-class Lowerer {
- public:
-  explicit Lowerer(Module& m) : m_(m) {}
-
-  void program(const ast::Program& p);
-  std::string error;
-
- private:
-  void constDecl(const ast::ConstDecl& c);
-  void function(const ast::FnDecl& f, Function& out);
-  void scenario(const ast::Scenario& s, Scenario& out);
-  void phase(const ast::PhaseDecl& p, Phase& out);
-  void report(const ast::ReportDecl& r, Report& out);
-
-  void block(const ast::BlockStmt& b, Block& out);
-  void stmt(const ast::Stmt& s, Block& out);
-  Block elsePart(const ast::Stmt* s);
-
-  ExprPtr expr(const ast::Expr& e);
-  ExprPtr exprAs(const ast::Expr& e, Type want) { return coerce(expr(e), want); }
-  ExprPtr coerce(ExprPtr x, Type want);
-  ExprPtr name(const ast::NameExpr& n);
-  ExprPtr unary(const ast::UnaryExpr& u);
-  ExprPtr binary(const ast::BinaryExpr& b);
-  ExprPtr call(const ast::CallExpr& c);
-
-  uint32_t addSlot(std::string name, Type t, SlotKind k) {
-    slots_->push_back({std::move(name), t, k});
-    return static_cast<uint32_t>(slots_->size() - 1);
-  }
-  uint32_t site(SourceRange r, std::string what) { return m_.addSite(r, std::move(what)); }
-  ExprPtr fail(const std::string& why) {
-    if (error.empty()) error = why;
-    return makeInt(0);
-  }
-
-  Module& m_;
-  std::unordered_map<const ast::NamedDecl*, Binding> names_;
-  std::unordered_map<const ast::FnDecl*, uint32_t> functions_;
-  std::vector<Slot>* slots_ = nullptr;  // the frame being lowered
-  uint32_t globalBase_ = 0;             // Module::consts.size() while lowering a scenario
-  Type returnType_ = Type::Unknown;     // of the function being lowered
-};
-
+namespace lowering {
 void Lowerer::program(const ast::Program& p) {
   // Functions first by index, so calls between them (in any order) resolve.
   m_.functions.resize(p.functions.size());
@@ -146,13 +96,16 @@ void Lowerer::scenario(const ast::Scenario& s, Scenario& out) {
     out.params.push_back(std::move(info));
   }
   for (const ast::StateDecl* st : s.states) {
+    if (st->length) continue;  // arrays(): after the slots, so that slot numbers do not move
     Type t = st->type != Type::Unknown ? st->type : st->init->type;
     names_[st] = {Binding::Slot, addSlot(st->name, t, SlotKind::State), t};
   }
   for (const ast::EventDecl* e : s.events) {
+    if (e->length) continue;
     names_[e] = {Binding::Event, uint32_t(out.events.size()), Type::Bool};
     out.events.push_back(e->name);
   }
+  arrays(s, out);
 
   // Trial start: each uncertain param is drawn unless pinned, in declaration order, then
   // each state is initialised in declaration order.
@@ -170,6 +123,16 @@ void Lowerer::scenario(const ast::Scenario& s, Scenario& out) {
   }
   for (const ast::StateDecl* st : s.states) {
     const Binding& b = names_[st];
+    if (b.kind == Binding::Array) {
+      // One initialiser per element, evaluated (and drawn) in index order.
+      uint32_t k = addSlot(st->name + ".i", Type::Int, SlotKind::Local);
+      uint32_t n = addSlot(st->name + ".n", Type::Int, SlotKind::Local);
+      uint32_t at = site(st->nameRange, "state '" + st->name + "'");
+      Block body;
+      body.push_back(makeStoreElement(b.index, makeLoadSlot(k, Type::Int), exprAs(*st->init, b.type), at));
+      out.trialInit.push_back(makeFor(k, n, makeInt(0), makeArrayLength(b.index), std::move(body)));
+      continue;
+    }
     out.trialInit.push_back(makeStore(b.index, exprAs(*st->init, b.type)));
   }
 
@@ -210,6 +173,7 @@ void Lowerer::report(const ast::ReportDecl& r, Report& out) {
   out.label = r.label;
   out.site = site(r.range, "report '" + r.label + "'");
   out.value = expr(*r.value);
+  out.levels = r.levels;
   if (r.given) out.given = exprAs(*r.given, Type::Bool);
 }
 
@@ -237,8 +201,10 @@ void Lowerer::stmt(const ast::Stmt& s, Block& out) {
       out.push_back(makeLet(slot, std::move(v)));
       return;
     }
+    case ast::StmtKind::For: forLoop(static_cast<const ast::ForStmt&>(s), out); return;
     case ast::StmtKind::Assign: {
       auto& a = static_cast<const ast::AssignStmt&>(s);
+      if (a.index) return storeElement(a, out);
       auto it = names_.find(a.target->target);
       if (it == names_.end() || it->second.kind != Binding::Slot) {
         fail("assignment to '" + a.target->name + "', which is not a state");
@@ -269,6 +235,7 @@ void Lowerer::stmt(const ast::Stmt& s, Block& out) {
     }
     case ast::StmtKind::Trigger: {
       auto& t = static_cast<const ast::TriggerStmt&>(s);
+      if (t.index) return triggerElement(t, out);
       auto it = names_.find(t.event->target);
       if (it == names_.end() || it->second.kind != Binding::Event) {
         fail("trigger of '" + t.event->name + "', which is not an event");
@@ -323,6 +290,7 @@ ExprPtr Lowerer::expr(const ast::Expr& e) {
     case ast::ExprKind::Call: return call(static_cast<const ast::CallExpr&>(e));
     case ast::ExprKind::Time: {
       auto& t = static_cast<const ast::TimeExpr&>(e);
+      if (t.index) return element(*t.event, *t.index, t.range, true);
       auto it = names_.find(t.event->target);
       if (it == names_.end() || it->second.kind != Binding::Event)
         return fail("time() of '" + t.event->name + "', which is not an event");
@@ -332,6 +300,11 @@ ExprPtr Lowerer::expr(const ast::Expr& e) {
       auto& c = static_cast<const ast::CastExpr&>(e);
       return coerce(expr(*c.operand), e.type);
     }
+    case ast::ExprKind::Index: {
+      auto& i = static_cast<const ast::IndexExpr&>(e);
+      return element(*i.array, *i.index, i.range, false);
+    }
+    case ast::ExprKind::Reduce: return reduce(static_cast<const ast::ReduceExpr&>(e));
   }
   return fail("unknown expression kind");
 }
@@ -344,6 +317,7 @@ ExprPtr Lowerer::name(const ast::NameExpr& n) {
     case Binding::Global: return makeLoadGlobal(b.index, b.type);
     case Binding::Slot: return makeLoadSlot(b.index, b.type);
     case Binding::Event: return makeEventHappened(b.index);
+    case Binding::Array: return fail("array '" + n.name + "' used as one value");
   }
   return fail("name '" + n.name + "'");
 }
@@ -423,7 +397,9 @@ ExprPtr Lowerer::call(const ast::CallExpr& c) {
   return makeCallBuiltin(id, intForm, std::move(args), at);
 }
 
-}  // namespace
+}  // namespace lowering
+
+using lowering::Lowerer;
 
 std::unique_ptr<Module> lower(const ast::Program& program, std::string& error) {
   auto m = std::make_unique<Module>();

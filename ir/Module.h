@@ -95,6 +95,7 @@ struct Report {
   ExprPtr value;  ///< bool for Probability, int or real otherwise
   ExprPtr given;  ///< may be null
   uint32_t site = kNoSite;
+  std::vector<double> levels;  ///< Quantiles: the chosen levels; empty for the default
 };
 
 /// A `--set`-able param as the driver sees it (mirrors rt::ParamInfo).
@@ -113,8 +114,25 @@ struct Param {
   bool epistemic = false;   ///< uncertain, one value per world (`--worlds`); drawn per trial otherwise
 };
 
+/// An array of states, or one half of an event array (its happened flags, then its first
+/// trigger times, as two consecutive arrays). Elements are 8-byte Values like slots; `length`
+/// reads globals only and is evaluated once per block of trials, before any trial, and must
+/// lie in [0, kMaxArrayElements] (else OMEN_ERR_ARRAY_LENGTH at `site`). All arrays of a
+/// scenario together may hold at most kMaxArrayElements elements.
+struct Array {
+  std::string name;
+  Type type;
+  ExprPtr length;
+  uint32_t site = kNoSite;
+};
+
+/// 2^24 elements (128 MiB of Values per thread): far above any population a scenario models,
+/// low enough that a mistyped length fails at once instead of exhausting memory.
+inline constexpr int64_t kMaxArrayElements = int64_t(1) << 24;
+
 struct Scenario {
   std::string name;
+  std::vector<Array> arrays;       ///< state arrays and event arrays (two each), declaration order
   std::vector<Global> globals;     ///< slot of globals[i] is Module::consts.size() + i
   std::vector<Param> params;       ///< declaration order
   std::vector<Slot> slots;         ///< the trial frame

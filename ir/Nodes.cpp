@@ -7,7 +7,7 @@ namespace omen::ir {
 
 ExprPtr Expr::clone() const {
   auto c = std::make_unique<Expr>(kind, type);
-  c->unaryOp = unaryOp, c->binaryOp = binaryOp, c->clock = clock, c->builtin = builtin;
+  c->unaryOp = unaryOp, c->binaryOp = binaryOp, c->clock = clock, c->builtin = builtin, c->reduceOp = reduceOp;
   c->intForm = intForm, c->index = index, c->site = site;
   c->intValue = intValue, c->realValue = realValue;
   for (const ExprPtr& o : operands) c->operands.push_back(o->clone());
@@ -44,6 +44,32 @@ ExprPtr makeEventHappened(uint32_t event) {
   return indexed(ExprKind::EventHappened, Type::Bool, event);
 }
 ExprPtr makeEventTime(uint32_t event) { return indexed(ExprKind::EventTime, Type::Int, event); }
+
+ExprPtr makeLoadElement(uint32_t array, Type t, ExprPtr index, uint32_t site) {
+  auto e = indexed(ExprKind::LoadElement, t, array);
+  e->site = site;
+  e->operands.push_back(std::move(index));
+  return e;
+}
+ExprPtr makeArrayLength(uint32_t array) { return indexed(ExprKind::ArrayLength, Type::Int, array); }
+ExprPtr makeReduce(ReduceOp op, uint32_t array, Type t, uint32_t site) {
+  auto e = indexed(ExprKind::Reduce, t, array);
+  e->reduceOp = op;
+  e->site = site;
+  return e;
+}
+const char* spelling(ReduceOp op) {
+  switch (op) {
+    case ReduceOp::Any: return "any";
+    case ReduceOp::All: return "all";
+    case ReduceOp::Count: return "count";
+    case ReduceOp::Sum: return "sum";
+    case ReduceOp::Min: return "min";
+    case ReduceOp::Max: return "max";
+    case ReduceOp::Mean: return "mean";
+  }
+  return "?";
+}
 
 ExprPtr makeClock(Clock c) {
   auto e = std::make_unique<Expr>(ExprKind::Clock, Type::Int);
@@ -156,8 +182,10 @@ Block cloneBlock(const Block& b) {
 
 StmtPtr Stmt::clone() const {
   auto c = std::make_unique<Stmt>(kind);
-  c->index = index, c->site = site;
+  c->index = index, c->site = site, c->aux = aux;
   if (value) c->value = value->clone();
+  if (subscript) c->subscript = subscript->clone();
+  if (bound) c->bound = bound->clone();
   c->thenBlock = cloneBlock(thenBlock);
   c->elseBlock = cloneBlock(elseBlock);
   return c;
@@ -190,6 +218,29 @@ StmtPtr makeWithProbability(ExprPtr p, uint32_t site, Block thenBlock, Block els
   auto s = makeIf(std::move(p), std::move(thenBlock), std::move(elseBlock));
   s->kind = StmtKind::WithProbability;
   s->site = site;
+  return s;
+}
+
+StmtPtr makeStoreElement(uint32_t array, ExprPtr subscript, ExprPtr value, uint32_t site) {
+  auto s = withValue(StmtKind::StoreElement, array, std::move(value));
+  s->subscript = std::move(subscript);
+  s->site = site;
+  return s;
+}
+
+StmtPtr makeTriggerElement(uint32_t happenedArray, ExprPtr subscript, uint32_t site) {
+  auto s = std::make_unique<Stmt>(StmtKind::TriggerElement);
+  s->index = happenedArray;
+  s->subscript = std::move(subscript);
+  s->site = site;
+  return s;
+}
+
+StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body) {
+  auto s = withValue(StmtKind::For, slot, std::move(lo));
+  s->aux = boundSlot;
+  s->bound = std::move(hi);
+  s->thenBlock = std::move(body);
   return s;
 }
 

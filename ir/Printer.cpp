@@ -56,6 +56,9 @@ class Printer {
   std::string slot(uint32_t i) const {
     return "%" + std::to_string(i) + ":" + (i < slots_.size() ? slots_[i].name : "?");
   }
+  std::string array(uint32_t i) const {
+    return "$" + std::to_string(i) + ":" + (s_ && i < s_->arrays.size() ? s_->arrays[i].name : "?");
+  }
   std::string event(uint32_t i) const {
     return "#" + std::to_string(i) + ":" + (s_ && i < s_->events.size() ? s_->events[i] : "?");
   }
@@ -93,6 +96,9 @@ class Printer {
         return call("call f" + std::to_string(e.index) + ":" + name, e);
       }
       case ExprKind::IntToReal: return call("real", e);
+      case ExprKind::LoadElement: return call("elem " + array(e.index), e);
+      case ExprKind::ArrayLength: return "len(" + array(e.index) + ")";
+      case ExprKind::Reduce: return call(std::string(spelling(e.reduceOp)) + suffix(e.type) + " " + array(e.index), e);
     }
     return "?";
   }
@@ -110,6 +116,19 @@ class Printer {
       case StmtKind::End: out_ << pad << "end\n"; return;
       case StmtKind::Stop: out_ << pad << "stop\n"; return;
       case StmtKind::Return: out_ << pad << "return " << expr(*s.value) << "\n"; return;
+      case StmtKind::StoreElement:
+        out_ << pad << "store " << array(s.index) << siteTag(s.site) << "[" << expr(*s.subscript) << "] = " << expr(*s.value)
+             << "\n";
+        return;
+      case StmtKind::TriggerElement:
+        out_ << pad << "trigger " << array(s.index) << siteTag(s.site) << "[" << expr(*s.subscript) << "]\n";
+        return;
+      case StmtKind::For:
+        out_ << pad << "for " << slot(s.index) << " in " << expr(*s.value) << " .. " << slot(s.aux) << " = "
+             << expr(*s.bound) << " {\n";
+        block(s.thenBlock, depth + 1);
+        out_ << pad << "}\n";
+        return;
       case StmtKind::If:
       case StmtKind::WithProbability:
         out_ << pad << (s.kind == StmtKind::If ? "if " : "with probability" + siteTag(s.site) + " ")
@@ -193,6 +212,9 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
       out << "  range " << p.global(param.global) << " in [" << formatReal(param.lo) << ", " << formatReal(param.hi)
           << "]\n";
   for (size_t i = 0; i < s.events.size(); ++i) out << "  event " << p.event(uint32_t(i)) << "\n";
+  for (size_t i = 0; i < s.arrays.size(); ++i)
+    out << "  array " << p.array(uint32_t(i)) << siteTag(s.arrays[i].site) << " : " << typeName(s.arrays[i].type)
+        << "[" << (s.arrays[i].length ? p.expr(*s.arrays[i].length) : "?") << "]\n";
   out << "  init {\n";
   p.block(s.trialInit, 2);
   out << "  }\n";
@@ -217,6 +239,7 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
     out << "  report " << reportKindName(r.kind) << siteTag(r.site) << " " << quoted(r.label) << " = "
         << (r.value ? p.expr(*r.value) : "?");
     if (r.given) out << " given " << p.expr(*r.given);
+    for (double level : r.levels) out << " level " << formatReal(level);
     out << "\n";
   }
   out << "}\n";

@@ -72,6 +72,15 @@ class Analysis {
         case StmtKind::End:
         case StmtKind::Stop:
         case StmtKind::Return: break;
+        // Element stores and triggers are not watched for changes, and a loop's variable is
+        // reassigned every iteration: such a body never skips (conservative, always exact).
+        case StmtKind::StoreElement:
+        case StmtKind::TriggerElement:
+          why = "the body changes array elements";
+          return false;
+        case StmtKind::For:
+          why = "the body has a for loop";
+          return false;
       }
     }
     return true;

@@ -23,6 +23,9 @@ enum class StmtKind : uint8_t {
   End,              ///< end the trial (phases only)
   Stop,             ///< end the current phase (phases only)
   Return,           ///< return value (functions only)
+  StoreElement,     ///< array index: element subscript (checked, site) = value
+  TriggerElement,   ///< array index (an event's happened flags; index+1 its times): element subscript (site)
+  For,              ///< slot index = value; slot aux = bound (both once); while index < aux { thenBlock; ++index }
 };
 
 struct Stmt;
@@ -33,7 +36,10 @@ struct Stmt {
   StmtKind kind;
   uint32_t index = 0;       ///< slot (Let, Store) or event (Trigger)
   uint32_t site = kNoSite;  ///< WithProbability
-  ExprPtr value;            ///< Let/Store/Return value, If condition, WithProbability p
+  ExprPtr value;            ///< Let/Store/Return value, If condition, WithProbability p, For start
+  ExprPtr subscript;        ///< StoreElement, TriggerElement: the element (int)
+  ExprPtr bound;            ///< For: the end of the range (int, exclusive)
+  uint32_t aux = 0;         ///< For: the Local slot holding the bound
   Block thenBlock, elseBlock;
 
   explicit Stmt(StmtKind k) : kind(k) {}
@@ -48,6 +54,9 @@ StmtPtr makeTrigger(uint32_t event);
 StmtPtr makeEnd();
 StmtPtr makeStop();
 StmtPtr makeReturn(ExprPtr value);
+StmtPtr makeStoreElement(uint32_t array, ExprPtr subscript, ExprPtr value, uint32_t site);
+StmtPtr makeTriggerElement(uint32_t happenedArray, ExprPtr subscript, uint32_t site);
+StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body);
 
 Block cloneBlock(const Block& b);
 

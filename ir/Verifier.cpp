@@ -31,6 +31,15 @@ class Verifier {
   void block(const Ctx& c, const Block& b);
   void stmt(const Ctx& c, const Stmt& s);
   bool returnsOnEveryPath(const Block& b) const;
+  bool arrayReadable(const Ctx& c, uint32_t array) {
+    if (c.kind == Where::Function || c.kind == Where::GlobalInit || !c.scenario)
+      problem(c, "array outside a scenario's trial");
+    else if (array >= c.scenario->arrays.size())
+      problem(c, "array $" + std::to_string(array) + " out of range");
+    else
+      return true;
+    return false;
+  }
   bool draws(const Expr& e) const;
   bool blockDraws(const Block& b) const;
   void checkRecursion();
@@ -177,6 +186,32 @@ void Verifier::expr(const Ctx& c, const Expr& e) {
       expectType(c, ops[0].get(), Type::Int, "operand of real()");
       expectType(c, &e, Type::Real, "real()");
       break;
+    case ExprKind::LoadElement:
+    case ExprKind::ArrayLength:
+    case ExprKind::Reduce: {
+      if (!arrayReadable(c, e.index)) break;
+      const Array& a = c.scenario->arrays[e.index];
+      if (e.kind == ExprKind::LoadElement) {
+        if (!arity(1)) break;
+        expectType(c, ops[0].get(), Type::Int, "element index");
+        expectType(c, &e, a.type, "element");
+        needSite(c, e, "element load");
+      } else if (e.kind == ExprKind::ArrayLength) {
+        expectType(c, &e, Type::Int, "array length");
+      } else {
+        bool boolOp = e.reduceOp == ReduceOp::Any || e.reduceOp == ReduceOp::All || e.reduceOp == ReduceOp::Count;
+        if (boolOp != (a.type == Type::Bool)) problem(c, std::string(spelling(e.reduceOp)) + " of the wrong element type");
+        Type want = e.reduceOp == ReduceOp::Count ? Type::Int
+                    : boolOp                      ? Type::Bool
+                    : e.reduceOp == ReduceOp::Mean ? Type::Real
+                                                   : a.type;
+        expectType(c, &e, want, "reduction");
+        bool fails = e.reduceOp == ReduceOp::Min || e.reduceOp == ReduceOp::Max || e.reduceOp == ReduceOp::Mean ||
+                     (e.reduceOp == ReduceOp::Sum && a.type == Type::Int);
+        if (fails) needSite(c, e, "reduction");
+      }
+      break;
+    }
   }
 }
 
@@ -238,6 +273,38 @@ void Verifier::stmt(const Ctx& c, const Stmt& s) {
       if (c.kind != Where::Function) problem(c, "return outside a function");
       value(c.returnType, "return");
       return;
+    case StmtKind::StoreElement:
+    case StmtKind::TriggerElement: {
+      if (!s.subscript) return problem(c, "element statement without a subscript");
+      expr(c, *s.subscript);
+      expectType(c, s.subscript.get(), Type::Int, "element index");
+      bool trigger = s.kind == StmtKind::TriggerElement;
+      if (trigger ? !inPhase : !(inPhase || c.kind == Where::TrialInit)) problem(c, "element statement outside a trial");
+      if (!arrayReadable(c, s.index)) return;
+      const Array& a = c.scenario->arrays[s.index];
+      if (trigger) {
+        if (a.type != Type::Bool || s.index + 1 >= c.scenario->arrays.size() ||
+            c.scenario->arrays[s.index + 1].type != Type::Int)
+          problem(c, "trigger of an array that is not an event array");
+        if (s.site >= m_.sites.size()) problem(c, "element trigger without a valid site");
+      } else {
+        value(a.type, "element store");
+        if (s.site >= m_.sites.size() && c.kind != Where::TrialInit) problem(c, "element store without a valid site");
+      }
+      return;
+    }
+    case StmtKind::For: {
+      value(Type::Int, "for start");
+      if (!s.bound) return problem(c, "for without a bound");
+      expr(c, *s.bound);
+      expectType(c, s.bound.get(), Type::Int, "for bound");
+      for (uint32_t slot : {s.index, s.aux})
+        if (!c.slots || slot >= c.slots->size() || (*c.slots)[slot].kind != SlotKind::Local ||
+            (*c.slots)[slot].type != Type::Int)
+          problem(c, "for over a slot that is not an int local");
+      block(c, s.thenBlock);
+      return;
+    }
   }
 }
 
@@ -265,6 +332,8 @@ bool Verifier::blockDraws(const Block& b) const {
     if (!s) continue;
     if (s->kind == StmtKind::WithProbability) return true;
     if (s->value && draws(*s->value)) return true;
+    if (s->subscript && draws(*s->subscript)) return true;
+    if (s->bound && draws(*s->bound)) return true;
     if (blockDraws(s->thenBlock) || blockDraws(s->elseBlock)) return true;
   }
   return false;
@@ -283,6 +352,8 @@ void Verifier::checkRecursion() {
     for (const StmtPtr& s : b) {
       if (!s) continue;
       if (s->value) callees(*s->value, out);
+      if (s->subscript) callees(*s->subscript, out);
+      if (s->bound) callees(*s->bound, out);
       blockCallees(s->thenBlock, out);
       blockCallees(s->elseBlock, out);
     }
@@ -352,6 +423,13 @@ std::vector<std::string> Verifier::run() {
             problem(c, "pinned flag of something not an uncertain param");
           break;
       }
+    }
+    for (const Array& a : s.arrays) {
+      Ctx c{where + ": array " + a.name, Where::GlobalInit, &s, nullptr, m_.globalCount(s)};
+      if (a.site >= m_.sites.size()) problem(c, "array without a valid site");
+      if (a.type == Type::Unknown) problem(c, "array of unknown type");
+      if (!a.length) problem(c, "array without a length");
+      else expr(c, *a.length), expectType(c, a.length.get(), Type::Int, "array length");
     }
     for (const Param& p : s.params) {
       Ctx c{where + ": param " + p.name, Where::TrialInit, &s, &s.slots, m_.globalCount(s)};

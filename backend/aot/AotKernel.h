@@ -28,7 +28,8 @@ inline rt::ScenarioInfo scenarioInfo(const nlohmann::json& scenario) {
   }
   for (const auto& r : scenario["reports"])
     info.reports.push_back({r["label"].get<std::string>(), static_cast<ReportKind>(r["kind"].get<int>()),
-                            r["conditional"].get<bool>()});
+                            r["conditional"].get<bool>(),
+                            r.contains("levels") ? r["levels"].get<std::vector<double>>() : std::vector<double>{}});
   return info;
 }
 

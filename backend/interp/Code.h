@@ -32,6 +32,10 @@ enum class Op : uint8_t {
   CallR_R, CallR_RR, CallR_RRR, CallI_I, CallI_II, CallI_III, CallI_R, CallB_R, CallI_IR,
   CallI_Rv,  ///< variadic reals: a = first list entry, b = count
   CallFn,    ///< a = first list entry (argument nodes), b = count, c = function index
+  LoadElem,  ///< a = array, b = index node; checked (site)
+  LoadElemSlot,  ///< a = array, b = the frame slot holding the index (a loop variable); checked (site)
+  ArrayLen,  ///< a = array
+  Reduce,    ///< a = array, b = ir::ReduceOp, c = element type (ir Type); site
 };
 
 inline bool isLeaf(Op op) { return op <= Op::ClockStep; }
@@ -55,6 +59,10 @@ enum class IOp : uint8_t {
   Trigger,      ///< event a
   End, Stop,
   Return,       ///< the function's value is eval(expr)
+  StoreElem,    ///< array a, element eval(b) (checked at site) = eval(expr)
+  TriggerElem,  ///< event array a (times in a + 1), element eval(b) (checked at site)
+  ForTest,      ///< if !(frame[a] < frame[b]) goto expr: a `for` loop's entry
+  ForNext,      ///< ++frame[a]; if frame[a] < frame[b] goto expr: the back edge, one instruction
   Halt,         ///< end of a code sequence (a step finished normally)
 };
 
@@ -62,6 +70,12 @@ struct Instr {
   IOp op;
   uint32_t a = 0;
   uint32_t expr = 0;
+  uint32_t site = UINT32_MAX;
+  uint32_t b = 0;
+};
+
+struct ArrayCode {
+  uint32_t length = 0;  ///< node, reads globals only
   uint32_t site = UINT32_MAX;
 };
 
@@ -104,6 +118,7 @@ struct Code {
   uint32_t trialInit = 0;
   std::vector<PhaseCode> phases;
   std::vector<ReportCode> reports;
+  std::vector<ArrayCode> arrays;
   uint32_t trialSlots = 0;  ///< frame slots of the trial; functions' frames follow
   uint32_t frameSize = 0;
   uint32_t eventCount = 0;

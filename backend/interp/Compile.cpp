@@ -19,6 +19,7 @@ class Compiler {
     return start;
   }
   uint32_t frameBase = 0;  // absolute index of the current frame's slot 0
+  const ir::Scenario* scenario = nullptr;
   bool watchStores = false;  // in the body of a phase that skips quiescent steps
 
  private:
@@ -116,6 +117,18 @@ uint32_t Compiler::expr(const ir::Expr& e) {
       }
       break;
     }
+    case ir::ExprKind::LoadElement:
+      // x[i] with i a local (typically a loop variable) skips the evaluation of a child node.
+      if (e.operands[0]->kind == ir::ExprKind::LoadSlot)
+        n.op = Op::LoadElemSlot, n.a = e.index, n.b = frameBase + e.operands[0]->index;
+      else
+        n.op = Op::LoadElem, n.a = e.index, n.b = expr(*e.operands[0]);
+      break;
+    case ir::ExprKind::ArrayLength: n.op = Op::ArrayLen, n.a = e.index; break;
+    case ir::ExprKind::Reduce:
+      n.op = Op::Reduce, n.a = e.index, n.b = uint32_t(e.reduceOp);
+      n.c = uint32_t(scenario->arrays[e.index].type);
+      break;
     case ir::ExprKind::CallFunction:
       n.op = Op::CallFn;
       n.b = uint32_t(e.operands.size());
@@ -156,6 +169,25 @@ void Compiler::stmt(const ir::Stmt& s) {
     case ir::StmtKind::End: emit({IOp::End}); return;
     case ir::StmtKind::Stop: emit({IOp::Stop}); return;
     case ir::StmtKind::Return: emit({IOp::Return, 0, expr(*s.value)}); return;
+    case ir::StmtKind::StoreElement: {
+      uint32_t sub = expr(*s.subscript);
+      emit({IOp::StoreElem, s.index, expr(*s.value), s.site, sub});
+      return;
+    }
+    case ir::StmtKind::TriggerElement: emit({IOp::TriggerElem, s.index, 0, s.site, expr(*s.subscript)}); return;
+    case ir::StmtKind::For: {
+      // i = lo; end = hi; if i < end { do { body } while (++i < end) }: one instruction per
+      // iteration besides the body.
+      uint32_t i = frameBase + s.index, end = frameBase + s.aux;
+      emit({IOp::Store, i, expr(*s.value)});
+      emit({IOp::Store, end, expr(*s.bound)});
+      uint32_t test = emit({IOp::ForTest, i, 0, UINT32_MAX, end});
+      uint32_t body = here();
+      block(s.thenBlock);
+      emit({IOp::ForNext, i, body, UINT32_MAX, end});
+      c_.instrs[test].expr = here();
+      return;
+    }
   }
 }
 
@@ -168,6 +200,7 @@ Op reportValueKind(Type t) {
 Code compile(const ir::Module& m, const ir::Scenario& s) {
   Code code;
   Compiler c(m, code);
+  c.scenario = &s;
   code.trialSlots = uint32_t(s.slots.size());
   code.eventCount = uint32_t(s.events.size());
 
@@ -197,6 +230,7 @@ Code compile(const ir::Module& m, const ir::Scenario& s) {
     code.globals.push_back(gc);
   }
 
+  for (const ir::Array& a : s.arrays) code.arrays.push_back({c.expr(*a.length), a.site});
   code.trialInit = c.sequence(s.trialInit);
   for (const ir::Phase& p : s.phases) {
     PhaseCode pc;

@@ -195,6 +195,17 @@ Value Machine::eval(uint32_t index) {
       return intValue(reinterpret_cast<FnI_Rv>(n.fn)(&ctx_, n.site, reals_.data() + base, int64_t(n.b)));
     }
     case Op::CallFn: return callFunction(n);
+    case Op::LoadElem: {
+      EVAL(i, n.b);
+      const Value* at = element(n.a, i.i, n.site);
+      return at ? *at : Value{};
+    }
+    case Op::LoadElemSlot: {
+      const Value* at = element(n.a, frame_[n.b].i, n.site);
+      return at ? *at : Value{};
+    }
+    case Op::ArrayLen: return intValue(arrayLength_[n.a]);
+    case Op::Reduce: return reduce(n);
   }
   return {};
 }
@@ -265,6 +276,31 @@ Machine::Status Machine::exec(uint32_t pc) {
         }
         ++pc;
         break;
+      case IOp::StoreElem: {
+        Value i = operand(in.b);
+        if (failed()) return Status::Done;
+        Value* at = element(in.a, i.i, in.site);
+        if (!at) return Status::Done;
+        Value v = operand(in.expr);
+        if (failed()) return Status::Done;
+        *at = v;
+        ++pc;
+        break;
+      }
+      case IOp::TriggerElem: {
+        Value i = operand(in.b);
+        if (failed()) return Status::Done;
+        Value* at = element(in.a, i.i, in.site);
+        if (!at) return Status::Done;
+        if (!at->i) {
+          at->i = 1;
+          memory_[arrayBase_[in.a + 1] + i.i].i = t_;
+        }
+        ++pc;
+        break;
+      }
+      case IOp::ForTest: pc = frame_[in.a].i < frame_[in.b].i ? pc + 1 : in.expr; break;
+      case IOp::ForNext: pc = ++frame_[in.a].i < frame_[in.b].i ? in.expr : pc + 1; break;
       case IOp::End: return Status::End;
       case IOp::Stop: return Status::Stop;
       case IOp::Return:
@@ -327,6 +363,7 @@ bool Machine::runTrial(uint64_t seed, uint64_t trial, double* outcomes) {
   std::fill(times_.begin(), times_.end(), -1);  // time(e) of an event that has not happened
   t_ = 0, step_ = 0;
   realsTop_ = 0, argsTop_ = 0;
+  if (!arraysReady_ && !layoutArrays()) return false;
 
   exec(code_.trialInit);
   if (failed() || !runPhases()) return false;
@@ -372,6 +409,86 @@ bool Machine::initGlobals(Value* globals, const uint8_t* overridden) {
     }
   }
   return true;
+}
+
+bool Machine::layoutArrays() {
+  int64_t total = 0;
+  arrayBase_.clear(), arrayLength_.clear();
+  for (const ArrayCode& a : code_.arrays) {
+    Value n = eval(a.length);
+    if (failed()) return false;
+    if (n.i < 0 || n.i > ir::kMaxArrayElements - total) {
+      fail(OMEN_ERR_ARRAY_LENGTH, a.site, 2, double(n.i), double(ir::kMaxArrayElements));
+      return false;
+    }
+    arrayBase_.push_back(total);
+    arrayLength_.push_back(n.i);
+    total += n.i;
+  }
+  memory_.assign(size_t(total), Value{});
+  arraysReady_ = true;
+  return true;
+}
+
+// The order of operations here is the one backend/llvm/EmitArray.cpp emits: elements in index
+// order, reals summed left to right from +0.0, min/max keeping the first of equal elements.
+Value Machine::reduce(const Node& n) {
+  const Value* x = memory_.data() + arrayBase_[n.a];
+  const int64_t len = arrayLength_[n.a];
+  const bool isInt = Type(n.c) == Type::Int;
+  switch (ir::ReduceOp(n.b)) {
+    case ir::ReduceOp::Any:
+      for (int64_t i = 0; i < len; ++i)
+        if (x[i].i) return boolValue(true);
+      return boolValue(false);
+    case ir::ReduceOp::All:
+      for (int64_t i = 0; i < len; ++i)
+        if (!x[i].i) return boolValue(false);
+      return boolValue(true);
+    case ir::ReduceOp::Count: {
+      int64_t c = 0;
+      for (int64_t i = 0; i < len; ++i) c += x[i].i != 0;
+      return intValue(c);
+    }
+    case ir::ReduceOp::Sum: {
+      if (!isInt) {
+        double s = 0.0;
+        for (int64_t i = 0; i < len; ++i) s += x[i].r;
+        return realValue(s);
+      }
+      int64_t s = 0;
+      for (int64_t i = 0; i < len; ++i)
+        if (__builtin_add_overflow(s, x[i].i, &s)) {
+          fail(OMEN_ERR_INT_OVERFLOW, n.site, 0);
+          return {};
+        }
+      return intValue(s);
+    }
+    case ir::ReduceOp::Min:
+    case ir::ReduceOp::Max: {
+      if (len == 0) {
+        fail(OMEN_ERR_EMPTY_ARRAY, n.site, 0);
+        return {};
+      }
+      const bool min = ir::ReduceOp(n.b) == ir::ReduceOp::Min;
+      Value m = x[0];
+      for (int64_t i = 1; i < len; ++i) {
+        bool better = isInt ? (min ? x[i].i < m.i : x[i].i > m.i) : (min ? x[i].r < m.r : x[i].r > m.r);
+        if (better) m = x[i];
+      }
+      return m;
+    }
+    case ir::ReduceOp::Mean: {
+      if (len == 0) {
+        fail(OMEN_ERR_EMPTY_ARRAY, n.site, 0);
+        return {};
+      }
+      double s = 0.0;
+      for (int64_t i = 0; i < len; ++i) s += isInt ? double(x[i].i) : x[i].r;
+      return realValue(s / double(len));
+    }
+  }
+  return {};
 }
 
 }  // namespace omen::interp

@@ -74,6 +74,15 @@ class Machine {
     fail(OMEN_ERR_CANCELLED, 0, 0);
     return false;
   }
+  /// Evaluates the array lengths and lays the arrays out (once per Machine).
+  bool layoutArrays();
+  Value reduce(const Node& n);
+  /// Element `i` of array `a`, or null after recording OMEN_ERR_INDEX_RANGE at `site`.
+  Value* element(uint32_t a, int64_t i, uint32_t site) {
+    if (uint64_t(i) < uint64_t(arrayLength_[a])) return &memory_[arrayBase_[a] + i];
+    fail(OMEN_ERR_INDEX_RANGE, site, 2, double(i), double(arrayLength_[a]));
+    return nullptr;
+  }
 
   const Code& code_;
   const Value* globals_;
@@ -87,6 +96,9 @@ class Machine {
   std::vector<Value> args_;    ///< function arguments (copied into the callee's frame at once)
   size_t argsTop_ = 0;
   int64_t t_ = 0, step_ = 0;
+  std::vector<Value> memory_;  ///< every array's elements, one after another
+  std::vector<int64_t> arrayBase_, arrayLength_;
+  bool arraysReady_ = false;
   Value ret_{};
   bool changed_ = false;  ///< the current step changed a state or triggered a new event
   const std::atomic<bool>* cancel_;

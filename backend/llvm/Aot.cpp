@@ -53,7 +53,8 @@ std::string metadataJson(const ir::Module& program, const SourceManager& sources
     nlohmann::json reports = nlohmann::json::array();
     for (size_t r = 0; r < info.reports.size(); ++r)
       reports.push_back({{"label", info.reports[r].label}, {"kind", int(info.reports[r].kind)},
-                         {"conditional", info.reports[r].conditional}, {"site", s->reports[r].site}});
+                         {"conditional", info.reports[r].conditional}, {"site", s->reports[r].site},
+                         {"levels", info.reports[r].levels}});
     j["reports"] = reports;
     list.push_back(j);
   }

@@ -56,6 +56,9 @@ Value* Emitter::expr(const ir::Expr& e) {
     case K::CallBuiltin: return callBuiltin(e);
     case K::CallFunction: return callFunction(e);
     case K::IntToReal: return b_.CreateSIToFP(expr(*e.operands[0]), b_.getDoubleTy());
+    case K::LoadElement: return loadElement(e);
+    case K::ArrayLength: return frame_.arrayLength.at(e.index);
+    case K::Reduce: return reduce(e);
   }
   return nullptr;
 }

@@ -137,6 +137,7 @@ void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) 
   b_.CreateStore(b_.getInt32(0), index);
   frame_.fail = newBlock("fail");
   frame_.endTrial = newBlock("end");
+  layoutArrays(s);
   llvm::BasicBlock* loop = newBlock("loop");
   llvm::BasicBlock* trial = newBlock("trial");
   llvm::BasicBlock* report = newBlock("reports");
@@ -175,9 +176,11 @@ void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) 
   b_.CreateBr(loop);
 
   b_.SetInsertPoint(finished);
+  freeArrays();
   b_.CreateRet(count);
 
   b_.SetInsertPoint(frame_.fail);
+  freeArrays();
   copyError(b_, frame_.ctx, fn->getArg(5));
   b_.CreateRet(b_.CreateLoad(b_.getInt32Ty(), index));
 }

@@ -178,6 +178,9 @@ void Emitter::stmt(const ir::Stmt& s) {
       b_.CreateRet(expr(*s.value));
       startDeadBlock();
       return;
+    case K::StoreElement: storeElement(s); return;
+    case K::TriggerElement: triggerElement(s); return;
+    case K::For: forLoop(s); return;
   }
 }
 

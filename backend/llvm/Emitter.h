@@ -64,6 +64,9 @@ class Emitter {
     llvm::BasicBlock* fail = nullptr;      ///< an error is recorded in ctx
     llvm::BasicBlock* endTrial = nullptr;  ///< `end`
     llvm::BasicBlock* stopPhase = nullptr; ///< `stop`
+    std::vector<llvm::Value*> arrayBase, arrayLength;  ///< per ir::Array: i64* and i64 (block function)
+    llvm::AllocaInst* arrayMemory = nullptr;           ///< the block's malloc'ed elements, or null
+    std::vector<Type> arrayType;                       ///< element types
     /// i1, set while emitting a phase that skips quiescent steps (ir/Quiescence.h): true
     /// once the current step changed a state or triggered a new event.
     llvm::AllocaInst* changed = nullptr;
@@ -79,6 +82,16 @@ class Emitter {
   llvm::Value* shortCircuit(const ir::Expr& e);
   llvm::Value* select(const ir::Expr& e);
   llvm::Value* loadGlobal(uint32_t index, Type type);
+
+  // Arrays and loops (EmitArray.cpp).
+  void layoutArrays(const ir::Scenario& s);
+  void freeArrays();
+  llvm::Value* elementPtr(uint32_t array, llvm::Value* index, uint32_t site);
+  llvm::Value* loadElement(const ir::Expr& e);
+  llvm::Value* reduce(const ir::Expr& e);
+  void storeElement(const ir::Stmt& s);
+  void triggerElement(const ir::Stmt& s);
+  void forLoop(const ir::Stmt& s);
 
   // Statements and structure (EmitStmt.cpp, EmitKernel.cpp).
   void block(const ir::Block& b);

@@ -30,6 +30,8 @@ class Renumber {
     for (ir::StmtPtr& s : b) {
       site(s->site);
       if (s->value) expr(*s->value);
+      if (s->subscript) expr(*s->subscript);
+      if (s->bound) expr(*s->bound);
       block(s->thenBlock);
       block(s->elseBlock);
     }
@@ -64,6 +66,11 @@ NormalizedScenario normalizeScenario(const ir::Module& program, const ir::Scenar
   s.params = scenario.params;
   s.slots = scenario.slots;
   s.events = scenario.events;
+  for (const ir::Array& a : scenario.arrays) {
+    s.arrays.push_back({a.name, a.type, a.length ? a.length->clone() : nullptr, a.site});
+    renumber.site(s.arrays.back().site);
+    renumber.maybe(s.arrays.back().length);
+  }
   s.trialInit = ir::cloneBlock(scenario.trialInit);
   renumber.block(s.trialInit);
   for (const ir::Phase& p : scenario.phases) {
@@ -85,7 +92,8 @@ NormalizedScenario normalizeScenario(const ir::Module& program, const ir::Scenar
     s.phases.push_back(std::move(q));
   }
   for (const ir::Report& r : scenario.reports) {
-    ir::Report q{r.kind, r.label, r.value ? r.value->clone() : nullptr, r.given ? r.given->clone() : nullptr, r.site};
+    ir::Report q{r.kind, r.label, r.value ? r.value->clone() : nullptr, r.given ? r.given->clone() : nullptr, r.site,
+                 r.levels};
     renumber.site(q.site);
     renumber.maybe(q.value);
     renumber.maybe(q.given);

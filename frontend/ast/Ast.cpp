@@ -31,8 +31,42 @@ const char* describe(DeclKind k) {
     case DeclKind::State: return "state";
     case DeclKind::Event: return "event";
     case DeclKind::Let: return "let";
+    case DeclKind::Loop: return "loop variable";
   }
   return "name";
+}
+
+const char* spelling(ReduceOp op) {
+  switch (op) {
+    case ReduceOp::Any: return "any";
+    case ReduceOp::All: return "all";
+    case ReduceOp::Count: return "count";
+    case ReduceOp::Sum: return "sum";
+    case ReduceOp::Min: return "min";
+    case ReduceOp::Max: return "max";
+    case ReduceOp::Mean: return "mean";
+  }
+  return "?";
+}
+
+bool reduceOpNamed(const std::string& name, size_t argCount, ReduceOp& op) {
+  static const ReduceOp all[] = {ReduceOp::Any, ReduceOp::All, ReduceOp::Count, ReduceOp::Sum,
+                                 ReduceOp::Min, ReduceOp::Max, ReduceOp::Mean};
+  for (ReduceOp o : all) {
+    if (name != spelling(o)) continue;
+    // min(a, b) and max(a, b) stay the math builtins; one argument is the reduction.
+    if ((o == ReduceOp::Min || o == ReduceOp::Max) && argCount != 1) return false;
+    op = o;
+    return true;
+  }
+  return false;
+}
+
+const Expr* arrayLength(const NamedDecl* d) {
+  if (!d) return nullptr;
+  if (d->declKind == DeclKind::State) return static_cast<const StateDecl*>(d)->length.get();
+  if (d->declKind == DeclKind::Event) return static_cast<const EventDecl*>(d)->length.get();
+  return nullptr;
 }
 
 }  // namespace omen::ast

@@ -79,6 +79,8 @@ class Printer {
         break;
       }
       case ExprKind::Time: o << "time"; break;
+      case ExprKind::Index: o << "index"; break;
+      case ExprKind::Reduce: o << "reduce " << spelling(static_cast<const ReduceExpr&>(e).op); break;
       case ExprKind::Cast: {
         const auto& c = static_cast<const CastExpr&>(e);
         o << "cast " << typeName(c.operand->type) << "->" << typeName(c.type);
@@ -110,7 +112,19 @@ class Printer {
       case ExprKind::Call:
         for (const ExprPtr& a : static_cast<const CallExpr&>(e).args) expr(*a, depth + 1);
         break;
-      case ExprKind::Time: expr(*static_cast<const TimeExpr&>(e).event, depth + 1); break;
+      case ExprKind::Time: {
+        const auto& t = static_cast<const TimeExpr&>(e);
+        expr(*t.event, depth + 1);
+        if (t.index) expr(*t.index, depth + 1, "index");
+        break;
+      }
+      case ExprKind::Index: {
+        const auto& i = static_cast<const IndexExpr&>(e);
+        expr(*i.array, depth + 1);
+        expr(*i.index, depth + 1, "index");
+        break;
+      }
+      case ExprKind::Reduce: expr(*static_cast<const ReduceExpr&>(e).array, depth + 1); break;
       case ExprKind::Cast: expr(*static_cast<const CastExpr&>(e).operand, depth + 1); break;
       case ExprKind::Number:  // leaves
       case ExprKind::Bool:
@@ -190,18 +204,22 @@ class Printer {
       }
       case MemberKind::State: {
         const auto& s = static_cast<const StateDecl&>(m);
-        line(depth) << "state " << s.name;
+        line(depth) << "state " << s.name << (s.length ? "[]" : "");
         typeOf(s);
         at(m.range);
         out_ << '\n';
+        if (s.length) expr(*s.length, depth + 1, "length");
         expr(*s.init, depth + 1);
         break;
       }
-      case MemberKind::Event:
-        line(depth) << "event " << static_cast<const EventDecl&>(m).name;
+      case MemberKind::Event: {
+        const auto& e = static_cast<const EventDecl&>(m);
+        line(depth) << "event " << e.name << (e.length ? "[]" : "");
         at(m.range);
         out_ << '\n';
+        if (e.length) expr(*e.length, depth + 1, "length");
         break;
+      }
       case MemberKind::Phase: {
         const auto& p = static_cast<const PhaseDecl&>(m);
         line(depth) << "phase " << p.name << (p.form == PhaseDecl::For ? " for" : " until");
@@ -217,6 +235,7 @@ class Printer {
         const auto& r = static_cast<const ReportDecl&>(m);
         static const char* kinds[] = {"P", "E", "quantiles"};
         line(depth) << "report " << kinds[r.reportKind] << (r.explicitLabel ? " as " : " label ") << quoted(r.label);
+        for (double level : r.levels) out_ << " level " << realText(level);
         at(m.range);
         out_ << '\n';
         expr(*r.value, depth + 1, "value");
@@ -252,6 +271,7 @@ class Printer {
         at(s.range);
         o << '\n';
         expr(*a.target, depth + 1, "target");
+        if (a.index) expr(*a.index, depth + 1, "index");
         expr(*a.value, depth + 1, "value");
         return;
       }
@@ -280,7 +300,18 @@ class Printer {
         at(s.range);
         o << '\n';
         expr(*static_cast<const TriggerStmt&>(s).event, depth + 1);
+        if (const auto& i = static_cast<const TriggerStmt&>(s).index) expr(*i, depth + 1, "index");
         return;
+      case StmtKind::For: {
+        const auto& f = static_cast<const ForStmt&>(s);
+        o << "for " << f.name;
+        at(s.range);
+        o << '\n';
+        expr(*f.lo, depth + 1, "from");
+        expr(*f.hi, depth + 1, "to");
+        stmt(*f.body, depth + 1);
+        return;
+      }
       case StmtKind::End: o << "end"; break;
       case StmtKind::Stop: o << "stop"; break;
       case StmtKind::Return:

@@ -121,23 +121,30 @@ struct ParamDecl : Member, NamedDecl {
 /// `state x = expr`: per-trial, initialised at trial start, assignable in phases.
 struct StateDecl : Member, NamedDecl {
   ExprPtr init;
-  StateDecl(SourceRange r, std::string n, SourceRange nameR, ExprPtr e)
-      : Member(MemberKind::State, r), NamedDecl(DeclKind::State, std::move(n), nameR), init(std::move(e)) {}
+  ExprPtr length;  ///< `state x[n] = e`: an array of n, each element initialised by e; null: one value
+  StateDecl(SourceRange r, std::string n, SourceRange nameR, ExprPtr e, ExprPtr len = nullptr)
+      : Member(MemberKind::State, r), NamedDecl(DeclKind::State, std::move(n), nameR), init(std::move(e)),
+        length(std::move(len)) {}
   static bool classof(const Member* m) { return m->memberKind == MemberKind::State; }
   static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::State; }
-  MemberPtr clone() const override { return std::make_unique<StateDecl>(Member::range, name, nameRange, init->clone()); }
+  MemberPtr clone() const override {
+    return std::make_unique<StateDecl>(Member::range, name, nameRange, init->clone(), length ? length->clone() : nullptr);
+  }
   std::string key() const override { return name; }
 };
 
 /// `event e`: false until triggered; remembers the global step of its first trigger.
 struct EventDecl : Member, NamedDecl {
-  EventDecl(SourceRange r, std::string n, SourceRange nameR)
-      : Member(MemberKind::Event, r), NamedDecl(DeclKind::Event, std::move(n), nameR) {
+  ExprPtr length;  ///< `event e[n]`: an array of n events; null: one event
+  EventDecl(SourceRange r, std::string n, SourceRange nameR, ExprPtr len = nullptr)
+      : Member(MemberKind::Event, r), NamedDecl(DeclKind::Event, std::move(n), nameR), length(std::move(len)) {
     type = Type::Bool;
   }
   static bool classof(const Member* m) { return m->memberKind == MemberKind::Event; }
   static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Event; }
-  MemberPtr clone() const override { return std::make_unique<EventDecl>(Member::range, name, nameRange); }
+  MemberPtr clone() const override {
+    return std::make_unique<EventDecl>(Member::range, name, nameRange, length ? length->clone() : nullptr);
+  }
   std::string key() const override { return name; }
 };
 
@@ -168,6 +175,7 @@ struct PhaseDecl : Member {
 struct ReportDecl : Member {
   enum Kind { Probability, Mean, Quantiles } reportKind = Probability;
   ExprPtr value;  ///< the condition of P, the expression of E and quantiles
+  std::vector<double> levels;  ///< quantiles(x, 1%, 99%): the chosen levels in (0, 1); empty: the default
   ExprPtr given;  ///< may be null
   std::string label;  ///< the `as` text, else the report's source text with single spaces
   bool explicitLabel = false;
@@ -175,7 +183,7 @@ struct ReportDecl : Member {
   static bool classof(const Member* m) { return m->memberKind == MemberKind::Report; }
   MemberPtr clone() const override {
     auto c = std::make_unique<ReportDecl>(range);
-    c->reportKind = reportKind, c->label = label, c->explicitLabel = explicitLabel;
+    c->reportKind = reportKind, c->label = label, c->explicitLabel = explicitLabel, c->levels = levels;
     c->value = value->clone();
     if (given) c->given = given->clone();
     return c;
@@ -193,6 +201,9 @@ struct ScenarioDecl : TopDecl {
   ScenarioDecl(SourceRange r) : TopDecl(TopKind::Scenario, r) {}
   static bool classof(const TopDecl* d) { return d->topKind == TopKind::Scenario; }
 };
+
+/// The length expression of a state or event array; null for anything that is not an array.
+const Expr* arrayLength(const NamedDecl* d);
 
 /// One parsed file.
 struct Module {

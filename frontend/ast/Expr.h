@@ -32,6 +32,8 @@ enum class ExprKind {
   Call,
   Time,
   Cast,
+  Index,
+  Reduce,
 };
 
 struct Expr {
@@ -152,11 +154,13 @@ struct CallExpr : Expr {
 /// `time(e)`: the global step at which event `e` first triggered (int).
 struct TimeExpr : Expr {
   std::unique_ptr<NameExpr> event;
-  TimeExpr(SourceRange r, std::unique_ptr<NameExpr> ev) : Expr(ExprKind::Time, r), event(std::move(ev)) {}
+  ExprPtr index;  ///< `time(e[i])` of an event array; null for a single event
+  TimeExpr(SourceRange r, std::unique_ptr<NameExpr> ev, ExprPtr i = nullptr)
+      : Expr(ExprKind::Time, r), event(std::move(ev)), index(std::move(i)) {}
   static bool classof(const Expr* e) { return e->kind == ExprKind::Time; }
   ExprPtr clone() const override {
     std::unique_ptr<NameExpr> ev(static_cast<NameExpr*>(event->clone().release()));
-    auto c = std::make_unique<TimeExpr>(range, std::move(ev));
+    auto c = std::make_unique<TimeExpr>(range, std::move(ev), index ? index->clone() : nullptr);
     c->type = type;
     return c;
   }
@@ -171,6 +175,43 @@ struct CastExpr : Expr {
   }
   static bool classof(const Expr* e) { return e->kind == ExprKind::Cast; }
   ExprPtr clone() const override { return std::make_unique<CastExpr>(operand->clone(), type); }
+};
+
+/// `a[i]`: element i of the state or event array `a` (checked at run time).
+struct IndexExpr : Expr {
+  std::unique_ptr<NameExpr> array;
+  ExprPtr index;
+  IndexExpr(SourceRange r, std::unique_ptr<NameExpr> a, ExprPtr i)
+      : Expr(ExprKind::Index, r), array(std::move(a)), index(std::move(i)) {}
+  static bool classof(const Expr* e) { return e->kind == ExprKind::Index; }
+  ExprPtr clone() const override {
+    std::unique_ptr<NameExpr> a(static_cast<NameExpr*>(array->clone().release()));
+    auto c = std::make_unique<IndexExpr>(range, std::move(a), index->clone());
+    c->type = type, c->draws = draws;
+    return c;
+  }
+};
+
+/// The reductions over a whole array: any, all, count (bool arrays); sum, min, max, mean
+/// (int or real arrays).
+enum class ReduceOp { Any, All, Count, Sum, Min, Max, Mean };
+
+const char* spelling(ReduceOp op);
+/// The reduction called `name` (min and max only with one argument), or false.
+bool reduceOpNamed(const std::string& name, size_t argCount, ReduceOp& op);
+
+struct ReduceExpr : Expr {
+  ReduceOp op;
+  std::unique_ptr<NameExpr> array;
+  ReduceExpr(SourceRange r, ReduceOp o, std::unique_ptr<NameExpr> a)
+      : Expr(ExprKind::Reduce, r), op(o), array(std::move(a)) {}
+  static bool classof(const Expr* e) { return e->kind == ExprKind::Reduce; }
+  ExprPtr clone() const override {
+    std::unique_ptr<NameExpr> a(static_cast<NameExpr*>(array->clone().release()));
+    auto c = std::make_unique<ReduceExpr>(range, op, std::move(a));
+    c->type = type;
+    return c;
+  }
 };
 
 }  // namespace omen::ast

@@ -9,7 +9,7 @@
 
 namespace omen::ast {
 
-enum class StmtKind { Block, Let, Assign, If, WithProbability, Trigger, End, Stop, Return };
+enum class StmtKind { Block, Let, Assign, If, WithProbability, Trigger, End, Stop, Return, For };
 
 struct Stmt {
   StmtKind kind;
@@ -46,16 +46,17 @@ struct LetStmt : Stmt, NamedDecl {
   }
 };
 
-/// `x = expr`: x must be a state variable.
+/// `x = expr` or `x[i] = expr`: x must be a state variable (an array when indexed).
 struct AssignStmt : Stmt {
   std::unique_ptr<NameExpr> target;
   ExprPtr value;
-  AssignStmt(SourceRange r, std::unique_ptr<NameExpr> t, ExprPtr v)
-      : Stmt(StmtKind::Assign, r), target(std::move(t)), value(std::move(v)) {}
+  ExprPtr index;  ///< null unless the target is an element
+  AssignStmt(SourceRange r, std::unique_ptr<NameExpr> t, ExprPtr v, ExprPtr i = nullptr)
+      : Stmt(StmtKind::Assign, r), target(std::move(t)), value(std::move(v)), index(std::move(i)) {}
   static bool classof(const Stmt* s) { return s->kind == StmtKind::Assign; }
   StmtPtr clone() const override {
     std::unique_ptr<NameExpr> t(static_cast<NameExpr*>(target->clone().release()));
-    return std::make_unique<AssignStmt>(range, std::move(t), value->clone());
+    return std::make_unique<AssignStmt>(range, std::move(t), value->clone(), index ? index->clone() : nullptr);
   }
 };
 
@@ -92,11 +93,30 @@ struct WithProbabilityStmt : Stmt {
 
 struct TriggerStmt : Stmt {
   std::unique_ptr<NameExpr> event;
-  TriggerStmt(SourceRange r, std::unique_ptr<NameExpr> e) : Stmt(StmtKind::Trigger, r), event(std::move(e)) {}
+  ExprPtr index;  ///< `trigger e[i]`; null for a single event
+  TriggerStmt(SourceRange r, std::unique_ptr<NameExpr> e, ExprPtr i = nullptr)
+      : Stmt(StmtKind::Trigger, r), event(std::move(e)), index(std::move(i)) {}
   static bool classof(const Stmt* s) { return s->kind == StmtKind::Trigger; }
   StmtPtr clone() const override {
     std::unique_ptr<NameExpr> e(static_cast<NameExpr*>(event->clone().release()));
-    return std::make_unique<TriggerStmt>(range, std::move(e));
+    return std::make_unique<TriggerStmt>(range, std::move(e), index ? index->clone() : nullptr);
+  }
+};
+
+/// `for i in lo..hi { }`: i runs over lo, lo+1, …, hi-1; both bounds are evaluated once,
+/// before the first iteration. The loop variable is a read-only int (its own declaration).
+struct ForStmt : Stmt, NamedDecl {
+  ExprPtr lo, hi;
+  std::unique_ptr<BlockStmt> body;
+  ForStmt(SourceRange r, std::string n, SourceRange nameR, ExprPtr a, ExprPtr b, std::unique_ptr<BlockStmt> blk)
+      : Stmt(StmtKind::For, r), NamedDecl(DeclKind::Loop, std::move(n), nameR), lo(std::move(a)), hi(std::move(b)),
+        body(std::move(blk)) {
+    type = Type::Int;
+  }
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::For; }
+  static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Loop; }
+  StmtPtr clone() const override {
+    return std::make_unique<ForStmt>(Stmt::range, name, nameRange, lo->clone(), hi->clone(), body->cloneBlock());
   }
 };
 

@@ -66,6 +66,7 @@ class AstBuilder {
   ast::StmtPtr buildBranch(P::BranchContext* ctx);
 
   // AstBuilderExpr.cpp
+  bool buildQuantileLevel(P::ExprContext* ctx, std::vector<double>& levels);
   ast::ExprPtr buildTopExpr(P::ExprContext* ctx);  ///< buildExpr, then the depth check
   Built buildExpr(P::ExprContext* ctx);
   /// Folds an operator chain by precedence climbing, with explicit stacks (no recursion).

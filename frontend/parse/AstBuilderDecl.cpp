@@ -1,4 +1,5 @@
 //===- AstBuilderDecl.cpp - Top-level declarations and scenario members ----===//
+#include <algorithm>
 #include "frontend/parse/AstBuilder.h"
 
 namespace omen::parse {
@@ -178,13 +179,21 @@ ast::MemberPtr AstBuilder::buildMember(P::MemberContext* ctx) {
   }
   if (auto* c = dynamic_cast<P::StateDeclContext*>(ctx)) {
     if (!declName(c->declName(), name, nameRange)) return nullptr;
+    ast::ExprPtr length;
+    if (P::ArrayLengthContext* l = c->arrayLength()) {
+      if (!usable(l->RBRACKET()) || !(length = buildTopExpr(l->expr()))) return nullptr;
+    }
     ast::ExprPtr init = buildTopExpr(c->expr());
     if (!init) return nullptr;
-    return std::make_unique<ast::StateDecl>(range, std::move(name), nameRange, std::move(init));
+    return std::make_unique<ast::StateDecl>(range, std::move(name), nameRange, std::move(init), std::move(length));
   }
   if (auto* c = dynamic_cast<P::EventDeclContext*>(ctx)) {
     if (!declName(c->declName(), name, nameRange)) return nullptr;
-    return std::make_unique<ast::EventDecl>(range, std::move(name), nameRange);
+    ast::ExprPtr length;
+    if (P::ArrayLengthContext* l = c->arrayLength()) {
+      if (!usable(l->RBRACKET()) || !(length = buildTopExpr(l->expr()))) return nullptr;
+    }
+    return std::make_unique<ast::EventDecl>(range, std::move(name), nameRange, std::move(length));
   }
   if (auto* c = dynamic_cast<P::PhaseMemberContext*>(ctx)) {
     auto phase = std::make_unique<ast::PhaseDecl>(range);
@@ -226,9 +235,20 @@ ast::MemberPtr AstBuilder::buildReport(P::ReportDeclContext* ctx) {
   if (parts.empty()) return nullptr;
   report->value = buildTopExpr(parts[0]);
   if (!report->value) return nullptr;
+  size_t levelEnd = parts.size() - (expr->BAR() ? 1 : 0);
+  if (levelEnd > 1 && report->reportKind != ast::ReportDecl::Quantiles) {
+    diags_.error(rangeOf(parts[1]), std::string("only quantiles(...) takes levels after the value; ") +
+                                        (report->reportKind == ast::ReportDecl::Probability ? "P" : "E") +
+                                        "(...) takes one expression");
+    return nullptr;
+  }
+  for (size_t i = 1; i < levelEnd; ++i)
+    if (!buildQuantileLevel(parts[i], report->levels)) return nullptr;
+  // Output lists the levels in ascending order, whatever order they were written in.
+  std::sort(report->levels.begin(), report->levels.end());
   if (expr->BAR()) {
     if (parts.size() < 2) return nullptr;
-    report->given = buildTopExpr(parts[1]);
+    report->given = buildTopExpr(parts.back());
     if (!report->given) return nullptr;
   }
   if (ctx->AS()) {
@@ -243,6 +263,27 @@ ast::MemberPtr AstBuilder::buildReport(P::ReportDeclContext* ctx) {
     report->label = sourceLabel(expr);
   }
   return report;
+}
+
+// A level is a number written as a literal (`1%`, `0.5`), strictly between 0 and 1, so that
+// labels and output columns are known before the run.
+bool AstBuilder::buildQuantileLevel(P::ExprContext* ctx, std::vector<double>& levels) {
+  ast::ExprPtr e = buildTopExpr(ctx);
+  if (!e) return false;
+  auto* n = dyn_cast<ast::NumberExpr>(e.get());
+  double v = n ? n->realValue : 0;
+  if (!n || !(v > 0 && v < 1)) {
+    diags_.error(e->range, "a quantile level must be a number strictly between 0 and 1, written as a literal "
+                           "(e.g. 1%, 50%, 0.99)");
+    return false;
+  }
+  for (double prior : levels)
+    if (prior == v) {
+      diags_.error(e->range, "quantile level '" + n->spelling + "' is listed twice");
+      return false;
+    }
+  levels.push_back(v);
+  return true;
 }
 
 bool AstBuilder::declName(P::DeclNameContext* ctx, std::string& name, SourceRange& range) {

@@ -196,7 +196,24 @@ AstBuilder::Built AstBuilder::buildPrimary(P::PrimaryContext* ctx) {
   if (auto* c = dynamic_cast<P::TimeExprContext*>(ctx)) {
     if (!usable(c->IDENT()) || !usable(c->RPAREN())) return {};
     auto event = std::make_unique<ast::NameExpr>(rangeOf(c->IDENT()), c->IDENT()->getText());
+    if (P::SubscriptContext* sub = c->subscript()) {
+      if (!usable(sub->RBRACKET())) return {};
+      Built index = buildExpr(sub->expr());
+      if (!index) return {};
+      int depth = index.depth + 2;
+      if (!checkExprDepth(depth, c->IDENT()->getSymbol())) return {};
+      return {std::make_unique<ast::TimeExpr>(range, std::move(event), std::move(index.expr)), depth};
+    }
     return {std::make_unique<ast::TimeExpr>(range, std::move(event)), 2};
+  }
+  if (auto* c = dynamic_cast<P::IndexExprContext*>(ctx)) {
+    if (!usable(c->IDENT()) || !usable(c->subscript()) || !usable(c->subscript()->RBRACKET())) return {};
+    Built index = buildExpr(c->subscript()->expr());
+    if (!index) return {};
+    int depth = index.depth + 1;
+    if (!checkExprDepth(depth, c->IDENT()->getSymbol())) return {};
+    auto array = std::make_unique<ast::NameExpr>(rangeOf(c->IDENT()), c->IDENT()->getText());
+    return {std::make_unique<ast::IndexExpr>(range, std::move(array), std::move(index.expr)), depth};
   }
   if (auto* c = dynamic_cast<P::CallExprContext*>(ctx)) {
     if (!usable(c->IDENT()) || !usable(c->RPAREN())) return {};
@@ -213,6 +230,17 @@ AstBuilder::Built AstBuilder::buildPrimary(P::PrimaryContext* ctx) {
       }
     }
     if (!checkExprDepth(depth, c->IDENT()->getSymbol())) return {};
+    ast::ReduceOp op;
+    if (ast::reduceOpNamed(call->callee, call->args.size(), op)) {
+      auto* array = call->args.size() == 1 ? dyn_cast<ast::NameExpr>(call->args[0].get()) : nullptr;
+      if (!array) {
+        diags_.error(call->args.size() == 1 ? call->args[0]->range : call->calleeRange,
+                     "'" + call->callee + "' takes one array, by name, e.g. " + call->callee + "(done)");
+        return {};
+      }
+      std::unique_ptr<ast::NameExpr> name(static_cast<ast::NameExpr*>(call->args[0].release()));
+      return {std::make_unique<ast::ReduceExpr>(range, op, std::move(name)), depth};
+    }
     return {std::move(call), depth};
   }
   if (auto* c = dynamic_cast<P::ParenExprContext*>(ctx)) {

@@ -36,16 +36,35 @@ ast::StmtPtr AstBuilder::buildStmt(P::StmtContext* ctx) {
       return nullptr;
     }
     if (!usable(target->IDENT())) return nullptr;
+    ast::ExprPtr index;
+    if (P::SubscriptContext* sub = target->subscript())
+      if (!usable(sub->RBRACKET()) || !(index = buildTopExpr(sub->expr()))) return nullptr;
     ast::ExprPtr value = buildTopExpr(c->expr());
     if (!value) return nullptr;
-    auto name = std::make_unique<ast::NameExpr>(rangeOf(target), target->IDENT()->getText());
-    return std::make_unique<ast::AssignStmt>(range, std::move(name), std::move(value));
+    auto name = std::make_unique<ast::NameExpr>(rangeOf(target->IDENT()), target->IDENT()->getText());
+    return std::make_unique<ast::AssignStmt>(range, std::move(name), std::move(value), std::move(index));
   }
   if (auto* c = dynamic_cast<P::BranchStmtContext*>(ctx)) return buildBranch(c->branch());
   if (auto* c = dynamic_cast<P::TriggerStmtContext*>(ctx)) {
     if (!usable(c->IDENT())) return nullptr;
+    ast::ExprPtr index;
+    if (P::SubscriptContext* sub = c->subscript())
+      if (!usable(sub->RBRACKET()) || !(index = buildTopExpr(sub->expr()))) return nullptr;
     auto event = std::make_unique<ast::NameExpr>(rangeOf(c->IDENT()), c->IDENT()->getText());
-    return std::make_unique<ast::TriggerStmt>(range, std::move(event));
+    return std::make_unique<ast::TriggerStmt>(range, std::move(event), std::move(index));
+  }
+  if (auto* c = dynamic_cast<P::ForStmtContext*>(ctx)) {
+    std::string name;
+    SourceRange nameRange;
+    if (!declName(c->declName(), name, nameRange) || !usable(c->DOTDOT())) return nullptr;
+    std::vector<P::ExprContext*> bounds = c->expr();
+    if (bounds.size() != 2) return nullptr;
+    ast::ExprPtr lo = buildTopExpr(bounds[0]);
+    ast::ExprPtr hi = buildTopExpr(bounds[1]);
+    std::unique_ptr<ast::BlockStmt> body = buildBlock(c->block());
+    if (!lo || !hi || !body) return nullptr;
+    return std::make_unique<ast::ForStmt>(range, std::move(name), nameRange, std::move(lo), std::move(hi),
+                                          std::move(body));
   }
   if (dynamic_cast<P::EndStmtContext*>(ctx)) return std::make_unique<ast::EndStmt>(range);
   if (dynamic_cast<P::StopStmtContext*>(ctx)) return std::make_unique<ast::StopStmt>(range);

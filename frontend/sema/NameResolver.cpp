@@ -35,7 +35,11 @@ class NameResolver {
 
   void member(ast::Member& m) {
     if (auto* p = dyn_cast<ast::ParamDecl>(&m)) expr(p->init.get());
-    if (auto* s = dyn_cast<ast::StateDecl>(&m)) expr(s->init.get());
+    if (auto* s = dyn_cast<ast::StateDecl>(&m)) {
+      expr(s->length.get());
+      expr(s->init.get());
+    }
+    if (auto* e = dyn_cast<ast::EventDecl>(&m)) expr(e->length.get());
     if (auto* r = dyn_cast<ast::ReportDecl>(&m)) {
       expr(r->value.get());
       expr(r->given.get());
@@ -76,8 +80,15 @@ class NameResolver {
       case ast::ExprKind::Time: {
         // Outside a scenario there are no events; the rules say time(e) is misplaced there.
         if (inScenario_) event(*cast<ast::TimeExpr>(e)->event);
-        return;
+        return expr(cast<ast::TimeExpr>(e)->index.get());
       }
+      case ast::ExprKind::Index: {
+        auto* i = cast<ast::IndexExpr>(e);
+        name(*i->array);
+        return expr(i->index.get());
+      }
+      case ast::ExprKind::Reduce:
+        return name(*cast<ast::ReduceExpr>(e)->array);
       case ast::ExprKind::Cast:
         return expr(cast<ast::CastExpr>(e)->operand.get());
     }
@@ -156,7 +167,20 @@ class NameResolver {
         auto& a = *cast<ast::AssignStmt>(&s);
         expr(a.value.get());
         // In a function the assignment itself is the error (functions are pure).
+        expr(a.index.get());
         if (inScenario_) assignTarget(*a.target);
+        return;
+      }
+      case ast::StmtKind::For: {
+        auto& f = *cast<ast::ForStmt>(&s);
+        expr(f.lo.get());
+        expr(f.hi.get());
+        declareLocal(f, "loop variable");
+        // The body is a block of its own; the loop variable is visible in it only.
+        scope_.push();
+        scope_.declare(&f);
+        block(*f.body);
+        scope_.pop();
         return;
       }
       case ast::StmtKind::If: {
@@ -175,7 +199,7 @@ class NameResolver {
       }
       case ast::StmtKind::Trigger:
         if (inScenario_) event(*cast<ast::TriggerStmt>(&s)->event);
-        return;
+        return expr(cast<ast::TriggerStmt>(&s)->index.get());
       case ast::StmtKind::Return:
         return expr(cast<ast::ReturnStmt>(&s)->value.get());
       case ast::StmtKind::End:
@@ -186,14 +210,19 @@ class NameResolver {
 
   void let(ast::LetStmt& l) {
     expr(l.init.get());  // before declaring: `let x = x` does not see itself
-    if (isReservedName(l.name)) {
-      ctx_.error(l.nameRange, "'" + l.name + "' is a reserved name and cannot name a let");
-    } else if (ast::NamedDecl* prior = scope_.lookup(l.name)) {
-      ctx_.error(l.nameRange, "let '" + l.name + "' shadows " + aKind(prior->declKind) +
+    declareLocal(l, "let");
+    scope_.declare(&l);
+  }
+
+  /// The checks a let and a loop variable share: not reserved, no shadowing.
+  void declareLocal(ast::NamedDecl& d, const std::string& what) {
+    if (isReservedName(d.name)) {
+      ctx_.error(d.nameRange, "'" + d.name + "' is a reserved name and cannot name a " + what);
+    } else if (ast::NamedDecl* prior = scope_.lookup(d.name)) {
+      ctx_.error(d.nameRange, what + " '" + d.name + "' shadows " + aKind(prior->declKind) +
                                   " of the same name; names may not be shadowed");
       ctx_.note(prior->nameRange, "previous declaration is here");
     }
-    scope_.declare(&l);
   }
 
   void assignTarget(ast::NameExpr& n) {

@@ -39,8 +39,10 @@ bool Rules::returnsOnEveryPath(const ast::Stmt* s) {
     case ast::StmtKind::Trigger:
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
+    case ast::StmtKind::For:  // a loop may run zero times
       return false;
   }
+  return false;
 }
 
 void Rules::function(ast::FnDecl& fn) {
@@ -78,8 +80,11 @@ void Rules::scenario(ast::Scenario& s) {
                        "fixed value write `param " +
                        p->name + " = ...`");
     } else if (auto* st = dyn_cast<ast::StateDecl>(m.get())) {
+      arrayLength(st->length.get(), *st);
       place_ = Place::StateInit;
       expr(st->init.get(), none);
+    } else if (auto* ev = dyn_cast<ast::EventDecl>(m.get())) {
+      arrayLength(ev->length.get(), *ev);
     } else if (auto* ph = dyn_cast<ast::PhaseDecl>(m.get())) {
       place_ = Place::PhaseCount;
       expr(ph->count.get(), none);
@@ -98,6 +103,21 @@ void Rules::scenario(ast::Scenario& s) {
     }
   }
   current_ = nullptr;
+}
+
+/// An array's length is fixed for the run: an int literal, an int const or a fixed param.
+void Rules::arrayLength(ast::Expr* length, const ast::NamedDecl& array) {
+  if (!length) return;
+  bool ok = isa<ast::NumberExpr>(length);
+  if (auto* n = dyn_cast<ast::NameExpr>(length); n && n->target) {
+    auto* p = dynamic_cast<const ast::ParamDecl*>(n->target);
+    ok = n->target->declKind == ast::DeclKind::Const || (p && !p->uncertain);
+  } else if (isa<ast::NameExpr>(length)) {
+    return;  // unresolved: reported by names
+  }
+  if (!ok)
+    ctx_.error(length->range, "the length of array '" + array.name +
+                                  "' must be an int literal, const or fixed param (fixed for the run)");
 }
 
 void Rules::block(ast::BlockStmt& b, Implied& implied) {
@@ -128,6 +148,7 @@ void Rules::stmt(ast::Stmt& s, Implied& implied) {
     case ast::StmtKind::Let:
       return expr(cast<ast::LetStmt>(&s)->init.get(), implied);
     case ast::StmtKind::Assign:
+      expr(cast<ast::AssignStmt>(&s)->index.get(), implied);
       return expr(cast<ast::AssignStmt>(&s)->value.get(), implied);
     case ast::StmtKind::If: {
       auto& i = *cast<ast::IfStmt>(&s);
@@ -148,7 +169,14 @@ void Rules::stmt(ast::Stmt& s, Implied& implied) {
     }
     case ast::StmtKind::Return:
       return expr(cast<ast::ReturnStmt>(&s)->value.get(), implied);
-    case ast::StmtKind::Trigger:  // no expression to check
+    case ast::StmtKind::For: {
+      auto& f = *cast<ast::ForStmt>(&s);
+      expr(f.lo.get(), implied);
+      expr(f.hi.get(), implied);
+      return block(*f.body, implied);
+    }
+    case ast::StmtKind::Trigger:
+      return expr(cast<ast::TriggerStmt>(&s)->index.get(), implied);
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
       return;
@@ -175,6 +203,7 @@ void Rules::functionStmt(ast::Stmt& s) {
       ctx_.error(s.range, "`stop` is only allowed in a phase body");
       return;
     case ast::StmtKind::Block:  // allowed in functions
+    case ast::StmtKind::For:
     case ast::StmtKind::Let:
     case ast::StmtKind::If:
     case ast::StmtKind::WithProbability:
@@ -211,6 +240,9 @@ void Rules::phaseStmt(ast::Stmt& s) {
         message = "'" + n +
                   "' is a let and cannot be reassigned; lets are immutable — use a state to keep a "
                   "changing value";
+        break;
+      case ast::DeclKind::Loop:
+        message = "'" + n + "' is a loop variable and cannot be assigned; copy it into a state if needed";
         break;
       case ast::DeclKind::Fn:
       case ast::DeclKind::FnArg:

@@ -50,6 +50,7 @@ class Rules {
   static void conjuncts(const ast::Expr* cond, Implied& out);
 
   // Rules.cpp: statements.
+  void arrayLength(ast::Expr* length, const ast::NamedDecl& array);
   void block(ast::BlockStmt& b, Implied& implied);
   void stmt(ast::Stmt& s, Implied& implied);
   void phaseStmt(ast::Stmt& s);

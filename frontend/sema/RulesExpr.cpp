@@ -81,6 +81,11 @@ void Rules::expr(ast::Expr* e, Implied& implied, bool drawReported) {
       return timeOf(*cast<ast::TimeExpr>(e), implied);
     case ast::ExprKind::Cast:
       return expr(cast<ast::CastExpr>(e)->operand.get(), implied, drawReported);
+    case ast::ExprKind::Index:
+      name(*cast<ast::IndexExpr>(e)->array);
+      return expr(cast<ast::IndexExpr>(e)->index.get(), implied, drawReported);
+    case ast::ExprKind::Reduce:
+      return name(*cast<ast::ReduceExpr>(e)->array);
   }
 }
 
@@ -171,6 +176,9 @@ void Rules::timeOf(ast::TimeExpr& e, const Implied& implied) {
   }
   const ast::NamedDecl* ev = e.event->target;
   if (!ev || ev->declKind != ast::DeclKind::Event) return;  // reported by names or types
+  // time(e[i]) of an element is -1 until it happened: which element a guard covers is not
+  // known statically, so only single events need their guard.
+  if (e.index) return expr(e.index.get(), const_cast<Implied&>(implied));
   for (const ast::NamedDecl* d : implied)
     if (d == ev) return;
   if (place_ == Place::Report)

@@ -53,8 +53,18 @@ Type TypeChecker::check(ast::ExprPtr& slot) {
     case ast::ExprKind::Name: {
       const ast::NamedDecl* target = cast<ast::NameExpr>(&e)->target;
       type = target ? target->type : Type::Unknown;
+      if (ast::arrayLength(target)) {
+        wholeArrayUse(*cast<ast::NameExpr>(&e));
+        type = Type::Unknown;
+      }
       break;
     }
+    case ast::ExprKind::Index:
+      type = index(*cast<ast::IndexExpr>(&e));
+      break;
+    case ast::ExprKind::Reduce:
+      type = reduce(*cast<ast::ReduceExpr>(&e));
+      break;
     case ast::ExprKind::Clock:
       type = Type::Int;
       break;
@@ -259,9 +269,15 @@ Type TypeChecker::userCall(ast::CallExpr& e) {
 
 Type TypeChecker::time(ast::TimeExpr& e) {
   const ast::NamedDecl* target = e.event->target;
-  if (target && target->declKind != ast::DeclKind::Event)
+  if (target && target->declKind != ast::DeclKind::Event) {
     ctx_.error(e.event->range, "time(...) needs an event, but '" + target->name + "' is " +
                                    aKind(target->declKind));
+  } else if (e.index) {
+    checkIndex(e.index, *e.event, "time(...)");
+  } else if (ast::arrayLength(target)) {
+    ctx_.error(e.event->range, "'" + target->name + "' is an array of events; write time(" + target->name +
+                                   "[i]) for one of them");
+  }
   return Type::Int;
 }
 

@@ -55,7 +55,18 @@ void TypeChecker::scenario(ast::Scenario& s) {
   for (ast::ParamDecl* p : s.params)
     if (p->uncertain) p->type = check(p->init);
   for (ast::ParamDecl* p : s.params) checkParamRange(*p, ctx_);
-  for (ast::StateDecl* st : s.states) st->type = check(st->init);
+  for (ast::StateDecl* st : s.states) {
+    if (st->length) {
+      check(st->length);
+      expect(st->length, Type::Int, "the length of array '" + st->name + "'");
+    }
+    st->type = check(st->init);
+  }
+  for (ast::EventDecl* ev : s.events)
+    if (ev->length) {
+      check(ev->length);
+      expect(ev->length, Type::Int, "the length of array '" + ev->name + "'");
+    }
 
   for (ast::PhaseDecl* ph : s.phases) {
     const std::string phase = "phase '" + ph->name + "'";
@@ -137,7 +148,25 @@ void TypeChecker::stmt(ast::Stmt& s) {
                    std::string(typeName(function_->type)) + ")");
       return;
     }
-    case ast::StmtKind::Trigger:
+    case ast::StmtKind::For: {
+      auto& f = *cast<ast::ForStmt>(&s);
+      check(f.lo);
+      expect(f.lo, Type::Int, "the start of a `for` range");
+      check(f.hi);
+      expect(f.hi, Type::Int, "the end of a `for` range");
+      return block(*f.body);
+    }
+    case ast::StmtKind::Trigger: {
+      auto& t = *cast<ast::TriggerStmt>(&s);
+      const ast::NamedDecl* target = t.event->target;
+      if (!target || target->declKind != ast::DeclKind::Event) return;  // the rules report it
+      if (t.index)
+        checkIndex(t.index, *t.event, "trigger");
+      else if (ast::arrayLength(target))
+        ctx_.error(t.event->range, "'" + target->name + "' is an array of events; trigger one of them, e.g. `trigger " +
+                                       target->name + "[i]`");
+      return;
+    }
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
       return;
@@ -145,9 +174,18 @@ void TypeChecker::stmt(ast::Stmt& s) {
 }
 
 void TypeChecker::assign(ast::AssignStmt& a) {
-  Type v = check(a.value);
   const ast::NamedDecl* target = a.target->target;
-  if (!target || target->declKind != ast::DeclKind::State)
+  bool isState = target && target->declKind == ast::DeclKind::State;
+  if (a.index && isState) {
+    checkIndex(a.index, *a.target, "assignment");
+  } else if (a.index) {
+    check(a.index);
+  } else if (isState && ast::arrayLength(target)) {
+    ctx_.error(a.target->range, "'" + target->name + "' is an array; assign one element, e.g. `" + target->name +
+                                    "[i] = ...`, in a loop `for i in 0..n { ... }` to assign them all");
+  }
+  Type v = check(a.value);
+  if (!isState)
     return;  // the rules report other targets
   a.target->type = target->type;
   Type want = target->type;

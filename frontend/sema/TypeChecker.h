@@ -35,6 +35,15 @@ class TypeChecker {
   Type userCall(ast::CallExpr& e);
   Type time(ast::TimeExpr& e);
 
+  // TypeCheckArray.cpp
+  Type index(ast::IndexExpr& e);
+  Type reduce(ast::ReduceExpr& e);
+  /// Checks `index` (an int) into `array` (which must be an array; `use` says what the
+  /// element is for in messages) and a constant index against a constant length.
+  void checkIndex(ast::ExprPtr& index, const ast::NameExpr& array, const std::string& use);
+  /// A use of an array name where one value is expected.
+  void wholeArrayUse(const ast::NameExpr& n);
+
   /// Wraps an int in a widening cast to real.
   static void widen(ast::ExprPtr& slot);
   /// Requires `slot` (already typed) to have type `want`, widening int to real. `what`

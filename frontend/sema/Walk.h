@@ -31,11 +31,17 @@ void walkExpr(ast::Expr* e, F&& f) {
       return;
     case ast::ExprKind::Cast:
       return walkExpr(cast<ast::CastExpr>(e)->operand.get(), f);
-    case ast::ExprKind::Number:  // leaves; time(e) names an event, not a value
+    case ast::ExprKind::Index:
+      walkExpr(cast<ast::IndexExpr>(e)->array.get(), f);
+      return walkExpr(cast<ast::IndexExpr>(e)->index.get(), f);
+    case ast::ExprKind::Reduce:
+      return walkExpr(cast<ast::ReduceExpr>(e)->array.get(), f);
+    case ast::ExprKind::Time:  // time(e) names an event, not a value; its index is one
+      return walkExpr(cast<ast::TimeExpr>(e)->index.get(), f);
+    case ast::ExprKind::Number:  // leaves
     case ast::ExprKind::Bool:
     case ast::ExprKind::Name:
     case ast::ExprKind::Clock:
-    case ast::ExprKind::Time:
       return;
   }
 }
@@ -52,7 +58,14 @@ void walkStmtExprs(ast::Stmt* s, F&& f) {
     case ast::StmtKind::Let:
       return walkExpr(cast<ast::LetStmt>(s)->init.get(), f);
     case ast::StmtKind::Assign:
+      walkExpr(cast<ast::AssignStmt>(s)->index.get(), f);
       return walkExpr(cast<ast::AssignStmt>(s)->value.get(), f);
+    case ast::StmtKind::For: {
+      auto* l = cast<ast::ForStmt>(s);
+      walkExpr(l->lo.get(), f);
+      walkExpr(l->hi.get(), f);
+      return walkStmtExprs(l->body.get(), f);
+    }
     case ast::StmtKind::If: {
       auto* i = cast<ast::IfStmt>(s);
       walkExpr(i->cond.get(), f);
@@ -68,6 +81,7 @@ void walkStmtExprs(ast::Stmt* s, F&& f) {
     case ast::StmtKind::Return:
       return walkExpr(cast<ast::ReturnStmt>(s)->value.get(), f);
     case ast::StmtKind::Trigger:
+      return walkExpr(cast<ast::TriggerStmt>(s)->index.get(), f);
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
       return;

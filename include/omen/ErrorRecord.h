@@ -28,6 +28,9 @@ enum OmenErrorCode {
   /// Not an error of the program: the run was interrupted (Ctrl-C) in the middle of this
   /// trial. The trial does not count; the driver keeps the trials before it.
   OMEN_ERR_CANCELLED,
+  OMEN_ERR_INDEX_RANGE,      ///< an array index outside [0, length) (args[0] = index, args[1] = length)
+  OMEN_ERR_ARRAY_LENGTH,     ///< an array length negative or over the limit (args[0] = length, args[1] = limit)
+  OMEN_ERR_EMPTY_ARRAY,      ///< min, max or mean of an array of length 0
 };
 
 typedef struct OmenError {

@@ -30,6 +30,9 @@ enum class ReportKind : uint8_t { Probability, Mean, Quantiles };
 struct QuantilePoint {
   double p = 0;
   double value = 0;
+  /// A distribution-free 95% interval: the order statistics at ranks n p -+ z sqrt(n p (1-p))
+  /// (run results only; a difference in `omen compare` has none).
+  double ciLow = 0, ciHigh = 0;
 };
 
 /// One report's estimate.
@@ -49,7 +52,7 @@ struct ReportResult {
   /// False for a mean over a single value: no spread to estimate a standard error from,
   /// so stdError and the interval are absent rather than a misleading 0.
   bool hasSpread = true;
-  /// Quantile reports: the 5/25/50/75/95% points.
+  /// Quantile reports: the 5/25/50/75/95% points, or the levels the report chose.
   std::vector<QuantilePoint> quantiles;
   /// Quantiles came from the sketch (more than 10^7 values); rankError is then a proven
   /// upper bound on the rank error of each quantile as a fraction of n (e.g. 0.0003).

@@ -58,7 +58,9 @@ Comparison compare(const ReportResult& a, const ReportResult& b, const PairedMom
   if (a.kind == ReportKind::Quantiles) {
     c.undefined = a.undefined || b.undefined;
     if (!c.undefined)
-      for (size_t q = 0; q < a.quantiles.size() && q < b.quantiles.size(); ++q)
+      // Levels compared pairwise while they agree (`as` labels can pair reports whose
+      // chosen levels differ).
+      for (size_t q = 0; q < a.quantiles.size() && q < b.quantiles.size() && a.quantiles[q].p == b.quantiles[q].p; ++q)
         c.quantileDifferences.push_back({a.quantiles[q].p, a.quantiles[q].value - b.quantiles[q].value});
     return c;
   }

@@ -85,7 +85,7 @@ std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64
   uint64_t perReport = exactCap / std::max<uint64_t>(1, quantileReports);
   std::vector<ReportAccumulator> out;
   out.reserve(info.reports.size());
-  for (const ReportInfo& r : info.reports) out.emplace_back(r.kind, perReport);
+  for (const ReportInfo& r : info.reports) out.emplace_back(r.kind, perReport, r.levels);
   return out;
 }
 

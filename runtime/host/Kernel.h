@@ -40,6 +40,7 @@ struct ReportInfo {
   std::string label;
   ReportKind kind;
   bool conditional;  ///< has `| given`
+  std::vector<double> levels = {};  ///< quantiles: the chosen levels, ascending; empty: the default
 };
 
 /// A source place, for runtime error messages (the driver cannot see the frontend).

@@ -117,7 +117,8 @@ std::string formatRunCsv(const RunResult& result) {
           continue;
         }
         for (const QuantilePoint& q : r.quantiles)
-          row(quantileLabel(r.label, q.p), "quantiles", num(q.value) + ",,,", r.n, "");
+          row(quantileLabel(r.label, q.p), "quantiles", num(q.value) + ",," + num(q.ciLow) + "," + num(q.ciHigh), r.n,
+              "");
         continue;
       }
       row(field(r.label), reportKindName(r.kind), estimateColumns(r), r.n, r.undefined ? undefinedNote(r) : "");

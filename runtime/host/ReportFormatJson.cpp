@@ -57,6 +57,11 @@ std::string quantileFields(const ReportResult& r) {
   if (r.undefined)
     return "\"n\": 0, \"quantiles\": null, \"undefined\": " + str(undefinedReason(r));
   std::string out = fmt::format("\"n\": {}, \"quantiles\": {}", r.n, quantilesObject(r.quantiles));
+  out += ", \"quantiles_ci95\": {";
+  for (size_t i = 0; i < r.quantiles.size(); ++i)
+    out += fmt::format("{}\"{}\": [{}, {}]", i ? ", " : "", num(r.quantiles[i].p), num(r.quantiles[i].ciLow),
+                       num(r.quantiles[i].ciHigh));
+  out += "}";
   if (r.sketched) out += fmt::format(", \"rank_error\": {}", num(r.rankError));
   return out;
 }

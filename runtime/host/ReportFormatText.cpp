@@ -49,7 +49,8 @@ void addReportRow(Table& table, const ReportResult& r) {
   if (r.kind == ReportKind::Quantiles) {
     std::string qs;
     for (const QuantilePoint& q : r.quantiles)
-      qs += fmt::format("{}{}: {}", qs.empty() ? "" : "  ", percentLevel(q.p), quantileValue(q.value));
+      qs += fmt::format("{}{}: {} [{}, {}]", qs.empty() ? "" : "  ", percentLevel(q.p), quantileValue(q.value),
+                        quantileValue(q.ciLow), quantileValue(q.ciHigh));
     qs += "   " + n;
     if (r.sketched) qs += "   " + rankErrorNote(r.rankError);
     table.row({r.label, qs});

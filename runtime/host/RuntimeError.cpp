@@ -102,6 +102,13 @@ std::string badCount(const OmenError& e, std::string_view what) {
                      formatValue(n));
 }
 
+std::string indexRange(const OmenError& e, std::string_view what) {
+  const double n = e.args[1];
+  if (n == 0) return fmt::format("index {} is out of range for {}, which has length 0", formatValue(e.args[0]), what);
+  return fmt::format("index {} is out of range for {} of length {} (indices 0..{})", formatValue(e.args[0]), what,
+                     formatValue(n), formatValue(n - 1));
+}
+
 }  // namespace
 
 std::string formatValue(double x) {
@@ -134,6 +141,13 @@ std::string describeRuntimeError(const OmenError& e, std::string_view what) {
       return categorical(e);
     case OMEN_ERR_CANCELLED:
       return "the run was interrupted";
+    case OMEN_ERR_INDEX_RANGE:
+      return indexRange(e, what);
+    case OMEN_ERR_ARRAY_LENGTH:
+      return fmt::format("{} is {}; an array length must be between 0 and {} (all arrays of a scenario together)",
+                         what, formatValue(e.args[0]), formatValue(e.args[1]));
+    case OMEN_ERR_EMPTY_ARRAY:
+      return fmt::format("{} of an empty array (length 0) has no value", what);
   }
   return fmt::format("runtime error {} in '{}'", e.code, what);
 }

@@ -74,6 +74,16 @@ std::vector<double> QuantileAccumulator::quantiles(const std::vector<double>& le
   return out;
 }
 
+double QuantileAccumulator::orderStatistic(uint64_t k) {
+  if (sketch_) {
+    uint64_t n = count();
+    return sketch_->quantile(n > 1 ? static_cast<double>(k) / static_cast<double>(n - 1) : 0.5);
+  }
+  auto at = exact_.begin() + static_cast<std::ptrdiff_t>(k);
+  std::nth_element(exact_.begin(), at, exact_.end());
+  return *at;
+}
+
 double QuantileAccumulator::rankError() const { return sketch_ ? sketch_->relativeRankError() : 0; }
 
 }  // namespace omen::rt

@@ -41,6 +41,9 @@ class QuantileAccumulator {
   bool sketched() const { return sketch_ != nullptr; }
   /// Requires count() > 0. Reorders the exact store (the accumulator stays usable).
   std::vector<double> quantiles(const std::vector<double>& levels);
+  /// The order statistic of 0-based rank `k` < count() (from the sketch: its quantile at
+  /// k / (count() - 1)). Reorders the exact store.
+  double orderStatistic(uint64_t k);
   /// Relative rank-error bound of the sketch; 0 while exact.
   double rankError() const;
 

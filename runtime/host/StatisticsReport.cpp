@@ -2,6 +2,7 @@
 
 #include "runtime/host/StatisticsReport.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -76,9 +77,20 @@ ReportResult ReportAccumulator::finish(const ReportInfo& info) {
       break;
     }
     case ReportKind::Quantiles: {
-      std::vector<double> levels(kQuantileLevels.begin(), kQuantileLevels.end());
+      std::vector<double> levels = levels_;
+      if (levels.empty()) levels.assign(kQuantileLevels.begin(), kQuantileLevels.end());
       std::vector<double> values = quantiles_.quantiles(levels);
-      for (size_t i = 0; i < levels.size(); ++i) r.quantiles.push_back({levels[i], values[i]});
+      for (size_t i = 0; i < levels.size(); ++i) {
+        // Distribution-free 95% interval (Conover 1999, 3.2): the order statistics of 1-based
+        // ranks floor(n p - z s) and ceil(n p + z s), s = sqrt(n p (1 - p)), kept in [1, n].
+        double p = levels[i], s = std::sqrt(n * p * (1 - p));
+        double lo = std::clamp(std::floor(n * p - kZ95 * s), 1.0, n);
+        double hi = std::clamp(std::ceil(n * p + kZ95 * s), 1.0, n);
+        QuantilePoint q{p, values[i]};
+        q.ciLow = quantiles_.orderStatistic(static_cast<uint64_t>(lo) - 1);
+        q.ciHigh = quantiles_.orderStatistic(static_cast<uint64_t>(hi) - 1);
+        r.quantiles.push_back(q);
+      }
       r.sketched = quantiles_.sketched();
       r.rankError = quantiles_.rankError();
       r.hasSpread = false;

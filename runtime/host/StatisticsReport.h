@@ -18,8 +18,9 @@ struct StateCodec;
 
 class ReportAccumulator {
  public:
-  explicit ReportAccumulator(ReportKind kind, uint64_t exactQuantileCap = kExactQuantileCap)
-      : kind_(kind), quantiles_(exactQuantileCap) {}
+  explicit ReportAccumulator(ReportKind kind, uint64_t exactQuantileCap = kExactQuantileCap,
+                             std::vector<double> levels = {})
+      : kind_(kind), quantiles_(exactQuantileCap), levels_(std::move(levels)) {}
 
   /// One trial's outcome; `given` is 0 or 1, `value` finite (the driver checks).
   void add(double given, double value) {
@@ -61,6 +62,7 @@ class ReportAccumulator {
   ProbabilityCount count_;
   Welford moments_;
   QuantileAccumulator quantiles_;
+  std::vector<double> levels_;  ///< empty: kQuantileLevels
 };
 
 }  // namespace omen::rt

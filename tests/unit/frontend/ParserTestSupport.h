@@ -66,6 +66,14 @@ inline std::string sexpr(const ast::Expr& e) {
     }
     case ExprKind::Time: return "(time " + static_cast<const TimeExpr&>(e).event->name + ")";
     case ExprKind::Cast: return "(cast " + sexpr(*static_cast<const CastExpr&>(e).operand) + ")";
+    case ExprKind::Index: {
+      const auto& i = static_cast<const IndexExpr&>(e);
+      return "(index " + i.array->name + " " + sexpr(*i.index) + ")";
+    }
+    case ExprKind::Reduce: {
+      const auto& r = static_cast<const ReduceExpr&>(e);
+      return std::string("(") + spelling(r.op) + " " + r.array->name + ")";
+    }
   }
   return "?";
 }

@@ -57,7 +57,11 @@ RunResult sampleRun() {
   q.kind = ReportKind::Quantiles;
   q.n = 100000;
   q.hasSpread = false;
-  q.quantiles = {{0.05, 0.0123}, {0.25, 0.031}, {0.5, 0.05}, {0.75, 0.0712}, {0.95, 0.1102}};
+  q.quantiles = {{0.05, 0.0123, 0.012, 0.0125},
+                 {0.25, 0.031, 0.0305, 0.0315},
+                 {0.5, 0.05, 0.0495, 0.0505},
+                 {0.75, 0.0712, 0.0707, 0.0717},
+                 {0.95, 0.1102, 0.1097, 0.1108}};
   ReportResult undefined;
   undefined.label = "P(doom | never)";
   undefined.conditional = true;
@@ -140,9 +144,9 @@ TEST(ReportFormat, RunText) {
             R"golden(scenario uncertain_premises
   P(doom)                          0.05143 ± 0.00070   [0.05009, 0.05282]   n=100000
   E(time(defection) | defection)   123.5 ± 2.1         [119.4, 127.5]       n=5143
-  quantiles(risk)                  5%: 0.0123  25%: 0.031  50%: 0.05  75%: 0.0712  95%: 0.1102   n=100000
+  quantiles(risk)                  5%: 0.0123 [0.012, 0.0125]  25%: 0.031 [0.0305, 0.0315]  50%: 0.05 [0.0495, 0.0505]  75%: 0.0712 [0.0707, 0.0717]  95%: 0.1102 [0.1097, 0.1108]   n=100000
   P(doom | never)                  undefined: condition never held, n = 0
-  quantiles(x, "q")                5%: 0.0123  25%: 0.031  50%: 0.05  75%: 0.0712  95%: 0.1102   n=100000   (sketch: rank error < 0.015%)
+  quantiles(x, "q")                5%: 0.0123 [0.012, 0.0125]  25%: 0.031 [0.0305, 0.0315]  50%: 0.05 [0.0495, 0.0505]  75%: 0.0712 [0.0707, 0.0717]  95%: 0.1102 [0.1097, 0.1108]   n=100000   (sketch: rank error < 0.015%)
   100000 trials, seed 1, engine jit, 2 threads, compile 0.31 s, run 0.125 s
 
 scenario partial_one
@@ -162,9 +166,9 @@ TEST(ReportFormat, RunJson) {
     "reports": [
       {"label": "P(doom)", "kind": "probability", "estimate": 0.05143, "stderr": 0.0006985, "ci95": [0.05009, 0.05282], "n": 100000},
       {"label": "E(time(defection) | defection)", "kind": "mean", "estimate": 123.456, "stderr": 2.0731, "ci95": [119.39, 127.52], "n": 5143},
-      {"label": "quantiles(risk)", "kind": "quantiles", "n": 100000, "quantiles": {"0.05": 0.0123, "0.25": 0.031, "0.5": 0.05, "0.75": 0.0712, "0.95": 0.1102}},
+      {"label": "quantiles(risk)", "kind": "quantiles", "n": 100000, "quantiles": {"0.05": 0.0123, "0.25": 0.031, "0.5": 0.05, "0.75": 0.0712, "0.95": 0.1102}, "quantiles_ci95": {"0.05": [0.012, 0.0125], "0.25": [0.0305, 0.0315], "0.5": [0.0495, 0.0505], "0.75": [0.0707, 0.0717], "0.95": [0.1097, 0.1108]}},
       {"label": "P(doom | never)", "kind": "probability", "estimate": null, "stderr": null, "ci95": null, "n": 0, "undefined": "condition never held"},
-      {"label": "quantiles(x, \"q\")", "kind": "quantiles", "n": 100000, "quantiles": {"0.05": 0.0123, "0.25": 0.031, "0.5": 0.05, "0.75": 0.0712, "0.95": 0.1102}, "rank_error": 0.000144}
+      {"label": "quantiles(x, \"q\")", "kind": "quantiles", "n": 100000, "quantiles": {"0.05": 0.0123, "0.25": 0.031, "0.5": 0.05, "0.75": 0.0712, "0.95": 0.1102}, "quantiles_ci95": {"0.05": [0.012, 0.0125], "0.25": [0.0305, 0.0315], "0.5": [0.0495, 0.0505], "0.75": [0.0707, 0.0717], "0.95": [0.1097, 0.1108]}, "rank_error": 0.000144}
     ]},
    {"name": "partial_one", "seconds": 0.125, "compile_seconds": 0,
     "params": {},
@@ -187,17 +191,17 @@ TEST(ReportFormat, RunCsv) {
             R"golden(scenario,label,kind,estimate,stderr,ci_low,ci_high,n,note,param.timelines,param.steps,param.alignment
 uncertain_premises,P(doom),probability,0.05143,0.0006985,0.05009,0.05282,100000,,0.65,1000,drawn
 uncertain_premises,E(time(defection) | defection),mean,123.456,2.0731,119.39,127.52,5143,,0.65,1000,drawn
-uncertain_premises,quantiles(risk)@0.05,quantiles,0.0123,,,,100000,,0.65,1000,drawn
-uncertain_premises,quantiles(risk)@0.25,quantiles,0.031,,,,100000,,0.65,1000,drawn
-uncertain_premises,quantiles(risk)@0.5,quantiles,0.05,,,,100000,,0.65,1000,drawn
-uncertain_premises,quantiles(risk)@0.75,quantiles,0.0712,,,,100000,,0.65,1000,drawn
-uncertain_premises,quantiles(risk)@0.95,quantiles,0.1102,,,,100000,,0.65,1000,drawn
+uncertain_premises,quantiles(risk)@0.05,quantiles,0.0123,,0.012,0.0125,100000,,0.65,1000,drawn
+uncertain_premises,quantiles(risk)@0.25,quantiles,0.031,,0.0305,0.0315,100000,,0.65,1000,drawn
+uncertain_premises,quantiles(risk)@0.5,quantiles,0.05,,0.0495,0.0505,100000,,0.65,1000,drawn
+uncertain_premises,quantiles(risk)@0.75,quantiles,0.0712,,0.0707,0.0717,100000,,0.65,1000,drawn
+uncertain_premises,quantiles(risk)@0.95,quantiles,0.1102,,0.1097,0.1108,100000,,0.65,1000,drawn
 uncertain_premises,P(doom | never),probability,,,,,0,undefined: condition never held,0.65,1000,drawn
-uncertain_premises,"quantiles(x, ""q"")@0.05",quantiles,0.0123,,,,100000,,0.65,1000,drawn
-uncertain_premises,"quantiles(x, ""q"")@0.25",quantiles,0.031,,,,100000,,0.65,1000,drawn
-uncertain_premises,"quantiles(x, ""q"")@0.5",quantiles,0.05,,,,100000,,0.65,1000,drawn
-uncertain_premises,"quantiles(x, ""q"")@0.75",quantiles,0.0712,,,,100000,,0.65,1000,drawn
-uncertain_premises,"quantiles(x, ""q"")@0.95",quantiles,0.1102,,,,100000,,0.65,1000,drawn
+uncertain_premises,"quantiles(x, ""q"")@0.05",quantiles,0.0123,,0.012,0.0125,100000,,0.65,1000,drawn
+uncertain_premises,"quantiles(x, ""q"")@0.25",quantiles,0.031,,0.0305,0.0315,100000,,0.65,1000,drawn
+uncertain_premises,"quantiles(x, ""q"")@0.5",quantiles,0.05,,0.0495,0.0505,100000,,0.65,1000,drawn
+uncertain_premises,"quantiles(x, ""q"")@0.75",quantiles,0.0712,,0.0707,0.0717,100000,,0.65,1000,drawn
+uncertain_premises,"quantiles(x, ""q"")@0.95",quantiles,0.1102,,0.1097,0.1108,100000,,0.65,1000,drawn
 partial_one,P(doom),probability,0.05143,0.0006985,0.05009,0.05282,100000,partial: 12288 of 100000 trials,,,
 )golden");
 }
