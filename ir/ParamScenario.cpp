@@ -11,10 +11,14 @@ Scenario paramScenario(const Scenario& s) {
   out.params = s.params;
   out.slots = s.slots;
   // Lowering puts one `if pinned { slot = value } else { slot = draw }` per uncertain param
-  // at the head of trialInit, in declaration order, before any state: copy exactly those.
+  // in trialInit, in declaration order, before any state (after the loops that reset event
+  // arrays, which draw nothing): copy exactly those.
   size_t uncertain = 0;
   for (const Param& p : s.params) uncertain += p.uncertain;
-  for (size_t i = 0; i < uncertain && i < s.trialInit.size(); ++i) out.trialInit.push_back(s.trialInit[i]->clone());
+  for (const StmtPtr& st : s.trialInit) {
+    if (out.trialInit.size() == uncertain) break;
+    if (st->kind == StmtKind::If) out.trialInit.push_back(st->clone());
+  }
   for (const Param& p : s.params) {
     if (!p.uncertain) continue;
     Report r;
