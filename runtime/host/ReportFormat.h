@@ -26,6 +26,10 @@ std::string shortestNumber(double x);
 /// report of a run interrupted before its first trial finished) "no trial finished".
 const char* undefinedReason(const ReportResult& r);
 
+/// `s` as one CSV field: quoted (with doubled quotes) only if it holds a comma, a quote or a
+/// line break.
+std::string csvField(const std::string& s);
+
 /// "probability", "mean" or "quantiles".
 const char* reportKindName(ReportKind kind);
 

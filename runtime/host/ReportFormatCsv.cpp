@@ -24,9 +24,7 @@
 
 namespace omen::rt {
 
-namespace {
-
-std::string field(const std::string& s) {
+std::string csvField(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
@@ -35,6 +33,9 @@ std::string field(const std::string& s) {
   }
   return out + "\"";
 }
+
+namespace {
+
 
 std::string num(double x) { return shortestNumber(x); }
 
@@ -48,7 +49,7 @@ std::string estimateColumns(const ReportResult& r) {
 std::string undefinedNote(const ReportResult& r) { return std::string("undefined: ") + undefinedReason(r); }
 
 std::string quantileLabel(const std::string& label, double p) {
-  return field(label + "@" + num(p));
+  return csvField(label + "@" + num(p));
 }
 
 std::string partialNote(bool partial, uint64_t completed, uint64_t trials) {
@@ -82,7 +83,7 @@ std::string precisionColumns(const ScenarioResult& s, const ReportResult& r) {
       met = met && p.met;
     }
   if (targets.empty()) return fmt::format(",,{}", s.trialsCompleted);
-  return fmt::format(",{},{},{}", field(targets), met ? "true" : "false", s.trialsCompleted);
+  return fmt::format(",{},{},{}", csvField(targets), met ? "true" : "false", s.trialsCompleted);
 }
 
 std::string formatRunCsv(const RunResult& result) {
@@ -94,7 +95,7 @@ std::string formatRunCsv(const RunResult& result) {
       if (std::find(names.begin(), names.end(), p.name) == names.end()) names.push_back(p.name);
   std::string out = "scenario,label,kind,estimate,stderr,ci_low,ci_high,n,note";
   if (precision) out += ",target,target_met,trials";
-  for (const std::string& name : names) out += "," + field("param." + name);
+  for (const std::string& name : names) out += "," + csvField("param." + name);
   out += "\n";
   for (const ScenarioResult& s : result.scenarios) {
     if (s.error) continue;
@@ -102,14 +103,14 @@ std::string formatRunCsv(const RunResult& result) {
     for (const std::string& name : names) {
       params += ",";
       for (const ParamValue& p : s.params)
-        if (p.name == name) params += field(paramText(p));
+        if (p.name == name) params += csvField(paramText(p));
     }
     std::string partial = partialNote(s.partial, s.trialsCompleted, result.trials);
     for (const ReportResult& r : s.reports) {
       auto row = [&](const std::string& label, const char* kind, const std::string& estimates, uint64_t n,
                      const std::string& note) {
-        out += fmt::format("{},{},{},{},{},{}{}{}\n", field(s.name), label, kind, estimates, n,
-                           field(joinNotes(note, partial)), precision ? precisionColumns(s, r) : "", params);
+        out += fmt::format("{},{},{},{},{},{}{}{}\n", csvField(s.name), label, kind, estimates, n,
+                           csvField(joinNotes(note, partial)), precision ? precisionColumns(s, r) : "", params);
       };
       if (r.kind == ReportKind::Quantiles) {
         if (r.undefined) {
@@ -121,7 +122,7 @@ std::string formatRunCsv(const RunResult& result) {
               "");
         continue;
       }
-      row(field(r.label), reportKindName(r.kind), estimateColumns(r), r.n, r.undefined ? undefinedNote(r) : "");
+      row(csvField(r.label), reportKindName(r.kind), estimateColumns(r), r.n, r.undefined ? undefinedNote(r) : "");
     }
   }
   return out;
@@ -138,14 +139,14 @@ std::string formatCompareCsv(const CompareResult& result) {
       if (c.undefined) {
         for (double level : kQuantileLevels)
           out += fmt::format("{},quantiles,,,{},,,{},,,,,{},{}\n", quantileLabel(c.label, level), c.a.n, c.b.n, c.n,
-                             field(joinNotes("undefined: condition never held", partial)));
+                             csvField(joinNotes("undefined: condition never held", partial)));
         continue;
       }
       for (size_t q = 0; q < c.quantileDifferences.size(); ++q)
         out += fmt::format("{},quantiles,{},,{},{},,{},{},,,,{},{}\n",
                            quantileLabel(c.label, c.quantileDifferences[q].p),
                            num(c.a.quantiles[q].value), c.a.n, num(c.b.quantiles[q].value), c.b.n,
-                           num(c.quantileDifferences[q].value), c.n, field(partial));
+                           num(c.quantileDifferences[q].value), c.n, csvField(partial));
       continue;
     }
     auto side = [](const ReportResult& r) {
@@ -155,8 +156,8 @@ std::string formatCompareCsv(const CompareResult& result) {
     std::string diff = c.undefined ? ",,,"
                                    : fmt::format("{},{},{},{}", num(c.difference),
                                                  num(c.stdError), num(c.ciLow), num(c.ciHigh));
-    out += fmt::format("{},{},{},{},{},{},{}\n", field(c.label), reportKindName(c.kind), side(c.a),
-                       side(c.b), diff, c.n, field(joinNotes(c.undefined ? "undefined: condition never held" : "", partial)));
+    out += fmt::format("{},{},{},{},{},{},{}\n", csvField(c.label), reportKindName(c.kind), side(c.a),
+                       side(c.b), diff, c.n, csvField(joinNotes(c.undefined ? "undefined: condition never held" : "", partial)));
   }
   return out;
 }

@@ -80,18 +80,12 @@ std::string csv(const SensitivityResult& r) {
   auto n = [](double x) { return shortestNumber(x); };
   std::string out =
       "analysis,scenario,report,input,low,high,at_low,at_high,swing,stderr,ci_low,ci_high,S1,S1_conf,ST,ST_conf\n";
-  auto quoted = [](const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
   for (const TornadoBar& b : r.tornado)
-    out += fmt::format("tornado,{},{},{},{},{},{},{},{},{},{},{},,,,\n", quoted(r.scenario), quoted(r.report),
-                       quoted(b.param), n(b.low), n(b.high), n(b.atLow), n(b.atHigh), n(b.swing), n(b.stdError),
+    out += fmt::format("tornado,{},{},{},{},{},{},{},{},{},{},{},,,,\n", csvField(r.scenario), csvField(r.report),
+                       csvField(b.param), n(b.low), n(b.high), n(b.atLow), n(b.atHigh), n(b.swing), n(b.stdError),
                        n(b.ciLow), n(b.ciHigh));
   for (const SobolIndex& s : r.sobol)
-    out += fmt::format("sobol,{},{},{},,,,,,,,,{},{},{},{}\n", quoted(r.scenario), quoted(r.report), quoted(s.input),
+    out += fmt::format("sobol,{},{},{},,,,,,,,,{},{},{},{}\n", csvField(r.scenario), csvField(r.report), csvField(s.input),
                        n(s.first), n(s.firstHalfWidth), n(s.total), n(s.totalHalfWidth));
   return out;
 }

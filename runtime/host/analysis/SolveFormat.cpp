@@ -10,6 +10,8 @@ namespace omen {
 
 namespace {
 
+using rt::csvField;
+
 using rt::roundedNumber;
 using rt::shortestNumber;
 
@@ -51,15 +53,6 @@ std::string json(const SolveResult& s) {
       num(s.atRoot.stdError), s.atRoot.n);
 }
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string csv(const SolveResult& s) {
   return "scenario,param,report,target,root,ci_low,ci_high,ci_low_open,ci_high_open,estimate_at_root,stderr_at_root,"

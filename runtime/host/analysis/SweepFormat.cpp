@@ -18,21 +18,14 @@ namespace omen {
 
 namespace {
 
+using rt::csvField;
+
 using rt::roundedNumber;
 using rt::shortestNumber;
 
 std::string num(double x) { return shortestNumber(x); }
 std::string str(const std::string& s) { return nlohmann::json(s).dump(); }
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string axisValue(const SweepAxis& axis, double v) {
   return axis.type == ValueType::Int ? fmt::format("{}", int64_t(v)) : num(v);

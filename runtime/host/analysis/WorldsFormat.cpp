@@ -95,13 +95,6 @@ std::string json(const WorldsResult& r) {
   return j.dump(2) + "\n";
 }
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 std::string csv(const WorldsResult& r) {
   std::string out = "scenario,report,kind,worlds,trials_per_world,pooled,pooled_stderr,mean,sd,inner_variance,"
                     "epistemic_sd,q05,q25,q50,q75,q95";

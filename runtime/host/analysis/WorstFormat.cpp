@@ -60,15 +60,9 @@ std::string json(const WorstResult& r) {
 std::string csv(const WorstResult& r) {
   std::string out = "scenario,report,goal,param,value,lo,hi,fresh_estimate,fresh_stderr,fresh_ci_low,fresh_ci_high,"
                     "search_estimate,declared_estimate,evaluations\n";
-  auto field = [](const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
   for (const WorstParam& p : r.at)
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", field(r.scenario), field(r.report),
-                       r.maximize ? "maximize" : "minimize", field(p.name), num(p.value), num(p.lo), num(p.hi),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.report),
+                       r.maximize ? "maximize" : "minimize", csvField(p.name), num(p.value), num(p.lo), num(p.hi),
                        num(r.fresh.estimate), num(r.fresh.stdError), num(r.fresh.ciLow), num(r.fresh.ciHigh),
                        num(r.searchEstimate), num(r.declared.estimate), r.evaluations);
   return out;
