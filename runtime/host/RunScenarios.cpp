@@ -74,16 +74,6 @@ std::string settingsNote(const RunOptions& options, const ScenarioInfo& info) {
   return set.empty() ? "" : "note: this run was given " + set + "\n";
 }
 
-// The fields a run's and a comparison's output share.
-template <typename Result>
-void describeRun(Result& result, const ScenarioSource& source, const RunOptions& options) {
-  result.file = source.file();
-  result.seed = options.seed;
-  result.trials = options.trials;
-  result.engine = source.engine();
-  result.threads = resolveThreads(options.threads);
-}
-
 }  // namespace
 
 RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options) {

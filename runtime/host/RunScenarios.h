@@ -35,6 +35,16 @@ Failure prepareRun(ScenarioSource& source, const std::vector<std::string>& names
 /// The driver's options for `options`, with the settings that apply to `kernel` pinned.
 std::string driverOptions(const RunOptions& options, const Kernel& kernel, DriverOptions& out);
 
+/// The fields every result shares: the file, engine, seed, trial count and thread count.
+template <typename Result>
+void describeRun(Result& result, const ScenarioSource& source, const RunOptions& options) {
+  result.file = source.file();
+  result.engine = source.engine();
+  result.seed = options.seed;
+  result.trials = options.trials;
+  if constexpr (requires { result.threads; }) result.threads = resolveThreads(options.threads);
+}
+
 RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options);
 CompareOutcome compareScenarios(ScenarioSource& source, const std::string& a, const std::string& b,
                                 const RunOptions& options);

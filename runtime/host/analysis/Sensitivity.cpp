@@ -39,11 +39,7 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
   auto start = std::chrono::steady_clock::now();
   SensitivityOutcome out;
   SensitivityResult& result = out.result;
-  result.file = source.file();
-  result.engine = source.engine();
-  result.seed = options.seed;
-  result.trials = options.trials;
-  result.threads = resolveThreads(options.threads);
+  describeRun(result, source, options);
   result.level = what.level;
   auto usage = [&](std::string message) {
     out.failure = Failure::Options;

@@ -9,6 +9,7 @@
 
 #include "core/ClosestName.h"
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/RunScenarios.h"
 #include "runtime/host/Settings.h"
 #include "runtime/host/analysis/Sweep.h"
 #include "runtime/host/analysis/SweepDriver.h"
@@ -37,11 +38,7 @@ struct Stop {
 SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, const RunOptions& options) {
   SolveOutcome out;
   SolveResult& result = out.result;
-  result.file = source.file();
-  result.engine = source.engine();
-  result.seed = options.seed;
-  result.trials = options.trials;
-  result.threads = resolveThreads(options.threads);
+  describeRun(result, source, options);
   result.target = request.target;
   result.param = request.param;
   auto usage = [&](std::string message) {

@@ -120,11 +120,7 @@ std::string sweepGrid(const ParamInfo& param, const SweepAxisRequest& axis, uint
 SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, const RunOptions& options) {
   SweepOutcome out;
   SweepResult& result = out.result;
-  result.file = source.file();
-  result.engine = source.engine();
-  result.seed = options.seed;
-  result.trials = options.trials;
-  result.threads = resolveThreads(options.threads);
+  describeRun(result, source, options);
   auto usage = [&](std::string message) {
     out.failure = Failure::Options;
     out.error = std::move(message);

@@ -40,12 +40,8 @@ DriverOptions worldOptions(const DriverOptions& base, const ScenarioInfo& info, 
 WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
   WorldsOutcome out;
   WorldsResult& result = out.result;
-  result.file = source.file();
-  result.engine = source.engine();
-  result.seed = options.seed;
+  describeRun(result, source, options);
   result.worlds = options.worlds;
-  result.trials = options.trials;
-  result.threads = resolveThreads(options.threads);
   PreparedRun prepared;
   out.failure = prepareRun(source, options.scenarios, options, prepared, out.error);
   if (out.failure != Failure::None) return out;

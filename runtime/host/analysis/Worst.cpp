@@ -75,10 +75,7 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
   auto start = std::chrono::steady_clock::now();
   WorstOutcome out;
   WorstResult& result = out.result;
-  result.file = source.file();
-  result.engine = source.engine();
-  result.seed = options.seed;
-  result.trials = options.trials;
+  describeRun(result, source, options);
   result.maximize = what.maximize;
   result.freshSeed = options.seed ^ kFreshSeedXor;
   auto usage = [&](std::string message) {
