@@ -1,5 +1,6 @@
 //===- Tornado.cpp - One-at-a-time swings on common random numbers ---------===//
 
+#include "runtime/host/ParamValue.h"
 #include "runtime/host/analysis/Tornado.h"
 
 #include <cmath>
@@ -8,13 +9,6 @@
 
 namespace omen::rt {
 namespace {
-
-Value asValue(const ParamInfo& p, double v) {
-  Value out;
-  if (p.type == ValueType::Real) out.r = v;
-  else out.i = static_cast<int64_t>(v);
-  return out;
-}
 
 bool pinnedBy(const std::vector<Override>& overrides, const ParamInfo& p) {
   for (const Override& o : overrides)
@@ -63,8 +57,8 @@ std::optional<TornadoBar> tornadoBar(const Kernel& kernel, const Kernel& paramKe
 
   DriverOptions paired = driver;
   paired.overridesB = driver.overrides;
-  pinParam(info, p.name, asValue(p, bar.high), paired.overrides);
-  pinParam(info, p.name, asValue(p, bar.low), paired.overridesB);
+  pinParam(info, p.name, paramValue(p, bar.high), paired.overrides);
+  pinParam(info, p.name, paramValue(p, bar.low), paired.overridesB);
   CompareResult r = runPaired(kernel, kernel, paired);
   if (r.error) {
     error = r.error;

@@ -1,5 +1,6 @@
 //===- Worlds.cpp - Two-level runs (`--worlds`), once for every client ------===//
 
+#include "runtime/host/ParamValue.h"
 #include "runtime/host/analysis/Worlds.h"
 
 #include <chrono>
@@ -15,19 +16,12 @@
 namespace omen::rt {
 namespace {
 
-Value asValue(const ParamInfo& p, double v) {
-  Value out;
-  if (p.type == ValueType::Real) out.r = v;
-  else out.i = static_cast<int64_t>(v);
-  return out;
-}
-
 // World w's run: the epistemic params pinned to their world values, trials w·N … w·N + N − 1.
 DriverOptions worldOptions(const DriverOptions& base, const ScenarioInfo& info, const std::vector<size_t>& epistemic,
                            const std::vector<std::vector<double>>& values, uint64_t w, unsigned threads) {
   DriverOptions o = base;
   for (size_t e = 0; e < epistemic.size(); ++e)
-    pinParam(info, info.params[epistemic[e]].name, asValue(info.params[epistemic[e]], values[e][w]), o.overrides);
+    pinParam(info, info.params[epistemic[e]].name, paramValue(info.params[epistemic[e]], values[e][w]), o.overrides);
   o.firstTrial = w * base.trials;
   o.threads = threads;
   o.progress = false;
