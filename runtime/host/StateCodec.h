@@ -58,7 +58,7 @@ class ByteReader {
     uint64_t n = get<uint64_t>();
     need(n * sizeof(double));
     std::vector<double> out(n);
-    std::memcpy(out.data(), bytes_.data() + at_, n * sizeof(double));
+    if (n) std::memcpy(out.data(), bytes_.data() + at_, n * sizeof(double));  // an empty vector's data() may be null
     at_ += n * sizeof(double);
     return out;
   }
