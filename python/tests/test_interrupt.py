@@ -67,7 +67,7 @@ def test_the_gil_is_released_during_a_run():
     t.start()
     try:
         started = time.monotonic()
-        omen.run(ONLINE_LEARNING, "online_learning", trials=200_000, threads=1)
+        omen.run(ONLINE_LEARNING, "online_learning", trials=2_000_000, threads=1)
         seconds = time.monotonic() - started
     finally:
         stop.set()
