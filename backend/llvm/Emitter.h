@@ -72,6 +72,9 @@ class Emitter {
     llvm::AllocaInst* changed = nullptr;
     llvm::Value* cancel = nullptr;                   ///< const uint8_t*, block function only
     llvm::AllocaInst* untilCancelCheck = nullptr;    ///< i32 countdown to the next poll
+    /// i1, set while emitting a trial that runs speculatively in vector lanes
+    /// (ir/TrialLanes.h, EmitLanes.cpp): errors set it and the trial goes on.
+    llvm::AllocaInst* failed = nullptr;
   };
 
   // Expressions (EmitExpr.cpp).
@@ -98,6 +101,14 @@ class Emitter {
   void stmt(const ir::Stmt& s);
   void phase(const ir::Phase& p);
   void reports(const ir::Scenario& s, llvm::Value* outcomeBase);
+  /// One whole trial, number first + i, ending with its outcome row written; the builder is
+  /// left at its end (EmitKernel.cpp).
+  void trial(const ir::Scenario& s, llvm::Value* seed, llvm::Value* first, llvm::Value* i, llvm::Value* outcomes);
+  /// The chunk loop of a scenario whose trials run in lanes; branches to `scalar` with the
+  /// block's trial index at the start of a chunk in which a trial failed (EmitLanes.cpp).
+  void laneChunks(const ir::Scenario& s, llvm::Value* seed, llvm::Value* first, llvm::Value* count,
+                  llvm::Value* outcomes, llvm::AllocaInst* index, llvm::BasicBlock* scalar,
+                  llvm::BasicBlock* finished);
   /// Counts a step or trial start; every OMEN_CANCEL_CHECK_INTERVAL reads the cancel flag
   /// and fails the trial with OMEN_ERR_CANCELLED if it is set (EmitCancel.cpp).
   void pollCancel();
