@@ -22,9 +22,13 @@ INT_DISTS = ["poisson", "binomial", "geometric", "categorical"]
 
 
 class Gen:
-    def __init__(self, rng):
+    def __init__(self, rng, straight=False):
         self.r = rng
         self.names = 0
+        # A straight-line program (ir/TrialLanes.h): no arrays, phases of at most one step, so
+        # the JIT runs its trials in vector lanes; `lanes` is what `omen emit --ir` must say.
+        self.straight = straight
+        self.lanes = None
 
     def fresh(self, prefix):
         self.names += 1
@@ -357,6 +361,40 @@ class Gen:
             head = f"  phase {pname} until {self.bool(cenv, 1)} limit {self.r.choice([50, 400, 2_000])} {{"
         return [head] + body + ["  }"]
 
+    def straight_phases(self, vars_, fns, events, states):
+        """Phases of one step (or none) for a straight-line program. Some trials fail part way
+        through a vector of trials: a probability or a log argument drawn a little out of its
+        domain fails a few percent of trials, at a different trial per seed, which the JIT must
+        report exactly as the scalar loop does (the first failing trial, its error). A quarter
+        of the programs break the rule once, so that the analysis must refuse them."""
+        lines = []
+        pv = {k: list(v) for k, v in vars_.items()}
+        pv["bool"] += events
+        refuse = self.r.random() < 0.25
+        spoil = self.r.randrange(2) if refuse else -1  # 0: a count that is not 0 or 1; 1: until
+        self.lanes = "no" if refuse else "yes"
+        for k in range(self.r.randint(1, 2)):
+            count = self.r.choice(["1", "1", "1", "0"])
+            if k == 0 and spoil == 0:
+                count = self.r.choice(["2", "5", "clamp(" + self.int(self.env(False, vars_=pv), 1) + ", 0, 3)"])
+            lines.append(f"  phase {self.fresh('ph')} for {count} {{")
+            # A phase's lets stay in it.
+            env = self.env(True, clock=True, step=True, vars_={t: list(v) for t, v in pv.items()}, fns=fns,
+                           events=events, states=states)
+            if self.r.random() < 0.5 and events:
+                lo = round(self.r.uniform(0, 0.5), 2)
+                # uniform(lo, 1.03): 1 - lo out of 1.03 - lo of the draws are probabilities.
+                lines += [f"    with probability uniform({lo}, 1.03) {{", f"      trigger {self.r.choice(events)}", "    }"]
+            if self.r.random() < 0.3 and states:
+                name, t = self.r.choice(states)
+                if t == "real":
+                    lines.append(f"    {name} = log(uniform(-0.02, 1))")
+            lines += self.stmts(env, 2, self.r.randint(1, 4), "    ")
+            lines.append("  }")
+        if spoil == 1:
+            lines += [f"  phase {self.fresh('ph')} until true limit 1 {{", "  }"]
+        return lines
+
     # --- program --------------------------------------------------------------------------
     def range(self, t):
         """Sometimes a declared range (`in [lo, hi]`). It never changes a run, only what
@@ -432,7 +470,7 @@ class Gen:
             vars_[t].append(name)
             states.append((name, t))
         arrays, event_arrays = [], []
-        for _ in range(self.r.randint(0, 2)):
+        for _ in range(0 if self.straight else self.r.randint(0, 2)):
             n = self.fresh("n")
             lines.append(f"  param {n} = {self.r.choice([0, 1, 2, 3, 5, 8]) if self.r.random() < 0.1 else self.r.randint(1, 6)}")
             t = self.r.choice(["real", "int", "bool"])
@@ -447,7 +485,9 @@ class Gen:
         events = [self.fresh("e") for _ in range(self.r.randint(1, 3))]
         for e in events:
             lines.append(f"  event {e}")
-        for _ in range(self.r.randint(0, 3)):
+        if self.straight:
+            lines += self.straight_phases(vars_, fns, events, states)
+        for _ in range(0 if self.straight else self.r.randint(0, 3)):
             pv = {k: list(v) for k, v in vars_.items()}
             pv["bool"] += events
             env = self.env(True, clock=True, step=True, vars_=pv, fns=fns, events=events, states=states,
@@ -514,9 +554,14 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     for i in range(args.count):
-        g = Gen(random.Random(args.seed * 1_000_003 + i))
+        # Every fourth program is straight-line; the others are as they always were.
+        g = Gen(random.Random(args.seed * 1_000_003 + i), straight=i % 4 == 3)
+        text = g.program()
+        if g.lanes:
+            # Read by check_lanes.py: the first scenario's decision in `omen emit --ir`.
+            text = f"// lanes: {g.lanes}\n" + text
         with open(os.path.join(args.out, f"gen_{i:04d}.omen"), "w") as f:
-            f.write(g.program())
+            f.write(text)
 
 
 if __name__ == "__main__":
