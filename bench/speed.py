@@ -3,12 +3,14 @@
 block sizes): every number of a row is measured in the same run on the same machine.
 
     bench/speed.py BUILD_DIR BASELINE_BUILD_DIR [--trials-online N] [--trials-premises N]
+                   [--trials-point N]
 
 BASELINE_BUILD_DIR is a build of the code before the change (e.g. /work/main/build). Prints
 Markdown tables:
   1. trials/s on 1 thread: online_learning (hand-written literal loop, hand-written loop that
-     stops stepping once nothing can change, JIT before, JIT after) and premises (hand-written,
-     JIT before, JIT after), with ratios to the literal hand-written loop;
+     stops stepping once nothing can change, JIT before, JIT after), premises (hand-written,
+     JIT before, JIT after) and premises' point_estimates alone (from `omen run --format
+     json`'s run seconds), with ratios to the literal hand-written loop;
   2. `omen run FILE --trials 1` wall time for every example: before, after with an empty
      kernel cache, after with a warm one; and a file of online_learning plus 32 variants that
      only override a param value;
@@ -61,6 +63,7 @@ def main():
     ap.add_argument("baseline")
     ap.add_argument("--trials-online", type=int, default=200_000)
     ap.add_argument("--trials-premises", type=int, default=2_000_000)
+    ap.add_argument("--trials-point", type=int, default=10_000_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-compare", action="store_true")
     ap.add_argument("--skip-throughput", action="store_true")
@@ -79,6 +82,17 @@ def main():
         heavy(new, old, env, ex)
 
 
+def run_rate(omen, file, scenario, trials, env, repeat):
+    """Trials/s of one scenario on 1 thread from `omen run --format json` (its run seconds,
+    compile excluded): works on builds older than omen_engine_bench's --scenario."""
+    best = 0.0
+    for _ in range(repeat):
+        out = subprocess.run([omen, "run", file, "--scenario", scenario, "--trials", str(trials), "--threads", "1",
+                              "--format", "json"], env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
+        best = max(best, trials / json.loads(out)["scenarios"][0]["seconds"])
+    return best
+
+
 def throughput(args, new, old, env, online, premises):
     """1. Trials/s on 1 thread."""
     r = args.repeat
@@ -93,6 +107,11 @@ def throughput(args, new, old, env, online, premises):
                     env, r)
     p_after = rate([f"{new}/bin/omen_engine_bench", "--engine", "jit", "--trials", t_pr, "--threads", "1", premises],
                    env, r)
+    t_pt = args.trials_point
+    pt_hand = rate([f"{new}/bin/bench_handwritten_Premises", "--trials", str(t_pt), "--threads", "1", "--scenario",
+                    "point_estimates"], env, r)
+    pt_before = run_rate(f"{old}/bin/omen", premises, "point_estimates", t_pt, env, r)
+    pt_after = run_rate(f"{new}/bin/omen", premises, "point_estimates", t_pt, env, r)
     print("### Throughput, 1 thread (trials/s, best of %d; ratio to the literal hand-written loop)\n" % r)
     print("| file | hand-written | hand-written, stops early | JIT before | JIT after | after / before |")
     print("|---|---|---|---|---|---|")
@@ -100,6 +119,8 @@ def throughput(args, new, old, env, online, premises):
           f" | {after:,.0f} ({after / hand:.2f}) | {after / before:.2f}× |")
     print(f"| premises | {p_hand:,.0f} (1.00) | – | {p_before:,.0f} ({p_before / p_hand:.2f})"
           f" | {p_after:,.0f} ({p_after / p_hand:.2f}) | {p_after / p_before:.2f}× |")
+    print(f"| premises: point_estimates | {pt_hand:,.0f} (1.00) | – | {pt_before:,.0f} ({pt_before / pt_hand:.2f})"
+          f" | {pt_after:,.0f} ({pt_after / pt_hand:.2f}) | {pt_after / pt_before:.2f}× |")
     sys.stdout.flush()
 
 
