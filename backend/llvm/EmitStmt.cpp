@@ -210,7 +210,10 @@ std::pair<Value*, Value*> Emitter::streamPosition() {
                                                                               rng + offsetof(OmenStream, block)));
   Value* spare = b_.CreateLoad(b_.getInt32Ty(), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
                                                                               rng + offsetof(OmenStream, hasSpare)));
-  return {block, spare};
+  Value* ahead = b_.CreateLoad(b_.getInt32Ty(), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
+                                                                              rng + offsetof(OmenStream, ahead)));
+  // hasSpare is 0 or 1 and ahead at most 15: one i32 holds both.
+  return {block, b_.CreateOr(spare, b_.CreateShl(ahead, 1))};
 }
 
 // A quiescent step: every remaining one would do the same, so count them as run. `next` then

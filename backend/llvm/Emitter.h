@@ -132,7 +132,7 @@ class Emitter {
   /// After a terminator: continue emitting in a fresh, unreachable block.
   void startDeadBlock();
   llvm::Value* errorCodePtr();
-  /// The trial stream's position: its next block and whether a spare uniform is left.
+  /// The trial stream's position: its next block, and the uniforms it holds ahead of it.
   std::pair<llvm::Value*, llvm::Value*> streamPosition();
   /// Emits the jump to the phase's end after a quiescent step (see ir/Quiescence.h).
   void skipIfQuiescent(llvm::Value* bound, std::pair<llvm::Value*, llvm::Value*> before);

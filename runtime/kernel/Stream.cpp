@@ -8,6 +8,7 @@
 #include "runtime/kernel/TrialContext.h"
 
 #include "runtime/kernel/Philox.h"
+#include "runtime/kernel/PhiloxLanes.h"
 
 namespace {
 
@@ -30,6 +31,7 @@ void omen_rt_begin_trial(OmenTrialContext* ctx, uint64_t seed, uint64_t trial) {
   ctx->rng.block = 0;
   ctx->rng.spare = 0.0;
   ctx->rng.hasSpare = 0;
+  ctx->rng.ahead = 0;
   ctx->error.code = OMEN_OK;
   ctx->error.site = 0;
   ctx->error.argCount = 0;
@@ -52,6 +54,15 @@ double omen_rt_next_uniform(OmenTrialContext* ctx) {
   if (s.hasSpare) {
     s.hasSpare = 0;
     return s.spare;
+  }
+  if (s.ahead) return s.next[OMEN_STREAM_AHEAD - s.ahead--];
+  if (s.block >= OMEN_LANES_FROM_BLOCK) {
+    uint64_t words[2 * 8];
+    omen::rt::philox4x32_10_x8(s.trial, s.block, s.key, words);
+    for (int i = 0; i < OMEN_STREAM_AHEAD; ++i) s.next[i] = toUnit(words[i]);
+    s.block += 8;
+    s.ahead = OMEN_STREAM_AHEAD - 1;
+    return s.next[0];
   }
   const uint32_t counter[4] = {
       static_cast<uint32_t>(s.trial), static_cast<uint32_t>(s.trial >> 32),
