@@ -1,14 +1,15 @@
 //===- TrialLanes.cpp - Straight-line scenarios: safe to run speculatively ---===//
 #include "ir/TrialLanes.h"
 
-#include <vector>
+#include <map>
+#include <string>
 
 namespace omen::ir {
 namespace {
 
 class Analysis {
  public:
-  explicit Analysis(const Module& m) : m_(m), loopsIn_(m.functions.size(), -1) {}
+  explicit Analysis(const Module& m) : m_(m) {}
 
   /// The reason `s` must run one trial at a time, or "" when its trials may share vectors.
   std::string decide(const Scenario& s) {
@@ -18,39 +19,68 @@ class Analysis {
       if (!p.count || p.count->kind != ExprKind::Const) return "phase " + p.name + " has a step count that is not a constant";
       if (p.count->intValue > 1) return "phase " + p.name + " runs more than one step";
     }
-    if (loops(s.trialInit)) return "the trial has a for loop";
+    std::string why = scan(s.trialInit);
     for (const Phase& p : s.phases)
-      if (loops(p.body) || loops(*p.count)) return "the trial has a for loop";
-    for (const Report& r : s.reports)
-      if (loops(*r.value) || (r.given && loops(*r.given))) return "the trial has a for loop";
-    return "";
+      if (why.empty()) why = scan(p.body);
+    for (const Report& r : s.reports) {
+      if (why.empty()) why = scan(*r.value);
+      if (why.empty() && r.given) why = scan(*r.given);
+    }
+    return why;
   }
 
  private:
-  /// Whether evaluating `e` may run a `for` loop (in a function it calls).
-  bool loops(const Expr& e) {
-    if (e.kind == ExprKind::CallFunction && functionLoops(e.index)) return true;
-    for (const ExprPtr& o : e.operands)
-      if (loops(*o)) return true;
-    return false;
-  }
-  bool loops(const Block& b) {
-    for (const StmtPtr& s : b) {
-      if (s->kind == StmtKind::For) return true;
-      if ((s->value && loops(*s->value)) || (s->subscript && loops(*s->subscript)) || (s->bound && loops(*s->bound)) ||
-          loops(s->thenBlock) || loops(s->elseBlock))
-        return true;
+  /// Builtins whose code has no loop and no libm call, so that a trial made of them can be
+  /// vectorised (the others would only make a second copy of the trial for nothing).
+  static bool vectorizes(BuiltinId id) {
+    switch (id) {
+      case BuiltinId::Bernoulli:
+      case BuiltinId::Uniform:
+      case BuiltinId::Abs:
+      case BuiltinId::Min:
+      case BuiltinId::Max:
+      case BuiltinId::Clamp: return true;
+      default: return false;
     }
-    return false;
   }
-  bool functionLoops(uint32_t f) {
-    int& memo = loopsIn_[f];
-    if (memo < 0) memo = 0, memo = loops(m_.functions[f].body) ? 1 : 0;  // no recursion (verifier)
-    return memo == 1;
+
+  /// Why evaluating `e` (and the functions it calls) cannot run in lanes, or "".
+  std::string scan(const Expr& e) {
+    if (e.kind == ExprKind::CallBuiltin && !vectorizes(e.builtin))
+      return "the trial calls " + std::string(builtin(e.builtin).name) + " (a loop or a libm call)";
+    if (e.kind == ExprKind::CallFunction) {
+      std::string why = scanFunction(e.index);
+      if (!why.empty()) return why;
+    }
+    for (const ExprPtr& o : e.operands) {
+      std::string why = scan(*o);
+      if (!why.empty()) return why;
+    }
+    return "";
+  }
+  std::string scan(const Block& b) {
+    for (const StmtPtr& s : b) {
+      if (s->kind == StmtKind::For) return "the trial has a for loop";
+      for (const Expr* e : {s->value.get(), s->subscript.get(), s->bound.get()}) {
+        std::string why = e ? scan(*e) : "";
+        if (!why.empty()) return why;
+      }
+      std::string why = scan(s->thenBlock);
+      if (why.empty()) why = scan(s->elseBlock);
+      if (!why.empty()) return why;
+    }
+    return "";
+  }
+  std::string scanFunction(uint32_t f) {
+    auto found = functionWhy_.find(f);
+    if (found != functionWhy_.end()) return found->second;
+    std::string why = scan(m_.functions[f].body);  // no recursion (verifier)
+    functionWhy_[f] = why;
+    return why;
   }
 
   const Module& m_;
-  std::vector<int> loopsIn_;  ///< -1 unknown, 0 no, 1 yes
+  std::map<uint32_t, std::string> functionWhy_;
 };
 
 }  // namespace

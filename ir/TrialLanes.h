@@ -18,8 +18,14 @@
 //  * no `for` loop anywhere, in the trial or in a function it calls (a bound could be
 //    anything).
 // Everything else is safe to run speculatively: builtins check their arguments before
-// using them and return at once on bad ones, integer arithmetic wraps in the overflow
-// intrinsics, real division by zero gives an infinity, and calls to user functions return.
+// using them and return at once on bad ones (an integer `mod` by 0 never divides), integer
+// arithmetic wraps in the overflow intrinsics, real division by zero gives an infinity, and
+// calls to user functions return.
+//
+// Safe is not enough to pay: a trial that calls a sampler with a rejection loop or a libm
+// function (everything but bernoulli / `with probability`, uniform, abs, min, max and clamp)
+// cannot be vectorised, and its second, speculative copy would only cost compile time. Such
+// scenarios run one trial at a time too, and the reason names the builtin.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

@@ -358,6 +358,7 @@ bool Machine::runPhases() {
 
 bool Machine::runTrial(uint64_t seed, uint64_t trial, double* outcomes) {
   omen_rt_begin_trial(&ctx_, seed, trial);
+  ctx_.rng.next = ahead_;
   if (!stillWanted()) return false;
   std::fill(frame_.begin(), frame_.end(), Value{});
   std::fill(happened_.begin(), happened_.end(), 0);

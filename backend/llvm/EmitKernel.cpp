@@ -118,6 +118,14 @@ void Emitter::trial(const ir::Scenario& s, Value* seed, Value* first, Value* i, 
   llvm::BasicBlock* report = newBlock("reports");
   if (llvm::Function* begin = runtimeFunction("omen_rt_begin_trial"))
     b_.CreateCall(begin, {frame_.ctx, seed, b_.CreateAdd(first, b_.CreateZExt(i, b_.getInt64Ty()))});
+  // Lend the stream the block's buffer for lane refills (TrialContext.h).
+  if (!frame_.ahead) {
+    auto* buffer = llvm::ArrayType::get(b_.getDoubleTy(), OMEN_STREAM_AHEAD);
+    frame_.ahead = entryAlloca(buffer, "stream.ahead");
+    frame_.ahead->setAlignment(llvm::Align(64));
+  }
+  b_.CreateStore(frame_.ahead, b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
+                                                             offsetof(OmenTrialContext, rng) + offsetof(OmenStream, next)));
   pollCancel();
   b_.CreateStore(b_.getInt64(0), frame_.t);
   b_.CreateStore(b_.getInt64(0), frame_.step);

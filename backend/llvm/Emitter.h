@@ -75,6 +75,7 @@ class Emitter {
     /// i1, set while emitting a trial that runs speculatively in vector lanes
     /// (ir/TrialLanes.h, EmitLanes.cpp): errors set it and the trial goes on.
     llvm::AllocaInst* failed = nullptr;
+    llvm::AllocaInst* ahead = nullptr;  ///< [16 x double] lent to the stream (block function)
   };
 
   // Expressions (EmitExpr.cpp).

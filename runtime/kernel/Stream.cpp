@@ -24,6 +24,13 @@ inline double toUnit(uint64_t w) {
 
 extern "C" {
 
+void omen_rt_refill_ahead(double* next, uint64_t trial, uint64_t block, uint32_t key0, uint32_t key1) {
+  uint64_t words[OMEN_STREAM_AHEAD];
+  const uint32_t key[2] = {key0, key1};
+  omen::rt::philox4x32_10_x8(trial, block, key, words);
+  for (int i = 0; i < OMEN_STREAM_AHEAD; ++i) next[i] = toUnit(words[i]);
+}
+
 void omen_rt_begin_trial(OmenTrialContext* ctx, uint64_t seed, uint64_t trial) {
   ctx->rng.key[0] = static_cast<uint32_t>(seed);
   ctx->rng.key[1] = static_cast<uint32_t>(seed >> 32);
@@ -32,6 +39,7 @@ void omen_rt_begin_trial(OmenTrialContext* ctx, uint64_t seed, uint64_t trial) {
   ctx->rng.spare = 0.0;
   ctx->rng.hasSpare = 0;
   ctx->rng.ahead = 0;
+  ctx->rng.next = nullptr;
   ctx->error.code = OMEN_OK;
   ctx->error.site = 0;
   ctx->error.argCount = 0;
@@ -56,10 +64,8 @@ double omen_rt_next_uniform(OmenTrialContext* ctx) {
     return s.spare;
   }
   if (s.ahead) return s.next[OMEN_STREAM_AHEAD - s.ahead--];
-  if (s.block >= OMEN_LANES_FROM_BLOCK) {
-    uint64_t words[2 * 8];
-    omen::rt::philox4x32_10_x8(s.trial, s.block, s.key, words);
-    for (int i = 0; i < OMEN_STREAM_AHEAD; ++i) s.next[i] = toUnit(words[i]);
+  if (s.block >= OMEN_LANES_FROM_BLOCK && s.next) {
+    omen_rt_refill_ahead(s.next, s.trial, s.block, s.key[0], s.key[1]);
     s.block += 8;
     s.ahead = OMEN_STREAM_AHEAD - 1;
     return s.next[0];

@@ -29,6 +29,12 @@ class Gen:
         # the JIT runs its trials in vector lanes; `lanes` is what `omen emit --ir` must say.
         self.straight = straight
         self.lanes = None
+        # Straight-line programs that must run in lanes use only the builtins that vectorise.
+        self.vector_only = False
+        if straight:
+            self.refuse = rng.random() < 0.25
+            self.spoil = rng.randrange(3) if self.refuse else -1  # 0: a count; 1: until; 2: a sampler
+            self.vector_only = not self.refuse
 
     def fresh(self, prefix):
         self.names += 1
@@ -81,6 +87,14 @@ class Gen:
         return self.real_lit()
 
     def draw(self, env, t, depth):
+        if self.vector_only:
+            # Only what ir/TrialLanes.h lets run in vector lanes: bernoulli and uniform.
+            if t == "bool":
+                return f"bernoulli({self.prob(env, depth)})"
+            if t == "int":
+                return f"(if bernoulli({self.prob(env, depth)}) then {self.int_lit()} else {self.int_lit()})"
+            lo = self.real(env, depth - 1)
+            return f"uniform({lo}, {lo} + {self.pos(env, depth)})"
         if t == "bool":
             return f"bernoulli({self.prob(env, depth)})"
         if t == "int":
@@ -123,6 +137,14 @@ class Gen:
 
     def math(self, env, t, depth):
         x = lambda: self.real(env, depth - 1)
+        if self.vector_only:
+            n = (lambda: self.int(env, depth - 1)) if t == "int" else x
+            c = self.r.randrange(3)
+            if c == 0:
+                return f"abs({n()})"
+            if c == 1:
+                return f"{self.r.choice(['min', 'max'])}({n()}, {n()})"
+            return f"clamp({n()}, -50, 50)"
         if t == "int":
             c = self.r.randrange(6)
             if c == 0:
@@ -227,8 +249,10 @@ class Gen:
             return f"({x()} / (abs({x()}) + 1))"
         if c == 2:
             return f"(-{x()})"
-        if c == 3:
+        if c == 3 and not self.vector_only:  # `^` is pow, which does not vectorise
             return f"((abs({x()}) + 0.5) ^ clamp({x()}, -2, 2))"
+        if c == 3:
+            return f"({x()} * {x()})"
         if c in (4, 5):
             return self.math(env, "real", depth)
         if c == 6 and env["draws"]:
@@ -363,16 +387,16 @@ class Gen:
 
     def straight_phases(self, vars_, fns, events, states):
         """Phases of one step (or none) for a straight-line program. Some trials fail part way
-        through a vector of trials: a probability or a log argument drawn a little out of its
+        through a vector of trials: a probability or a clamp bound drawn a little out of its
         domain fails a few percent of trials, at a different trial per seed, which the JIT must
         report exactly as the scalar loop does (the first failing trial, its error). A quarter
-        of the programs break the rule once, so that the analysis must refuse them."""
+        of the programs break a rule once (a step count, an until phase, a sampler that does
+        not vectorise), so that the analysis must refuse them."""
         lines = []
         pv = {k: list(v) for k, v in vars_.items()}
         pv["bool"] += events
-        refuse = self.r.random() < 0.25
-        spoil = self.r.randrange(2) if refuse else -1  # 0: a count that is not 0 or 1; 1: until
-        self.lanes = "no" if refuse else "yes"
+        spoil = self.spoil
+        self.lanes = "no" if self.refuse else "yes"
         for k in range(self.r.randint(1, 2)):
             count = self.r.choice(["1", "1", "1", "0"])
             if k == 0 and spoil == 0:
@@ -388,7 +412,10 @@ class Gen:
             if self.r.random() < 0.3 and states:
                 name, t = self.r.choice(states)
                 if t == "real":
-                    lines.append(f"    {name} = log(uniform(-0.02, 1))")
+                    # clamp fails when lo > hi: in 2 of 102 trials.
+                    lines.append(f"    {name} = clamp(0.5, uniform(0, 1.02), 1)")
+            if k == 0 and spoil == 2:
+                lines.append(f"    let {self.fresh('l')} = normal(0, 1)")
             lines += self.stmts(env, 2, self.r.randint(1, 4), "    ")
             lines.append("  }")
         if spoil == 1:
@@ -457,6 +484,8 @@ class Gen:
         uncertain = []
         for _ in range(self.r.randint(0, 3)):
             t = self.r.choice(["real", "real", "int", "bool"])
+            if t == "int" and self.vector_only:
+                t = "real"  # an int uncertain param needs an int distribution: none vectorises
             name = self.fresh("u")
             lines.append(f"  param {name} ~ {self.draw(self.env(True, vars_={k: list(v) for k, v in vars_.items()}), t, 1)}{self.range(t)}")
             vars_[t].append(name)

@@ -15,17 +15,17 @@
 namespace omen::testing {
 namespace {
 
-// bernoulli fails when p > 1 (3 in 103 trials); log fails below 0 (2 in 102); the report's
-// division by zero only counts where its condition holds (never: x != 0 there).
+// bernoulli fails when p > 1 (3 in 103 trials); clamp fails when lo > hi (2 in 102); the
+// report's division by zero only counts where its condition holds (never: x != 0 there).
 const char* kFailing = R"(
 scenario s {
   param p ~ uniform(0, 1.03)
-  state x = log(uniform(-0.02, 1))
-  state k = poisson(1)
+  state x = clamp(0.5, uniform(0, 1.02), 1)
+  state k = bernoulli(0.4)
   event e
   phase world for 1 {
     with probability p { trigger e }
-    if k == 0 { x = 0 }
+    if k { x = 0 }
   }
   report P(e)
   report E(1 / x | x != 0)

@@ -17,7 +17,7 @@ std::string decideProgram(const std::string& program) {
 
 std::string decide(const std::string& members) { return decideProgram("scenario s {\n" + members + "\n}\n"); }
 
-const char* kHead = "param q = 0.3\nstate x = normal(0, 1)\nevent e\n";
+const char* kHead = "param q = 0.3\nstate x = uniform(-1, 1)\nevent e\n";
 
 TEST(TrialLanes, StraightLineScenariosRunInLanes) {
   EXPECT_EQ(decide(std::string(kHead) + "phase p for 1 { with probability q { trigger e } }\nreport P(e)"), "lanes");
@@ -28,9 +28,20 @@ TEST(TrialLanes, StraightLineScenariosRunInLanes) {
                                         "report E(x | not e)"),
             "lanes");
   // A function without loops: its errors return to the caller, which flags the lane.
-  EXPECT_EQ(decideProgram("fn f(a: real) -> real = log(a)\nscenario s {\n state y = f(uniform(0, 1))\n"
+  EXPECT_EQ(decideProgram("fn f(a: real) -> real = clamp(a, 0, 2) / a\nscenario s {\n state y = f(uniform(0, 1))\n"
                           " report E(y)\n}\n"),
             "lanes");
+  // Consts and params are evaluated once, before any trial: any builtin there.
+  EXPECT_EQ(decide("param mu = exp(1)\nstate y = uniform(0, mu)\nreport E(abs(min(y, 1)) + max(y, 0))"), "lanes");
+}
+
+TEST(TrialLanes, BuiltinsThatCannotBeVectorisedAreRefused) {
+  EXPECT_EQ(decide("state y = normal(0, 1)\nreport E(y)"), "the trial calls normal (a loop or a libm call)");
+  EXPECT_EQ(decide("state y = uniform(0, 1)\nreport E(log(y))"), "the trial calls log (a loop or a libm call)");
+  EXPECT_EQ(decideProgram("fn f(a: real) -> int = poisson(a)\nscenario s {\n state y = f(2)\n report E(y)\n}\n"),
+            "the trial calls poisson (a loop or a libm call)");
+  EXPECT_EQ(decide("param p ~ beta(2, 3)\nevent e\nphase w for 1 { with probability p { trigger e } }\nreport P(e)"),
+            "the trial calls beta (a loop or a libm call)");
 }
 
 TEST(TrialLanes, StepLoopsAreRefused) {
@@ -46,10 +57,10 @@ TEST(TrialLanes, WhatAWrongValueCouldRunAwayWithIsRefused) {
   EXPECT_EQ(decide("param n = 3\nstate xs[n] = 0.5\nphase p for 1 { xs[0] = 1 }\nreport E(sum(xs))"),
             "the scenario has arrays");
   // A loop's bound computed after an error could be anything, in the trial or in a function.
-  EXPECT_EQ(decide("state k = poisson(2)\nstate y = 0\nphase p for 1 { for i in 0..k { y = y + 1 } }\nreport E(y)"),
+  EXPECT_EQ(decide("state k = clamp(3, 0, 5)\nstate y = 0\nphase p for 1 { for i in 0..k { y = y + 1 } }\nreport E(y)"),
             "the trial has a for loop");
   EXPECT_EQ(decideProgram("fn first(n: int) -> int {\n for i in 0..n { if i * i > n { return i } }\n return n\n}\n"
-                          "scenario s {\n state y = first(poisson(5))\n report E(y)\n}\n"),
+                          "scenario s {\n state y = first(clamp(5, 0, 9))\n report E(y)\n}\n"),
             "the trial has a for loop");
 }
 

@@ -150,7 +150,9 @@ TEST(Stream, LanesGiveTheScalarBlocks) {
   const uint64_t seed = 0x0123456789abcdefull;
   for (uint64_t trial : {uint64_t(3), uint64_t(1) << 40}) {
     OmenTrialContext ctx;
+    double ahead[OMEN_STREAM_AHEAD];
     omen_rt_begin_trial(&ctx, seed, trial);
+    ctx.rng.next = ahead;
     for (uint64_t k = 0; k < 100; ++k) {  // 200 uniforms: 8 blocks one by one, then 12 lane refills and a half
       double u0, u1;
       block(seed, trial, k, u0, u1);
