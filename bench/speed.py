@@ -14,6 +14,8 @@ Markdown tables:
   2. `omen run FILE --trials 1` wall time for every example: before, after with an empty
      kernel cache, after with a warm one; and a file of online_learning plus 32 variants that
      only override a param value;
+  1b. with --no-lanes-build: trials/s of draw-heavy scenarios (bench/labs/draws.omen) and the
+     examples with Philox refills in vector lanes on and off;
   3. `omen compare examples/early_stopping.omen compute_optimal overtrained --trials 4000`
      run time (the driver's, compile excluded) on 1 and 2 threads, before and after.
 """
@@ -67,6 +69,9 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-compare", action="store_true")
     ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--skip-latency", action="store_true")
+    ap.add_argument("--no-lanes-build", help="this build with OMEN_LANES_FROM_BLOCK set past any trial "
+                    "(TrialContext.h): adds a table of what Philox in vector lanes buys")
     args = ap.parse_args()
     new, old = os.path.abspath(args.build), os.path.abspath(args.baseline)
     env = dict(os.environ, OMEN_STDLIB=os.environ.get("OMEN_STDLIB", os.path.join(new, "share/omen/stdlib")))
@@ -77,7 +82,10 @@ def main():
     premises = os.path.join(ex, "premises.omen")
     if not args.skip_throughput:
         throughput(args, new, old, env, online, premises)
-    latency(args, new, old, env, ex, online)
+    if args.no_lanes_build:
+        lanes(args, new, os.path.abspath(args.no_lanes_build), old, env, online, premises)
+    if not args.skip_latency:
+        latency(args, new, old, env, ex, online)
     if not args.skip_compare:
         heavy(new, old, env, ex)
 
@@ -123,6 +131,23 @@ def throughput(args, new, old, env, online, premises):
           f" | {pt_after:,.0f} ({pt_after / pt_hand:.2f}) | {pt_after / pt_before:.2f}× |")
     sys.stdout.flush()
 
+
+
+def lanes(args, new, nolanes, old, env, online, premises):
+    """1b. Philox in vector lanes: the same build with lane refills on and off (trials/s)."""
+    r = args.repeat
+    draws = os.path.join(SRC, "bench", "labs", "draws.omen")
+    rows = [(draws, "uniform_walk", 20_000), (draws, "normal_walk", 10_000), (online, "online_learning", 200_000),
+            (premises, "uncertain_premises", 1_000_000), (premises, "point_estimates", 10_000_000)]
+    print("\n### Philox in vector lanes, 1 thread (trials/s, best of %d)\n" % r)
+    print("| scenario | before (baseline) | after, lanes off | after | lanes on / off |")
+    print("|---|---|---|---|---|")
+    for file, scenario, trials in rows:
+        b = run_rate(f"{old}/bin/omen", file, scenario, trials, env, r)
+        off = run_rate(f"{nolanes}/bin/omen", file, scenario, trials, env, r)
+        on = run_rate(f"{new}/bin/omen", file, scenario, trials, env, r)
+        print(f"| {scenario} | {b:,.0f} | {off:,.0f} | {on:,.0f} | {on / off:.2f}× |")
+        sys.stdout.flush()
 
 
 def latency(args, new, old, env, ex, online):
