@@ -9,7 +9,8 @@
 //                           const uint8_t* cancel);
 //     runs trials [first, first + count) and returns count, or the index within the block of
 //     the first failing trial (its error in *error; earlier trials' outcomes are written).
-//     `cancel` (may be null) is polled inside trials (EmitCancel.cpp).
+//     `cancel` (may be null) is polled inside trials (EmitCancel.cpp), or once per chunk of
+//     trials where they run in vector lanes (EmitLanes.cpp).
 //
 // One call runs a whole block: the trial loop, the trial context and every slot live in the
 // generated function, so after the runtime is inlined the trial state sits in registers.
