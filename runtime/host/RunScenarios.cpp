@@ -92,6 +92,7 @@ RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options) {
     }
     out.result.scenarios.push_back(run(*prepared.kernels[i], o));
     out.result.scenarios.back().compileSeconds = prepared.compileSeconds[i];
+    out.result.scenarios.back().engineSplit = prepared.kernels[i]->engineSplit();
     const ScenarioResult& r = out.result.scenarios.back();
     if (r.error) {
       out.failure = Failure::Runtime;

@@ -1,0 +1,155 @@
+//===- TieredKernel.cpp - The auto engine: interpreter first, JIT once it pays =//
+#include "backend/TieredKernel.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <limits>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "backend/interp/Interpreter.h"
+#include "backend/llvm/JitEngine.h"
+#include "backend/llvm/KernelKey.h"
+
+namespace omen::backend {
+namespace {
+
+/// One kernel's background compile.
+struct Job {
+  explicit Job(llvmgen::NormalizedScenario scenario) : scenario(std::move(scenario)) {}
+  /// Abandons the compile and waits for its thread: it must not outlive the kernel, since a
+  /// thread still in LLVM when the process exits would race its static destructors.
+  ~Job() {
+    abandon = true;
+    if (thread.joinable()) thread.join();
+  }
+
+  void start() {
+    if (started.exchange(true)) return;
+    thread = std::thread([this] {
+      std::string error;
+      rt::BlockFn compiled = llvmgen::compileBlock(scenario, error, &abandon);
+      block.store(compiled, std::memory_order_release);
+      std::lock_guard<std::mutex> lock(mutex);
+      done = true;
+      finished.notify_all();
+    });
+  }
+
+  llvmgen::NormalizedScenario scenario;
+  std::atomic<rt::BlockFn> block{nullptr};
+  std::atomic<bool> started{false}, abandon{false};
+  std::thread thread;
+  std::mutex mutex;
+  std::condition_variable finished;
+  bool done = false;  ///< under mutex
+};
+
+uint64_t forcedSwitchTrial() {
+  const char* text = std::getenv("OMEN_AUTO_SWITCH_TRIAL");
+  if (!text || !*text) return std::numeric_limits<uint64_t>::max();
+  return std::strtoull(text, nullptr, 10);
+}
+
+class TieredKernel final : public rt::Kernel {
+ public:
+  TieredKernel(std::unique_ptr<rt::Kernel> interp, std::unique_ptr<Job> job, std::vector<uint32_t> sites,
+               uint64_t forced)
+      : interp_(std::move(interp)), job_(std::move(job)), sites_(std::move(sites)), forced_(forced) {}
+
+  const rt::ScenarioInfo& info() const override { return interp_->info(); }
+  bool initGlobals(Value* globals, const uint8_t* overridden, OmenError& error) const override {
+    return interp_->initGlobals(globals, overridden, error);
+  }
+
+  std::optional<EngineSplit> engineSplit() const override {
+    return EngineSplit{interpreted_.load(), compiled_.load()};
+  }
+
+  bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
+                OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel) const override {
+    if (forced_ != std::numeric_limits<uint64_t>::max()) return runForced(globals, seed, first, count, outcomes, error, failedTrial, cancel);
+    if (rt::BlockFn block = job_->block.load(std::memory_order_acquire))
+      return runJit(block, globals, seed, first, count, outcomes, error, failedTrial, cancel);
+    auto start = std::chrono::steady_clock::now();
+    bool ok = runInterp(globals, seed, first, count, outcomes, error, failedTrial, cancel);
+    int64_t spent = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+    if (interpNanos_.fetch_add(spent, std::memory_order_relaxed) + spent > int64_t(kTierUpSeconds * 1e9))
+      job_->start();
+    return ok;
+  }
+
+ private:
+  bool runJit(rt::BlockFn block, const Value* globals, uint64_t seed, uint64_t first, uint32_t count,
+              double* outcomes, OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel) const {
+    uint32_t done = block(globals, seed, first, count, outcomes, &error, reinterpret_cast<const uint8_t*>(cancel));
+    compiled_ += done;
+    if (done == count) return true;
+    // The compiled kernel numbers its sites locally (KernelKey.h); the program's are wanted.
+    if (error.code != OMEN_ERR_CANCELLED && error.site < sites_.size()) error.site = sites_[error.site];
+    failedTrial = first + done;
+    return false;
+  }
+
+  bool runInterp(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
+                 OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel) const {
+    bool ok = interp_->runBlock(globals, seed, first, count, outcomes, error, failedTrial, cancel);
+    interpreted_ += ok ? count : failedTrial - first;
+    return ok;
+  }
+
+  /// OMEN_AUTO_SWITCH_TRIAL: [first, forced) on the interpreter, the rest on the JIT kernel.
+  bool runForced(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
+                 OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel) const {
+    uint64_t end = first + count;
+    uint64_t split = std::min(std::max(first, forced_), end);
+    if (split > first &&
+        !runInterp(globals, seed, first, uint32_t(split - first), outcomes, error, failedTrial, cancel))
+      return false;
+    if (split == end) return true;
+    rt::BlockFn block = waitForJit();
+    double* rest = outcomes + (split - first) * info().reports.size() * rt::kOutcomeWidth;
+    if (!block) return runInterp(globals, seed, split, uint32_t(end - split), rest, error, failedTrial, cancel);
+    return runJit(block, globals, seed, split, uint32_t(end - split), rest, error, failedTrial, cancel);
+  }
+
+  rt::BlockFn waitForJit() const {
+    job_->start();
+    std::unique_lock<std::mutex> lock(job_->mutex);
+    job_->finished.wait(lock, [&] { return job_->done; });
+    return job_->block.load(std::memory_order_acquire);
+  }
+
+  std::unique_ptr<rt::Kernel> interp_;  ///< also evaluates the globals, as for the jit engine
+  std::unique_ptr<Job> job_;
+  std::vector<uint32_t> sites_;         ///< the compiled kernel's site -> the program's
+  uint64_t forced_;
+  mutable std::atomic<int64_t> interpNanos_{0};
+  /// Trials run to completion on each engine (the failing trial of a block is not counted).
+  mutable std::atomic<uint64_t> interpreted_{0}, compiled_{0};
+};
+
+}  // namespace
+
+std::unique_ptr<rt::Kernel> compileTiered(const ir::Module& module, const ir::Scenario& scenario, std::string& error) {
+  auto interp = interp::compileScenario(module, scenario, error);
+  if (!interp) return nullptr;
+  llvmgen::NormalizedScenario n = llvmgen::normalizeScenario(module, scenario);
+  std::vector<uint32_t> sites = n.sites;
+  uint64_t forced = forcedSwitchTrial();
+  // In memory or on disk: then the JIT kernel runs from the first block.
+  rt::BlockFn ready = llvmgen::findCompiledBlock(n);
+  auto job = std::make_unique<Job>(std::move(n));
+  if (ready) {
+    job->block = ready;
+    job->started = true;
+    job->done = true;
+  } else if (forced != std::numeric_limits<uint64_t>::max()) {
+    job->start();
+  }
+  return std::make_unique<TieredKernel>(std::move(interp), std::move(job), std::move(sites), forced);
+}
+
+}  // namespace omen::backend
