@@ -1,10 +1,12 @@
 //===- TieredKernel.cpp - The auto engine: interpreter first, JIT once it pays =//
 #include "backend/TieredKernel.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -16,10 +18,12 @@
 namespace omen::backend {
 namespace {
 
-/// One kernel's background compile.
+/// The background compile of one KernelKey text, shared by the auto kernels of that text
+/// (scenarios that differ only in param values): the first to need it starts it, all switch
+/// when it is done.
 struct Job {
   explicit Job(llvmgen::NormalizedScenario scenario) : scenario(std::move(scenario)) {}
-  /// Abandons the compile and waits for its thread: it must not outlive the kernel, since a
+  /// Abandons the compile and waits for its thread: it must not outlive the kernels, since a
   /// thread still in LLVM when the process exits would race its static destructors.
   ~Job() {
     abandon = true;
@@ -47,6 +51,18 @@ struct Job {
   bool done = false;  ///< under mutex
 };
 
+/// The job of `n`'s text: the one a living kernel of the same text holds, else a new one.
+std::shared_ptr<Job> sharedJob(llvmgen::NormalizedScenario n) {
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<Job>> jobs;
+  std::lock_guard<std::mutex> lock(mutex);
+  for (auto it = jobs.begin(); it != jobs.end();) it = it->second.expired() ? jobs.erase(it) : std::next(it);
+  std::weak_ptr<Job>& slot = jobs[n.text];
+  std::shared_ptr<Job> job = slot.lock();
+  if (!job) slot = job = std::make_shared<Job>(std::move(n));
+  return job;
+}
+
 uint64_t forcedSwitchTrial() {
   const char* text = std::getenv("OMEN_AUTO_SWITCH_TRIAL");
   if (!text || !*text) return std::numeric_limits<uint64_t>::max();
@@ -55,7 +71,7 @@ uint64_t forcedSwitchTrial() {
 
 class TieredKernel final : public rt::Kernel {
  public:
-  TieredKernel(std::unique_ptr<rt::Kernel> interp, std::unique_ptr<Job> job, std::vector<uint32_t> sites,
+  TieredKernel(std::unique_ptr<rt::Kernel> interp, std::shared_ptr<Job> job, std::vector<uint32_t> sites,
                uint64_t forced)
       : interp_(std::move(interp)), job_(std::move(job)), sites_(std::move(sites)), forced_(forced) {}
 
@@ -73,9 +89,17 @@ class TieredKernel final : public rt::Kernel {
     if (forced_ != std::numeric_limits<uint64_t>::max()) return runForced(globals, seed, first, count, outcomes, error, failedTrial, cancel);
     if (rt::BlockFn block = job_->block.load(std::memory_order_acquire))
       return runJit(block, globals, seed, first, count, outcomes, error, failedTrial, cancel);
+    if (job_->started.load() && !enterInterpWhileCompiling(cancel)) {
+      // The compile finished while this thread waited (or it failed: then interpret).
+      if (rt::BlockFn block = job_->block.load(std::memory_order_acquire))
+        return runJit(block, globals, seed, first, count, outcomes, error, failedTrial, cancel);
+      return runInterp(globals, seed, first, count, outcomes, error, failedTrial, cancel);
+    }
+    bool counted = job_->started.load();
     auto start = std::chrono::steady_clock::now();
     bool ok = runInterp(globals, seed, first, count, outcomes, error, failedTrial, cancel);
     int64_t spent = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+    if (counted) leaveInterpWhileCompiling();
     if (interpNanos_.fetch_add(spent, std::memory_order_relaxed) + spent > int64_t(kTierUpSeconds * 1e9))
       job_->start();
     return ok;
@@ -91,6 +115,28 @@ class TieredKernel final : public rt::Kernel {
     if (error.code != OMEN_ERR_CANCELLED && error.site < sites_.size()) error.site = sites_[error.site];
     failedTrial = first + done;
     return false;
+  }
+
+  /// While the kernel compiles, at most one thread fewer than the machine has cores
+  /// interprets, so the compile has a core of its own: with every core interpreting it
+  /// would take longer, and the JIT kernel (many times faster) would take over later. The
+  /// others wait for the compile. True: this thread may interpret (and must call
+  /// leaveInterpWhileCompiling after); false: the compile is over, or the run is cancelled.
+  bool enterInterpWhileCompiling(const std::atomic<bool>* cancel) const {
+    static const unsigned limit = std::max(1u, std::thread::hardware_concurrency() - 1);
+    std::unique_lock<std::mutex> lock(job_->mutex);
+    while (!job_->done && interpreting_ >= limit) {
+      if (cancel && cancel->load()) return false;
+      job_->finished.wait_for(lock, std::chrono::milliseconds(10));
+    }
+    if (job_->done) return false;
+    ++interpreting_;
+    return true;
+  }
+  void leaveInterpWhileCompiling() const {
+    std::lock_guard<std::mutex> lock(job_->mutex);
+    --interpreting_;
+    job_->finished.notify_all();
   }
 
   bool runInterp(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
@@ -123,10 +169,11 @@ class TieredKernel final : public rt::Kernel {
   }
 
   std::unique_ptr<rt::Kernel> interp_;  ///< also evaluates the globals, as for the jit engine
-  std::unique_ptr<Job> job_;
+  std::shared_ptr<Job> job_;
   std::vector<uint32_t> sites_;         ///< the compiled kernel's site -> the program's
   uint64_t forced_;
   mutable std::atomic<int64_t> interpNanos_{0};
+  mutable unsigned interpreting_ = 0;  ///< under job_->mutex: threads interpreting during the compile
   /// Trials run to completion on each engine (the failing trial of a block is not counted).
   mutable std::atomic<uint64_t> interpreted_{0}, compiled_{0};
 };
@@ -141,10 +188,10 @@ std::unique_ptr<rt::Kernel> compileTiered(const ir::Module& module, const ir::Sc
   uint64_t forced = forcedSwitchTrial();
   // In memory or on disk: then the JIT kernel runs from the first block.
   rt::BlockFn ready = llvmgen::findCompiledBlock(n);
-  auto job = std::make_unique<Job>(std::move(n));
-  if (ready) {
+  std::shared_ptr<Job> job = sharedJob(std::move(n));
+  if (ready && !job->started.exchange(true)) {
     job->block = ready;
-    job->started = true;
+    std::lock_guard<std::mutex> lock(job->mutex);
     job->done = true;
   } else if (forced != std::numeric_limits<uint64_t>::max()) {
     job->start();
