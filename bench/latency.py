@@ -64,6 +64,7 @@ def main():
     new, old = os.path.abspath(args.build), os.path.abspath(args.baseline)
     env = dict(os.environ, OMEN_STDLIB=os.environ.get("OMEN_STDLIB", os.path.join(new, "share/omen/stdlib")))
     env.pop("OMEN_AUTO_SWITCH_TRIAL", None)
+    old_env = dict(env, OMEN_STDLIB=os.path.join(old, "share/omen/stdlib"))  # each build its own stdlib
     r = args.repeat
     print(f"load average before: {load()}\n")
     with tempfile.TemporaryDirectory() as tmp:
@@ -97,7 +98,7 @@ def main():
         for file in sorted(glob.glob(os.path.join(SRC, "examples", "*.omen"))) + [variants]:
             cmd = ["run", file, "--trials", "1"]
             try:
-                before = best([timed([f"{old}/bin/omen"] + cmd, env)[0] for _ in range(r)])
+                before = best([timed([f"{old}/bin/omen"] + cmd, old_env)[0] for _ in range(r)])
             except subprocess.CalledProcessError:
                 before = None  # the baseline predates the file's syntax
             jc, jw = cold(f"{new}/bin/omen", cmd + ["--engine", "jit"]), warm(f"{new}/bin/omen", cmd + ["--engine", "jit"])
