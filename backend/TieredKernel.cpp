@@ -48,7 +48,8 @@ struct Job {
   std::thread thread;
   std::mutex mutex;
   std::condition_variable finished;
-  bool done = false;  ///< under mutex
+  bool done = false;          ///< under mutex
+  unsigned interpreting = 0;  ///< under mutex: threads interpreting while it compiles
 };
 
 /// The job of `n`'s text: the one a living kernel of the same text holds, else a new one.
@@ -86,7 +87,8 @@ class TieredKernel final : public rt::Kernel {
 
   bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
                 OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel) const override {
-    if (forced_ != std::numeric_limits<uint64_t>::max()) return runForced(globals, seed, first, count, outcomes, error, failedTrial, cancel);
+    if (forced_ != std::numeric_limits<uint64_t>::max())
+      return runForced(globals, seed, first, count, outcomes, error, failedTrial, cancel);
     if (rt::BlockFn block = job_->block.load(std::memory_order_acquire))
       return runJit(block, globals, seed, first, count, outcomes, error, failedTrial, cancel);
     if (job_->started.load() && !enterInterpWhileCompiling(cancel)) {
@@ -118,24 +120,26 @@ class TieredKernel final : public rt::Kernel {
   }
 
   /// While the kernel compiles, at most one thread fewer than the machine has cores
-  /// interprets, so the compile has a core of its own: with every core interpreting it
-  /// would take longer, and the JIT kernel (many times faster) would take over later. The
-  /// others wait for the compile. True: this thread may interpret (and must call
-  /// leaveInterpWhileCompiling after); false: the compile is over, or the run is cancelled.
+  /// interprets (counted over the kernels sharing the compile), so the compile has a core of
+  /// its own: with every core interpreting it would take longer, and the JIT kernel (many
+  /// times faster) would take over later. The others wait for the compile. True: this thread
+  /// may interpret (and must call leaveInterpWhileCompiling after); false: the compile is
+  /// over, or the run is cancelled.
   bool enterInterpWhileCompiling(const std::atomic<bool>* cancel) const {
-    static const unsigned limit = std::max(1u, std::thread::hardware_concurrency() - 1);
+    static const unsigned cores = std::thread::hardware_concurrency();
+    static const unsigned limit = cores > 1 ? cores - 1 : 1;
     std::unique_lock<std::mutex> lock(job_->mutex);
-    while (!job_->done && interpreting_ >= limit) {
+    while (!job_->done && job_->interpreting >= limit) {
       if (cancel && cancel->load()) return false;
       job_->finished.wait_for(lock, std::chrono::milliseconds(10));
     }
     if (job_->done) return false;
-    ++interpreting_;
+    ++job_->interpreting;
     return true;
   }
   void leaveInterpWhileCompiling() const {
     std::lock_guard<std::mutex> lock(job_->mutex);
-    --interpreting_;
+    --job_->interpreting;
     job_->finished.notify_all();
   }
 
@@ -173,7 +177,6 @@ class TieredKernel final : public rt::Kernel {
   std::vector<uint32_t> sites_;         ///< the compiled kernel's site -> the program's
   uint64_t forced_;
   mutable std::atomic<int64_t> interpNanos_{0};
-  mutable unsigned interpreting_ = 0;  ///< under job_->mutex: threads interpreting during the compile
   /// Trials run to completion on each engine (the failing trial of a block is not counted).
   mutable std::atomic<uint64_t> interpreted_{0}, compiled_{0};
 };
