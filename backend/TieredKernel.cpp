@@ -64,6 +64,9 @@ std::shared_ptr<Job> sharedJob(llvmgen::NormalizedScenario n) {
   return job;
 }
 
+/// Trials the interpreter runs between looks at whether the JIT kernel is ready.
+constexpr uint32_t kSlice = 32;
+
 uint64_t forcedSwitchTrial() {
   const char* text = std::getenv("OMEN_AUTO_SWITCH_TRIAL");
   if (!text || !*text) return std::numeric_limits<uint64_t>::max();
@@ -89,22 +92,30 @@ class TieredKernel final : public rt::Kernel {
                 OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel) const override {
     if (forced_ != std::numeric_limits<uint64_t>::max())
       return runForced(globals, seed, first, count, outcomes, error, failedTrial, cancel);
-    if (rt::BlockFn block = job_->block.load(std::memory_order_acquire))
-      return runJit(block, globals, seed, first, count, outcomes, error, failedTrial, cancel);
-    if (job_->started.load() && !enterInterpWhileCompiling(cancel)) {
-      // The compile finished while this thread waited (or it failed: then interpret).
+    // Interpreted a slice at a time, so that a compile finishing in the middle of a long
+    // chunk takes over its remaining trials at once (exact: trials depend on their index only).
+    size_t width = info().reports.size() * rt::kOutcomeWidth;
+    for (uint64_t at = first, end = first + count; at < end;) {
+      double* out = outcomes + (at - first) * width;
       if (rt::BlockFn block = job_->block.load(std::memory_order_acquire))
-        return runJit(block, globals, seed, first, count, outcomes, error, failedTrial, cancel);
-      return runInterp(globals, seed, first, count, outcomes, error, failedTrial, cancel);
+        return runJit(block, globals, seed, at, uint32_t(end - at), out, error, failedTrial, cancel);
+      uint32_t n = uint32_t(std::min<uint64_t>(kSlice, end - at));
+      bool limited = job_->started.load();
+      if (limited && !enterInterpWhileCompiling(cancel)) {
+        if (job_->block.load(std::memory_order_acquire)) continue;  // the compile is done: run it
+        limited = false;  // it failed, or the run is cancelled: interpret
+      }
+      auto start = std::chrono::steady_clock::now();
+      bool ok = runInterp(globals, seed, at, n, out, error, failedTrial, cancel);
+      int64_t spent =
+          std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+      if (limited) leaveInterpWhileCompiling();
+      if (interpNanos_.fetch_add(spent, std::memory_order_relaxed) + spent > int64_t(kTierUpSeconds * 1e9))
+        job_->start();
+      if (!ok) return false;
+      at += n;
     }
-    bool counted = job_->started.load();
-    auto start = std::chrono::steady_clock::now();
-    bool ok = runInterp(globals, seed, first, count, outcomes, error, failedTrial, cancel);
-    int64_t spent = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
-    if (counted) leaveInterpWhileCompiling();
-    if (interpNanos_.fetch_add(spent, std::memory_order_relaxed) + spent > int64_t(kTierUpSeconds * 1e9))
-      job_->start();
-    return ok;
+    return true;
   }
 
  private:

@@ -13,6 +13,8 @@ O3 before the first trial and has no kernel cache). Prints Markdown tables:
   2. a long run, `omen run examples/online_learning.omen --trials 2e5`, for jit and auto with
      an empty and a warm cache: wall and CPU seconds, and (auto) how many trials each engine
      ran;
+  3. runs of every length in between on periodic_audits (four distinct kernels, the most
+     compile work of the examples), empty cache: interp, jit and auto;
 and the load average before and after (on a shared machine, CPU seconds are the
 load-independent cost, wall seconds what a person waits).
 """
@@ -123,6 +125,16 @@ def main():
                                       for s in json.loads(out)["scenarios"])
             w = warm(f"{new}/bin/omen", cmd + ["--engine", engine])
             print(f"| {engine} | {fmt(best(runs))} | {fmt(w)} | {split or '–'} |")
+            sys.stdout.flush()
+        audits = os.path.join(SRC, "examples", "periodic_audits.omen")
+        print(f"\n### `omen run examples/periodic_audits.omen --trials N`, empty cache: wall / CPU seconds "
+              f"(best of {r})\n")
+        print("| N | interp | jit | auto |")
+        print("|---|---|---|---|")
+        for trials in ("1000", "10000", "100000", "1000000"):
+            cmd = ["run", audits, "--trials", trials]
+            row = [cold(f"{new}/bin/omen", cmd + ["--engine", e]) for e in ("interp", "jit", "auto")]
+            print(f"| {int(trials):,} | " + " | ".join(fmt(t) for t in row) + " |")
             sys.stdout.flush()
     print(f"\nload average after: {load()}")
 
