@@ -52,6 +52,27 @@ struct Job {
   unsigned interpreting = 0;  ///< under mutex: threads interpreting while it compiles
 };
 
+/// The compiles the living KeepBackgroundCompiles hold on to (null: none is alive).
+std::mutex keptMutex;
+std::vector<std::shared_ptr<Job>>* kept = nullptr;
+unsigned keepers = 0;
+
+/// Hands a job whose last kernel goes to the keeper, if there is one and it still compiles.
+void keepIfCompiling(const std::shared_ptr<Job>& job) {
+  std::lock_guard<std::mutex> lock(keptMutex);
+  if (!kept || !job->started.load()) return;
+  {
+    std::lock_guard<std::mutex> done(job->mutex);
+    if (job->done) return;
+  }
+  // Finished ones are of no more use to the keeper: the caches hold their results.
+  std::erase_if(*kept, [](const std::shared_ptr<Job>& j) {
+    std::lock_guard<std::mutex> done(j->mutex);
+    return j->done;
+  });
+  kept->push_back(job);
+}
+
 /// The job of `n`'s text: the one a living kernel of the same text holds, else a new one.
 std::shared_ptr<Job> sharedJob(llvmgen::NormalizedScenario n) {
   static std::mutex mutex;
@@ -78,6 +99,7 @@ class TieredKernel final : public rt::Kernel {
   TieredKernel(std::unique_ptr<rt::Kernel> interp, std::shared_ptr<Job> job, std::vector<uint32_t> sites,
                uint64_t forced)
       : interp_(std::move(interp)), job_(std::move(job)), sites_(std::move(sites)), forced_(forced) {}
+  ~TieredKernel() override { keepIfCompiling(job_); }
 
   const rt::ScenarioInfo& info() const override { return interp_->info(); }
   bool initGlobals(Value* globals, const uint8_t* overridden, OmenError& error) const override {
@@ -193,6 +215,20 @@ class TieredKernel final : public rt::Kernel {
 };
 
 }  // namespace
+
+KeepBackgroundCompiles::KeepBackgroundCompiles() {
+  std::lock_guard<std::mutex> lock(keptMutex);
+  if (keepers++ == 0) kept = new std::vector<std::shared_ptr<Job>>();
+}
+
+KeepBackgroundCompiles::~KeepBackgroundCompiles() {
+  std::vector<std::shared_ptr<Job>>* jobs = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(keptMutex);
+    if (--keepers == 0) std::swap(jobs, kept);
+  }
+  delete jobs;  // outside the lock: the last reference to each job abandons and joins it
+}
 
 std::unique_ptr<rt::Kernel> compileTiered(const ir::Module& module, const ir::Scenario& scenario, std::string& error) {
   auto interp = interp::compileScenario(module, scenario, error);

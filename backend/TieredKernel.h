@@ -38,6 +38,20 @@ namespace omen::backend {
 /// that does spends at most this long on the slower engine before the compile begins.
 inline constexpr double kTierUpSeconds = 0.03;
 
+/// While one lives, a background compile whose kernels are all gone runs on to completion
+/// (into the process's and the disk cache) instead of being abandoned, so that the next run
+/// of a long-lived session starts compiled; destroying it abandons and joins what still
+/// runs. An omen::Session (the REPL's engine) holds one; `omen run`
+/// does not, as nothing would use the kernel after it. Counted: the compiles are let go when
+/// the last one is destroyed.
+class KeepBackgroundCompiles {
+ public:
+  KeepBackgroundCompiles();
+  ~KeepBackgroundCompiles();
+  KeepBackgroundCompiles(const KeepBackgroundCompiles&) = delete;
+  KeepBackgroundCompiles& operator=(const KeepBackgroundCompiles&) = delete;
+};
+
 /// Scenario `scenario` of `module` on the auto engine. Null with `error` only on an internal
 /// error.
 std::unique_ptr<rt::Kernel> compileTiered(const ir::Module& module, const ir::Scenario& scenario, std::string& error);

@@ -1,7 +1,10 @@
 //===- TieredKernelTest.cpp - The auto engine's kernel ------------------------===//
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
+#include <unistd.h>
 
 #include "backend/TieredKernel.h"
 #include "runtime/host/Driver.h"
@@ -88,6 +91,36 @@ TEST(TieredKernel, DestroyingAKernelAbandonsItsCompile) {
   tiered.reset();  // a hang here fails the test by ctest's timeout
   // Either abandoned (nothing kept) or it had already finished (one kernel, complete).
   EXPECT_LE(llvmgen::compiledKernelCount(), compiled + 1);
+}
+
+// With a KeepBackgroundCompiles alive (a REPL session), a compile outlives its kernel and
+// finishes: the next run of the session starts compiled.
+TEST(TieredKernel, AKeeperLetsTheCompileFinishAfterTheRun) {
+  // A step count of its own, so that no earlier process left this kernel in the disk cache.
+  std::string steps = std::to_string(6000 + ::getpid() % 100000);
+  auto lowered = lowerSource(std::string(kScenario).replace(std::string(kScenario).find("5000"), 4, steps));
+  ASSERT_TRUE(lowered->ir) << lowered->errors;
+  std::string error;
+  size_t compiled = llvmgen::compiledKernelCount();
+  {
+    backend::KeepBackgroundCompiles keep;
+    ::setenv("OMEN_AUTO_SWITCH_TRIAL", "0", 1);  // compiles at once, in the background
+    auto tiered = backend::compileTiered(*lowered->ir, lowered->ir->scenarios[0], error);
+    ::unsetenv("OMEN_AUTO_SWITCH_TRIAL");
+    ASSERT_TRUE(tiered) << error;
+    tiered.reset();
+    // Not abandoned: it lands in the process's kernels. (Waited for up to two minutes, far
+    // beyond any compile: an abandoned one never lands.)
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+    while (llvmgen::compiledKernelCount() == compiled && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ASSERT_EQ(llvmgen::compiledKernelCount(), compiled + 1);
+    auto next = backend::compileTiered(*lowered->ir, lowered->ir->scenarios[0], error);
+    rt::run(*next, options(10));
+    EXPECT_EQ(next->engineSplit()->interpreted, 0u);
+    EXPECT_EQ(next->engineSplit()->compiled, 10u);
+  }
+  EXPECT_EQ(llvmgen::compiledKernelCount(), compiled + 1);
 }
 
 }  // namespace
