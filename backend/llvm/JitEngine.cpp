@@ -1,8 +1,10 @@
 //===- JitEngine.cpp - Scenarios as JIT-compiled rt::Kernels ---------------===//
 #include "backend/llvm/JitEngine.h"
 
+#include <chrono>
 #include <map>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include <llvm/Target/TargetMachine.h>
@@ -93,7 +95,15 @@ BlockFn findCompiledBlock(const NormalizedScenario& n) {
 
 BlockFn compileBlock(const NormalizedScenario& n, std::string& error, const std::atomic<bool>* abandon) {
   if (BlockFn block = inMemory(n.text)) return block;
-  std::lock_guard<std::mutex> lock(compileMutex);
+  // Waiting for another compile can be abandoned too (a kernel gone while it queued).
+  std::unique_lock<std::mutex> lock(compileMutex, std::defer_lock);
+  while (!lock.try_lock()) {
+    if (abandon && abandon->load()) {
+      error = "abandoned";
+      return nullptr;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
   // Another thread may have compiled it while this one waited.
   if (BlockFn block = findCompiledBlock(n)) return block;
   if (abandon && abandon->load()) {
