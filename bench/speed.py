@@ -9,13 +9,14 @@ BASELINE_BUILD_DIR is a build of the code before the change (e.g. /work/main/bui
 Markdown tables:
   1. trials/s on 1 thread: online_learning (hand-written literal loop, hand-written loop that
      stops stepping once nothing can change, JIT before, JIT after), premises (hand-written,
-     JIT before, JIT after) and premises' point_estimates alone (from `omen run --format
-     json`'s run seconds), with ratios to the literal hand-written loop;
-  2. `omen run FILE --trials 1` wall time for every example: before, after with an empty
-     kernel cache, after with a warm one; and a file of online_learning plus 32 variants that
-     only override a param value;
+     JIT before, JIT after) and premises' point_estimates alone (from `omen run --engine jit
+     --format json`'s run seconds), with ratios to the literal hand-written loop;
   1b. with --no-lanes-build: trials/s of draw-heavy scenarios (bench/labs/draws.omen) and the
      examples with Philox refills in vector lanes on and off;
+  2. `omen run FILE --trials 1` wall time for every example: before, after (`--engine jit`)
+     with an empty kernel cache, after with a warm one; and a file of online_learning plus 32
+     variants that only override a param value (bench/latency.py compares the engines,
+     auto among them);
   3. `omen compare examples/early_stopping.omen compute_optimal overtrained --trials 4000`
      run time (the driver's, compile excluded) on 1 and 2 threads, before and after.
 """
@@ -95,8 +96,9 @@ def run_rate(omen, file, scenario, trials, env, repeat):
     compile excluded): works on builds older than omen_engine_bench's --scenario."""
     best = 0.0
     for _ in range(repeat):
+        # --engine jit: the default engine, auto, would start on the interpreter.
         out = subprocess.run([omen, "run", file, "--scenario", scenario, "--trials", str(trials), "--threads", "1",
-                              "--format", "json"], env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
+                              "--engine", "jit", "--format", "json"], env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
         best = max(best, trials / json.loads(out)["scenarios"][0]["seconds"])
     return best
 
@@ -173,11 +175,14 @@ def latency(args, new, old, env, ex, online):
                 b = None  # an example newer than the baseline build
 
             cold = None
+            # The JIT's compile latency (the default engine, auto, compiles nothing for one
+            # trial: bench/latency.py compares the engines).
+            jit = cmd + ["--engine", "jit"]
             for k in range(r):  # a fresh, empty cache each time
                 cenv = dict(env, OMEN_CACHE_DIR=os.path.join(tmp, f"cache-{os.path.basename(file)}-{k}"))
-                c = wall([f"{new}/bin/omen"] + cmd, cenv)
+                c = wall([f"{new}/bin/omen"] + jit, cenv)
                 cold = c if cold is None else (min(cold[0], c[0]), min(cold[1], c[1]))
-            warm = wall([f"{new}/bin/omen"] + cmd, cenv, r)
+            warm = wall([f"{new}/bin/omen"] + jit, cenv, r)
             name = "online_learning + 32 param variants" if file == variants else os.path.basename(file)
             before = f"{b[0]:.3f} / {b[1]:.3f}" if b else "–"
             print(f"| {name} | {before} | {cold[0]:.3f} / {cold[1]:.3f} |"
