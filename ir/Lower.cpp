@@ -9,6 +9,7 @@
 #include "ir/Lower.h"
 
 #include "ir/Quiescence.h"
+#include "ir/TrialLanes.h"
 
 #include "ir/Verifier.h"
 #include "ir/Lowerer.h"
@@ -416,6 +417,7 @@ std::unique_ptr<Module> lower(const ast::Program& program, std::string& error) {
     return nullptr;
   }
   analyzeQuiescence(*m);
+  analyzeTrialLanes(*m);
   return m;
 }
 

@@ -140,6 +140,10 @@ struct Scenario {
   Block trialInit;                 ///< uncertain params (unless pinned), then states, in order
   std::vector<Phase> phases;
   std::vector<Report> reports;
+  /// Set by analyzeTrialLanes (ir/TrialLanes.h): the JIT may run this scenario's trials
+  /// several per vector, speculatively. `trialLanes` says why not, and is empty when it may.
+  bool runsInLanes = false;
+  std::string trialLanes;
 };
 
 struct Module {

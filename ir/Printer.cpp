@@ -201,7 +201,13 @@ void printFunction(std::ostream& out, const Module& m, uint32_t index) {
 
 void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
   Printer p(out, m, &s, s.slots);
-  out << "scenario " << s.name << " {\n";
+  out << "scenario " << s.name << " {";
+  // The decision of ir/TrialLanes.h, as a comment so that the line reads as before.
+  if (s.runsInLanes)
+    out << "  ; trials run in vector lanes";
+  else if (!s.trialLanes.empty())
+    out << "  ; one trial at a time: " << s.trialLanes;
+  out << "\n";
   for (size_t i = 0; i < s.globals.size(); ++i)
     printGlobal(out, p, uint32_t(m.consts.size() + i), s.globals[i]);
   for (size_t i = 0; i < s.slots.size(); ++i)

@@ -336,13 +336,14 @@ bool Machine::runPhases() {
       }
       changed_ = false;
       uint64_t block = ctx_.rng.block;
-      uint32_t spare = ctx_.rng.hasSpare;
+      uint32_t spare = ctx_.rng.hasSpare, ahead = ctx_.rng.ahead;
       Status st = exec(p.body);
       ++t_;  // a step that ends the trial or the phase still counts as executed
       if (failed()) return false;
       if (st == Status::End) return true;
       if (st == Status::Stop) break;
-      if (p.skipQuiescent && !changed_ && ctx_.rng.block == block && ctx_.rng.hasSpare == spare) {
+      if (p.skipQuiescent && !changed_ && ctx_.rng.block == block && ctx_.rng.hasSpare == spare &&
+          ctx_.rng.ahead == ahead) {
         // Quiescent (ir/Quiescence.h): the remaining steps would repeat this one exactly.
         // For `until`, the head then finds the condition still false at the limit and fails.
         int64_t remaining = n.i - (step_ + 1);
@@ -357,6 +358,7 @@ bool Machine::runPhases() {
 
 bool Machine::runTrial(uint64_t seed, uint64_t trial, double* outcomes) {
   omen_rt_begin_trial(&ctx_, seed, trial);
+  ctx_.rng.next = ahead_;
   if (!stillWanted()) return false;
   std::fill(frame_.begin(), frame_.end(), Value{});
   std::fill(happened_.begin(), happened_.end(), 0);

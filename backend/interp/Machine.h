@@ -87,6 +87,7 @@ class Machine {
   const Code& code_;
   const Value* globals_;
   OmenTrialContext ctx_{};
+  double ahead_[OMEN_STREAM_AHEAD];  ///< lent to the stream for lane refills (TrialContext.h)
   std::vector<Value> frame_;
   std::vector<uint8_t> happened_;
   std::vector<int64_t> times_;

@@ -15,7 +15,8 @@
 namespace omen::llvmgen {
 
 void Emitter::pollCancel() {
-  if (!frame_.cancel || !frame_.untilCancelCheck) return;
+  // A speculative trial never polls: its chunk polled once before it (EmitLanes.cpp).
+  if (!frame_.cancel || !frame_.untilCancelCheck || frame_.failed) return;
   llvm::Value* left = b_.CreateSub(b_.CreateLoad(b_.getInt32Ty(), frame_.untilCancelCheck), b_.getInt32(1));
   b_.CreateStore(left, frame_.untilCancelCheck);
   llvm::BasicBlock* check = newBlock("cancel.check");

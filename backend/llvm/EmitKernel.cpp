@@ -98,14 +98,54 @@ void Emitter::reports(const ir::Scenario& s, Value* outcomeBase) {
       Value* finite = b_.CreateFCmpONE(magnitude, llvm::ConstantFP::getInfinity(b_.getDoubleTy()));
       failIf(b_.CreateNot(finite), OMEN_ERR_NOT_FINITE, report.site, {v});
     }
-    b_.CreateStore(v, valueAt);
+    llvm::BasicBlock* evaluated = b_.GetInsertBlock();
     b_.CreateBr(done);
 
     b_.SetInsertPoint(skip);
-    b_.CreateStore(llvm::ConstantFP::get(b_.getDoubleTy(), 0.0), valueAt);
     b_.CreateBr(done);
+    // One unconditional store after the join: a loop of trials in vector lanes then needs
+    // no masked store (the value is what it was: the report's or 0).
     b_.SetInsertPoint(done);
+    llvm::PHINode* value = b_.CreatePHI(b_.getDoubleTy(), 2);
+    value->addIncoming(v, evaluated);
+    value->addIncoming(llvm::ConstantFP::get(b_.getDoubleTy(), 0.0), skip);
+    b_.CreateStore(value, valueAt);
   }
+}
+
+void Emitter::trial(const ir::Scenario& s, Value* seed, Value* first, Value* i, Value* outcomes) {
+  frame_.endTrial = newBlock("end");
+  llvm::BasicBlock* report = newBlock("reports");
+  if (llvm::Function* begin = runtimeFunction("omen_rt_begin_trial"))
+    b_.CreateCall(begin, {frame_.ctx, seed, b_.CreateAdd(first, b_.CreateZExt(i, b_.getInt64Ty()))});
+  // Lend the stream the block's buffer for lane refills (TrialContext.h).
+  if (!frame_.ahead) {
+    auto* buffer = llvm::ArrayType::get(b_.getDoubleTy(), OMEN_STREAM_AHEAD);
+    frame_.ahead = entryAlloca(buffer, "stream.ahead");
+    frame_.ahead->setAlignment(llvm::Align(64));
+  }
+  b_.CreateStore(frame_.ahead, b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
+                                                             offsetof(OmenTrialContext, rng) + offsetof(OmenStream, next)));
+  pollCancel();
+  b_.CreateStore(b_.getInt64(0), frame_.t);
+  b_.CreateStore(b_.getInt64(0), frame_.step);
+  for (size_t e = 0; e < s.events.size(); ++e) {
+    b_.CreateStore(b_.getFalse(), frame_.eventHappened[e]);
+    b_.CreateStore(b_.getInt64(-1), frame_.eventTime[e]);
+  }
+  block(s.trialInit);
+  for (const ir::Phase& p : s.phases) phase(p);
+  b_.CreateBr(report);
+
+  // `end`: the step that ran it counts.
+  b_.SetInsertPoint(frame_.endTrial);
+  Value* t = b_.CreateLoad(b_.getInt64Ty(), frame_.t);
+  b_.CreateStore(b_.CreateAdd(t, b_.getInt64(1)), frame_.t);
+  b_.CreateBr(report);
+
+  b_.SetInsertPoint(report);
+  Value* offset = b_.CreateMul(b_.CreateZExt(i, b_.getInt64Ty()), b_.getInt64(2 * s.reports.size()));
+  reports(s, b_.CreateInBoundsGEP(b_.getDoubleTy(), outcomes, offset));
 }
 
 void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) {
@@ -114,6 +154,9 @@ void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) 
       {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt64Ty(), b_.getInt32Ty(), b_.getPtrTy(), b_.getPtrTy(), b_.getPtrTy()},
       false);
   llvm::Function* fn = llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, module_);
+  // The driver passes separate buffers: saying so lets the optimizer keep globals in
+  // registers across trials instead of reloading them after every outcome store.
+  for (unsigned arg : {0u, 4u, 5u}) fn->addParamAttr(arg, llvm::Attribute::NoAlias);
   Value* seed = fn->getArg(1);
   Value* first = fn->getArg(2);
   Value* count = fn->getArg(3);
@@ -136,43 +179,22 @@ void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) 
   }
   b_.CreateStore(b_.getInt32(0), index);
   frame_.fail = newBlock("fail");
-  frame_.endTrial = newBlock("end");
   layoutArrays(s);
   llvm::BasicBlock* loop = newBlock("loop");
-  llvm::BasicBlock* trial = newBlock("trial");
-  llvm::BasicBlock* report = newBlock("reports");
+  llvm::BasicBlock* body = newBlock("trial");
   llvm::BasicBlock* finished = newBlock("finished");
-  b_.CreateBr(loop);
+  if (s.runsInLanes)
+    laneChunks(s, seed, first, count, outcomes, index, loop, finished);
+  else
+    b_.CreateBr(loop);
 
+  // One trial at a time: the whole block, or the rest of it from a chunk with a failure.
   b_.SetInsertPoint(loop);
   Value* i = b_.CreateLoad(b_.getInt32Ty(), index);
-  b_.CreateCondBr(b_.CreateICmpULT(i, count), trial, finished);
-
-  b_.SetInsertPoint(trial);
-  if (llvm::Function* begin = runtimeFunction("omen_rt_begin_trial"))
-    b_.CreateCall(begin, {frame_.ctx, seed, b_.CreateAdd(first, b_.CreateZExt(i, b_.getInt64Ty()))});
-  pollCancel();
-  b_.CreateStore(b_.getInt64(0), frame_.t);
-  b_.CreateStore(b_.getInt64(0), frame_.step);
-  for (size_t e = 0; e < s.events.size(); ++e) {
-    b_.CreateStore(b_.getFalse(), frame_.eventHappened[e]);
-    b_.CreateStore(b_.getInt64(-1), frame_.eventTime[e]);
-  }
-  block(s.trialInit);
-  for (const ir::Phase& p : s.phases) phase(p);
-  b_.CreateBr(report);
-
-  // `end`: the step that ran it counts.
-  b_.SetInsertPoint(frame_.endTrial);
-  Value* t = b_.CreateLoad(b_.getInt64Ty(), frame_.t);
-  b_.CreateStore(b_.CreateAdd(t, b_.getInt64(1)), frame_.t);
-  b_.CreateBr(report);
-
-  b_.SetInsertPoint(report);
-  Value* current = b_.CreateLoad(b_.getInt32Ty(), index);
-  Value* offset = b_.CreateMul(b_.CreateZExt(current, b_.getInt64Ty()), b_.getInt64(2 * s.reports.size()));
-  reports(s, b_.CreateInBoundsGEP(b_.getDoubleTy(), outcomes, offset));
-  b_.CreateStore(b_.CreateAdd(current, b_.getInt32(1)), index);
+  b_.CreateCondBr(b_.CreateICmpULT(i, count), body, finished);
+  b_.SetInsertPoint(body);
+  trial(s, seed, first, i, outcomes);
+  b_.CreateStore(b_.CreateAdd(i, b_.getInt32(1)), index);
   b_.CreateBr(loop);
 
   b_.SetInsertPoint(finished);

@@ -58,14 +58,28 @@ static llvm::MDNode* unlikely(llvm::LLVMContext& context) {
   return llvm::MDBuilder(context).createBranchWeights(1, 1u << 20);
 }
 
+// In a speculative trial (frame_.failed) an error only sets the lane's flag: the rest of the
+// trial runs on, and the chunk is run again one trial at a time (EmitLanes.cpp).
+static void orInto(llvm::IRBuilder<>& b, llvm::AllocaInst* flag, Value* cond) {
+  b.CreateStore(b.CreateOr(b.CreateLoad(b.getInt1Ty(), flag), cond), flag);
+}
+
 void Emitter::checkError() {
   Value* code = b_.CreateLoad(b_.getInt32Ty(), errorCodePtr(), "error.code");
+  if (frame_.failed) {
+    orInto(b_, frame_.failed, b_.CreateICmpNE(code, b_.getInt32(OMEN_OK)));
+    return;
+  }
   llvm::BasicBlock* ok = newBlock("ok");
   b_.CreateCondBr(b_.CreateICmpNE(code, b_.getInt32(OMEN_OK)), frame_.fail, ok, unlikely(context_));
   b_.SetInsertPoint(ok);
 }
 
 void Emitter::failWith(uint32_t code, uint32_t site, std::vector<Value*> args) {
+  if (frame_.failed) {
+    b_.CreateStore(b_.getTrue(), frame_.failed);
+    return;
+  }
   llvm::Function* fail = runtimeFunction("omen_rt_fail");
   uint32_t argCount = static_cast<uint32_t>(args.size());
   while (args.size() < 3) args.push_back(llvm::ConstantFP::get(b_.getDoubleTy(), 0.0));
@@ -77,6 +91,10 @@ void Emitter::failWith(uint32_t code, uint32_t site, std::vector<Value*> args) {
 }
 
 void Emitter::failIf(Value* cond, uint32_t code, uint32_t site, std::vector<Value*> args) {
+  if (frame_.failed) {
+    orInto(b_, frame_.failed, cond);
+    return;
+  }
   llvm::BasicBlock* bad = newBlock("fail.check");
   llvm::BasicBlock* ok = newBlock("ok");
   b_.CreateCondBr(cond, bad, ok, unlikely(context_));
@@ -192,7 +210,10 @@ std::pair<Value*, Value*> Emitter::streamPosition() {
                                                                               rng + offsetof(OmenStream, block)));
   Value* spare = b_.CreateLoad(b_.getInt32Ty(), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
                                                                               rng + offsetof(OmenStream, hasSpare)));
-  return {block, spare};
+  Value* ahead = b_.CreateLoad(b_.getInt32Ty(), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
+                                                                              rng + offsetof(OmenStream, ahead)));
+  // hasSpare is 0 or 1 and ahead at most 15: one i32 holds both.
+  return {block, b_.CreateOr(spare, b_.CreateShl(ahead, 1))};
 }
 
 // A quiescent step: every remaining one would do the same, so count them as run. `next` then

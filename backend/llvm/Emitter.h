@@ -9,7 +9,8 @@
 //                           const uint8_t* cancel);
 //     runs trials [first, first + count) and returns count, or the index within the block of
 //     the first failing trial (its error in *error; earlier trials' outcomes are written).
-//     `cancel` (may be null) is polled inside trials (EmitCancel.cpp).
+//     `cancel` (may be null) is polled inside trials (EmitCancel.cpp), or once per chunk of
+//     trials where they run in vector lanes (EmitLanes.cpp).
 //
 // One call runs a whole block: the trial loop, the trial context and every slot live in the
 // generated function, so after the runtime is inlined the trial state sits in registers.
@@ -72,6 +73,10 @@ class Emitter {
     llvm::AllocaInst* changed = nullptr;
     llvm::Value* cancel = nullptr;                   ///< const uint8_t*, block function only
     llvm::AllocaInst* untilCancelCheck = nullptr;    ///< i32 countdown to the next poll
+    /// i1, set while emitting a trial that runs speculatively in vector lanes
+    /// (ir/TrialLanes.h, EmitLanes.cpp): errors set it and the trial goes on.
+    llvm::AllocaInst* failed = nullptr;
+    llvm::AllocaInst* ahead = nullptr;  ///< [16 x double] lent to the stream (block function)
   };
 
   // Expressions (EmitExpr.cpp).
@@ -98,6 +103,14 @@ class Emitter {
   void stmt(const ir::Stmt& s);
   void phase(const ir::Phase& p);
   void reports(const ir::Scenario& s, llvm::Value* outcomeBase);
+  /// One whole trial, number first + i, ending with its outcome row written; the builder is
+  /// left at its end (EmitKernel.cpp).
+  void trial(const ir::Scenario& s, llvm::Value* seed, llvm::Value* first, llvm::Value* i, llvm::Value* outcomes);
+  /// The chunk loop of a scenario whose trials run in lanes; branches to `scalar` with the
+  /// block's trial index at the start of a chunk in which a trial failed (EmitLanes.cpp).
+  void laneChunks(const ir::Scenario& s, llvm::Value* seed, llvm::Value* first, llvm::Value* count,
+                  llvm::Value* outcomes, llvm::AllocaInst* index, llvm::BasicBlock* scalar,
+                  llvm::BasicBlock* finished);
   /// Counts a step or trial start; every OMEN_CANCEL_CHECK_INTERVAL reads the cancel flag
   /// and fails the trial with OMEN_ERR_CANCELLED if it is set (EmitCancel.cpp).
   void pollCancel();
@@ -121,7 +134,7 @@ class Emitter {
   /// After a terminator: continue emitting in a fresh, unreachable block.
   void startDeadBlock();
   llvm::Value* errorCodePtr();
-  /// The trial stream's position: its next block and whether a spare uniform is left.
+  /// The trial stream's position: its next block, and the uniforms it holds ahead of it.
   std::pair<llvm::Value*, llvm::Value*> streamPosition();
   /// Emits the jump to the phase's end after a quiescent step (see ir/Quiescence.h).
   void skipIfQuiescent(llvm::Value* bound, std::pair<llvm::Value*, llvm::Value*> before);

@@ -99,6 +99,8 @@ NormalizedScenario normalizeScenario(const ir::Module& program, const ir::Scenar
     renumber.maybe(q.given);
     s.reports.push_back(std::move(q));
   }
+  s.runsInLanes = scenario.runsInLanes;
+  s.trialLanes = scenario.trialLanes;
   m.scenarios.push_back(std::move(s));
   out.text = ir::toString(m);
   return out;

@@ -23,6 +23,10 @@ double quantile(std::vector<double>& v, double q) {
 
 int main(int argc, char** argv) {
   bench::Args args = bench::parseArgs(argc, argv);
+  // `--scenario point_estimates` times that loop alone (bench/speed.py's point_estimates row).
+  bool pointOnly = false;
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::string(argv[i]) == "--scenario") pointOnly = std::string(argv[i + 1]) == "point_estimates";
   bench::Timer timer;
   // point_estimates: one step, one draw.
   Acc point = bench::runBlocks<Acc>(args, [&](uint64_t first, uint64_t count, Acc& acc) {
@@ -33,6 +37,12 @@ int main(int argc, char** argv) {
       ++acc.n;
     }
   });
+  if (pointOnly) {
+    std::printf("point P(doom)=%.17g\n", double(point.doom) / point.n);
+    double s = timer.seconds();
+    std::printf("seconds %.6f trials_per_second %.1f\n", s, double(args.trials) / s);
+    return 0;
+  }
   // uncertain_premises: six beta premises, their product, then the step.
   Acc uncertain = bench::runBlocks<Acc>(args, [&](uint64_t first, uint64_t count, Acc& acc) {
     OmenTrialContext ctx;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace omen::rt::detail {
 
@@ -55,7 +56,15 @@ std::optional<RunError> runAndCheck(const Kernel& kernel, const std::vector<Valu
   uint64_t failedTrial = 0;
   bool ok = kernel.runBlock(globals.data(), seed, first, count, outcomes.data(), error, failedTrial, cancel);
   uint64_t checked = ok ? count : std::min<uint64_t>(failedTrial - first, count);
-  for (uint64_t j = 0; j < checked; ++j) {
+  // A branch-free scan first (it vectorises); the loop below finds the first bad row only
+  // when there is one. Kernels already fail a trial whose real report is not finite, so
+  // this is a second line of defence that should cost next to nothing.
+  bool anyBad = false;
+  for (uint64_t k = 0; k < checked * reports; ++k) {
+    double given = outcomes[k * kOutcomeWidth], value = outcomes[k * kOutcomeWidth + 1];
+    anyBad |= (given != 0) & !(std::fabs(value) <= std::numeric_limits<double>::max());
+  }
+  for (uint64_t j = 0; anyBad && j < checked; ++j) {
     const double* row = outcomes.data() + j * width;
     for (size_t r = 0; r < reports; ++r) {
       double given = row[r * kOutcomeWidth], value = row[r * kOutcomeWidth + 1];
@@ -90,12 +99,9 @@ std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64
 }
 
 void accumulate(std::vector<ReportAccumulator>& reports, const double* outcomes, uint32_t count) {
+  // Report by report: each accumulator sees its trials in the same order as row by row.
   size_t width = reports.size() * kOutcomeWidth;
-  for (uint32_t j = 0; j < count; ++j) {
-    const double* row = outcomes + j * width;
-    for (size_t r = 0; r < reports.size(); ++r)
-      reports[r].add(row[r * kOutcomeWidth], row[r * kOutcomeWidth + 1]);
-  }
+  for (size_t r = 0; r < reports.size(); ++r) reports[r].addRows(outcomes + r * kOutcomeWidth, width, count);
 }
 
 void mergeAccumulators(std::vector<ReportAccumulator>& into, std::vector<ReportAccumulator>&& later) {

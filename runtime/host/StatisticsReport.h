@@ -38,6 +38,10 @@ class ReportAccumulator {
     }
   }
 
+  /// add() for `count` trials in order: this report's (given, value) pairs at `pairs`,
+  /// `stride` doubles apart (StatisticsRows.cpp). The same bits as calling add() for each.
+  void addRows(const double* pairs, size_t stride, uint32_t count);
+
   /// Folds in the accumulator of the trials that come right after these ones.
   void merge(ReportAccumulator&& later);
 

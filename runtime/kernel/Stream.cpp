@@ -8,6 +8,7 @@
 #include "runtime/kernel/TrialContext.h"
 
 #include "runtime/kernel/Philox.h"
+#include "runtime/kernel/PhiloxLanes.h"
 
 namespace {
 
@@ -23,6 +24,13 @@ inline double toUnit(uint64_t w) {
 
 extern "C" {
 
+void omen_rt_refill_ahead(double* next, uint64_t trial, uint64_t block, uint32_t key0, uint32_t key1) {
+  uint64_t words[OMEN_STREAM_AHEAD];
+  const uint32_t key[2] = {key0, key1};
+  omen::rt::philox4x32_10_x8(trial, block, key, words);
+  for (int i = 0; i < OMEN_STREAM_AHEAD; ++i) next[i] = toUnit(words[i]);
+}
+
 void omen_rt_begin_trial(OmenTrialContext* ctx, uint64_t seed, uint64_t trial) {
   ctx->rng.key[0] = static_cast<uint32_t>(seed);
   ctx->rng.key[1] = static_cast<uint32_t>(seed >> 32);
@@ -30,6 +38,8 @@ void omen_rt_begin_trial(OmenTrialContext* ctx, uint64_t seed, uint64_t trial) {
   ctx->rng.block = 0;
   ctx->rng.spare = 0.0;
   ctx->rng.hasSpare = 0;
+  ctx->rng.ahead = 0;
+  ctx->rng.next = nullptr;
   ctx->error.code = OMEN_OK;
   ctx->error.site = 0;
   ctx->error.argCount = 0;
@@ -52,6 +62,13 @@ double omen_rt_next_uniform(OmenTrialContext* ctx) {
   if (s.hasSpare) {
     s.hasSpare = 0;
     return s.spare;
+  }
+  if (s.ahead) return s.next[OMEN_STREAM_AHEAD - s.ahead--];
+  if (s.block >= OMEN_LANES_FROM_BLOCK && s.next) {
+    omen_rt_refill_ahead(s.next, s.trial, s.block, s.key[0], s.key[1]);
+    s.block += 8;
+    s.ahead = OMEN_STREAM_AHEAD - 1;
+    return s.next[0];
   }
   const uint32_t counter[4] = {
       static_cast<uint32_t>(s.trial), static_cast<uint32_t>(s.trial >> 32),

@@ -22,9 +22,19 @@ INT_DISTS = ["poisson", "binomial", "geometric", "categorical"]
 
 
 class Gen:
-    def __init__(self, rng):
+    def __init__(self, rng, straight=False):
         self.r = rng
         self.names = 0
+        # A straight-line program (ir/TrialLanes.h): no arrays, phases of at most one step, so
+        # the JIT runs its trials in vector lanes; `lanes` is what `omen emit --ir` must say.
+        self.straight = straight
+        self.lanes = None
+        # Straight-line programs that must run in lanes use only the builtins that vectorise.
+        self.vector_only = False
+        if straight:
+            self.refuse = rng.random() < 0.25
+            self.spoil = rng.randrange(3) if self.refuse else -1  # 0: a count; 1: until; 2: a sampler
+            self.vector_only = not self.refuse
 
     def fresh(self, prefix):
         self.names += 1
@@ -77,6 +87,14 @@ class Gen:
         return self.real_lit()
 
     def draw(self, env, t, depth):
+        if self.vector_only:
+            # Only what ir/TrialLanes.h lets run in vector lanes: bernoulli and uniform.
+            if t == "bool":
+                return f"bernoulli({self.prob(env, depth)})"
+            if t == "int":
+                return f"(if bernoulli({self.prob(env, depth)}) then {self.int_lit()} else {self.int_lit()})"
+            lo = self.real(env, depth - 1)
+            return f"uniform({lo}, {lo} + {self.pos(env, depth)})"
         if t == "bool":
             return f"bernoulli({self.prob(env, depth)})"
         if t == "int":
@@ -119,6 +137,14 @@ class Gen:
 
     def math(self, env, t, depth):
         x = lambda: self.real(env, depth - 1)
+        if self.vector_only:
+            n = (lambda: self.int(env, depth - 1)) if t == "int" else x
+            c = self.r.randrange(3)
+            if c == 0:
+                return f"abs({n()})"
+            if c == 1:
+                return f"{self.r.choice(['min', 'max'])}({n()}, {n()})"
+            return f"clamp({n()}, -50, 50)"
         if t == "int":
             c = self.r.randrange(6)
             if c == 0:
@@ -223,8 +249,10 @@ class Gen:
             return f"({x()} / (abs({x()}) + 1))"
         if c == 2:
             return f"(-{x()})"
-        if c == 3:
+        if c == 3 and not self.vector_only:  # `^` is pow, which does not vectorise
             return f"((abs({x()}) + 0.5) ^ clamp({x()}, -2, 2))"
+        if c == 3:
+            return f"({x()} * {x()})"
         if c in (4, 5):
             return self.math(env, "real", depth)
         if c == 6 and env["draws"]:
@@ -357,6 +385,43 @@ class Gen:
             head = f"  phase {pname} until {self.bool(cenv, 1)} limit {self.r.choice([50, 400, 2_000])} {{"
         return [head] + body + ["  }"]
 
+    def straight_phases(self, vars_, fns, events, states):
+        """Phases of one step (or none) for a straight-line program. Some trials fail part way
+        through a vector of trials: a probability or a clamp bound drawn a little out of its
+        domain fails a few percent of trials, at a different trial per seed, which the JIT must
+        report exactly as the scalar loop does (the first failing trial, its error). A quarter
+        of the programs break a rule once (a step count, an until phase, a sampler that does
+        not vectorise), so that the analysis must refuse them."""
+        lines = []
+        pv = {k: list(v) for k, v in vars_.items()}
+        pv["bool"] += events
+        spoil = self.spoil
+        self.lanes = "no" if self.refuse else "yes"
+        for k in range(self.r.randint(1, 2)):
+            count = self.r.choice(["1", "1", "1", "0"])
+            if k == 0 and spoil == 0:
+                count = self.r.choice(["2", "5", "clamp(" + self.int(self.env(False, vars_=pv), 1) + ", 0, 3)"])
+            lines.append(f"  phase {self.fresh('ph')} for {count} {{")
+            # A phase's lets stay in it.
+            env = self.env(True, clock=True, step=True, vars_={t: list(v) for t, v in pv.items()}, fns=fns,
+                           events=events, states=states)
+            if self.r.random() < 0.5 and events:
+                lo = round(self.r.uniform(0, 0.5), 2)
+                # uniform(lo, 1.03): 1 - lo out of 1.03 - lo of the draws are probabilities.
+                lines += [f"    with probability uniform({lo}, 1.03) {{", f"      trigger {self.r.choice(events)}", "    }"]
+            if self.r.random() < 0.3 and states:
+                name, t = self.r.choice(states)
+                if t == "real":
+                    # clamp fails when lo > hi: in 2 of 102 trials.
+                    lines.append(f"    {name} = clamp(0.5, uniform(0, 1.02), 1)")
+            if k == 0 and spoil == 2:
+                lines.append(f"    let {self.fresh('l')} = normal(0, 1)")
+            lines += self.stmts(env, 2, self.r.randint(1, 4), "    ")
+            lines.append("  }")
+        if spoil == 1:
+            lines += [f"  phase {self.fresh('ph')} until true limit 1 {{", "  }"]
+        return lines
+
     # --- program --------------------------------------------------------------------------
     def range(self, t):
         """Sometimes a declared range (`in [lo, hi]`). It never changes a run, only what
@@ -419,6 +484,8 @@ class Gen:
         uncertain = []
         for _ in range(self.r.randint(0, 3)):
             t = self.r.choice(["real", "real", "int", "bool"])
+            if t == "int" and self.vector_only:
+                t = "real"  # an int uncertain param needs an int distribution: none vectorises
             name = self.fresh("u")
             lines.append(f"  param {name} ~ {self.draw(self.env(True, vars_={k: list(v) for k, v in vars_.items()}), t, 1)}{self.range(t)}")
             vars_[t].append(name)
@@ -432,7 +499,7 @@ class Gen:
             vars_[t].append(name)
             states.append((name, t))
         arrays, event_arrays = [], []
-        for _ in range(self.r.randint(0, 2)):
+        for _ in range(0 if self.straight else self.r.randint(0, 2)):
             n = self.fresh("n")
             lines.append(f"  param {n} = {self.r.choice([0, 1, 2, 3, 5, 8]) if self.r.random() < 0.1 else self.r.randint(1, 6)}")
             t = self.r.choice(["real", "int", "bool"])
@@ -447,7 +514,9 @@ class Gen:
         events = [self.fresh("e") for _ in range(self.r.randint(1, 3))]
         for e in events:
             lines.append(f"  event {e}")
-        for _ in range(self.r.randint(0, 3)):
+        if self.straight:
+            lines += self.straight_phases(vars_, fns, events, states)
+        for _ in range(0 if self.straight else self.r.randint(0, 3)):
             pv = {k: list(v) for k, v in vars_.items()}
             pv["bool"] += events
             env = self.env(True, clock=True, step=True, vars_=pv, fns=fns, events=events, states=states,
@@ -514,9 +583,14 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     for i in range(args.count):
-        g = Gen(random.Random(args.seed * 1_000_003 + i))
+        # Every fourth program is straight-line; the others are as they always were.
+        g = Gen(random.Random(args.seed * 1_000_003 + i), straight=i % 4 == 3)
+        text = g.program()
+        if g.lanes:
+            # Read by check_lanes.py: the first scenario's decision in `omen emit --ir`.
+            text = f"// lanes: {g.lanes}\n" + text
         with open(os.path.join(args.out, f"gen_{i:04d}.omen"), "w") as f:
-            f.write(g.program())
+            f.write(text)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 gen="$build/tests/differential/generated-$seed"
 rm -rf "$gen"
 python3 "$src/tests/differential/generate.py" --count "$count" --seed "$seed" --out "$gen"
+# The straight-line programs must really take (or be refused) the vector-lane kernel.
+python3 "$src/tests/differential/check_lanes.py" "$build/bin/omen" "$gen"/*.omen
 export OMEN_STDLIB=${OMEN_STDLIB:-$build/share/omen/stdlib}
 mapfile -t lit < <(grep -rlE '%omen (run|compare)' "$src/tests/lit" --include='*.omen' | sort)
 work=$(mktemp -d)

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "runtime/kernel/Philox.h"
+#include "runtime/kernel/PhiloxLanes.h"
 #include "runtime/kernel/TrialContext.h"
 
 namespace omen::rt {
@@ -127,4 +128,42 @@ TEST(Stream, FirstErrorIsKept) {
 }
 
 }  // namespace
+// Blocks generated eight at a time in lanes (from block OMEN_LANES_FROM_BLOCK on) are the
+// scalar function's blocks, in order, across the lane refills and the carry into counter
+// word 3; and a stream's uniforms are the same whatever the order it is refilled in.
+TEST(Stream, LanesGiveTheScalarBlocks) {
+  const uint32_t key[2] = {0x89abcdefu, 0x01234567u};
+  for (uint64_t trial : {uint64_t(0), uint64_t(7), uint64_t(0xfedcba9876543210ull)}) {
+    for (uint64_t first : {uint64_t(0), uint64_t(8), uint64_t(0xfffffffcull), ~uint64_t(0) - 3}) {
+      uint64_t words[16];
+      omen::rt::philox4x32_10_x8(trial, first, key, words);
+      for (uint64_t l = 0; l < 8; ++l) {
+        uint64_t b = first + l;
+        const uint32_t counter[4] = {uint32_t(trial), uint32_t(trial >> 32), uint32_t(b), uint32_t(b >> 32)};
+        uint32_t out[4];
+        omen::rt::philox4x32_10(counter, key, out);
+        EXPECT_EQ(words[2 * l], out[0] | uint64_t(out[1]) << 32) << "block " << b;
+        EXPECT_EQ(words[2 * l + 1], out[2] | uint64_t(out[3]) << 32) << "block " << b;
+      }
+    }
+  }
+  const uint64_t seed = 0x0123456789abcdefull;
+  for (uint64_t trial : {uint64_t(3), uint64_t(1) << 40}) {
+    OmenTrialContext ctx;
+    double ahead[OMEN_STREAM_AHEAD];
+    omen_rt_begin_trial(&ctx, seed, trial);
+    ctx.rng.next = ahead;
+    for (uint64_t k = 0; k < 100; ++k) {  // 200 uniforms: 8 blocks one by one, then 12 lane refills and a half
+      double u0, u1;
+      block(seed, trial, k, u0, u1);
+      EXPECT_EQ(omen_rt_next_uniform(&ctx), u0) << "trial " << trial << " block " << k;
+      EXPECT_EQ(omen_rt_next_uniform(&ctx), u1) << "trial " << trial << " block " << k;
+    }
+    // Generated: the first blocks one by one, then whole refills of eight up to block 100.
+    uint64_t generated = OMEN_LANES_FROM_BLOCK + 8 * ((100 - OMEN_LANES_FROM_BLOCK + 7) / 8);
+    EXPECT_EQ(ctx.rng.block, generated);
+    EXPECT_EQ(ctx.rng.ahead, 2 * (generated - 100));
+  }
+}
+
 }  // namespace omen::rt

@@ -1,0 +1,96 @@
+//===- TrialLanes.cpp - Straight-line scenarios: safe to run speculatively ---===//
+#include "ir/TrialLanes.h"
+
+#include <map>
+#include <string>
+
+namespace omen::ir {
+namespace {
+
+class Analysis {
+ public:
+  explicit Analysis(const Module& m) : m_(m) {}
+
+  /// The reason `s` must run one trial at a time, or "" when its trials may share vectors.
+  std::string decide(const Scenario& s) {
+    if (!s.arrays.empty()) return "the scenario has arrays";
+    for (const Phase& p : s.phases) {
+      if (p.form == PhaseForm::Until) return "phase " + p.name + " is an until phase";
+      if (!p.count || p.count->kind != ExprKind::Const) return "phase " + p.name + " has a step count that is not a constant";
+      if (p.count->intValue > 1) return "phase " + p.name + " runs more than one step";
+    }
+    std::string why = scan(s.trialInit);
+    for (const Phase& p : s.phases)
+      if (why.empty()) why = scan(p.body);
+    for (const Report& r : s.reports) {
+      if (why.empty()) why = scan(*r.value);
+      if (why.empty() && r.given) why = scan(*r.given);
+    }
+    return why;
+  }
+
+ private:
+  /// Builtins whose code has no loop and no libm call, so that a trial made of them can be
+  /// vectorised (the others would only make a second copy of the trial for nothing).
+  static bool vectorizes(BuiltinId id) {
+    switch (id) {
+      case BuiltinId::Bernoulli:
+      case BuiltinId::Uniform:
+      case BuiltinId::Abs:
+      case BuiltinId::Min:
+      case BuiltinId::Max:
+      case BuiltinId::Clamp: return true;
+      default: return false;
+    }
+  }
+
+  /// Why evaluating `e` (and the functions it calls) cannot run in lanes, or "".
+  std::string scan(const Expr& e) {
+    if (e.kind == ExprKind::CallBuiltin && !vectorizes(e.builtin))
+      return "the trial calls " + std::string(builtin(e.builtin).name) + " (a loop or a libm call)";
+    if (e.kind == ExprKind::CallFunction) {
+      std::string why = scanFunction(e.index);
+      if (!why.empty()) return why;
+    }
+    for (const ExprPtr& o : e.operands) {
+      std::string why = scan(*o);
+      if (!why.empty()) return why;
+    }
+    return "";
+  }
+  std::string scan(const Block& b) {
+    for (const StmtPtr& s : b) {
+      if (s->kind == StmtKind::For) return "the trial has a for loop";
+      for (const Expr* e : {s->value.get(), s->subscript.get(), s->bound.get()}) {
+        std::string why = e ? scan(*e) : "";
+        if (!why.empty()) return why;
+      }
+      std::string why = scan(s->thenBlock);
+      if (why.empty()) why = scan(s->elseBlock);
+      if (!why.empty()) return why;
+    }
+    return "";
+  }
+  std::string scanFunction(uint32_t f) {
+    auto found = functionWhy_.find(f);
+    if (found != functionWhy_.end()) return found->second;
+    std::string why = scan(m_.functions[f].body);  // no recursion (verifier)
+    functionWhy_[f] = why;
+    return why;
+  }
+
+  const Module& m_;
+  std::map<uint32_t, std::string> functionWhy_;
+};
+
+}  // namespace
+
+void analyzeTrialLanes(Module& m) {
+  Analysis a(m);
+  for (Scenario& s : m.scenarios) {
+    s.trialLanes = a.decide(s);
+    s.runsInLanes = s.trialLanes.empty();
+  }
+}
+
+}  // namespace omen::ir
