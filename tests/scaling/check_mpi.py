@@ -6,7 +6,8 @@ Exits 77 (ctest: skipped) when omen was built without MPI or mpirun is missing.
 
 - `mpirun -n 1|2|3 omen run EXAMPLE` gives the same output as `omen run EXAMPLE` for every
   example (JSON, with only the wall-clock seconds removed; CSV and text for one), and so
-  does `omen compare`, a built executable and a precision-targeted run.
+  do `omen compare`, sweep, `--worlds`, solve, sensitivity, worst, a built executable and
+  a precision-targeted run.
 - A runtime error in a block of a rank other than 0 is reported exactly as one process
   reports it (the lowest failing trial), with exit status 1, also when a third rank holds
   the merge back (OMEN_TEST_SLOW_BLOCK, a hook for tests only).
@@ -110,6 +111,61 @@ if os.path.exists(audits):
     got = mpirun(3, [OMEN] + args)
     check("sweep: mpirun -n 3 identical", ref.returncode == 0 and got.returncode == 0 and got.stdout == ref.stdout,
           ref.stderr + got.stderr[-2000:])
+
+# Two-level runs: world w runs whole on rank w mod N and the ranks swap their worlds'
+# reports. Short worlds (one per worker) and long ones (each on every worker), 1 and 2
+# threads per rank; CSV byte for byte, JSON without its times.
+two_level = os.path.join(os.path.dirname(EXAMPLES), "tests", "lit", "analysis", "Inputs", "two_level.omen")
+for shape in (["--worlds", "60", "--trials", "700", "--exceed", "0.5,0.9"], ["--worlds", "5", "--trials", "9000"]):
+    for fmt in ("csv", "json"):
+        args = [OMEN, "run", two_level, "--format", fmt] + shape
+        ref = run(args + ["--threads", "1"])
+        for n, threads in ((1, "2"), (2, "1"), (2, "2"), (3, "2")):
+            got = mpirun_or_hang(n, args + ["--threads", threads])
+            check(f"--worlds {' '.join(shape[1:])} --format {fmt}: mpirun -n {n} --threads {threads} identical",
+                  ref.returncode == 0 and got is not None and got.returncode == 0
+                  and strip_time(got.stdout) == strip_time(ref.stdout),
+                  "timed out (hung)" if got is None else ref.stderr + got.stderr[-2000:])
+# The first failing world (13 with seed 7) is rank 1's on 2 and on 3 ranks.
+args = [OMEN, "run", os.path.join(HERE, "world_failure.omen"), "--worlds", "40", "--trials", "300", "--seed", "7"]
+ref = run(args)
+first = run(args[:4] + ["13"] + args[5:]), run(args[:4] + ["14"] + args[5:])
+check("world_failure: the first failing world is 13", ref.returncode == 1 and first[0].returncode == 0
+      and first[1].returncode == 1 and first[1].stderr == ref.stderr, ref.stderr)
+for n in (2, 3):
+    got = mpirun_or_hang(n, args + ["--threads", "2"])
+    check(f"--worlds, a runtime error in rank 1's world: mpirun -n {n} status 1, the one-process message",
+          got is not None and got.returncode == 1 and ref.stderr in got.stderr and got.stdout == "",
+          "timed out (hung)" if got is None else got.stdout + got.stderr)
+
+# solve (sweeps of the driver), sensitivity (tornado: paired runs; Sobol': design chunks
+# shared out over the ranks) and worst (runs chosen by an optimizer from earlier results).
+inputs = os.path.join(os.path.dirname(EXAMPLES), "tests", "lit", "analysis", "Inputs")
+analyses = [
+    ["solve", os.path.join(inputs, "audits.omen"), "--find", "q", "--where", "P(caught) = 50%", "--trials", "4000",
+     "--format", "json"],
+    ["sensitivity", os.path.join(inputs, "tornado.omen"), "--trials", "4000", "--rows", "3000", "--format", "json"],
+    ["sensitivity", os.path.join(inputs, "ishigami.omen"), "--no-tornado", "--rows", "20000", "--format", "csv"],
+    ["worst", os.path.join(inputs, "defector.omen"), "--over", "turn", "--maximize", "harm", "--trials", "20000",
+     "--format", "json"],
+]
+for command in analyses:
+    ref = run([OMEN] + command + ["--threads", "2"])  # the output names the thread count
+    for n in (2, 3):
+        got = mpirun_or_hang(n, [OMEN] + command + ["--threads", "2"])
+        check(f"{command[0]} {os.path.basename(command[1])}: mpirun -n {n} identical",
+              ref.returncode == 0 and got is not None and got.returncode == 0
+              and strip_time(got.stdout) == strip_time(ref.stdout),
+              "timed out (hung)" if got is None else ref.stderr + got.stderr[-2000:])
+# A runtime error in the Sobol' design: the first failing evaluation, on any rank count.
+args = [OMEN, "sensitivity", os.path.join(HERE, "sobol_failure.omen"), "--no-tornado", "--rows", "5000"]
+ref = run(args + ["--threads", "1"])
+check("sobol_failure fails in one process", ref.returncode == 1 and "runtime error" in ref.stderr, ref.stderr)
+for n in (2, 3):
+    got = mpirun_or_hang(n, args + ["--threads", "2"])
+    check(f"sensitivity, a runtime error in the design: mpirun -n {n} status 1, the one-process message",
+          got is not None and got.returncode == 1 and ref.stderr in got.stderr and got.stdout == "",
+          "timed out (hung)" if got is None else got.stdout + got.stderr)
 
 # A built executable under mpirun.
 with tempfile.TemporaryDirectory() as tmp:

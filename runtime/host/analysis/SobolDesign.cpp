@@ -70,7 +70,10 @@ std::optional<RunError> sobolDesign(const SobolDesignInput& in, SensitivityResul
   Progress progress(mine, in.driver.progress);
   std::atomic<uint64_t> next{rank};
   std::mutex mutex;
-  std::optional<RunError> failure;
+  // The failing evaluation with the lowest index: every chunk before the first failing one
+  // was handed out before it and runs to its end or its own first failure, on any rank and
+  // thread count, so the error reported does not depend on either.
+  std::optional<std::pair<uint64_t, RunError>> failure;
   pool.runOnAll([&](unsigned) {
     std::vector<Value> g = globals;
     std::vector<double> outcome(reports * kOutcomeWidth);
@@ -79,12 +82,12 @@ std::optional<RunError> sobolDesign(const SobolDesignInput& in, SensitivityResul
       if (c >= chunks || (in.driver.cancel && in.driver.cancel->load())) return;
       {
         std::lock_guard<std::mutex> lock(mutex);
-        if (failure) return;
+        if (failure && failure->first < c * kChunk) return;  // this chunk cannot hold a lower one
       }
       for (uint64_t e = c * kChunk; e < chunkEnd(c); ++e) {
         if (auto error = evaluate(e, g, outcome)) {
           std::lock_guard<std::mutex> lock(mutex);
-          if (!failure || error->trial < failure->trial) failure = error;
+          if (!failure || e < failure->first) failure = std::make_pair(e, *error);
           return;
         }
       }
@@ -97,7 +100,10 @@ std::optional<RunError> sobolDesign(const SobolDesignInput& in, SensitivityResul
     ByteWriter w;
     w.put<uint8_t>(cancelled);
     w.put<uint8_t>(failure.has_value());
-    if (failure) StateCodec::put(w, *failure);
+    if (failure) {
+      w.put(failure->first);
+      StateCodec::put(w, failure->second);
+    }
     else if (!cancelled)
       for (uint64_t c = rank; c < chunks; c += ranks)
         w.bytes().append(reinterpret_cast<const char*>(&y[c * kChunk]), (chunkEnd(c) - c * kChunk) * sizeof(double));
@@ -106,15 +112,16 @@ std::optional<RunError> sobolDesign(const SobolDesignInput& in, SensitivityResul
       ByteReader r(all[from]);
       cancelled |= r.get<uint8_t>() != 0;
       if (r.get<uint8_t>()) {
+        uint64_t e = r.get<uint64_t>();
         RunError error = StateCodec::getError(r);
-        if (!failure || error.trial < failure->trial) failure = error;
+        if (!failure || e < failure->first) failure = std::make_pair(e, error);
       } else if (!cancelled && from != rank) {
         for (uint64_t c = from; c < chunks; c += ranks)
           for (uint64_t e = c * kChunk; e < chunkEnd(c); ++e) y[e] = r.get<double>();
       }
     }
   }
-  if (failure) return failure;
+  if (failure) return failure->second;
   if (cancelled) return std::nullopt;  // the caller reports no indices
 
   auto slice = [&](uint64_t m) { return std::vector<double>(y.begin() + m * n, y.begin() + (m + 1) * n); };
