@@ -53,7 +53,7 @@ void sendStop(int target, uint64_t session, uint64_t stop);
 void broadcast(std::string& bytes);
 /// Every rank: each rank's `mine`, in rank order (a collective call). For work that is
 /// split by a fixed rule (world w or chunk c on rank w mod N) and whose every piece every
-/// rank then needs; a single process gets {mine}.
+/// rank then needs; a single process gets {mine} (no MPI call).
 std::vector<std::string> allGather(const std::string& mine);
 
 /// The block a rank is running, for the message of a rank that crashes (test hook and crash

@@ -210,6 +210,7 @@ void broadcastFrom(int root, std::string& bytes) {
 void broadcast(std::string& bytes) { broadcastFrom(0, bytes); }
 
 std::vector<std::string> allGather(const std::string& mine) {
+  if (gSize == 1) return {mine};  // one process (MPI may not even be initialised)
   // One broadcast per rank, in rank order: any size (pieces of 1 GiB), and N is small.
   std::vector<std::string> all(static_cast<size_t>(gSize));
   for (int r = 0; r < gSize; ++r) {
