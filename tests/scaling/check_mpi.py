@@ -177,6 +177,16 @@ with tempfile.TemporaryDirectory() as tmp:
         got = mpirun(3, [exe, "--trials", TRIALS, "--format", "csv"])
         check("built executable: mpirun -n 3 identical", got.returncode == 0 and got.stdout == ref.stdout,
               got.stderr[-2000:])
+    worlds_exe = os.path.join(tmp, "two_level")
+    built = run([OMEN, "build", two_level, "-o", worlds_exe])
+    check("omen build links two_level", built.returncode == 0, built.stderr)
+    if built.returncode == 0:
+        args = [worlds_exe, "--worlds", "60", "--trials", "700", "--threads", "2", "--format", "csv"]
+        ref = run(args)
+        got = mpirun_or_hang(3, args)
+        check("built executable --worlds: mpirun -n 3 identical",
+              ref.returncode == 0 and got is not None and got.returncode == 0 and got.stdout == ref.stdout,
+              "timed out (hung)" if got is None else ref.stderr + got.stderr[-2000:])
 
 # A precision-targeted run stops at the same block on any number of ranks.
 args = ["run", os.path.join(HERE, "known_variance.omen"), "--scenario", "known_variance",
