@@ -52,7 +52,7 @@ struct DriverOptions {
   bool precision = false;
   std::vector<ReportTarget> targets;
   /// run() only: under mpirun, share the blocks out over the ranks (false: this process
-  /// runs every block, as a world of a two-level run does on its own rank).
+  /// runs every block, as a short world of a two-level run does on its own rank).
   bool acrossRanks = true;
 };
 

@@ -109,8 +109,8 @@ inline uint64_t nextSession() {
 /// `runBlock(first, count, worker, block)` fills `block` and returns a BlockFailure (or a
 /// RunError) on failure (a cut by Ctrl-C included, see above); `merge(Block&&)` folds a
 /// block into the run's totals; `enough(n)` says whether the totals of the first n trials
-/// meet the run's target. `acrossRanks` false keeps the run in this process (a world of a
-/// two-level run, which the ranks share out whole: analysis/Worlds.cpp).
+/// meet the run's target. `acrossRanks` false keeps the run in this process (a short world
+/// of a two-level run, which the ranks share out whole: analysis/Worlds.cpp).
 template <class Block, class RunFn, class MergeFn, class EnoughFn>
 ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::atomic<bool>* cancel,
                                RunFn&& runBlock, MergeFn&& merge, EnoughFn&& enough,

@@ -103,6 +103,14 @@ for n in (2, 3):
           ref.returncode == 0 and got.returncode == 0 and strip_time(got.stdout) == strip_time(ref.stdout),
           got.stderr[-2000:])
 
+# compare of one scenario at two settings.
+args = ["compare", example, "honeypots", "honeypots", "--set-a", "p_honeypot=0.05", "--set-b", "p_honeypot=0.2",
+        "--trials", TRIALS, "--threads", "1", "--format", "csv"]
+ref = run([OMEN] + args)
+got = mpirun(3, [OMEN] + args)
+check("compare --set-a/--set-b: mpirun -n 3 identical",
+      ref.returncode == 0 and got.returncode == 0 and got.stdout == ref.stdout, ref.stderr + got.stderr[-2000:])
+
 # sweep (one kernel at many points per block; every point's accumulators travel).
 audits = os.path.join(os.path.dirname(EXAMPLES), "docs", "img", "audits.omen")
 if os.path.exists(audits):
@@ -137,6 +145,13 @@ for n in (2, 3):
     check(f"--worlds, a runtime error in rank 1's world: mpirun -n {n} status 1, the one-process message",
           got is not None and got.returncode == 1 and ref.stderr in got.stderr and got.stdout == "",
           "timed out (hung)" if got is None else got.stdout + got.stderr)
+# Long worlds (their blocks shared out over the ranks): the same first failing world.
+args[args.index("300")] = "5000"
+ref = run(args)
+got = mpirun_or_hang(3, args + ["--threads", "2"])
+check("--worlds of 5000 trials, a runtime error in world 13: mpirun -n 3 status 1, the one-process message",
+      ref.returncode == 1 and got is not None and got.returncode == 1 and ref.stderr in got.stderr
+      and got.stdout == "", "timed out (hung)" if got is None else ref.stderr + got.stdout + got.stderr)
 
 # solve (sweeps of the driver), sensitivity (tornado: paired runs; Sobol': design chunks
 # shared out over the ranks) and worst (runs chosen by an optimizer from earlier results).

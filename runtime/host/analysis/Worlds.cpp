@@ -20,12 +20,13 @@ namespace {
 
 // World w's run: the epistemic params pinned to their world values, trials w·N … w·N + N − 1.
 DriverOptions worldOptions(const DriverOptions& base, const ScenarioInfo& info, const std::vector<size_t>& epistemic,
-                           const std::vector<std::vector<double>>& values, uint64_t w, unsigned threads) {
+                           const std::vector<std::vector<double>>& values, uint64_t w, unsigned threads,
+                           bool acrossRanks) {
   DriverOptions o = base;
   for (size_t e = 0; e < epistemic.size(); ++e)
     pinParam(info, info.params[epistemic[e]].name, paramValue(info.params[epistemic[e]], values[e][w]), o.overrides);
   o.firstTrial = w * base.trials;
-  o.acrossRanks = false;  // under mpirun the ranks share out whole worlds instead
+  o.acrossRanks = acrossRanks;
   o.threads = threads;
   o.progress = false;
   o.cancel = nullptr;  // a world runs whole; cancellation is checked between worlds
@@ -122,17 +123,20 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
       for (size_t c : column) scenario.epistemicValues.push_back(draws[c]);
     }
 
-    // Each world's results, in world order. Under mpirun world w runs whole on rank w mod N
-    // (on that rank's threads) and the ranks then swap their worlds' reports (worldsOnRanks).
+    // Each world's results, in world order. Short worlds run whole, one per worker; under
+    // mpirun world w runs on rank w mod N and the ranks then swap their worlds' reports
+    // (worldsOnRanks). Longer worlds run one after another, each on every worker and, under
+    // mpirun, with its blocks shared out over the ranks like any run (no rank sits idle
+    // when there are fewer worlds than ranks).
+    const bool wholeWorlds = options.trials <= kBlockSize;
     const uint64_t rank = static_cast<uint64_t>(cluster::rank()), ranks = static_cast<uint64_t>(cluster::size());
     std::vector<uint64_t> mine;
-    for (uint64_t w = rank; w < worlds; w += ranks) mine.push_back(w);
+    for (uint64_t w = wholeWorlds ? rank : 0; w < worlds; w += wholeWorlds ? ranks : 1) mine.push_back(w);
     std::vector<ScenarioResult> perWorld(worlds);
     std::vector<char> finished(worlds, 0);
     Progress progress(mine.size() * options.trials, options.progress);
     std::optional<std::pair<uint64_t, RunError>> failure;
-    if (options.trials <= kBlockSize) {
-      // Short worlds: one world per worker at a time.
+    if (wholeWorlds) {
       ThreadPool pool(std::max<unsigned>(1, std::min<uint64_t>(result.threads, mine.size())));
       std::mutex mutex;
       uint64_t next = 0;
@@ -144,7 +148,7 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
             if (next >= mine.size() || failure || (options.cancel && options.cancel->load())) return;
             w = mine[next++];
           }
-          ScenarioResult r = run(kernel, worldOptions(base, info, epistemic, scenario.epistemicValues, w, 1));
+          ScenarioResult r = run(kernel, worldOptions(base, info, epistemic, scenario.epistemicValues, w, 1, false));
           std::lock_guard<std::mutex> lock(mutex);
           if (r.partial) return;  // cut by Ctrl-C inside a trial: the world did not finish
           if (r.error && (!failure || w < failure->first)) failure = std::make_pair(w, *r.error);
@@ -156,7 +160,8 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
     } else {
       for (uint64_t w : mine) {
         if (options.cancel && options.cancel->load()) break;
-        perWorld[w] = run(kernel, worldOptions(base, info, epistemic, scenario.epistemicValues, w, options.threads));
+        perWorld[w] =
+            run(kernel, worldOptions(base, info, epistemic, scenario.epistemicValues, w, options.threads, true));
         if (perWorld[w].partial) break;  // cut by Ctrl-C inside a trial
         if (perWorld[w].error) {
           failure = std::make_pair(w, *perWorld[w].error);
@@ -165,7 +170,7 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
         finished[w] = 1;
       }
     }
-    if (ranks > 1) worldsOnRanks(ranks, info.reports.size(), perWorld, finished, failure);
+    if (ranks > 1 && wholeWorlds) worldsOnRanks(ranks, info.reports.size(), perWorld, finished, failure);
     // Keep the contiguous prefix of finished worlds (the rest may have run in part). Every
     // world before the lowest failing one ran: each rank stops only at its own first failure.
     uint64_t completed = 0;
