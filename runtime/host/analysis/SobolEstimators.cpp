@@ -102,8 +102,9 @@ std::vector<SobolEstimate> sobolEstimates(const std::vector<double>& a, const st
       mine.push_back(p.total);
     }
   }
-  std::vector<std::string> parts = cluster::allGather(std::string(reinterpret_cast<const char*>(mine.data()),
-                                                                   mine.size() * sizeof(double)));
+  std::string bytes(mine.size() * sizeof(double), '\0');
+  if (!mine.empty()) std::memcpy(bytes.data(), mine.data(), bytes.size());  // data() may be null when empty
+  std::vector<std::string> parts = cluster::allGather(bytes);
   auto resampleCount = [&](uint64_t q) { return q < resamples ? (resamples - q + ranks - 1) / ranks : 0; };
   std::vector<SobolEstimate> out;
   for (size_t c = 0; c < ab.size(); ++c) {
