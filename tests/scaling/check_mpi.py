@@ -120,9 +120,9 @@ if os.path.exists(audits):
     check("sweep: mpirun -n 3 identical", ref.returncode == 0 and got.returncode == 0 and got.stdout == ref.stdout,
           ref.stderr + got.stderr[-2000:])
 
-# Two-level runs: world w runs whole on rank w mod N and the ranks swap their worlds'
-# reports. Short worlds (one per worker) and long ones (each on every worker), 1 and 2
-# threads per rank; CSV byte for byte, JSON without its times.
+# Two-level runs: short worlds (one per worker) run whole on rank w mod N and the ranks swap
+# their worlds' reports; long ones (each on every worker) share their blocks over the ranks.
+# 1 and 2 threads per rank; CSV byte for byte, JSON without its times.
 two_level = os.path.join(os.path.dirname(EXAMPLES), "tests", "lit", "analysis", "Inputs", "two_level.omen")
 for shape in (["--worlds", "60", "--trials", "700", "--exceed", "0.5,0.9"], ["--worlds", "5", "--trials", "9000"]):
     for fmt in ("csv", "json"):
