@@ -1,6 +1,7 @@
 //===- Pipeline.cpp - Checked program to runnable kernels -------------------===//
 #include "backend/Pipeline.h"
 
+#include "backend/TieredKernel.h"
 #include "backend/interp/Interpreter.h"
 #include "backend/llvm/JitEngine.h"
 #include "frontend/basic/LargeStack.h"
@@ -20,6 +21,7 @@ std::unique_ptr<rt::Kernel> compileKernel(const ir::Module& module, const ir::Sc
   // Compiling walks expression trees recursively, as lowering does.
   runWithLargeStack([&] {
     switch (engine) {
+      case Engine::Auto: out = compileTiered(module, scenario, error); break;
       case Engine::Jit: out = llvmgen::compileScenario(module, scenario, error); break;
       case Engine::Interpreter: out = interp::compileScenario(module, scenario, error); break;
     }

@@ -9,9 +9,10 @@ Markdown tables:
   1. trials/s on 1 thread: online_learning (hand-written literal loop, hand-written loop that
      stops stepping once nothing can change, JIT before, JIT after) and premises (hand-written,
      JIT before, JIT after), with ratios to the literal hand-written loop;
-  2. `omen run FILE --trials 1` wall time for every example: before, after with an empty
-     kernel cache, after with a warm one; and a file of online_learning plus 32 variants that
-     only override a param value;
+  2. `omen run FILE --trials 1` wall time for every example: before, after (`--engine jit`)
+     with an empty kernel cache, after with a warm one; and a file of online_learning plus 32
+     variants that only override a param value (bench/latency.py compares the engines,
+     auto among them);
   3. `omen compare examples/early_stopping.omen compute_optimal overtrained --trials 4000`
      run time (the driver's, compile excluded) on 1 and 2 threads, before and after.
 """
@@ -123,11 +124,14 @@ def latency(args, new, old, env, ex, online):
             cmd = ["run", file, "--trials", "1", "--threads", "1"]
             b = wall([f"{old}/bin/omen"] + cmd, env, r)
             cold = None
+            # The JIT's compile latency (the default engine, auto, compiles nothing for one
+            # trial: bench/latency.py compares the engines).
+            jit = cmd + ["--engine", "jit"]
             for k in range(r):  # a fresh, empty cache each time
                 cenv = dict(env, OMEN_CACHE_DIR=os.path.join(tmp, f"cache-{os.path.basename(file)}-{k}"))
-                c = wall([f"{new}/bin/omen"] + cmd, cenv)
+                c = wall([f"{new}/bin/omen"] + jit, cenv)
                 cold = c if cold is None else (min(cold[0], c[0]), min(cold[1], c[1]))
-            warm = wall([f"{new}/bin/omen"] + cmd, cenv, r)
+            warm = wall([f"{new}/bin/omen"] + jit, cenv, r)
             name = "online_learning + 32 param variants" if file == variants else os.path.basename(file)
             print(f"| {name} | {b[0]:.3f} / {b[1]:.3f} | {cold[0]:.3f} / {cold[1]:.3f} |"
                   f" {warm[0]:.3f} / {warm[1]:.3f} |")

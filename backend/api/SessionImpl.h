@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "backend/TieredKernel.h"
 #include "backend/api/ProgramImpl.h"
 #include "frontend/sema/CellProgram.h"
 #include "omen/Session.h"
@@ -29,6 +30,9 @@ struct SessionBuild {
 };
 
 struct Session::Impl {
+  /// Between runs the REPL lets the auto engine's background compiles finish (declared
+  /// first: destroyed last, after anything that could hold a kernel).
+  backend::KeepBackgroundCompiles keepCompiles;
   LoadOptions options;
   std::vector<SessionCell> cells;
   SessionBuild current;

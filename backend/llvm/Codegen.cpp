@@ -11,7 +11,8 @@ namespace omen::llvmgen {
 llvm::Expected<KernelModule> buildKernelModule(
     const ir::Module& program, const std::vector<const ir::Scenario*>& scenarios,
     llvm::TargetMachine& machine, const std::string& prefix,
-    const std::function<std::vector<std::string>(llvm::Module&, const std::vector<KernelSymbols>&)>& decorate) {
+    const std::function<std::vector<std::string>(llvm::Module&, const std::vector<KernelSymbols>&)>& decorate,
+    const std::atomic<bool>* abandon) {
   // Emitting assumes verified IR (slot, event and function indices in range): ir::lower
   // verified it.
   KernelModule result;
@@ -34,7 +35,7 @@ llvm::Expected<KernelModule> buildKernelModule(
   if (decorate)
     for (std::string& name : decorate(*result.module, result.symbols)) exported.push_back(std::move(name));
   if (auto error = linkRuntimeInto(*result.module, std::move(*runtime), exported)) return std::move(error);
-  optimizeModule(*result.module, machine);
+  optimizeModule(*result.module, machine, abandon);
   return result;
 }
 

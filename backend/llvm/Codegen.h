@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -35,11 +36,14 @@ struct KernelModule {
 
 /// Builds and optimizes one module holding the kernels of `scenarios` (entry points named
 /// with `prefix` + the scenario's position). `extraExports` names more symbols to keep
-/// external (added by `decorate`, which runs before linking, e.g. AOT tables).
+/// external (added by `decorate`, which runs before linking, e.g. AOT tables). Once
+/// `abandon` (may be null) is set, optimization skips its remaining optional passes: the
+/// caller must then discard the module.
 llvm::Expected<KernelModule> buildKernelModule(
     const ir::Module& program, const std::vector<const ir::Scenario*>& scenarios,
     llvm::TargetMachine& machine, const std::string& prefix,
-    const std::function<std::vector<std::string>(llvm::Module&, const std::vector<KernelSymbols>&)>& decorate = {});
+    const std::function<std::vector<std::string>(llvm::Module&, const std::vector<KernelSymbols>&)>& decorate = {},
+    const std::atomic<bool>* abandon = nullptr);
 
 /// The C signatures of the entry points (see Emitter.h).
 using GlobalsFn = rt::GlobalsFn;  // the kernel C ABI: runtime/CompiledKernel.h

@@ -11,6 +11,8 @@
 #include <llvm/Support/Process.h>
 #include <llvm/Support/Program.h>
 #include <llvm/Support/SHA256.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "omen/Version.h"
@@ -39,6 +41,9 @@ std::string entryPath(const std::string& dir, const std::string& key) { return d
 /// An entry is this header, the SHA-256 of the object code (hex, newline), then the code: a
 /// corrupt or truncated entry does not match its checksum and is never loaded.
 constexpr const char* kMagic = "omen-kernel-1\n";
+
+/// The least recently used entries go first when the cache is over its cap.
+void markUsed(const std::string& path) { ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0); }
 
 std::string checksum(llvm::StringRef bytes) { return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(bytes)), true); }
 
@@ -87,6 +92,7 @@ std::optional<std::string> loadCachedKernel(const std::string& dir, const std::s
     dropCachedKernel(dir, key);
     return std::nullopt;
   }
+  markUsed(entryPath(dir, key));
   return entry.substr(header);
 }
 
@@ -105,7 +111,11 @@ void storeCachedKernel(const std::string& dir, const std::string& key, const std
       return;
     }
   }
-  if (llvm::sys::fs::rename(temp, entryPath(dir, key))) llvm::sys::fs::remove(temp);
+  if (llvm::sys::fs::rename(temp, entryPath(dir, key))) {
+    llvm::sys::fs::remove(temp);
+    return;
+  }
+  trimKernelCache(dir, kernelCacheCapBytes());
 }
 
 void dropCachedKernel(const std::string& dir, const std::string& key) {

@@ -10,9 +10,16 @@
 // Where: $OMEN_CACHE_DIR, else $XDG_CACHE_HOME/omen, else ~/.cache/omen. OMEN_CACHE_DIR=off
 // (or a directory that cannot be created) turns the cache off; nothing else changes.
 //
+// Size: at most $OMEN_CACHE_MAX_MB MiB of entries (default 256). Each store trims the folder
+// back under the cap by removing the least recently used entries first: "used" is the
+// modification time, which a store sets and a load refreshes. Removing is safe while another
+// process runs: an entry removed after it was opened is still read whole (POSIX unlink), one
+// removed before is just compiled again, and a removal that loses a race is ignored.
+//
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -24,11 +31,21 @@ std::string kernelCacheDir();
 /// The name of an entry: hex SHA-256 of `parts` joined.
 std::string kernelCacheKey(const std::string& irText, const std::string& cpu);
 
-/// The object code stored in `dir` (kernelCacheDir(), "" = off) for `key`, if any and intact.
+/// The object code stored in `dir` (kernelCacheDir(), "" = off) for `key`, if any and intact;
+/// marks the entry as used now.
 std::optional<std::string> loadCachedKernel(const std::string& dir, const std::string& key);
 
-/// Stores object code for `key` (best effort: a failure to write only costs the next run).
+/// Stores object code for `key` (best effort: a failure to write only costs the next run),
+/// then trims the folder to kernelCacheCapBytes().
 void storeCachedKernel(const std::string& dir, const std::string& key, const std::string& object);
+
+/// The cap on the entries' total size, in bytes: $OMEN_CACHE_MAX_MB MiB (a number >= 0; unset
+/// or unreadable: 256).
+uint64_t kernelCacheCapBytes();
+
+/// Removes entries of `dir`, least recently used first, until they total at most `capBytes`;
+/// also removes temporary files of writers that died (older than an hour). Best effort.
+void trimKernelCache(const std::string& dir, uint64_t capBytes);
 
 /// Removes an entry that turned out not to load.
 void dropCachedKernel(const std::string& dir, const std::string& key);

@@ -55,7 +55,13 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llv
   return machine;
 }
 
-void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine) {
+const std::string& hostCpuDescription() {
+  static const std::string description =
+      llvm::sys::getProcessTriple() + ' ' + llvm::sys::getHostCPUName().str() + ' ' + hostFeatures();
+  return description;
+}
+
+void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine, const std::atomic<bool>* abandon) {
   module.setTargetTriple(machine.getTargetTriple().str());
   module.setDataLayout(machine.createDataLayout());
   std::string cpu = machine.getTargetCPU().str();
@@ -72,7 +78,11 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine) {
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
   llvm::PipelineTuningOptions tuning;
-  llvm::PassBuilder builder(&machine, tuning);
+  llvm::PassInstrumentationCallbacks instrumentation;
+  if (abandon)
+    instrumentation.registerShouldRunOptionalPassCallback(
+        [abandon](llvm::StringRef, llvm::Any) { return !abandon->load(std::memory_order_relaxed); });
+  llvm::PassBuilder builder(&machine, tuning, std::nullopt, &instrumentation);
   builder.registerModuleAnalyses(mam);
   builder.registerCGSCCAnalyses(cgam);
   builder.registerFunctionAnalyses(fam);

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -33,8 +34,15 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(
 
 /// Gives every defined function of `module` the target machine's CPU and features (so that
 /// runtime functions compiled for generic x86-64 inline into kernels), sets the module's
-/// triple and data layout, and runs LLVM's O3 pipeline (new pass manager).
-void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine);
+/// triple and data layout, and runs LLVM's O3 pipeline (new pass manager). Once `abandon`
+/// (may be null) is set, the remaining optional passes are skipped (a background compile
+/// that is no longer wanted ends quickly; its module must be discarded).
+void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine,
+                    const std::atomic<bool>* abandon = nullptr);
+
+/// The host as kernel cache keys name it: triple, CPU and features, exactly what the JIT's
+/// and createHostTargetMachine's target machines are made for. Needs no target machine.
+const std::string& hostCpuDescription();
 
 /// Converts an llvm::Error to its message (never aborts on an unhandled error).
 std::string toMessage(llvm::Error error);

@@ -97,12 +97,19 @@ struct PrecisionOutcome {
   std::vector<ReportPrecision> reports;
 };
 
+/// The auto engine's account of a run: trials run on the interpreter and on the JIT kernel.
+struct EngineSplit {
+  uint64_t interpreted = 0, compiled = 0;
+};
+
 struct ScenarioResult {
   std::string name;
   double seconds = 0;  ///< running the trials
   /// Compiling this scenario's kernel; the first scenario of a run also counts checking and
   /// lowering the program. 0 for a built executable (compiled by `omen build`).
   double compileSeconds = 0;
+  /// Engine auto only: where the trials ran (the JIT kernel may take over mid-run).
+  std::optional<EngineSplit> engineSplit;
   std::vector<ParamValue> params;
   std::vector<ReportResult> reports;
   /// Interrupted (SIGINT): the reports rest on the first `trialsCompleted` trials only.

@@ -18,7 +18,9 @@ namespace omen {
 
 /// How scenarios execute. Every engine gives bit-identical report values (docs/reference.md).
 enum class Engine {
-  Jit,          ///< compiled by LLVM into a native kernel in this process (the default)
+  Auto,         ///< the interpreter at once, the JIT kernel once the run is long enough to
+                ///< pay for compiling it (backend/TieredKernel.h; the default)
+  Jit,          ///< compiled by LLVM into a native kernel in this process before the run
   Interpreter,  ///< the reference semantics; no compilation latency
 };
 
@@ -36,7 +38,7 @@ struct RunOptions {
   uint64_t trials = 100'000;
   uint64_t seed = 1;
   unsigned threads = 0;  ///< 0: all cores
-  Engine engine = Engine::Jit;
+  Engine engine = Engine::Auto;
   /// `--set name=value`, applied to every scenario that has the param.
   std::vector<std::pair<std::string, std::string>> overrides;
   /// Two-level run (`--worlds W`, include/omen/Worlds.h): W worlds of `trials` trials each;
@@ -48,7 +50,7 @@ struct RunOptions {
   std::vector<PrecisionTarget> precision;     ///< empty: run exactly `trials` trials
 };
 
-const char* engineName(Engine engine);  ///< "jit" or "interp"
+const char* engineName(Engine engine);  ///< "auto", "jit" or "interp"
 std::optional<Engine> parseEngine(const std::string& name);
 
 /// More trials than this in one run is refused as a likely typo.

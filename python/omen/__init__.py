@@ -149,7 +149,7 @@ def run(source: Source, scenario: Union[str, Sequence[str], None] = None, *, tri
     """`omen run`: runs the scenarios of a file (or of program text) and returns the result.
 
     trials, seed: as `--trials`, `--seed` (defaults 100000 and 1); threads: 0 or None for all
-    cores; set: {param: value} as `--set`; engine: "jit" (default) or "interp"."""
+    cores; set: {param: value} as `--set`; engine: "auto" (default), "jit" or "interp"."""
     return Program(source).run(scenario, trials=trials, seed=seed, threads=threads, set=set,
                                engine=engine)
 

@@ -52,7 +52,7 @@ RunOptions toRunOptions(const PyRunOptions& in) {
   if (!(error = parseThreads(in.threads, out.threads)).empty()) throw UsageError(error);
   if (!in.engine.empty()) {
     auto engine = parseEngine(in.engine);
-    if (!engine) throw UsageError("engine expects 'jit' or 'interp', not '" + in.engine + "'");
+    if (!engine) throw UsageError("engine expects 'auto', 'jit' or 'interp', not '" + in.engine + "'");
     out.engine = *engine;
   }
   for (const auto& [name, value] : in.settings) {

@@ -25,7 +25,7 @@ def without_seconds(result):
 def test_run_file():
     r = omen.run(ONLINE_LEARNING, trials=10000)
     assert [s.name for s in r.scenarios] == ["train_then_deploy", "online_learning"]
-    assert r.trials == 10000 and r.seed == 1 and r.engine == "jit"
+    assert r.trials == 10000 and r.seed == 1 and r.engine == "auto"
     p = r["online_learning"]["P(catastrophe)"]
     assert p.kind == "probability" and p.n == 10000
     assert 0 < p.estimate < 1 and p.ci95[0] < p.estimate < p.ci95[1]
@@ -34,7 +34,7 @@ def test_run_file():
     assert r["train_then_deploy"].params["steps"] == 2000
 
 
-@pytest.mark.parametrize("engine, trials", [("jit", 20000), ("interp", 3000)])
+@pytest.mark.parametrize("engine, trials", [("auto", 20000), ("jit", 20000), ("interp", 3000)])
 def test_results_identical_to_cli_json(engine, trials):
     py = omen.run(ONLINE_LEARNING, engine=engine, set={"p_recognise": "50%"}, trials=trials, seed=7, threads=2)
     ref = omen.RunResult.from_json(cli_json("run", ONLINE_LEARNING, "--engine", engine, "--set", "p_recognise=50%",

@@ -25,8 +25,10 @@ void addRunFlags(CLI::App& cmd, RunFlags& flags, RunFlagChoice choice) {
   cmd.add_option("--seed", flags.seed, "Seed of the run's random streams (default 1)");
   cmd.add_option("--threads", flags.threads, "Worker threads (default: all cores); results do not depend on it");
   if (choice.engine)
-    cmd.add_option("--engine", flags.engine, "Execution engine: jit (default) or interp; results are identical")
-        ->check(CLI::IsMember({"interp", "jit"}));
+    cmd.add_option("--engine", flags.engine,
+                   "Execution engine: auto (default: the interpreter, then the JIT kernel once the run is long "
+                   "enough), jit or interp; results are identical")
+        ->check(CLI::IsMember({"auto", "interp", "jit"}));
   cmd.add_option("--set", flags.sets, "Set a param for this run: name=value (repeatable)");
   cmd.add_option("--precision", flags.precision,
                  "Run until the standard error is at most SE: [LABEL=]SE, e.g. 0.001 (every P and E report) or "
@@ -60,7 +62,7 @@ std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputForma
   if (error.empty()) error = parseThreads(flags.threads, options.threads);
   if (!error.empty()) return error;
   std::optional<Engine> engine = parseEngine(flags.engine);
-  if (!engine) return "--engine must be 'jit' or 'interp', not '" + flags.engine + "'";
+  if (!engine) return "--engine must be 'auto', 'jit' or 'interp', not '" + flags.engine + "'";
   options.engine = *engine;
   for (const std::string& set : flags.sets) {
     std::pair<std::string, std::string> setting;

@@ -32,7 +32,7 @@ struct RunFlags {
   bool trialsGiven = false;  ///< not given: a precision-targeted run's cap is kPrecisionDefaultCap
   std::string seed = "1";
   long long threads = 0;
-  std::string engine = "jit";
+  std::string engine = "auto";
   std::vector<std::string> sets;
   std::string format = "text";
   std::vector<std::string> precision, relPrecision;
@@ -44,7 +44,7 @@ struct RunFlags {
 /// Which flags a command takes beyond trials, seed, threads, --set and --format.
 struct RunFlagChoice {
   bool scenario = true;  ///< --scenario S (repeatable); compare names its two scenarios instead
-  bool engine = true;    ///< --engine jit|interp; a built executable has its one engine
+  bool engine = true;    ///< --engine auto|jit|interp; a built executable has its one engine
   bool worlds = false;   ///< --worlds, --exceed, --plot: two-level runs (run and built executables)
 };
 

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,10 @@ class Kernel {
   virtual bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count,
                         double* outcomes, OmenError& error, uint64_t& failedTrial,
                         const std::atomic<bool>* cancel = nullptr) const = 0;
+
+  /// A kernel that can switch engines (the auto engine's): the trials it has run on each so
+  /// far. Others: none.
+  virtual std::optional<EngineSplit> engineSplit() const { return std::nullopt; }
 };
 
 }  // namespace omen::rt

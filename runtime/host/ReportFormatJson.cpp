@@ -92,8 +92,11 @@ std::string precisionObject(const PrecisionOutcome& p, uint64_t trials) {
 }
 
 std::string scenarioObject(const ScenarioResult& s, const std::string& indent) {
-  std::string out = fmt::format("{}{{\"name\": {}, \"seconds\": {}, \"compile_seconds\": {},\n{} \"params\": {{",
-                                indent, str(s.name), num(s.seconds), num(s.compileSeconds), indent);
+  std::string split = s.engineSplit ? fmt::format(" \"engine_trials\": {{\"interp\": {}, \"jit\": {}}},",
+                                                  s.engineSplit->interpreted, s.engineSplit->compiled)
+                                    : "";
+  std::string out = fmt::format("{}{{\"name\": {}, \"seconds\": {}, \"compile_seconds\": {},{}\n{} \"params\": {{",
+                                indent, str(s.name), num(s.seconds), num(s.compileSeconds), split, indent);
   for (size_t i = 0; i < s.params.size(); ++i)
     out += fmt::format("{}{}: {}", i ? ", " : "", str(s.params[i].name), paramValue(s.params[i]));
   out += "},\n";

@@ -132,7 +132,11 @@ std::string formatRunText(const RunResult& result) {
     }
     out += table.render("  ");
     uint64_t trials = s.partial || s.precision ? s.trialsCompleted : result.trials;
-    out += "  " + footer(trials, result.seed, result.engine, result.threads, s.seconds, s.compileSeconds) + "\n";
+    // "engine auto (interp 4096 trials, jit 95904)": which engine ran how much of the run.
+    std::string engine = result.engine;
+    if (s.engineSplit)
+      engine += fmt::format(" (interp {} trials, jit {})", s.engineSplit->interpreted, s.engineSplit->compiled);
+    out += "  " + footer(trials, result.seed, engine, result.threads, s.seconds, s.compileSeconds) + "\n";
     if (s.partial) out += "  " + partialLine(s.trialsCompleted, result.trials) + "\n";
     if (s.precision && !s.error) out += precisionLines(*s.precision, s.trialsCompleted);
   }

@@ -11,6 +11,7 @@ namespace omen {
 
 const char* engineName(Engine engine) {
   switch (engine) {
+    case Engine::Auto: return "auto";
     case Engine::Jit: return "jit";
     case Engine::Interpreter: return "interp";
   }
@@ -18,6 +19,7 @@ const char* engineName(Engine engine) {
 }
 
 std::optional<Engine> parseEngine(const std::string& name) {
+  if (name == "auto") return Engine::Auto;
   if (name == "jit") return Engine::Jit;
   if (name == "interp") return Engine::Interpreter;
   return std::nullopt;

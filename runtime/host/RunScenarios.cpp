@@ -92,6 +92,10 @@ RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options) {
     }
     out.result.scenarios.push_back(run(*prepared.kernels[i], o));
     out.result.scenarios.back().compileSeconds = prepared.compileSeconds[i];
+    // Only when this process ran every trial (under MPI a rank runs some blocks only).
+    std::optional<EngineSplit> split = prepared.kernels[i]->engineSplit();
+    if (split && split->interpreted + split->compiled == out.result.scenarios.back().trialsCompleted)
+      out.result.scenarios.back().engineSplit = split;
     const ScenarioResult& r = out.result.scenarios.back();
     if (r.error) {
       out.failure = Failure::Runtime;

@@ -21,7 +21,7 @@ class ScenarioSource {
   virtual ~ScenarioSource() = default;
   /// The main file's name as reports print it.
   virtual std::string file() const = 0;
-  /// "jit", "interp" or "aot".
+  /// "auto", "jit", "interp" or "aot".
   virtual std::string engine() const = 0;
   /// The scenarios of the main file, in declaration order.
   virtual std::vector<std::string> scenarioNames() const = 0;

@@ -3,22 +3,26 @@
 //   omen_differential [--trials N] [--seed S] [--threads T] [--no-aot] [--work DIR] [-v] FILE...
 //   omen_differential --emit-llvm FILE...   (prints the optimized kernel modules)
 //
-// For every file: runs every scenario on the interpreter and on the JIT through the runtime
-// driver, formats both as `--format json` does, builds the file with `omen build`'s
-// buildExecutable and runs that with --format json; then requires the three "reports"
-// arrays of every scenario to be byte-identical (the numbers are printed shortest
+// For every file: runs every scenario on the interpreter, on the JIT and on the auto engine
+// (backend/TieredKernel.h) forced to switch from the interpreter to the JIT kernel at a trial
+// inside a block (OMEN_AUTO_SWITCH_TRIAL), through the runtime driver, formats each as
+// `--format json` does, builds the file with `omen build`'s buildExecutable and runs that
+// with --format json; then requires the four "reports" arrays of every scenario to be
+// byte-identical (the numbers are printed shortest
 // round-trip, so equal text is equal bits) and a runtime error, if any, to be the same
-// message from all three. Exit status 1 on any difference.
+// message from all four. Exit status 1 on any difference.
 //
 //===----------------------------------------------------------------------===//
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <sys/wait.h>
 
+#include "backend/TieredKernel.h"
 #include "backend/interp/Interpreter.h"
 #include "backend/llvm/Aot.h"
 #include "backend/llvm/JitEngine.h"
@@ -76,18 +80,42 @@ Output reportsOf(const std::string& json) {
   return out;
 }
 
-Output runEngine(bool jit, const ir::Module& m, const SourceManager& sm, const std::string& file, const Options& o) {
+enum class Kind { Interp, Jit, Auto };
+
+/// The trial the auto engine switches at: inside the run and, for most trial counts, inside a
+/// block (blocks start at multiples of 16).
+uint64_t switchTrial(const Options& o) { return o.trials / 3 + 7; }
+
+Output runEngine(Kind kind, const ir::Module& m, const SourceManager& sm, const std::string& file, const Options& o) {
   RunResult result;
   result.file = file, result.seed = o.seed, result.trials = o.trials, result.threads = o.threads;
-  result.engine = jit ? "jit" : "interp";
+  result.engine = kind == Kind::Interp ? "interp" : "jit";  // only the reports are compared
   rt::DriverOptions options;
   options.trials = o.trials, options.seed = o.seed, options.threads = o.threads;
+  struct ForcedSwitch {  // read by compileTiered; gone again before the AOT run
+    explicit ForcedSwitch(uint64_t trial) { ::setenv("OMEN_AUTO_SWITCH_TRIAL", std::to_string(trial).c_str(), 1); }
+    ~ForcedSwitch() { ::unsetenv("OMEN_AUTO_SWITCH_TRIAL"); }
+  };
+  std::optional<ForcedSwitch> forced;
+  if (kind == Kind::Auto) forced.emplace(switchTrial(o));
   for (const ir::Scenario& s : m.scenarios) {
     std::string error;
-    auto kernel = jit ? llvmgen::compileScenario(m, s, error) : interp::compileScenario(m, s, error);
+    std::unique_ptr<rt::Kernel> kernel;
+    switch (kind) {
+      case Kind::Interp: kernel = interp::compileScenario(m, s, error); break;
+      case Kind::Jit: kernel = llvmgen::compileScenario(m, s, error); break;
+      case Kind::Auto: kernel = backend::compileTiered(m, s, error); break;
+    }
     if (!kernel) return {false, {}, "cannot compile: " + error};
     result.scenarios.push_back(rt::run(*kernel, options));
     if (result.scenarios.back().error) return {false, {}, renderError(m, sm, s, *result.scenarios.back().error)};
+    // The switch must have happened where it was forced to (unless a trial failed first).
+    if (kind == Kind::Auto) {
+      std::optional<EngineSplit> split = kernel->engineSplit();
+      uint64_t before = std::min(switchTrial(o), o.trials);
+      if (!split || split->interpreted != before || split->compiled != o.trials - before)
+        return {false, {}, "the auto engine did not switch at trial " + std::to_string(before)};
+    }
   }
   return reportsOf(rt::formatRunJson(result));
 }
@@ -190,9 +218,10 @@ int main(int argc, char** argv) {
       std::cout << text;
       continue;
     }
-    Output interp = runEngine(false, *m, sm, file, o);
-    Output jit = runEngine(true, *m, sm, file, o);
-    bool ok = same(interp, jit);
+    Output interp = runEngine(Kind::Interp, *m, sm, file, o);
+    Output jit = runEngine(Kind::Jit, *m, sm, file, o);
+    Output tiered = runEngine(Kind::Auto, *m, sm, file, o);
+    bool ok = same(interp, jit) && same(interp, tiered);
     Output aot;
     if (o.aot) {
       aot = runAot(*m, sm, file, o, index++);
@@ -204,11 +233,12 @@ int main(int argc, char** argv) {
       if (o.verbose) std::cout << "ok   " << file << (interp.ok ? "" : " (runtime error on all engines)") << "\n";
     } else {
       ++failed;
-      std::cout << "FAIL " << file << "\n--- interp\n" << describe(interp) << "--- jit\n" << describe(jit);
+      std::cout << "FAIL " << file << "\n--- interp\n" << describe(interp) << "--- jit\n" << describe(jit)
+                << "--- auto (switching at trial " << switchTrial(o) << ")\n" << describe(tiered);
       if (o.aot) std::cout << "--- aot\n" << describe(aot);
     }
   }
-  std::cout << passed << " of " << files.size() << " files agree on interp, jit" << (o.aot ? ", aot" : "") << " ("
+  std::cout << passed << " of " << files.size() << " files agree on interp, jit, auto" << (o.aot ? ", aot" : "") << " ("
             << errors << " with the same runtime error); " << failed << " differ; " << skipped
             << " skipped (compile errors)\n";
   return failed == 0 ? 0 : 1;

@@ -50,8 +50,12 @@ def mpirun_or_hang(n, args, env=None):
 
 
 def strip_time(text):
-    """Removes the wall-clock and compile times, the only fields that differ run to run."""
+    """Removes the wall-clock and compile times and the auto engine's split of the trials
+    (which depends on when its compile finished; under MPI it is not shown), the only fields
+    that differ run to run."""
     text = re.sub(r'"(seconds|compile_seconds)": [0-9.e+-]+', r'"\1": T', text)
+    text = re.sub(r' "engine_trials": \{[^}]*\},', "", text)
+    text = re.sub(r"engine auto \(interp \d+ trials, jit \d+\)", "engine auto", text)
     # The footer's times: "compile 0.31 s, run 0.12 s" (a built executable: "run 0.12 s").
     return re.sub(r"(compile|run) [0-9.e+-]+ (ms|s|min)", r"\1 T", text)
 

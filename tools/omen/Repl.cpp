@@ -95,8 +95,8 @@ CLI::App* addReplSubcommand(CLI::App& app, ReplFlags& flags) {
   CLI::App* repl = app.add_subcommand("repl", "Explore scenarios interactively (also `omen` alone on a terminal)");
   repl->add_option("files", flags.files, "Files to load first");
   repl->add_flag("--strict", flags.strict, "Reading a script: exit 1 at the end if any entry failed");
-  repl->add_option("--engine", flags.engine, "Execution engine: jit (default, as omen run) or interp")
-      ->check(CLI::IsMember({"interp", "jit"}));
+  repl->add_option("--engine", flags.engine, "Execution engine: auto (default, as omen run), jit or interp")
+      ->check(CLI::IsMember({"auto", "interp", "jit"}));
   return repl;
 }
 

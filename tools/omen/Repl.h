@@ -31,7 +31,7 @@ inline const std::vector<std::string> kReplCommands = {
 struct ReplFlags {
   std::vector<std::string> files;  ///< loaded before the first prompt
   bool strict = false;             ///< exit 1 at end of input if any entry failed
-  std::string engine = "jit";  ///< as `omen run`: compiled kernels, cached across :set
+  std::string engine = "auto";  ///< as `omen run`; compiled kernels are kept across :set
 };
 
 /// Adds the `repl` subcommand to `app`.

@@ -48,7 +48,7 @@ of 10,000 samples.
   :solve [S] p [LO:HI] REPORT = VALUE   the p at which REPORT reaches VALUE, with an interval
   :set name=value         set a param for later runs (:set alone lists settings)
   :unset name             remove a :set value (:unset alone removes all)
-  :trials N   :seed K   :threads N   :engine interp|jit
+  :trials N   :seed K   :threads N   :engine auto|jit|interp
   :type expr              the type of an expression (and whether it draws)
   :ir [scenario]          omen's IR        :llvm [scenario]   the LLVM IR
   :load FILE  :reload     add a file's declarations; read loaded files again
@@ -273,7 +273,7 @@ bool Repl::cmdCount(const std::string& what, const std::string& args) {
 bool Repl::selectEngine(const std::string& name, std::string& why) {
   std::optional<Engine> engine = parseEngine(name);
   if (!engine) {
-    why = "the engine is 'interp' or 'jit', not '" + name + "'";
+    why = "the engine is 'auto', 'jit' or 'interp', not '" + name + "'";
     return false;
   }
   options_.engine = *engine;
