@@ -6,6 +6,7 @@ all measured in this run. Also the per-rank fixed cost: the wall time of a 1-blo
 table (docs/scaling.md holds one measured on the development machine).
 
     bench/scaling.py BUILD_DIR [--ranks 1,2] [--trials 5e5] [--file examples/online_learning.omen]
+                     [--worlds W]   # a two-level run: W worlds of --trials trials each
 
 Wall times are medians of --repeat rounds, the variants interleaved within each round. The outputs of all variants are checked to be
 identical (CSV) before any time is reported.
@@ -36,6 +37,7 @@ def main():
     ap.add_argument("--trials", default="5e5")
     ap.add_argument("--file", default=os.path.join(SRC, "examples", "online_learning.omen"))
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--worlds", help="time `--worlds W` (whole worlds shared out over the ranks)")
     args = ap.parse_args()
     omen = os.path.join(args.build, "bin", "omen")
     mpirun = shutil.which("mpirun")
@@ -43,6 +45,8 @@ def main():
         sys.exit("mpirun not found (apt-get install openmpi-bin)")
     ranks = [int(r) for r in args.ranks.split(",")]
     run = [omen, "run", args.file, "--trials", args.trials, "--format", "csv"]
+    if args.worlds:
+        run += ["--worlds", args.worlds]
     one_block = [omen, "run", args.file, "--trials", "4096", "--threads", "1", "--format", "csv"]
 
     # (name, full run, 1-block run); the variants run interleaved, round after round, so that
@@ -67,7 +71,8 @@ def main():
     if len(outputs) != 1:
         sys.exit("the variants gave different results")
     base = statistics.median(times[variants[0][0]][0])
-    print(f"file {os.path.relpath(args.file, SRC)}, {args.trials} trials, {os.cpu_count()} cores, "
+    what = f"{args.worlds} worlds of {args.trials} trials" if args.worlds else f"{args.trials} trials"
+    print(f"file {os.path.relpath(args.file, SRC)}, {what}, {os.cpu_count()} cores, "
           f"load average {load[0]:.1f} -> {load[1]:.1f}; medians of {args.repeat} interleaved runs; "
           f"all outputs identical\n")
     print("| processes x threads | wall s | speed-up vs 1 x 1 | fixed cost s (1-block run) |")

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace omen::rt {
 
@@ -50,6 +51,10 @@ void sendStop(int target, uint64_t session, uint64_t stop);
 
 /// Every rank: rank 0's `bytes` replace the others' (a collective call).
 void broadcast(std::string& bytes);
+/// Every rank: each rank's `mine`, in rank order (a collective call). For work that is
+/// split by a fixed rule (world w or chunk c on rank w mod N) and whose every piece every
+/// rank then needs; a single process gets {mine} (no MPI call).
+std::vector<std::string> allGather(const std::string& mine);
 
 /// The block a rank is running, for the message of a rank that crashes (test hook and crash
 /// report; see ClusterMpi.cpp).

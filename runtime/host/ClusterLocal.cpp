@@ -19,6 +19,7 @@ std::optional<uint64_t> pollStop(uint64_t) { return std::nullopt; }
 std::optional<ClusterMessage> poll(int, bool) { return std::nullopt; }
 void sendStop(int, uint64_t, uint64_t) { std::abort(); }
 void broadcast(std::string&) {}
+std::vector<std::string> allGather(const std::string& mine) { return {mine}; }
 void noteBlockStarted(uint64_t, uint64_t, uint32_t) {}
 void noteBlockSent() {}
 

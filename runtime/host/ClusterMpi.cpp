@@ -17,13 +17,17 @@
 #include <mpi.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "runtime/host/Cluster.h"
 
@@ -40,6 +44,8 @@ std::atomic<uint64_t> gBlock{UINT64_MAX}, gFirst{0}, gCount{0};
 std::atomic<uint64_t> gSent{0};
 int gFailRank = -1;  // OMEN_TEST_RANK_FAILURE, for tests only
 bool gFailByKill = false;
+uint64_t gSlowBlock = UINT64_MAX;  // OMEN_TEST_SLOW_BLOCK, for tests only
+unsigned gSlowMs = 0;
 
 void finalize() {
   if (!gActive) return;
@@ -108,6 +114,19 @@ void readTestHook() {
   gFailByKill = text.substr(colon + 1) == "kill";
 }
 
+void readSlowHook() {
+  // Testing only (docs/scaling.md): OMEN_TEST_SLOW_BLOCK=B:MS makes the rank that owns block
+  // B wait MS milliseconds before running it, so a test can hold back the merge frontier at
+  // a chosen block and replay an interleaving that otherwise needs luck.
+  const char* hook = std::getenv("OMEN_TEST_SLOW_BLOCK");
+  if (!hook) return;
+  std::string text(hook);
+  size_t colon = text.find(':');
+  if (colon == std::string::npos) return;
+  gSlowBlock = std::strtoull(text.substr(0, colon).c_str(), nullptr, 10);
+  gSlowMs = static_cast<unsigned>(std::atoi(text.substr(colon + 1).c_str()));
+}
+
 }  // namespace
 
 void initFromEnvironment(int& argc, char**& argv) {
@@ -120,6 +139,7 @@ void initFromEnvironment(int& argc, char**& argv) {
   MPI_Comm_size(gComm, &gSize);
   std::atexit(finalize);
   readTestHook();
+  readSlowHook();
   for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) std::signal(sig, crashNote);
   if (gRank != 0) {
     gStderr = dup(2);
@@ -175,20 +195,36 @@ void sendStop(int target, uint64_t session, uint64_t stop) {
   MPI_Send(data, 2, MPI_UINT64_T, target, kTagStop, gComm);
 }
 
-void broadcast(std::string& bytes) {
+namespace {
+void broadcastFrom(int root, std::string& bytes) {
   uint64_t n = bytes.size();
-  MPI_Bcast(&n, 1, MPI_UINT64_T, 0, gComm);
+  MPI_Bcast(&n, 1, MPI_UINT64_T, root, gComm);
   bytes.resize(n);
   // MPI counts are ints: send the totals (up to ~80 MB of exact quantiles) in pieces.
   constexpr uint64_t kPiece = 1ull << 30;
   for (uint64_t at = 0; at < n; at += kPiece)
-    MPI_Bcast(bytes.data() + at, static_cast<int>(std::min(kPiece, n - at)), MPI_BYTE, 0, gComm);
+    MPI_Bcast(bytes.data() + at, static_cast<int>(std::min(kPiece, n - at)), MPI_BYTE, root, gComm);
+}
+}  // namespace
+
+void broadcast(std::string& bytes) { broadcastFrom(0, bytes); }
+
+std::vector<std::string> allGather(const std::string& mine) {
+  if (gSize == 1) return {mine};  // one process (MPI may not even be initialised)
+  // One broadcast per rank, in rank order: any size (pieces of 1 GiB), and N is small.
+  std::vector<std::string> all(static_cast<size_t>(gSize));
+  for (int r = 0; r < gSize; ++r) {
+    if (r == gRank) all[r] = mine;
+    broadcastFrom(r, all[r]);
+  }
+  return all;
 }
 
 void noteBlockStarted(uint64_t block, uint64_t firstTrial, uint32_t count) {
   gFirst.store(firstTrial);
   gCount.store(count);
   gBlock.store(block);
+  if (block == gSlowBlock) std::this_thread::sleep_for(std::chrono::milliseconds(gSlowMs));
 }
 
 void noteBlockSent() {

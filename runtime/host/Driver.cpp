@@ -75,7 +75,8 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
             StateCodec::get(r, block.reports);
           },
           [&](ByteWriter& w) { StateCodec::put(w, totals); },
-          [&](ByteReader& r) { StateCodec::get(r, totals); }});
+          [&](ByteReader& r) { StateCodec::get(r, totals); }},
+      options.acrossRanks);
   progress.finish();
 
   result.trialsCompleted = outcome.trialsMerged;

@@ -51,6 +51,9 @@ struct DriverOptions {
   /// first block boundary where every target holds (Precision.h).
   bool precision = false;
   std::vector<ReportTarget> targets;
+  /// run() only: under mpirun, share the blocks out over the ranks (false: this process
+  /// runs every block, as a short world of a two-level run does on its own rank).
+  bool acrossRanks = true;
 };
 
 /// Adds the overrides that pin param `name` of `info` to `value`: the param's slot and, for

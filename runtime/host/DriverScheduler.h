@@ -109,14 +109,15 @@ inline uint64_t nextSession() {
 /// `runBlock(first, count, worker, block)` fills `block` and returns a BlockFailure (or a
 /// RunError) on failure (a cut by Ctrl-C included, see above); `merge(Block&&)` folds a
 /// block into the run's totals; `enough(n)` says whether the totals of the first n trials
-/// meet the run's target.
+/// meet the run's target. `acrossRanks` false keeps the run in this process (a short world
+/// of a two-level run, which the ranks share out whole: analysis/Worlds.cpp).
 template <class Block, class RunFn, class MergeFn, class EnoughFn>
 ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::atomic<bool>* cancel,
                                RunFn&& runBlock, MergeFn&& merge, EnoughFn&& enough,
-                               const BlockCodec<Block>& codec) {
+                               const BlockCodec<Block>& codec, bool acrossRanks = true) {
   const uint64_t blocks = blockCount(trials);
-  const uint64_t rank = static_cast<uint64_t>(cluster::rank());
-  const uint64_t ranks = static_cast<uint64_t>(cluster::size());
+  const uint64_t rank = acrossRanks ? static_cast<uint64_t>(cluster::rank()) : 0;
+  const uint64_t ranks = acrossRanks ? static_cast<uint64_t>(cluster::size()) : 1;
   const uint64_t session = ranks > 1 ? detail::nextSession() : 0;
   const uint64_t perRankWindow = 4 * static_cast<uint64_t>(pool.size()) + 4;
   const uint64_t window = perRankWindow * ranks;
@@ -255,9 +256,15 @@ ScheduleOutcome scheduleBlocks(uint64_t trials, ThreadPool& pool, const std::ato
   pool.runOnAll([&](unsigned worker) {
     std::unique_lock<std::mutex> lock(mutex);
     for (;;) {
+      // The window bounds the finished blocks waiting for the frontier. After an error the
+      // frontier stops (absorb keeps nothing), so the window no longer applies: the blocks
+      // before the failing one must still run, to find a lower failing trial. Waiting on the
+      // window then would wait forever (the hang of a failing block on another rank while a
+      // third rank's block held the frontier back, tests/scaling/check_mpi.py).
       progressed.wait(lock, [&] {
         return nextLocal >= stopAt || out.cancelled || cancelled() ||
-               (rank == 0 ? nextLocal < frontier + window : outbox.size() < perRankWindow);
+               (rank == 0 ? nextLocal < frontier + window || out.error.has_value()
+                          : outbox.size() < perRankWindow);
       });
       if (cancelled() && !out.error) out.cancelled = true;
       if (out.cancelled || nextLocal >= stopAt) break;

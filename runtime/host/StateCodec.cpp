@@ -114,4 +114,43 @@ RunError StateCodec::getError(ByteReader& r) {
   return e;
 }
 
+void StateCodec::put(ByteWriter& w, const ReportResult& report) {
+  w.put<uint64_t>(report.label.size());
+  w.bytes().append(report.label);
+  w.put(report.kind);
+  w.put<uint8_t>(report.conditional);
+  w.put(report.n);
+  w.put<uint8_t>(report.undefined);
+  w.put(report.estimate);
+  w.put(report.stdError);
+  w.put(report.ciLow);
+  w.put(report.ciHigh);
+  w.put<uint8_t>(report.hasSpread);
+  w.put<uint64_t>(report.quantiles.size());
+  for (const QuantilePoint& q : report.quantiles) w.put(q);
+  w.put<uint8_t>(report.sketched);
+  w.put(report.rankError);
+}
+
+ReportResult StateCodec::getReport(ByteReader& r) {
+  ReportResult report;
+  uint64_t length = r.get<uint64_t>();
+  report.label.reserve(length);
+  for (uint64_t i = 0; i < length; ++i) report.label.push_back(r.get<char>());
+  report.kind = r.get<ReportKind>();
+  report.conditional = r.get<uint8_t>() != 0;
+  report.n = r.get<uint64_t>();
+  report.undefined = r.get<uint8_t>() != 0;
+  report.estimate = r.get<double>();
+  report.stdError = r.get<double>();
+  report.ciLow = r.get<double>();
+  report.ciHigh = r.get<double>();
+  report.hasSpread = r.get<uint8_t>() != 0;
+  report.quantiles.resize(r.get<uint64_t>());
+  for (QuantilePoint& q : report.quantiles) q = r.get<QuantilePoint>();
+  report.sketched = r.get<uint8_t>() != 0;
+  report.rankError = r.get<double>();
+  return report;
+}
+
 }  // namespace omen::rt

@@ -82,6 +82,9 @@ struct StateCodec {
   static void get(ByteReader& r, PairedMoments& m);
   static void put(ByteWriter& w, const RunError& e);
   static RunError getError(ByteReader& r);
+  /// A finished report (a world of a two-level run travels as its reports).
+  static void put(ByteWriter& w, const ReportResult& report);
+  static ReportResult getReport(ByteReader& r);
 
  private:
   static void put(ByteWriter& w, const Welford& m);

@@ -6,8 +6,10 @@
 #include <atomic>
 #include <mutex>
 
+#include "runtime/host/Cluster.h"
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/Progress.h"
+#include "runtime/host/StateCodec.h"
 #include "runtime/host/ThreadPool.h"
 #include "runtime/host/analysis/ParamDraws.h"
 #include "runtime/host/analysis/SobolEstimators.h"
@@ -56,35 +58,71 @@ std::optional<RunError> sobolDesign(const SobolDesignInput& in, SensitivityResul
     return std::nullopt;
   };
 
-  ThreadPool pool(in.driver.threads == 0 ? defaultThreadCount() : in.driver.threads);
-  Progress progress(total, in.driver.progress);
-  std::atomic<uint64_t> next{0};
-  std::mutex mutex;
-  std::optional<RunError> failure;
+  // Chunk c of evaluations runs on rank c mod N (every chunk here in one process); each
+  // evaluation writes its own slot of y, and the ranks then swap their chunks.
   constexpr uint64_t kChunk = 1024;
+  const uint64_t rank = static_cast<uint64_t>(cluster::rank()), ranks = static_cast<uint64_t>(cluster::size());
+  const uint64_t chunks = (total + kChunk - 1) / kChunk;
+  auto chunkEnd = [&](uint64_t c) { return std::min(total, (c + 1) * kChunk); };
+  uint64_t mine = 0;
+  for (uint64_t c = rank; c < chunks; c += ranks) mine += chunkEnd(c) - c * kChunk;
+  ThreadPool pool(in.driver.threads == 0 ? defaultThreadCount() : in.driver.threads);
+  Progress progress(mine, in.driver.progress);
+  std::atomic<uint64_t> next{rank};
+  std::mutex mutex;
+  // The failing evaluation with the lowest index: every chunk before the first failing one
+  // was handed out before it and runs to its end or its own first failure, on any rank and
+  // thread count, so the error reported does not depend on either.
+  std::optional<std::pair<uint64_t, RunError>> failure;
   pool.runOnAll([&](unsigned) {
     std::vector<Value> g = globals;
     std::vector<double> outcome(reports * kOutcomeWidth);
     for (;;) {
-      uint64_t start = next.fetch_add(kChunk);
-      if (start >= total || (in.driver.cancel && in.driver.cancel->load())) return;
+      uint64_t c = next.fetch_add(ranks);
+      if (c >= chunks || (in.driver.cancel && in.driver.cancel->load())) return;
       {
         std::lock_guard<std::mutex> lock(mutex);
-        if (failure) return;
+        if (failure && failure->first < c * kChunk) return;  // this chunk cannot hold a lower one
       }
-      for (uint64_t e = start; e < std::min(total, start + kChunk); ++e) {
+      for (uint64_t e = c * kChunk; e < chunkEnd(c); ++e) {
         if (auto error = evaluate(e, g, outcome)) {
           std::lock_guard<std::mutex> lock(mutex);
-          if (!failure || error->trial < failure->trial) failure = error;
+          if (!failure || e < failure->first) failure = std::make_pair(e, *error);
           return;
         }
       }
-      progress.add(std::min(total, start + kChunk) - start);
+      progress.add(chunkEnd(c) - c * kChunk);
     }
   });
   progress.finish();
-  if (failure) return failure;
-  if (in.driver.cancel && in.driver.cancel->load()) return std::nullopt;  // the caller reports no indices
+  bool cancelled = in.driver.cancel && in.driver.cancel->load();
+  if (ranks > 1) {
+    ByteWriter w;
+    w.put<uint8_t>(cancelled);
+    w.put<uint8_t>(failure.has_value());
+    if (failure) {
+      w.put(failure->first);
+      StateCodec::put(w, failure->second);
+    }
+    else if (!cancelled)
+      for (uint64_t c = rank; c < chunks; c += ranks)
+        w.bytes().append(reinterpret_cast<const char*>(&y[c * kChunk]), (chunkEnd(c) - c * kChunk) * sizeof(double));
+    std::vector<std::string> all = cluster::allGather(w.bytes());
+    for (uint64_t from = 0; from < ranks; ++from) {
+      ByteReader r(all[from]);
+      cancelled |= r.get<uint8_t>() != 0;
+      if (r.get<uint8_t>()) {
+        uint64_t e = r.get<uint64_t>();
+        RunError error = StateCodec::getError(r);
+        if (!failure || e < failure->first) failure = std::make_pair(e, error);
+      } else if (!cancelled && from != rank) {
+        for (uint64_t c = from; c < chunks; c += ranks)
+          for (uint64_t e = c * kChunk; e < chunkEnd(c); ++e) y[e] = r.get<double>();
+      }
+    }
+  }
+  if (failure) return failure->second;
+  if (cancelled) return std::nullopt;  // the caller reports no indices
 
   auto slice = [&](uint64_t m) { return std::vector<double>(y.begin() + m * n, y.begin() + (m + 1) * n); };
   std::vector<double> a = slice(0), b = slice(1);

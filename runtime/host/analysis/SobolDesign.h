@@ -12,7 +12,9 @@
 // Var E[Y | X_i], ST_i includes X_i's interactions with ω, and ST_(trial) is the share the
 // params do not explain. Every row pins all k params and runs one trial directly on the
 // kernel (runBlock with count 1), in parallel over rows; each row writes its own slot, so
-// the result does not depend on the thread count.
+// the result does not depend on the thread count. Under mpirun the evaluations are cut into
+// chunks of 1024, chunk c runs on rank c mod N, and the ranks swap their values
+// (cluster::allGather): every rank then holds the same outputs and computes the same indices.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

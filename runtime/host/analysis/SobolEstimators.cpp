@@ -4,7 +4,11 @@
 
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
+#include <cstring>
 #include <random>
+#include <string>
+
+#include "runtime/host/Cluster.h"
 
 namespace omen::rt {
 namespace {
@@ -71,24 +75,48 @@ std::vector<SobolEstimate> sobolEstimates(const std::vector<double>& a, const st
 
   std::vector<uint32_t> all(n);
   for (size_t j = 0; j < n; ++j) all[j] = static_cast<uint32_t>(j);
-  // One index matrix for every column, as SALib draws `r` once per analysis.
+  // One index matrix for every column, as SALib draws `r` once per analysis. Under mpirun
+  // resample r is computed on rank r mod N only (the others skip its draws), and the ranks
+  // swap their resamples' estimates: each resample is the same numbers as in one process.
+  const uint64_t rank = static_cast<uint64_t>(cluster::rank()), ranks = static_cast<uint64_t>(cluster::size());
   std::mt19937_64 rng(seed);
-  std::vector<std::vector<uint32_t>> draws(resamples, std::vector<uint32_t>(n));
-  for (auto& rows : draws)
-    for (auto& j : rows) j = static_cast<uint32_t>(rng() % n);
+  std::vector<std::vector<uint32_t>> draws;  // this rank's resamples, in order
+  for (unsigned r = 0; r < resamples; ++r) {
+    if (r % ranks != rank) {
+      rng.discard(n);
+      continue;
+    }
+    draws.emplace_back(n);
+    for (auto& j : draws.back()) j = static_cast<uint32_t>(rng() % n);
+  }
   double z = boost::math::quantile(boost::math::normal(), 0.5 + level / 2);
 
-  std::vector<SobolEstimate> out;
+  std::vector<Pair> points;
+  std::vector<double> mine;  // column by column: first, total of each of this rank's resamples
   for (const auto& column : ab) {
     std::vector<double> zab = standard(column);
-    Pair point = estimate(za.data(), zb.data(), zab.data(), all);
-    std::vector<double> firsts, totals;
+    points.push_back(estimate(za.data(), zb.data(), zab.data(), all));
     for (const auto& rows : draws) {
       Pair p = estimate(za.data(), zb.data(), zab.data(), rows);
-      firsts.push_back(p.first);
-      totals.push_back(p.total);
+      mine.push_back(p.first);
+      mine.push_back(p.total);
     }
-    out.push_back({point.first, z * sampleSd(firsts), point.total, z * sampleSd(totals)});
+  }
+  std::string bytes(mine.size() * sizeof(double), '\0');
+  if (!mine.empty()) std::memcpy(bytes.data(), mine.data(), bytes.size());  // data() may be null when empty
+  std::vector<std::string> parts = cluster::allGather(bytes);
+  auto resampleCount = [&](uint64_t q) { return q < resamples ? (resamples - q + ranks - 1) / ranks : 0; };
+  std::vector<SobolEstimate> out;
+  for (size_t c = 0; c < ab.size(); ++c) {
+    std::vector<double> firsts, totals;
+    for (unsigned r = 0; r < resamples; ++r) {
+      const std::string& from = parts[r % ranks];
+      double pair[2];
+      std::memcpy(pair, from.data() + ((c * resampleCount(r % ranks) + r / ranks) * 2) * sizeof(double), sizeof pair);
+      firsts.push_back(pair[0]);
+      totals.push_back(pair[1]);
+    }
+    out.push_back({points[c].first, z * sampleSd(firsts), points[c].total, z * sampleSd(totals)});
   }
   return out;
 }

@@ -6,9 +6,11 @@
 #include <chrono>
 #include <mutex>
 
+#include "runtime/host/Cluster.h"
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/Progress.h"
 #include "runtime/host/RunScenarios.h"
+#include "runtime/host/StateCodec.h"
 #include "runtime/host/ThreadPool.h"
 #include "runtime/host/analysis/ParamDraws.h"
 #include "runtime/host/analysis/WorldSummary.h"
@@ -18,15 +20,47 @@ namespace {
 
 // World w's run: the epistemic params pinned to their world values, trials w·N … w·N + N − 1.
 DriverOptions worldOptions(const DriverOptions& base, const ScenarioInfo& info, const std::vector<size_t>& epistemic,
-                           const std::vector<std::vector<double>>& values, uint64_t w, unsigned threads) {
+                           const std::vector<std::vector<double>>& values, uint64_t w, unsigned threads,
+                           bool acrossRanks) {
   DriverOptions o = base;
   for (size_t e = 0; e < epistemic.size(); ++e)
     pinParam(info, info.params[epistemic[e]].name, paramValue(info.params[epistemic[e]], values[e][w]), o.overrides);
   o.firstTrial = w * base.trials;
+  o.acrossRanks = acrossRanks;
   o.threads = threads;
   o.progress = false;
   o.cancel = nullptr;  // a world runs whole; cancellation is checked between worlds
   return o;
+}
+
+// Under mpirun: every rank sends the worlds it ran (w ≡ rank mod N) to every other, so each
+// rank holds every world's reports, in world order, and the lowest failing world.
+void worldsOnRanks(uint64_t ranks, size_t reports, std::vector<ScenarioResult>& perWorld, std::vector<char>& finished,
+                   std::optional<std::pair<uint64_t, RunError>>& failure) {
+  ByteWriter w;
+  for (uint64_t world = static_cast<uint64_t>(cluster::rank()); world < perWorld.size(); world += ranks) {
+    const ScenarioResult& r = perWorld[world];
+    w.put<uint8_t>(finished[world]);
+    w.put<uint8_t>(r.error.has_value());
+    if (r.error) StateCodec::put(w, *r.error);
+    else if (finished[world])
+      for (const ReportResult& report : r.reports) StateCodec::put(w, report);
+  }
+  std::vector<std::string> all = cluster::allGather(w.bytes());
+  for (uint64_t from = 0; from < ranks; ++from) {
+    ByteReader r(all[from]);
+    for (uint64_t world = from; world < perWorld.size(); world += ranks) {
+      ScenarioResult& result = perWorld[world];
+      finished[world] = static_cast<char>(r.get<uint8_t>());
+      if (r.get<uint8_t>()) {
+        result.error = StateCodec::getError(r);
+        if (!failure || world < failure->first) failure = std::make_pair(world, *result.error);
+      } else if (finished[world]) {
+        result.reports.clear();
+        for (size_t k = 0; k < reports; ++k) result.reports.push_back(StateCodec::getReport(r));
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -89,16 +123,21 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
       for (size_t c : column) scenario.epistemicValues.push_back(draws[c]);
     }
 
-    // Each world's results, in world order.
+    // Each world's results, in world order. Short worlds run whole, one per worker; under
+    // mpirun world w runs on rank w mod N and the ranks then swap their worlds' reports
+    // (worldsOnRanks). Longer worlds run one after another, each on every worker and, under
+    // mpirun, with its blocks shared out over the ranks like any run (no rank sits idle
+    // when there are fewer worlds than ranks).
+    const bool wholeWorlds = options.trials <= kBlockSize;
+    const uint64_t rank = static_cast<uint64_t>(cluster::rank()), ranks = static_cast<uint64_t>(cluster::size());
+    std::vector<uint64_t> mine;
+    for (uint64_t w = wholeWorlds ? rank : 0; w < worlds; w += wholeWorlds ? ranks : 1) mine.push_back(w);
     std::vector<ScenarioResult> perWorld(worlds);
     std::vector<char> finished(worlds, 0);
-    Progress progress(worlds * options.trials, options.progress);
+    Progress progress(mine.size() * options.trials, options.progress);
     std::optional<std::pair<uint64_t, RunError>> failure;
-    uint64_t completed = 0;
-    bool cancelled = false;
-    if (options.trials <= kBlockSize) {
-      // Short worlds: one world per worker at a time.
-      ThreadPool pool(std::max<unsigned>(1, std::min<uint64_t>(result.threads, worlds)));
+    if (wholeWorlds) {
+      ThreadPool pool(std::max<unsigned>(1, std::min<uint64_t>(result.threads, mine.size())));
       std::mutex mutex;
       uint64_t next = 0;
       pool.runOnAll([&](unsigned) {
@@ -106,10 +145,10 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
           uint64_t w;
           {
             std::lock_guard<std::mutex> lock(mutex);
-            if (next >= worlds || failure || (options.cancel && options.cancel->load())) return;
-            w = next++;
+            if (next >= mine.size() || failure || (options.cancel && options.cancel->load())) return;
+            w = mine[next++];
           }
-          ScenarioResult r = run(kernel, worldOptions(base, info, epistemic, scenario.epistemicValues, w, 1));
+          ScenarioResult r = run(kernel, worldOptions(base, info, epistemic, scenario.epistemicValues, w, 1, false));
           std::lock_guard<std::mutex> lock(mutex);
           if (r.partial) return;  // cut by Ctrl-C inside a trial: the world did not finish
           if (r.error && (!failure || w < failure->first)) failure = std::make_pair(w, *r.error);
@@ -118,27 +157,25 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
           progress.add(options.trials);
         }
       });
-      // Keep the contiguous prefix of finished worlds (the rest may have run in part).
-      while (completed < worlds && finished[completed]) ++completed;
-      cancelled = completed < worlds && !failure;
     } else {
-      for (uint64_t w = 0; w < worlds; ++w) {
-        if (options.cancel && options.cancel->load()) {
-          cancelled = true;
-          break;
-        }
-        perWorld[w] = run(kernel, worldOptions(base, info, epistemic, scenario.epistemicValues, w, options.threads));
+      for (uint64_t w : mine) {
+        if (options.cancel && options.cancel->load()) break;
+        perWorld[w] =
+            run(kernel, worldOptions(base, info, epistemic, scenario.epistemicValues, w, options.threads, true));
+        if (perWorld[w].partial) break;  // cut by Ctrl-C inside a trial
         if (perWorld[w].error) {
           failure = std::make_pair(w, *perWorld[w].error);
           break;
         }
-        if (perWorld[w].partial) {  // cut by Ctrl-C inside a trial
-          cancelled = true;
-          break;
-        }
-        ++completed;
+        finished[w] = 1;
       }
     }
+    if (ranks > 1 && wholeWorlds) worldsOnRanks(ranks, info.reports.size(), perWorld, finished, failure);
+    // Keep the contiguous prefix of finished worlds (the rest may have run in part). Every
+    // world before the lowest failing one ran: each rank stops only at its own first failure.
+    uint64_t completed = 0;
+    while (completed < worlds && finished[completed]) ++completed;
+    const bool cancelled = completed < worlds && !failure;
     progress.finish();
     if (failure) {
       out.failure = Failure::Runtime;

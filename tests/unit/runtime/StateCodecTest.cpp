@@ -94,5 +94,41 @@ TEST(StateCodec, PairedMomentsAndErrors) {
   EXPECT_THROW(r.get<uint64_t>(), std::runtime_error);  // nothing left: truncated, not garbage
 }
 
+// A world of a two-level run travels between ranks as its finished reports.
+TEST(StateCodec, FinishedReports) {
+  std::mt19937_64 rng(11);
+  std::vector<ReportAccumulator> accumulators = block(rng, 1000);  // the quantiles are sketched
+  const char* labels[] = {"p", "e", "q"};
+  ByteWriter w;
+  std::vector<ReportResult> reports;
+  for (size_t i = 0; i < accumulators.size(); ++i) {
+    reports.push_back(accumulators[i].finish(ReportInfo{labels[i], accumulators[i].kind(), i == 1}));
+    StateCodec::put(w, reports.back());
+  }
+  ReportResult odd = reports[0];  // every field travels, also the rarely set ones
+  odd.undefined = true;
+  odd.hasSpread = false;
+  StateCodec::put(w, odd);
+  reports.push_back(odd);
+  ByteReader r(w.bytes());
+  for (const ReportResult& sent : reports) {
+    ReportResult got = StateCodec::getReport(r);
+    expectSame(sent, got);
+    EXPECT_EQ(got.label, sent.label);
+    EXPECT_EQ(got.kind, sent.kind);
+    EXPECT_EQ(got.conditional, sent.conditional);
+    EXPECT_EQ(got.undefined, sent.undefined);
+    EXPECT_EQ(got.hasSpread, sent.hasSpread);
+    EXPECT_TRUE(sameBits(got.ciHigh, sent.ciHigh));
+    for (size_t i = 0; i < sent.quantiles.size(); ++i) {
+      EXPECT_TRUE(sameBits(got.quantiles[i].p, sent.quantiles[i].p));
+      EXPECT_TRUE(sameBits(got.quantiles[i].ciLow, sent.quantiles[i].ciLow));
+      EXPECT_TRUE(sameBits(got.quantiles[i].ciHigh, sent.quantiles[i].ciHigh));
+    }
+  }
+  EXPECT_TRUE(reports[2].sketched);
+  EXPECT_THROW(r.get<uint8_t>(), std::runtime_error);
+}
+
 }  // namespace
 }  // namespace omen::rt
