@@ -53,9 +53,10 @@ def main():
             exe = os.path.join(tmp, name)
             subprocess.run([os.path.join(b, "bin/omen_engine_bench"), "--build", exe, file], env=env, check=True,
                            stdout=subprocess.DEVNULL)
-            # JIT compile latency: a 1-trial run from a cold process.
+            # JIT compile latency: a 1-trial run from a cold process with an empty kernel cache.
+            cold = dict(env, OMEN_CACHE_DIR=tempfile.mkdtemp(dir=tmp))
             _, latency, _ = timed([os.path.join(b, "bin/omen_engine_bench"), "--engine", "jit", "--trials", "1",
-                                   "--threads", "1", file], env)
+                                   "--threads", "1", file], cold)
             for threads in (1, cores):
                 r = {"file": name, "threads": threads, "latency": latency}
                 out, wall, rss = timed([os.path.join(b, f"bin/bench_handwritten_{hand}"), "--trials", str(trials),
