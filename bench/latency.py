@@ -22,18 +22,12 @@ import argparse
 import glob
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 
-SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def cpu_of_children():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
+from common import SRC, VARIANTS_NAME, cpu_of_children, write_variants
 
 
 def timed(cmd, env):
@@ -85,13 +79,7 @@ def main():
             return best([timed([binary] + cmd, dict(env, OMEN_CACHE_DIR=cache))[0] for _ in range(r)])
 
         online = os.path.join(SRC, "examples", "online_learning.omen")
-        variants = os.path.join(tmp, "variants.omen")
-        with open(online) as f:
-            text = f.read()
-        text += "".join(f"\nscenario v{i} extends online_learning {{\n  param p_update = {i + 1}%\n}}\n"
-                        for i in range(32))
-        with open(variants, "w") as f:
-            f.write(text)
+        variants = write_variants(tmp)
 
         print(f"### `omen run FILE --trials 1`: wall / CPU seconds of the process (best of {r})\n")
         print("| file | before (jit, no cache) | jit, empty cache | jit, warm cache | auto, empty cache "
@@ -106,7 +94,7 @@ def main():
             jc, jw = cold(f"{new}/bin/omen", cmd + ["--engine", "jit"]), warm(f"{new}/bin/omen", cmd + ["--engine", "jit"])
             ac, aw = cold(f"{new}/bin/omen", cmd), warm(f"{new}/bin/omen", cmd)
             interp = best([timed([f"{new}/bin/omen"] + cmd + ["--engine", "interp"], env)[0] for _ in range(r)])
-            name = "online_learning + 32 param variants" if file == variants else os.path.basename(file)
+            name = VARIANTS_NAME if file == variants else os.path.basename(file)
             print(f"| {name} | {fmt(before) if before else 'cannot run it'} | {fmt(jc)} | {fmt(jw)} | {fmt(ac)} | {fmt(aw)} | {fmt(interp)} |")
             sys.stdout.flush()
 

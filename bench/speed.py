@@ -25,18 +25,12 @@ import glob
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 
-SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def cpu_of_children():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
+from common import SRC, VARIANTS_NAME, cpu_of_children, write_variants
 
 
 def wall(cmd, env, repeat=1):
@@ -77,7 +71,6 @@ def main():
     new, old = os.path.abspath(args.build), os.path.abspath(args.baseline)
     env = dict(os.environ, OMEN_STDLIB=os.environ.get("OMEN_STDLIB", os.path.join(new, "share/omen/stdlib")))
     ex = os.path.join(SRC, "examples")
-    r = args.repeat
 
     online = os.path.join(ex, "online_learning.omen")
     premises = os.path.join(ex, "premises.omen")
@@ -86,7 +79,7 @@ def main():
     if args.no_lanes_build:
         lanes(args, new, os.path.abspath(args.no_lanes_build), old, env, online, premises)
     if not args.skip_latency:
-        latency(args, new, old, env, ex, online)
+        latency(args, new, old, env, ex)
     if not args.skip_compare:
         heavy(new, old, env, ex)
 
@@ -152,20 +145,14 @@ def lanes(args, new, nolanes, old, env, online, premises):
         sys.stdout.flush()
 
 
-def latency(args, new, old, env, ex, online):
+def latency(args, new, old, env, ex):
     """2. `omen run FILE --trials 1`."""
     r = args.repeat
     print("\n### `omen run FILE --trials 1`: wall seconds / CPU seconds of the process (best of %d)\n" % r)
     print("| file | before | after, empty cache | after, warm cache |")
     print("|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
-        variants = os.path.join(tmp, "variants.omen")
-        with open(online) as f:
-            text = f.read()
-        text += "".join(f"\nscenario v{i} extends online_learning {{\n  param p_update = {i + 1}%\n}}\n"
-                        for i in range(32))
-        with open(variants, "w") as f:
-            f.write(text)
+        variants = write_variants(tmp)
         files = sorted(glob.glob(os.path.join(ex, "*.omen"))) + [variants]
         for file in files:
             cmd = ["run", file, "--trials", "1", "--threads", "1"]
@@ -183,7 +170,7 @@ def latency(args, new, old, env, ex, online):
                 c = wall([f"{new}/bin/omen"] + jit, cenv)
                 cold = c if cold is None else (min(cold[0], c[0]), min(cold[1], c[1]))
             warm = wall([f"{new}/bin/omen"] + jit, cenv, r)
-            name = "online_learning + 32 param variants" if file == variants else os.path.basename(file)
+            name = VARIANTS_NAME if file == variants else os.path.basename(file)
             before = f"{b[0]:.3f} / {b[1]:.3f}" if b else "–"
             print(f"| {name} | {before} | {cold[0]:.3f} / {cold[1]:.3f} |"
                   f" {warm[0]:.3f} / {warm[1]:.3f} |")
