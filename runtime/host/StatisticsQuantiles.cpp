@@ -8,32 +8,51 @@
 
 namespace omen::rt {
 
+/// Puts the order statistic of every rank in [rFirst, rLast) (ascending, distinct, relative
+/// to `first`) at its place. Selecting the middle rank splits the values and the ranks in two
+/// halves, so m ranks cost O(n log m) instead of the O(n m) of one selection each.
+static void selectRanks(std::vector<double>::iterator first, std::vector<double>::iterator last,
+                        const uint64_t* rFirst, const uint64_t* rLast, uint64_t base) {
+  if (rFirst == rLast) return;
+  const uint64_t* middle = rFirst + (rLast - rFirst) / 2;
+  auto at = first + static_cast<std::ptrdiff_t>(*middle - base);
+  std::nth_element(first, at, last);
+  selectRanks(first, at, rFirst, middle, base);
+  selectRanks(at + 1, last, middle + 1, rLast, *middle + 1);
+}
+
+std::vector<double> orderStatistics(std::vector<double>& values, std::vector<uint64_t> ranks) {
+  std::vector<uint64_t> distinct = ranks;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  assert(distinct.empty() || distinct.back() < values.size());
+  selectRanks(values.begin(), values.end(), distinct.data(), distinct.data() + distinct.size(), 0);
+  std::vector<double> out;
+  out.reserve(ranks.size());
+  for (uint64_t r : ranks) out.push_back(values[r]);
+  return out;
+}
+
 std::vector<double> exactQuantiles(std::vector<double>& values,
                                    const std::vector<double>& levels) {
   assert(!values.empty());
   size_t n = values.size();
-  std::vector<double> out;
-  out.reserve(levels.size());
-  // Successive selections on the shrinking tail: O(n) per level instead of a full sort.
-  // Invariant: values[0, settled) are the `settled` smallest values, so selecting inside
-  // [settled, n) yields the global order statistic, exactly what a full sort would give.
-  size_t settled = 0;
+  // Each level interpolates between the order statistics of ranks floor(h) and floor(h) + 1.
+  std::vector<uint64_t> ranks;
+  std::vector<double> fractions;
   for (double p : levels) {
     double h = static_cast<double>(n - 1) * p;
-    size_t lo = static_cast<size_t>(std::floor(h));
-    if (lo >= n) lo = n - 1;
-    double frac = h - static_cast<double>(lo);
-    auto begin = values.begin() + static_cast<std::ptrdiff_t>(std::min(settled, lo));
-    std::nth_element(begin, values.begin() + static_cast<std::ptrdiff_t>(lo), values.end());
-    double a = values[lo];
-    double q = a;
-    if (frac > 0 && lo + 1 < n) {
-      double b = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo + 1),
-                                   values.end());
-      q = a == b ? a : a + frac * (b - a);
-    }
-    out.push_back(q);
-    settled = lo;
+    size_t lo = std::min(static_cast<size_t>(std::floor(h)), n - 1);
+    fractions.push_back(h - static_cast<double>(lo));
+    ranks.push_back(lo);
+    ranks.push_back(std::min(lo + 1, n - 1));
+  }
+  std::vector<double> at = orderStatistics(values, ranks);
+  std::vector<double> out;
+  out.reserve(levels.size());
+  for (size_t i = 0; i < levels.size(); ++i) {
+    double a = at[2 * i], b = at[2 * i + 1], frac = fractions[i];
+    out.push_back(frac > 0 && a != b ? a + frac * (b - a) : a);
   }
   return out;
 }
@@ -74,14 +93,13 @@ std::vector<double> QuantileAccumulator::quantiles(const std::vector<double>& le
   return out;
 }
 
-double QuantileAccumulator::orderStatistic(uint64_t k) {
-  if (sketch_) {
-    uint64_t n = count();
-    return sketch_->quantile(n > 1 ? static_cast<double>(k) / static_cast<double>(n - 1) : 0.5);
-  }
-  auto at = exact_.begin() + static_cast<std::ptrdiff_t>(k);
-  std::nth_element(exact_.begin(), at, exact_.end());
-  return *at;
+std::vector<double> QuantileAccumulator::orderStatistics(const std::vector<uint64_t>& ranks) {
+  if (!sketch_) return rt::orderStatistics(exact_, ranks);
+  std::vector<double> out;
+  uint64_t n = count();
+  for (uint64_t k : ranks)
+    out.push_back(sketch_->quantile(n > 1 ? static_cast<double>(k) / static_cast<double>(n - 1) : 0.5));
+  return out;
 }
 
 double QuantileAccumulator::rankError() const { return sketch_ ? sketch_->relativeRankError() : 0; }

@@ -29,6 +29,11 @@ inline constexpr uint64_t kExactQuantileCap = 10'000'000;
 /// statistics. `levels` must be ascending; values must be non-empty.
 std::vector<double> exactQuantiles(std::vector<double>& values, const std::vector<double>& levels);
 
+/// The order statistics of the 0-based `ranks` (each < values.size(), in any order) of
+/// unsorted `values`, reordered in place: what a full sort would give, at O(n log m) for m
+/// distinct ranks.
+std::vector<double> orderStatistics(std::vector<double>& values, std::vector<uint64_t> ranks);
+
 class QuantileAccumulator {
  public:
   explicit QuantileAccumulator(uint64_t exactCap = kExactQuantileCap) : cap_(exactCap) {}
@@ -41,9 +46,9 @@ class QuantileAccumulator {
   bool sketched() const { return sketch_ != nullptr; }
   /// Requires count() > 0. Reorders the exact store (the accumulator stays usable).
   std::vector<double> quantiles(const std::vector<double>& levels);
-  /// The order statistic of 0-based rank `k` < count() (from the sketch: its quantile at
-  /// k / (count() - 1)). Reorders the exact store.
-  double orderStatistic(uint64_t k);
+  /// The order statistics of the 0-based `ranks`, each < count() (from the sketch: its
+  /// quantile at k / (count() - 1)). Reorders the exact store.
+  std::vector<double> orderStatistics(const std::vector<uint64_t>& ranks);
   /// Relative rank-error bound of the sketch; 0 while exact.
   double rankError() const;
 

@@ -80,15 +80,19 @@ ReportResult ReportAccumulator::finish(const ReportInfo& info) {
       std::vector<double> levels = levels_;
       if (levels.empty()) levels.assign(kQuantileLevels.begin(), kQuantileLevels.end());
       std::vector<double> values = quantiles_.quantiles(levels);
+      // Distribution-free 95% interval (Conover 1999, 3.2): the order statistics of 1-based
+      // ranks floor(n p - z s) and ceil(n p + z s), s = sqrt(n p (1 - p)), kept in [1, n].
+      std::vector<uint64_t> ranks;
+      for (double p : levels) {
+        double s = std::sqrt(n * p * (1 - p));
+        ranks.push_back(static_cast<uint64_t>(std::clamp(std::floor(n * p - kZ95 * s), 1.0, n)) - 1);
+        ranks.push_back(static_cast<uint64_t>(std::clamp(std::ceil(n * p + kZ95 * s), 1.0, n)) - 1);
+      }
+      std::vector<double> bounds = quantiles_.orderStatistics(ranks);
       for (size_t i = 0; i < levels.size(); ++i) {
-        // Distribution-free 95% interval (Conover 1999, 3.2): the order statistics of 1-based
-        // ranks floor(n p - z s) and ceil(n p + z s), s = sqrt(n p (1 - p)), kept in [1, n].
-        double p = levels[i], s = std::sqrt(n * p * (1 - p));
-        double lo = std::clamp(std::floor(n * p - kZ95 * s), 1.0, n);
-        double hi = std::clamp(std::ceil(n * p + kZ95 * s), 1.0, n);
-        QuantilePoint q{p, values[i]};
-        q.ciLow = quantiles_.orderStatistic(static_cast<uint64_t>(lo) - 1);
-        q.ciHigh = quantiles_.orderStatistic(static_cast<uint64_t>(hi) - 1);
+        QuantilePoint q{levels[i], values[i]};
+        q.ciLow = bounds[2 * i];
+        q.ciHigh = bounds[2 * i + 1];
         r.quantiles.push_back(q);
       }
       r.sketched = quantiles_.sketched();

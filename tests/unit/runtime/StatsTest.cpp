@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -118,6 +119,24 @@ TEST(Stats, ExactQuantilesUseType7) {
   EXPECT_DOUBLE_EQ(t[2], 2);
   EXPECT_DOUBLE_EQ(t[3], 3);
   EXPECT_DOUBLE_EQ(t[4], 3);
+}
+
+TEST(Stats, OrderStatisticsAreWhatAFullSortGives) {
+  // Ranks in any order, repeated, at both ends and next to each other, on values with ties.
+  std::vector<double> xs;
+  uint64_t state = 12345;
+  for (int i = 0; i < 10007; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    xs.push_back(static_cast<double>((state >> 33) % 5000));
+  }
+  std::vector<double> sorted = xs;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<uint64_t> ranks = {9000, 0, 10006, 5003, 5002, 5003, 17, 9999, 1, 4000};
+  std::vector<double> got = orderStatistics(xs, ranks);
+  ASSERT_EQ(got.size(), ranks.size());
+  for (size_t i = 0; i < ranks.size(); ++i) EXPECT_EQ(got[i], sorted[ranks[i]]) << "rank " << ranks[i];
+  std::sort(xs.begin(), xs.end());
+  EXPECT_EQ(xs, sorted);  // only reordered
 }
 
 TEST(Stats, QuantileAccumulatorSwitchesToSketchPastItsCap) {
