@@ -10,6 +10,7 @@
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/Progress.h"
 #include "runtime/host/RunScenarios.h"
+#include "runtime/host/Settings.h"
 #include "runtime/host/StateCodec.h"
 #include "runtime/host/ThreadPool.h"
 #include "runtime/host/analysis/ParamDraws.h"
@@ -179,7 +180,12 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
     progress.finish();
     if (failure) {
       out.failure = Failure::Runtime;
-      out.error = source.renderError(index, failure->second);
+      uint64_t world = failure->first;
+      std::string drawn;
+      for (size_t e = 0; e < epistemic.size(); ++e)
+        drawn += (e ? ", " : ", where ") + info.params[epistemic[e]].name + " = " +
+                 formatParamValue(info.params[epistemic[e]], scenario.epistemicValues[e][world]);
+      out.error = source.renderError(index, failure->second) + "note: in world " + std::to_string(world) + drawn + "\n";
       return out;
     }
     scenario.worldsCompleted = completed;
