@@ -26,7 +26,7 @@ TEST(StatisticsRows, SameStateAsAddingTrialByTrial) {
         SCOPED_TRACE("kind " + std::to_string(int(kind)) + ", reports " + std::to_string(reports) + ", count " +
                      std::to_string(count));
         size_t stride = 2 * reports;
-        std::vector<double> rows(count * stride);
+        std::vector<double> rows((count + 1) * stride);  // a spare row: data() is never null, even at count 0
         for (double& v : rows) v = value(rng);
         for (uint32_t j = 0; j < count; ++j) {
           double* p = rows.data() + j * stride + 2 * (reports - 1);  // the last report's pair
