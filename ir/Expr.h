@@ -16,6 +16,7 @@
 
 #include "frontend/ast/Type.h"
 #include "core/Builtins.h"
+#include "core/ReduceOp.h"
 
 namespace omen::ir {
 
@@ -45,7 +46,8 @@ enum class ExprKind : uint8_t {
 /// Any/All/Count take a bool array; Sum/Min/Max an int or real one (result of that type);
 /// Mean any number array (real). Sum of ints is checked for overflow, and Min, Max and Mean
 /// of an empty array are errors (site). Reals are summed left to right, so engines agree.
-enum class ReduceOp : uint8_t { Any, All, Count, Sum, Min, Max, Mean };
+using omen::ReduceOp;
+using omen::spelling;
 
 enum class UnaryOp : uint8_t { Neg, Not };
 
@@ -101,7 +103,6 @@ ExprPtr makeIntToReal(ExprPtr x);
 ExprPtr makeLoadElement(uint32_t array, Type t, ExprPtr index, uint32_t site);
 ExprPtr makeArrayLength(uint32_t array);
 ExprPtr makeReduce(ReduceOp op, uint32_t array, Type t, uint32_t site);
-const char* spelling(ReduceOp op);
 
 /// The result type of builtin `id` in the given form (int form only matters for N builtins).
 Type builtinResultType(BuiltinId id, bool intForm);

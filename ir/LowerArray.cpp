@@ -57,16 +57,7 @@ ExprPtr Lowerer::element(const ast::NameExpr& array, const ast::Expr& index, Sou
 ExprPtr Lowerer::reduce(const ast::ReduceExpr& r) {
   uint32_t a = arrayOf(*r.array);
   if (a == UINT32_MAX) return makeInt(0);
-  ReduceOp op = ReduceOp::Any;
-  switch (r.op) {
-    case ast::ReduceOp::Any: op = ReduceOp::Any; break;
-    case ast::ReduceOp::All: op = ReduceOp::All; break;
-    case ast::ReduceOp::Count: op = ReduceOp::Count; break;
-    case ast::ReduceOp::Sum: op = ReduceOp::Sum; break;
-    case ast::ReduceOp::Min: op = ReduceOp::Min; break;
-    case ast::ReduceOp::Max: op = ReduceOp::Max; break;
-    case ast::ReduceOp::Mean: op = ReduceOp::Mean; break;
-  }
+  ReduceOp op = r.op;
   Type elem = names_[r.array->target].type;
   Type t = op == ReduceOp::Any || op == ReduceOp::All ? Type::Bool
            : op == ReduceOp::Count                    ? Type::Int

@@ -58,18 +58,6 @@ ExprPtr makeReduce(ReduceOp op, uint32_t array, Type t, uint32_t site) {
   e->site = site;
   return e;
 }
-const char* spelling(ReduceOp op) {
-  switch (op) {
-    case ReduceOp::Any: return "any";
-    case ReduceOp::All: return "all";
-    case ReduceOp::Count: return "count";
-    case ReduceOp::Sum: return "sum";
-    case ReduceOp::Min: return "min";
-    case ReduceOp::Max: return "max";
-    case ReduceOp::Mean: return "mean";
-  }
-  return "?";
-}
 
 ExprPtr makeClock(Clock c) {
   auto e = std::make_unique<Expr>(ExprKind::Clock, Type::Int);

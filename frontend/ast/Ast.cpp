@@ -36,19 +36,6 @@ const char* describe(DeclKind k) {
   return "name";
 }
 
-const char* spelling(ReduceOp op) {
-  switch (op) {
-    case ReduceOp::Any: return "any";
-    case ReduceOp::All: return "all";
-    case ReduceOp::Count: return "count";
-    case ReduceOp::Sum: return "sum";
-    case ReduceOp::Min: return "min";
-    case ReduceOp::Max: return "max";
-    case ReduceOp::Mean: return "mean";
-  }
-  return "?";
-}
-
 bool reduceOpNamed(const std::string& name, size_t argCount, ReduceOp& op) {
   static const ReduceOp all[] = {ReduceOp::Any, ReduceOp::All, ReduceOp::Count, ReduceOp::Sum,
                                  ReduceOp::Min, ReduceOp::Max, ReduceOp::Mean};

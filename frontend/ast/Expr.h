@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ReduceOp.h"
 #include "frontend/ast/Casting.h"
 #include "frontend/ast/Type.h"
 #include "frontend/basic/SourceManager.h"
@@ -192,11 +193,8 @@ struct IndexExpr : Expr {
   }
 };
 
-/// The reductions over a whole array: any, all, count (bool arrays); sum, min, max, mean
-/// (int or real arrays).
-enum class ReduceOp { Any, All, Count, Sum, Min, Max, Mean };
-
-const char* spelling(ReduceOp op);
+using omen::ReduceOp;
+using omen::spelling;
 /// The reduction called `name` (min and max only with one argument), or false.
 bool reduceOpNamed(const std::string& name, size_t argCount, ReduceOp& op);
 
