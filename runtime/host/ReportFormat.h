@@ -21,6 +21,11 @@ std::string formatCompareCsv(const CompareResult& result);
 /// The shortest decimal that reads back as exactly `x` ("0.1", "1e-07", "100000");
 /// "null" for NaN or infinity (which the driver never lets through).
 std::string shortestNumber(double x);
+/// shortestNumber, under the short name the formatters' long format strings read better with.
+inline std::string num(double x) { return shortestNumber(x); }
+
+/// `s` as a JSON string literal, quoted and escaped.
+std::string jsonString(const std::string& s);
 
 /// Why an undefined report has no estimate: "condition never held", or (an unconditional
 /// report of a run interrupted before its first trial finished) "no trial finished".

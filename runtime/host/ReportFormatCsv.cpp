@@ -37,7 +37,6 @@ std::string csvField(const std::string& s) {
 namespace {
 
 
-std::string num(double x) { return shortestNumber(x); }
 
 /// estimate,stderr,ci_low,ci_high of a probability or mean report.
 std::string estimateColumns(const ReportResult& r) {

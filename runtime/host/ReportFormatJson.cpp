@@ -16,13 +16,12 @@
 
 namespace omen::rt {
 
+std::string jsonString(const std::string& s) { return nlohmann::json(s).dump(); }
+
 namespace {
 
-std::string str(const std::string& s) { return nlohmann::json(s).dump(); }
-std::string num(double x) { return shortestNumber(x); }
-
 std::string paramValue(const ParamValue& p) {
-  if (p.drawn) return str("drawn per trial");
+  if (p.drawn) return jsonString("drawn per trial");
   switch (p.type) {
     case ValueType::Bool:
       return p.value.i != 0 ? "true" : "false";
@@ -45,7 +44,7 @@ std::string quantilesObject(const std::vector<QuantilePoint>& qs) {
 std::string estimateFields(const ReportResult& r) {
   if (r.undefined)
     return fmt::format("\"estimate\": null, \"stderr\": null, \"ci95\": null, \"n\": 0, "
-                       "\"undefined\": {}", str(undefinedReason(r)));
+                       "\"undefined\": {}", jsonString(undefinedReason(r)));
   if (!r.hasSpread)
     return fmt::format("\"estimate\": {}, \"stderr\": null, \"ci95\": null, \"n\": {}",
                        num(r.estimate), r.n);
@@ -55,7 +54,7 @@ std::string estimateFields(const ReportResult& r) {
 
 std::string quantileFields(const ReportResult& r) {
   if (r.undefined)
-    return "\"n\": 0, \"quantiles\": null, \"undefined\": " + str(undefinedReason(r));
+    return "\"n\": 0, \"quantiles\": null, \"undefined\": " + jsonString(undefinedReason(r));
   std::string out = fmt::format("\"n\": {}, \"quantiles\": {}", r.n, quantilesObject(r.quantiles));
   out += ", \"quantiles_ci95\": {";
   for (size_t i = 0; i < r.quantiles.size(); ++i)
@@ -67,7 +66,7 @@ std::string quantileFields(const ReportResult& r) {
 }
 
 std::string reportObject(const ReportResult& r) {
-  return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {}}}", str(r.label),
+  return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {}}}", jsonString(r.label),
                      reportKindName(r.kind),
                      r.kind == ReportKind::Quantiles ? quantileFields(r) : estimateFields(r));
 }
@@ -83,9 +82,9 @@ std::string precisionObject(const PrecisionOutcome& p, uint64_t trials) {
   for (size_t i = 0; i < p.reports.size(); ++i) {
     const ReportPrecision& r = p.reports[i];
     out += fmt::format("{}{{\"label\": {}, \"target\": {}, \"met\": {}, \"stderr\": {}", i ? ", " : "",
-                       str(r.label), str(r.target), r.met ? "true" : "false", num(r.stdError));
+                       jsonString(r.label), jsonString(r.target), r.met ? "true" : "false", num(r.stdError));
     if (r.trialsNeeded > 0) out += fmt::format(", \"trials_needed\": {}", num(r.trialsNeeded));
-    if (!r.note.empty()) out += fmt::format(", \"note\": {}", str(r.note));
+    if (!r.note.empty()) out += fmt::format(", \"note\": {}", jsonString(r.note));
     out += "}";
   }
   return out + "]}";
@@ -96,9 +95,9 @@ std::string scenarioObject(const ScenarioResult& s, const std::string& indent) {
                                                   s.engineSplit->interpreted, s.engineSplit->compiled)
                                     : "";
   std::string out = fmt::format("{}{{\"name\": {}, \"seconds\": {}, \"compile_seconds\": {},{}\n{} \"params\": {{",
-                                indent, str(s.name), num(s.seconds), num(s.compileSeconds), split, indent);
+                                indent, jsonString(s.name), num(s.seconds), num(s.compileSeconds), split, indent);
   for (size_t i = 0; i < s.params.size(); ++i)
-    out += fmt::format("{}{}: {}", i ? ", " : "", str(s.params[i].name), paramValue(s.params[i]));
+    out += fmt::format("{}{}: {}", i ? ", " : "", jsonString(s.params[i].name), paramValue(s.params[i]));
   out += "},\n";
   if (s.partial)
     out += fmt::format("{} \"partial\": true, \"trials_completed\": {},\n", indent,
@@ -117,7 +116,7 @@ std::string header(const std::string& file, uint64_t seed, uint64_t trials,
   return fmt::format(
       "{{\"omen_version\": \"{}\", \"file\": {}, \"seed\": {}, \"trials\": {},\n"
       " \"engine\": {}, \"threads\": {},\n",
-      kVersion, str(file), seed, trials, str(engine), threads);
+      kVersion, jsonString(file), seed, trials, jsonString(engine), threads);
 }
 
 std::string differenceObject(const Comparison& c) {
@@ -126,7 +125,7 @@ std::string differenceObject(const Comparison& c) {
     std::string diff = c.undefined ? "null" : quantilesObject(c.quantileDifferences);
     return fmt::format("{{\"label\": {}, \"kind\": \"quantiles\", {},\n    \"difference\": "
                        "{{\"quantiles\": {}}}}}",
-                       str(c.label), ab, diff);
+                       jsonString(c.label), ab, diff);
   }
   std::string diff =
       c.undefined ? "{\"estimate\": null, \"stderr\": null, \"ci95\": null, \"n\": " +
@@ -134,7 +133,7 @@ std::string differenceObject(const Comparison& c) {
                   : fmt::format("{{\"estimate\": {}, \"stderr\": {}, \"ci95\": [{}, {}], \"n\": {}}}",
                                 num(c.difference), num(c.stdError), num(c.ciLow), num(c.ciHigh), c.n);
   return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {},\n    \"difference\": {}}}",
-                     str(c.label), reportKindName(c.kind), ab, diff);
+                     jsonString(c.label), reportKindName(c.kind), ab, diff);
 }
 
 }  // namespace
@@ -152,7 +151,7 @@ std::string formatCompareJson(const CompareResult& result) {
   std::string out = header(result.file, result.seed, result.trials, result.engine, result.threads);
   out += fmt::format(" \"seconds\": {}, \"compile_seconds\": {}, \"a\": {}, \"b\": {},\n", num(result.seconds),
                      num(result.compileSeconds),
-                     str(result.a.name), str(result.b.name));
+                     jsonString(result.a.name), jsonString(result.b.name));
   if (result.partial)
     out += fmt::format(" \"partial\": true, \"trials_completed\": {},\n", result.trialsCompleted);
   if (result.error) out += " " + errorField(*result.error) + ",\n";

@@ -50,6 +50,18 @@ Failure prepareRun(ScenarioSource& source, const std::vector<std::string>& names
   return error.empty() ? Failure::None : Failure::Options;
 }
 
+Failure prepareOneScenario(ScenarioSource& source, const std::string& scenario, const RunOptions& options,
+                           PreparedRun& out, std::string& error) {
+  size_t count = source.scenarioNames().size();
+  if (scenario.empty() && count > 1) {
+    error = "the file has " + std::to_string(count) + " scenarios; choose one with --scenario";
+    return Failure::Options;
+  }
+  std::vector<std::string> names;
+  if (!scenario.empty()) names.push_back(scenario);
+  return prepareRun(source, names, options, out, error);
+}
+
 std::string driverOptions(const RunOptions& options, const Kernel& kernel, DriverOptions& out) {
   out.trials = options.trials;
   out.seed = options.seed;

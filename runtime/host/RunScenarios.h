@@ -31,6 +31,17 @@ struct PreparedRun {
 };
 Failure prepareRun(ScenarioSource& source, const std::vector<std::string>& names, const RunOptions& options,
                    PreparedRun& out, std::string& error);
+/// prepareRun for a command that analyses one scenario: `scenario`, or the file's only one.
+Failure prepareOneScenario(ScenarioSource& source, const std::string& scenario, const RunOptions& options,
+                           PreparedRun& out, std::string& error);
+
+/// Marks `out` (any command's outcome) failed for `why`, with the message the command prints.
+template <typename Outcome>
+Outcome& failWith(Outcome& out, Failure why, std::string message) {
+  out.failure = why;
+  out.error = std::move(message);
+  return out;
+}
 
 /// The driver's options for `options`, with the settings that apply to `kernel` pinned.
 std::string driverOptions(const RunOptions& options, const Kernel& kernel, DriverOptions& out);

@@ -21,7 +21,6 @@ namespace omen::rt {
 
 namespace {
 
-std::string num(double x) { return shortestNumber(x); }
 
 /// A gnuplot single-quoted string: only the quote itself needs doubling.
 std::string quoted(const std::string& s) {

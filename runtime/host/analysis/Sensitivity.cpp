@@ -41,21 +41,12 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
   SensitivityResult& result = out.result;
   describeRun(result, source, options);
   result.level = what.level;
-  auto usage = [&](std::string message) {
-    out.failure = Failure::Options;
-    out.error = std::move(message);
-    return out;
-  };
+  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
   if (what.rows < 2 || what.rows > (uint64_t(1) << 40)) return usage("--rows must be from 2 to 2^40");
   if (!(what.level > 0 && what.level < 1)) return usage("the confidence level must be between 0 and 1");
 
-  std::vector<std::string> names;
-  if (!what.scenario.empty()) names.push_back(what.scenario);
-  else if (source.scenarioNames().size() > 1)
-    return usage("the file has " + std::to_string(source.scenarioNames().size()) +
-                 " scenarios; choose one with --scenario");
   PreparedRun prepared;
-  out.failure = prepareRun(source, names, options, prepared, out.error);
+  out.failure = prepareOneScenario(source, what.scenario, options, prepared, out.error);
   if (out.failure != Failure::None) return out;
   const Kernel& kernel = *prepared.kernels[0];
   size_t index = prepared.indices[0];
@@ -69,11 +60,7 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
     return usage("report '" + rep.label + "' is a quantiles report; sensitivity needs a P(…) or E(…) report");
   std::string error;
   const Kernel* paramKernel = source.paramKernel(index, error);
-  if (!paramKernel) {
-    out.failure = Failure::Runtime;
-    out.error = "internal error: " + error;
-    return out;
-  }
+  if (!paramKernel) return failWith(out, Failure::Runtime, "internal error: " + error);
   DriverOptions driver;
   if (std::string e = driverOptions(options, kernel, driver); !e.empty()) return usage(e);
 

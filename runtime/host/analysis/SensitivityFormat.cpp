@@ -77,16 +77,15 @@ std::string json(const SensitivityResult& r) {
 }
 
 std::string csv(const SensitivityResult& r) {
-  auto n = [](double x) { return shortestNumber(x); };
   std::string out =
       "analysis,scenario,report,input,low,high,at_low,at_high,swing,stderr,ci_low,ci_high,S1,S1_conf,ST,ST_conf\n";
   for (const TornadoBar& b : r.tornado)
     out += fmt::format("tornado,{},{},{},{},{},{},{},{},{},{},{},,,,\n", csvField(r.scenario), csvField(r.report),
-                       csvField(b.param), n(b.low), n(b.high), n(b.atLow), n(b.atHigh), n(b.swing), n(b.stdError),
-                       n(b.ciLow), n(b.ciHigh));
+                       csvField(b.param), num(b.low), num(b.high), num(b.atLow), num(b.atHigh), num(b.swing), num(b.stdError),
+                       num(b.ciLow), num(b.ciHigh));
   for (const SobolIndex& s : r.sobol)
     out += fmt::format("sobol,{},{},{},,,,,,,,,{},{},{},{}\n", csvField(r.scenario), csvField(r.report), csvField(s.input),
-                       n(s.first), n(s.firstHalfWidth), n(s.total), n(s.totalHalfWidth));
+                       num(s.first), num(s.firstHalfWidth), num(s.total), num(s.totalHalfWidth));
   return out;
 }
 

@@ -41,22 +41,14 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
   describeRun(result, source, options);
   result.target = request.target;
   result.param = request.param;
-  auto usage = [&](std::string message) {
-    out.failure = Failure::Options;
-    out.error = std::move(message);
-    return out;
-  };
+  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
   if (options.trials == 0 || options.trials > kMaxTrials) return usage("the trial count must be from 1 to 1e12");
   size_t index = 0;
   if (std::string e = chooseAnalysisScenario(source, request.scenario, {request.param}, index); !e.empty())
     return usage(e);
   std::string error;
   const Kernel* kernel = source.kernel(index, error);
-  if (!kernel) {
-    out.failure = Failure::Runtime;
-    out.error = "internal error: " + error;
-    return out;
-  }
+  if (!kernel) return failWith(out, Failure::Runtime, "internal error: " + error);
   const ScenarioInfo& info = kernel->info();
   result.scenario = info.name;
   const ParamInfo* param = findParam(info, request.param, error);

@@ -1,6 +1,5 @@
 //===- SolveFormat.cpp - A solved threshold as text, JSON or CSV -------------===//
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "omen/Analysis.h"
 #include "omen/Version.h"
@@ -11,12 +10,11 @@ namespace omen {
 namespace {
 
 using rt::csvField;
+using rt::jsonString;
 
 using rt::roundedNumber;
-using rt::shortestNumber;
+using rt::num;
 
-std::string num(double x) { return shortestNumber(x); }
-std::string str(const std::string& s) { return nlohmann::json(s).dump(); }
 
 std::string value(const SolveResult& s, double x, double scale) {
   return s.type == ValueType::Int ? fmt::format("{}", int64_t(std::llround(x))) : roundedNumber(x, scale);
@@ -47,8 +45,8 @@ std::string json(const SolveResult& s) {
       "  \"param\": {}, \"report\": {}, \"target\": {}, \"bracket\": [{}, {}],\n"
       "  \"root\": {}, \"ci95\": [{}, {}], \"ci95_open\": [{}, {}],\n"
       "  \"at_root\": {{\"estimate\": {}, \"stderr\": {}, \"n\": {}}}\n}}\n",
-      str(kVersion), str(s.file), str(s.scenario), str(s.engine), s.seed, s.trials, s.threads, num(s.seconds),
-      s.evaluations, str(s.param), str(s.report), num(s.target), num(s.lo), num(s.hi), num(s.root), num(s.ciLow),
+      jsonString(kVersion), jsonString(s.file), jsonString(s.scenario), jsonString(s.engine), s.seed, s.trials, s.threads, num(s.seconds),
+      s.evaluations, jsonString(s.param), jsonString(s.report), num(s.target), num(s.lo), num(s.hi), num(s.root), num(s.ciLow),
       num(s.ciHigh), s.ciLowOpen ? "true" : "false", s.ciHighOpen ? "true" : "false", num(s.atRoot.estimate),
       num(s.atRoot.stdError), s.atRoot.n);
 }

@@ -121,11 +121,7 @@ SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, 
   SweepOutcome out;
   SweepResult& result = out.result;
   describeRun(result, source, options);
-  auto usage = [&](std::string message) {
-    out.failure = Failure::Options;
-    out.error = std::move(message);
-    return out;
-  };
+  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
   if (options.trials == 0 || options.trials > kMaxTrials) return usage("the trial count must be from 1 to 1e12");
   if (request.axes.empty() || request.axes.size() > 2) return usage("vary one or two params (--vary NAME=LO:HI:N)");
   if (request.axes.size() == 2 && request.axes[0].param == request.axes[1].param)
@@ -138,11 +134,7 @@ SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, 
     return usage(e);
   std::string error;
   const Kernel* kernel = source.kernel(index, error);
-  if (!kernel) {
-    out.failure = Failure::Runtime;
-    out.error = "internal error: " + error;
-    return out;
-  }
+  if (!kernel) return failWith(out, Failure::Runtime, "internal error: " + error);
   const ScenarioInfo& info = kernel->info();
   result.scenario = info.name;
 

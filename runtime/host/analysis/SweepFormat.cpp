@@ -7,7 +7,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "omen/Analysis.h"
 #include "omen/Version.h"
@@ -19,12 +18,11 @@ namespace omen {
 namespace {
 
 using rt::csvField;
+using rt::jsonString;
 
 using rt::roundedNumber;
-using rt::shortestNumber;
+using rt::num;
 
-std::string num(double x) { return shortestNumber(x); }
-std::string str(const std::string& s) { return nlohmann::json(s).dump(); }
 
 
 std::string axisValue(const SweepAxis& axis, double v) {
@@ -74,7 +72,7 @@ std::string csv(const SweepResult& s) {
 }
 
 std::string jsonReport(const SweepResult& s, size_t k, const ReportResult& r) {
-  std::string out = fmt::format("{{\"label\": {}, \"kind\": \"{}\", ", str(r.label), rt::reportKindName(r.kind));
+  std::string out = fmt::format("{{\"label\": {}, \"kind\": \"{}\", ", jsonString(r.label), rt::reportKindName(r.kind));
   if (r.kind == ReportKind::Quantiles) {
     if (r.undefined) return out + "\"n\": 0, \"quantiles\": null}";
     std::string qs;
@@ -95,7 +93,7 @@ std::string jsonReport(const SweepResult& s, size_t k, const ReportResult& r) {
 }
 
 std::string paramJson(const ParamValue& p) {
-  if (p.drawn) return str("drawn per trial");
+  if (p.drawn) return jsonString("drawn per trial");
   switch (p.type) {
     case ValueType::Bool: return p.value.i ? "true" : "false";
     case ValueType::Int: return std::to_string(p.value.i);
@@ -106,8 +104,8 @@ std::string paramJson(const ParamValue& p) {
 
 std::string json(const SweepResult& s) {
   std::string out = "{\n";
-  out += fmt::format("  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n", str(kVersion), str(s.file),
-                     str(s.scenario), str(s.engine));
+  out += fmt::format("  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n", jsonString(kVersion), jsonString(s.file),
+                     jsonString(s.scenario), jsonString(s.engine));
   out += fmt::format("  \"seed\": {}, \"trials\": {}, \"threads\": {}, \"seconds\": {}, \"partial\": {},\n", s.seed,
                      s.partial ? s.trialsCompleted : s.trials, s.threads, num(s.seconds), s.partial ? "true" : "false");
   out += "  \"axes\": [";
@@ -115,18 +113,18 @@ std::string json(const SweepResult& s) {
     std::string values;
     for (double v : s.axes[a].values) values += (values.empty() ? "" : ", ") + axisValue(s.axes[a], v);
     out += fmt::format("{}{{\"param\": {}, \"type\": \"{}\", \"grid\": \"{}\", \"values\": [{}]}}", a ? ", " : "",
-                       str(s.axes[a].param), s.axes[a].type == ValueType::Int ? "int" : "real",
+                       jsonString(s.axes[a].param), s.axes[a].type == ValueType::Int ? "int" : "real",
                        s.axes[a].log ? "log" : "linear", values);
   }
   out += "],\n  \"params\": {";
   for (size_t i = 0; i < s.params.size(); ++i)
-    out += fmt::format("{}{}: {}", i ? ", " : "", str(s.params[i].name), paramJson(s.params[i]));
+    out += fmt::format("{}{}: {}", i ? ", " : "", jsonString(s.params[i].name), paramJson(s.params[i]));
   out += "},\n  \"points\": [\n";
   for (size_t k = 0; k < s.points.size(); ++k) {
     const SweepPoint& p = s.points[k];
     std::string at;
     for (size_t a = 0; a < s.axes.size(); ++a)
-      at += fmt::format("{}{}: {}", a ? ", " : "", str(s.axes[a].param), axisValue(s.axes[a], p.at[a]));
+      at += fmt::format("{}{}: {}", a ? ", " : "", jsonString(s.axes[a].param), axisValue(s.axes[a], p.at[a]));
     out += fmt::format("    {{\"at\": {{{}}}, \"reports\": [\n", at);
     for (size_t r = 0; r < p.reports.size(); ++r)
       out += "      " + jsonReport(s, k, p.reports[r]) + (r + 1 < p.reports.size() ? ",\n" : "\n");

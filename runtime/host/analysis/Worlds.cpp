@@ -108,11 +108,7 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
     if (!epistemic.empty()) {
       std::string error;
       const Kernel* paramKernel = source.paramKernel(index, error);
-      if (!paramKernel) {
-        out.failure = Failure::Runtime;
-        out.error = "internal error: " + error;
-        return out;
-      }
+      if (!paramKernel) return failWith(out, Failure::Runtime, "internal error: " + error);
       std::vector<std::vector<double>> draws;
       if (auto e = drawParams(*paramKernel, base.overrides, options.seed, kWorldStreams, worlds, draws)) {
         out.failure = Failure::Runtime;

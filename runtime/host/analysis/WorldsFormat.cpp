@@ -15,7 +15,6 @@
 namespace omen::rt {
 namespace {
 
-std::string num(double x) { return shortestNumber(x); }
 
 std::string text(const WorldsResult& r) {
   std::string out;

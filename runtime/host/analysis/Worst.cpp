@@ -78,22 +78,13 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
   describeRun(result, source, options);
   result.maximize = what.maximize;
   result.freshSeed = options.seed ^ kFreshSeedXor;
-  auto usage = [&](std::string message) {
-    out.failure = Failure::Options;
-    out.error = std::move(message);
-    return out;
-  };
+  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
   if (what.over.empty()) return usage("say which params the model controls: --over x,y");
   if (what.report.empty()) return usage("say what the model wants: --maximize REPORT or --minimize REPORT");
   if (what.evaluations < 4 || what.evaluations > 100000) return usage("--evaluations must be from 4 to 100000");
 
-  std::vector<std::string> names;
-  if (!what.scenario.empty()) names.push_back(what.scenario);
-  else if (source.scenarioNames().size() > 1)
-    return usage("the file has " + std::to_string(source.scenarioNames().size()) +
-                 " scenarios; choose one with --scenario");
   PreparedRun prepared;
-  out.failure = prepareRun(source, names, options, prepared, out.error);
+  out.failure = prepareOneScenario(source, what.scenario, options, prepared, out.error);
   if (out.failure != Failure::None) return out;
   const Kernel& kernel = *prepared.kernels[0];
   const ScenarioInfo& info = kernel.info();

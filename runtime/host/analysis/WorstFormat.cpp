@@ -11,7 +11,6 @@
 namespace omen::rt {
 namespace {
 
-std::string num(double x) { return shortestNumber(x); }
 
 std::string text(const WorstResult& r) {
   std::string out = fmt::format("worst case of \"{}\" in scenario {}: {} over {}\n", r.report, r.scenario,
