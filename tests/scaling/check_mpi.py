@@ -22,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 
+from checks import check, finish
+
 OMEN, MPIRUN, EXAMPLES = sys.argv[1], sys.argv[2], sys.argv[3]
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRIALS = "9000"  # 101 blocks (16 to 256 trials each), the last one short
@@ -30,7 +32,6 @@ TRIALS = "9000"  # 101 blocks (16 to 256 trials each), the last one short
 RUNS = {"early_stopping.omen": [["--trials", "600"], ["--trials", TRIALS, "--scenario", "compute_optimal"]]}
 ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
            OMPI_MCA_btl_vader_single_copy_mechanism="none", OMPI_MCA_rmaps_base_oversubscribe="1")
-failures = []
 
 
 def run(args, env=None, timeout=120):
@@ -58,14 +59,6 @@ def strip_time(text):
     text = re.sub(r"engine auto \(interp \d+ trials, jit \d+\)", "engine auto", text)
     # The footer's times: "compile 0.31 s, run 0.12 s" (a built executable: "run 0.12 s").
     return re.sub(r"(compile|run) [0-9.e+-]+ (ms|s|min)", r"\1 T", text)
-
-
-def check(what, ok, detail=""):
-    print(("ok   " if ok else "FAIL ") + what, flush=True)
-    if not ok:
-        failures.append(what)
-        if detail:
-            print(detail)
 
 
 if shutil.which(MPIRUN) is None and not os.path.exists(MPIRUN):
@@ -255,7 +248,4 @@ for how, pattern in (("abort", r"MPI rank 1 died \(signal 6\) in block \d+"),
           got.returncode != 0 and re.search(pattern, got.stderr, re.S) is not None and "scenario" not in got.stdout,
           f"status {got.returncode}\nstdout:\n{got.stdout}\nstderr:\n{got.stderr[-3000:]}")
 
-if failures:
-    print(f"{len(failures)} check(s) failed")
-    sys.exit(1)
-print("all MPI checks passed")
+finish("MPI")

@@ -21,6 +21,8 @@ import re
 import subprocess
 import sys
 
+from checks import check, finish
+
 OMEN = sys.argv[1]
 FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known_variance.omen")
 BLOCK = 4096  # the largest block
@@ -37,19 +39,10 @@ def block_starts(limit):
 
 
 BOUNDARIES = block_starts(10 ** 6)
-failures = []
 
 
 def run(*args):
     return subprocess.run([OMEN, "run", FILE] + list(args), capture_output=True, text=True, timeout=120)
-
-
-def check(what, ok, detail=""):
-    print(("ok   " if ok else "FAIL ") + what, flush=True)
-    if not ok:
-        failures.append(what)
-        if detail:
-            print(detail)
 
 
 def strip(text):
@@ -73,6 +66,7 @@ for flag, target, predicted in cases:
 
 # Every engine stops at the same block with the same numbers (interp, jit, a built executable).
 import tempfile
+
 args = ["--scenario", "known_variance", "--precision", "0.002", "--threads", "2", "--format", "csv"]
 jit = run(*args).stdout
 interp = run(*args, "--engine", "interp").stdout
@@ -117,7 +111,4 @@ got = subprocess.run([OMEN, "compare", FILE, "known_variance", "rare", "--precis
 check("compare --precision: usage error (not built for compare)", got.returncode == 2 and "not to compare" in got.stderr,
       got.stderr)
 
-if failures:
-    print(f"{len(failures)} check(s) failed")
-    sys.exit(1)
-print("all precision checks passed")
+finish("precision")
