@@ -10,6 +10,7 @@
 
 #include "ir/Quiescence.h"
 #include "ir/TrialLanes.h"
+#include "ir/Exactness.h"
 
 #include "ir/Verifier.h"
 #include "ir/Lowerer.h"
@@ -418,6 +419,7 @@ std::unique_ptr<Module> lower(const ast::Program& program, std::string& error) {
   }
   analyzeQuiescence(*m);
   analyzeTrialLanes(*m);
+  analyzeExactness(*m);
   return m;
 }
 

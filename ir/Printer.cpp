@@ -207,6 +207,11 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
     out << "  ; trials run in vector lanes";
   else if (!s.trialLanes.empty())
     out << "  ; one trial at a time: " << s.trialLanes;
+  // The decision of ir/Exactness.h.
+  if (s.exact)
+    out << "; exact engine: eligible";
+  else
+    out << "; exact engine refuses: " << s.exactness;
   out << "\n";
   for (size_t i = 0; i < s.globals.size(); ++i)
     printGlobal(out, p, uint32_t(m.consts.size() + i), s.globals[i]);
