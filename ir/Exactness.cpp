@@ -45,7 +45,7 @@ class Analysis {
  public:
   explicit Analysis(const Module& m) : m_(m) {}
 
-  std::string decide(const Scenario& s, std::vector<uint32_t>& priorMeans) {
+  std::string decide(const Scenario& s, std::vector<uint32_t>& priorMeans, std::vector<std::string>& mustPin) {
     Reads reads;
     countReads(s.trialInit, reads, /*once=*/true);
     for (const Phase& p : s.phases) {
@@ -67,11 +67,13 @@ class Analysis {
             return o->kind == ExprKind::Const || o->kind == ExprKind::LoadGlobal;
           }))
         priorMeans.push_back(draw->site);
+    // Any other continuous prior is never drawn once its param is pinned with --set.
     skip_ = std::set<uint32_t>(priorMeans.begin(), priorMeans.end());
     for (const auto& [slot, draw] : priorOf)
-      if (!skip_.count(draw->site))
-        return "param " + s.slots[slot].name + " has a continuous prior (" + std::string(builtin(draw->builtin).name) +
-               ") read as more than one draw's probability (--set it, or --worlds solves each world exactly)";
+      if (!skip_.count(draw->site)) {
+        mustPin.push_back(s.slots[slot].name);
+        skip_.insert(draw->site);
+      }
     std::string why = scan(s.trialInit);
     for (const Phase& p : s.phases) {
       for (const Expr* e : {p.count.get(), p.cond.get(), p.limit.get()})
@@ -165,7 +167,8 @@ void analyzeExactness(Module& m) {
   Analysis a(m);
   for (Scenario& s : m.scenarios) {
     s.priorMeans.clear();
-    s.exactness = a.decide(s, s.priorMeans);
+    s.exactPins.clear();
+    s.exactness = a.decide(s, s.priorMeans, s.exactPins);
     s.exact = s.exactness.empty();
   }
 }

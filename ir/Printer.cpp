@@ -208,7 +208,11 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
   else if (!s.trialLanes.empty())
     out << "  ; one trial at a time: " << s.trialLanes;
   // The decision of ir/Exactness.h.
-  if (s.exact)
+  if (s.exact && !s.exactPins.empty()) {
+    out << "; exact engine: eligible with";
+    for (const std::string& name : s.exactPins) out << " " << name;
+    out << " pinned (a continuous prior)";
+  } else if (s.exact)
     out << "; exact engine: eligible";
   else
     out << "; exact engine refuses: " << s.exactness;

@@ -39,6 +39,15 @@ ExactOutcome Program::runExact(const RunOptions& options, const ExactOptions& ex
       return rt::failWith(out, Failure::Runtime,
                           "omen: error: the exact engine cannot answer scenario " + s.name + ": " + s.exactness +
                               " (docs/exact.md); Monte Carlo can (--engine auto)\n");
+    for (const std::string& name : s.exactPins) {
+      bool pinned = false;
+      for (const auto& [param, value] : options.overrides) pinned |= param == name;
+      if (!pinned)
+        return rt::failWith(out, Failure::Runtime,
+                            "omen: error: the exact engine cannot answer scenario " + s.name + ": param " + name +
+                                " has a continuous prior; pin it (--set " + name +
+                                "=…), or take the two-level Monte Carlo run (--worlds) (docs/exact.md)\n");
+    }
     const rt::Kernel& kernel = *prepared.kernels[k];
     rt::DriverOptions driver;
     std::string error = rt::driverOptions(options, kernel, driver);

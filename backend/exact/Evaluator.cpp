@@ -120,6 +120,16 @@ Value Evaluator::draw(Branch outcomes) {
 }
 
 Branch Evaluator::outcomesOf(BuiltinId id, const std::vector<double>& args, uint32_t site) {
+  auto key = std::make_pair(id, args);
+  auto found = known_.find(key);
+  if (found != known_.end()) return found->second;
+  Branch b = enumerateDraw(id, args, site);
+  // A failed check is not kept: its error record names this site.
+  if (!stopped()) known_.emplace(std::move(key), b);
+  return b;
+}
+
+Branch Evaluator::enumerateDraw(BuiltinId id, const std::vector<double>& args, uint32_t site) {
   namespace bm = boost::math;
   // The kernel's sampler checks the arguments, so that a bad one fails with exactly its
   // error record; its draw from a scratch stream is thrown away.

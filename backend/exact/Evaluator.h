@@ -14,6 +14,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <utility>
 #include <vector>
 
 #include "ir/Module.h"
@@ -82,6 +84,7 @@ class Evaluator {
   /// The outcome of the next draw, whose outcomes are `outcomes` (or Branch).
   Value draw(Branch outcomes);
   Branch outcomesOf(BuiltinId id, const std::vector<double>& args, uint32_t site);
+  Branch enumerateDraw(BuiltinId id, const std::vector<double>& args, uint32_t site);
 
   const ir::Module& m_;
   const ir::Scenario& s_;
@@ -96,6 +99,9 @@ class Evaluator {
   Branch branch_;
   Value ret_{};
   std::vector<int64_t> arrayBase_, arrayLength_;
+  /// Outcomes already enumerated, by distribution and arguments: a replayed step meets the
+  /// same draws again and again, and a poisson's quantiles are costly.
+  std::map<std::pair<BuiltinId, std::vector<double>>, Branch> known_;
 };
 
 }  // namespace omen::exact

@@ -35,6 +35,7 @@ class Solver {
           return true;
         });
     if (!ok) return false;
+    out_.peakStates = entering.size();
     for (uint32_t phase = 0; phase < s_.phases.size(); ++phase) {
       Distribution next;
       if (!runPhase(phase, entering, next)) return false;

@@ -89,6 +89,8 @@ std::string StateLayout::mostVaried(const Distribution& states) const {
   for (size_t j = 0; j < kept_.size(); ++j) consider(s_.slots[kept_[j]].name, kHeader + j);
   for (size_t e = 0; e < events_; ++e)
     if (timeRead_[e]) consider("time(" + s_.events[e] + ")", kHeader + kept_.size() + e);
+  size_t elements = states.empty() ? 0 : states.begin()->first.size() - (kHeader + kept_.size() + events_);
+  for (size_t j = 0; j < elements; ++j) consider("an array element", kHeader + kept_.size() + events_ + j);
   return name;
 }
 
