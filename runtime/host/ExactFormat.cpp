@@ -3,9 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <iostream>
-
-#include "runtime/host/CommandLine.h"
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/TextTable.h"
 
@@ -130,15 +127,6 @@ std::string formatExact(const ExactResult& result, OutputFormat format) {
     case OutputFormat::Csv: return csv(result);
   }
   return "";
-}
-
-int finishExact(const ExactOutcome& outcome, OutputFormat format, const std::string& tool, const std::string& command) {
-  switch (outcome.failure) {
-    case Failure::None: std::cout << formatExact(outcome.result, format); return kExitOk;
-    case Failure::Options: return usageError(tool, command, outcome.error);
-    case Failure::Runtime: std::cerr << outcome.error; return kExitProgramError;
-  }
-  return kExitProgramError;
 }
 
 }  // namespace omen::rt

@@ -15,7 +15,4 @@ namespace omen::rt {
 
 std::string formatExact(const ExactResult& result, OutputFormat format);
 
-/// Prints `outcome` (or its error) and returns the exit status, as finishRun does.
-int finishExact(const ExactOutcome& outcome, OutputFormat format, const std::string& tool, const std::string& command);
-
 }  // namespace omen::rt
