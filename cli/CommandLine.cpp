@@ -26,19 +26,17 @@ void addRunFlags(CLI::App& cmd, RunFlags& flags, RunFlagChoice choice) {
          "Number of trials (default 100000; accepts 1e6); with --precision, the most it may take (default 1e8)");
   cmd.add_option("--seed", flags.seed, "Seed of the run's random streams (default 1)");
   cmd.add_option("--threads", flags.threads, "Worker threads (default: all cores); results do not depend on it");
-  if (choice.engine && choice.exact) {
-    cmd.add_option("--engine", flags.engine,
-                   "Execution engine: auto (default: the interpreter, then the JIT kernel once the run is long "
-                   "enough), jit or interp, whose results are identical; or exact: every report exactly, for "
-                   "scenarios with discrete draws only (docs/exact.md)")
-        ->check(CLI::IsMember({"auto", "interp", "jit", "exact"}));
-    cmd.add_option("--max-states", flags.maxStates,
-                   "With --engine exact: the most distinct states alive at one step (default 1e6)");
-  } else if (choice.engine) {
-    cmd.add_option("--engine", flags.engine,
-                   "Execution engine: auto (default: the interpreter, then the JIT kernel once the run is long "
-                   "enough), jit or interp; results are identical")
-        ->check(CLI::IsMember({"auto", "interp", "jit"}));
+  if (choice.engine) {
+    std::string help = "Execution engine: auto (default: the interpreter, then the JIT kernel once the run is long "
+                       "enough), jit or interp; results are identical";
+    std::vector<std::string> engines = {"auto", "interp", "jit"};
+    if (choice.exact) {
+      help += "; or exact: every report exactly, for scenarios with discrete draws only (docs/exact.md)";
+      engines.push_back("exact");
+      cmd.add_option("--max-states", flags.maxStates,
+                     "With --engine exact: the most distinct states alive at one step (default 1e6)");
+    }
+    cmd.add_option("--engine", flags.engine, help)->check(CLI::IsMember(engines));
   }
   cmd.add_option("--set", flags.sets, "Set a param for this run: name=value (repeatable)");
   cmd.add_option("--precision", flags.precision,
@@ -113,8 +111,7 @@ std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputForma
 
 std::string readMaxStates(const RunFlags& flags, uint64_t& out) {
   if (flags.maxStates.empty()) return "";
-  bool tooLarge = false;
-  if (!parseCount(flags.maxStates, out, &tooLarge) || out == 0)
+  if (!parseCount(flags.maxStates, out) || out == 0)
     return "--max-states wants a whole number of at least 1, like 1e6; got '" + flags.maxStates + "'";
   return "";
 }

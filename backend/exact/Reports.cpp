@@ -92,7 +92,7 @@ bool computeReports(Evaluator& ev, const StateLayout& layout, const ir::Scenario
       if (!ok) return false;
     }
   }
-  // A draw inside a report drops its tails once per report: count the largest such loss.
+  // Reports may not draw (sema), so `dropped` stays 0; enumerating keeps one code path.
   leftOut += dropped;
   for (size_t r = 0; r < s.reports.size(); ++r) {
     const ir::Report& report = s.reports[r];
@@ -115,6 +115,7 @@ bool computeReports(Evaluator& ev, const StateLayout& layout, const ir::Scenario
           double cumulative = 0, at = x.distribution.back().first;
           for (const auto& [value, p] : x.distribution) {
             cumulative += p;
+            // Rounding may leave a cumulative sum of exactly `level` a hair below it.
             if (cumulative >= level * (1 - 1e-12)) {
               at = value;
               break;

@@ -25,8 +25,6 @@ struct ExactOptions {
   double residual = 1e-15;
 };
 
-inline constexpr uint64_t kDefaultExactMaxStates = 1'000'000;
-
 /// One report, exactly.
 struct ExactReport {
   std::string label;
