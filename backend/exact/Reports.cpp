@@ -45,13 +45,16 @@ bool computeReports(Evaluator& ev, const StateLayout& layout, const ir::Scenario
                     double leftOut, std::vector<ExactReport>& out, SolveError& error) {
   std::vector<Tally> tallies(s.reports.size());
   double dropped = 0;
-  for (const auto& [key, mass] : finished) {
+  for (const auto& [key, weight] : finished) {
     Position at;
     TrialMemory state;
     layout.decode(key, at, state);
+    const double mass = weight.mass;
     for (size_t r = 0; r < s.reports.size(); ++r) {
       const ir::Report& report = s.reports[r];
       Tally& tally = tallies[r];
+      uint32_t event = 0;
+      const int moment = layout.momentOf(report, event);
       auto failed = [&](double p) {
         error.runtime = ev.error();
         error.probability = p;
@@ -65,6 +68,13 @@ bool computeReports(Evaluator& ev, const StateLayout& layout, const ir::Scenario
             [&](TrialMemory&, double pv, Status st) {
               if (st == Status::Failed) return failed(pv);
               double x = asDouble(*report.value, v);
+              if (moment >= 0 && given.happened[event]) {
+                // A moment event's time is out of the key: its sum stands in for p times time(e).
+                tally.givenMass += pv;
+                tally.sum += pv / mass * weight.moments[size_t(moment)];
+                tally.largest = std::max(tally.largest, double(given.t));
+                return true;
+              }
               if (!std::isfinite(x)) {
                 ev.fail(OMEN_ERR_NOT_FINITE, report.site, 1, x);
                 error.report = int(r);

@@ -31,7 +31,7 @@ class Solver {
         [&](TrialMemory& mem, const std::vector<uint32_t>& script) { return ev_.runBlock(s_.trialInit, mem, script); },
         [&](TrialMemory& mem, double p, Status st) {
           if (st == Status::Failed) return runtimeError(p);
-          entering[layout_.encode(Position{0, -1}, mem)] += p;
+          entering[layout_.encode(Position{0, -1}, mem)] += layout_.carry(Weight{1.0, {}}, fresh, mem, p);
           return true;
         });
     if (!ok) return false;
@@ -41,7 +41,7 @@ class Solver {
       if (!runPhase(phase, entering, next)) return false;
       entering = std::move(next);
     }
-    for (auto& [key, mass] : entering) finished_[key] += mass;
+    for (auto& [key, weight] : entering) finished_[key] += weight;
     out_.leftOutMass = dropped_ + truncated_;
     out_.steps = steps_;
     return computeReports(ev_, layout_, s_, finished_, out_.leftOutMass, out_.reports, error_);
@@ -67,14 +67,14 @@ class Solver {
   bool start(uint32_t phase, const Distribution& entering, Distribution& active) {
     const ir::Phase& p = s_.phases[phase];
     const ir::Expr& count = p.form == ir::PhaseForm::For ? *p.count : *p.limit;
-    for (const auto& [key, mass] : entering) {
+    for (const auto& [key, weight] : entering) {
       Position at;
       TrialMemory start;
       layout_.decode(key, at, start);
       start.step = 0;
       Value n{};
       bool ok = enumerate(
-          ev_, start, mass, dropped_,
+          ev_, start, weight.mass, dropped_,
           [&](TrialMemory& mem, const std::vector<uint32_t>& script) { return ev_.evalExpr(count, mem, script, n); },
           [&](TrialMemory& mem, double pr, Status st) {
             if (st == Status::Failed) return runtimeError(pr);
@@ -82,7 +82,7 @@ class Solver {
               ev_.fail(OMEN_ERR_BAD_COUNT, p.site, 1, double(n.i));
               return runtimeError(pr);
             }
-            active[layout_.encode(Position{phase, n.i}, mem)] += pr;
+            active[layout_.encode(Position{phase, n.i}, mem)] += layout_.carry(weight, start, mem, pr);
             return true;
           });
       if (!ok) return false;
@@ -104,36 +104,33 @@ class Solver {
       out_.peakStates = std::max<uint64_t>(out_.peakStates, active.size());
       out_.visitedStates += active.size();
       Distribution next;
-      for (const auto& [key, mass] : active) {
+      for (const auto& [key, weight] : active) {
         Position at;
         TrialMemory state;
         layout_.decode(key, at, state);
-        auto leave = [&](const TrialMemory& mem, double pr) {
-          leaving[layout_.encode(Position{phase + 1, -1}, mem)] += pr;
-        };
         if (isFor && state.step >= at.limit) {
-          leave(state, mass);
+          leaving[layout_.encode(Position{phase + 1, -1}, state)] += weight;
           continue;
         }
         if (isFor) {
-          if (!step(p, at, state, mass, next, leaving, phase)) return false;
+          if (!step(p, at, state, weight, next, leaving, phase)) return false;
           continue;
         }
         Value done{};
         bool ok = enumerate(
-            ev_, state, mass, dropped_,
+            ev_, state, weight.mass, dropped_,
             [&](TrialMemory& mem, const std::vector<uint32_t>& script) { return ev_.evalExpr(*p.cond, mem, script, done); },
             [&](TrialMemory& mem, double pr, Status st) {
               if (st == Status::Failed) return runtimeError(pr);
               if (done.i) {
-                leave(mem, pr);
+                leaving[layout_.encode(Position{phase + 1, -1}, mem)] += layout_.carry(weight, state, mem, pr);
                 return true;
               }
               if (mem.step >= at.limit) {
                 ev_.fail(OMEN_ERR_PHASE_LIMIT, p.site, 1, double(at.limit));
                 return runtimeError(pr);
               }
-              return step(p, at, mem, pr, next, leaving, phase);
+              return step(p, at, mem, layout_.carry(weight, state, mem, pr), next, leaving, phase);
             });
         if (!ok) return false;
       }
@@ -141,7 +138,7 @@ class Solver {
       active = std::move(next);
       if (!isFor) {
         double inside = 0;
-        for (const auto& [key, mass] : active) inside += mass;
+        for (const auto& [key, weight] : active) inside += weight.mass;
         if (inside <= options_.residual) {
           truncated_ += inside;
           break;
@@ -151,10 +148,11 @@ class Solver {
     return true;
   }
 
-  // One step of phase `p` from `state` (probability `mass`): every outcome goes on, leaves
+  // One step of phase `p` from `state` (of weight `weight`): every outcome goes on, leaves
   // the phase or ends the trial. A quiescent step jumps to the phase's end as the kernels do.
-  bool step(const ir::Phase& p, const Position& at, const TrialMemory& state, double mass, Distribution& next,
-            Distribution& leaving, uint32_t phase) {
+  bool step(const ir::Phase& p, const Position& at, const TrialMemory& state, const Weight& weight,
+            Distribution& next, Distribution& leaving, uint32_t phase) {
+    const double mass = weight.mass;
     std::vector<std::pair<TrialMemory, double>> outcomes;
     bool ok = enumerate(
         ev_, state, mass, dropped_,
@@ -163,8 +161,13 @@ class Solver {
           if (st == Status::Failed) return runtimeError(pr);
           ++mem.t;  // a step that ends the trial or the phase still counts as executed
           switch (st) {
-            case Status::End: finished_[layout_.encode(Position{uint32_t(s_.phases.size()), -1}, mem)] += pr; break;
-            case Status::Stop: leaving[layout_.encode(Position{phase + 1, -1}, mem)] += pr; break;
+            case Status::End:
+              finished_[layout_.encode(Position{uint32_t(s_.phases.size()), -1}, mem)] +=
+                  layout_.carry(weight, state, mem, pr);
+              break;
+            case Status::Stop:
+              leaving[layout_.encode(Position{phase + 1, -1}, mem)] += layout_.carry(weight, state, mem, pr);
+              break;
             default:
               ++mem.step;
               outcomes.emplace_back(std::move(mem), pr);
@@ -180,14 +183,14 @@ class Solver {
       mem.t += remaining;
       mem.step += remaining;
       if (p.form == ir::PhaseForm::For) {
-        leaving[layout_.encode(Position{phase + 1, -1}, mem)] += mass;
+        leaving[layout_.encode(Position{phase + 1, -1}, mem)] += layout_.carry(weight, state, mem, mass);
         return true;
       }
       // An `until` phase whose condition stays false to its limit: the kernels' limit error.
       ev_.fail(OMEN_ERR_PHASE_LIMIT, p.site, 1, double(at.limit));
       return runtimeError(mass);
     }
-    for (auto& [mem, pr] : outcomes) next[layout_.encode(at, mem)] += pr;
+    for (auto& [mem, pr] : outcomes) next[layout_.encode(at, mem)] += layout_.carry(weight, state, mem, pr);
     return true;
   }
 

@@ -15,6 +15,13 @@ void markTimes(const ir::Expr& e, std::vector<uint8_t>& read) {
   for (const ir::ExprPtr& o : e.operands) markTimes(*o, read);
 }
 
+// The event whose time `e` is, with or without a conversion to real, or -1.
+int64_t timeOf(const ir::Expr& e) {
+  if (e.kind == ir::ExprKind::EventTime) return e.index;
+  if (e.kind == ir::ExprKind::IntToReal && e.operands[0]->kind == ir::ExprKind::EventTime) return e.operands[0]->index;
+  return -1;
+}
+
 void markTimes(const ir::Block& b, std::vector<uint8_t>& read) {
   for (const ir::StmtPtr& s : b) {
     for (const ir::Expr* e : {s->value.get(), s->subscript.get(), s->bound.get()})
@@ -38,10 +45,49 @@ StateLayout::StateLayout(const ir::Module&, const ir::Scenario& s) : s_(s) {
     for (const ir::Expr* e : {p.count.get(), p.cond.get(), p.limit.get()})
       if (e) markTimes(*e, timeRead_);
   }
+  // Times read by a phase or the trial's start stay in the key; so do those a report reads
+  // other than as the whole value of an E report.
+  std::vector<uint8_t> onlyMean(events_, 1), inReports(events_, 0);
   for (const ir::Report& r : s.reports) {
-    markTimes(*r.value, timeRead_);
-    if (r.given) markTimes(*r.given, timeRead_);
+    int64_t e = r.kind == ir::ReportKind::Mean ? timeOf(*r.value) : -1;
+    std::vector<uint8_t> read(events_, 0);
+    if (e < 0) markTimes(*r.value, read);
+    if (r.given) markTimes(*r.given, read);
+    for (size_t i = 0; i < events_; ++i) onlyMean[i] &= !read[i], inReports[i] |= read[i];
+    if (e >= 0) inReports[size_t(e)] = 1;
   }
+  for (uint32_t e = 0; e < events_; ++e) {
+    if (timeRead_[e] || !inReports[e]) continue;
+    if (onlyMean[e] && moments_.size() < kMaxMoments)
+      moments_.push_back(e);
+    else
+      timeRead_[e] = 1;
+  }
+}
+
+Weight StateLayout::carry(const Weight& from, const TrialMemory& before, const TrialMemory& after,
+                          double probability) const {
+  Weight w;
+  w.mass = probability;
+  double share = from.mass > 0 ? probability / from.mass : 0;
+  for (size_t j = 0; j < moments_.size(); ++j) {
+    uint32_t e = moments_[j];
+    w.moments[j] = before.happened[e]  ? share * from.moments[j]
+                   : after.happened[e] ? probability * double(after.times[e])
+                                       : 0;
+  }
+  return w;
+}
+
+int StateLayout::momentOf(const ir::Report& r, uint32_t& event) const {
+  if (r.kind != ir::ReportKind::Mean) return -1;
+  int64_t e = timeOf(*r.value);
+  for (size_t j = 0; j < moments_.size(); ++j)
+    if (int64_t(moments_[j]) == e) {
+      event = moments_[j];
+      return int(j);
+    }
+  return -1;
 }
 
 StateKey StateLayout::encode(const Position& at, const TrialMemory& m) const {
