@@ -1,27 +1,48 @@
 #!/usr/bin/env python3
 """The exact engine against Monte Carlo: every P and E report of every scenario the exact
 engine answers lies within 5 standard errors (plus its own error bound) of a Monte Carlo
-run of the same file. Usage: check_agreement.py OMEN TRIALS FILE[:--set=x=v,...]...
+run of the same file.
 
-Scenarios the exact engine refuses are listed and skipped; a file in which it answers none
-fails (the check would have checked nothing)."""
+    check_agreement.py OMEN TRIALS FILE[:x=v,...]...
+    check_agreement.py OMEN TRIALS --generated COUNT SEED   (tests/differential/generate.py --discrete)
+
+Scenarios the exact engine refuses (or cannot finish within 60 s, or in which it meets a
+runtime error) are listed and skipped; a named file in which it answers none fails (the
+check would have checked nothing); of generated programs, at least half must be answered."""
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 
 def run(omen, args):
-    out = subprocess.run([omen, "run", *args, "--format", "json"], capture_output=True, text=True)
+    try:
+        out = subprocess.run([omen, "run", *args, "--format", "json"], capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return 124, "", "did not finish within 60 s"
     return out.returncode, out.stdout, out.stderr
 
 
 def main():
     omen, trials, files = sys.argv[1], sys.argv[2], sys.argv[3:]
-    checked = failed = 0
+    generated = files[:1] == ["--generated"]
+    if generated:
+        count, seed = files[1], files[2]
+        out = tempfile.mkdtemp(prefix="omen-exact-")
+        here = os.path.dirname(os.path.abspath(__file__))
+        subprocess.run([sys.executable, os.path.join(here, "..", "differential", "generate.py"), "--count", count,
+                        "--seed", seed, "--out", out, "--discrete"], check=True)
+        files = sorted(os.path.join(out, f) for f in os.listdir(out))
+    checked = failed = answeredFiles = 0
     for spec in files:
         path, _, extra = spec.partition(":")
         sets = [a for s in extra.split(",") if s for a in ("--set", s.removeprefix("--set="))]
-        code, out, _ = run(omen, [path, "--trials", "1"] + sets)
+        code, out, err = run(omen, [path, "--trials", "1"] + sets)
+        if code != 0:
+            print(f"skipped {path}: {err.strip().splitlines()[0] if err.strip() else code}")
+            continue
         names = [s["name"] for s in json.loads(out)["scenarios"]]
         answered = 0
         for name in names:
@@ -32,6 +53,10 @@ def main():
             answered += 1
             exact = json.loads(out)["scenarios"][0]
             code, out, err = run(omen, [path, "--scenario", name, "--trials", trials] + sets)
+            if code != 0:
+                print(f"FAIL {path} {name}: exact answered, Monte Carlo failed: {err.strip()[:200]}")
+                failed += 1
+                continue
             mc = {r["label"]: r for r in json.loads(out)["scenarios"][0]["reports"]}
             for r in exact["reports"]:
                 m = mc[r["label"]]
@@ -45,9 +70,15 @@ def main():
                 print(f"{'ok  ' if ok else 'FAIL'} {path} {name} {r['label']}: exact {r['value']:.10g}, "
                       f"Monte Carlo {m['estimate']:.6g} ± {se:.2g} ({gap / se if se else 0:.2f} se); "
                       f"exact {exact['seconds']:.3g} s")
-        if answered == 0:
+        answeredFiles += answered > 0
+        if answered == 0 and not generated:
             print(f"FAIL {path}: the exact engine answered none of its scenarios")
             failed += 1
+    if generated and answeredFiles * 2 < len(files):
+        print(f"FAIL: the exact engine answered only {answeredFiles} of {len(files)} generated programs")
+        failed += 1
+    if generated:
+        shutil.rmtree(out)
     print(f"{checked - failed} passed, {failed} failed")
     return 1 if failed else 0
 
