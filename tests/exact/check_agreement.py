@@ -6,7 +6,7 @@ run of the same file.
     check_agreement.py OMEN TRIALS FILE[:x=v,...]...
     check_agreement.py OMEN TRIALS --generated COUNT SEED   (tests/differential/generate.py --discrete)
 
-Scenarios the exact engine refuses (or cannot finish within 60 s, or in which it meets a
+Scenarios the exact engine refuses (or cannot finish within 60 s, 20 s for generated ones, or in which it meets a
 runtime error) are listed and skipped; a named file in which it answers none fails (the
 check would have checked nothing); of generated programs, at least half must be answered."""
 import json
@@ -17,11 +17,11 @@ import sys
 import tempfile
 
 
-def run(omen, args):
+def run(omen, args, seconds=60):
     try:
-        out = subprocess.run([omen, "run", *args, "--format", "json"], capture_output=True, text=True, timeout=60)
+        out = subprocess.run([omen, "run", *args, "--format", "json"], capture_output=True, text=True, timeout=seconds)
     except subprocess.TimeoutExpired:
-        return 124, "", "did not finish within 60 s"
+        return 124, "", f"did not finish within {seconds} s"
     return out.returncode, out.stdout, out.stderr
 
 
@@ -30,11 +30,11 @@ def main():
     generated = files[:1] == ["--generated"]
     if generated:
         count, seed = files[1], files[2]
-        out = tempfile.mkdtemp(prefix="omen-exact-")
+        workdir = tempfile.mkdtemp(prefix="omen-exact-")
         here = os.path.dirname(os.path.abspath(__file__))
         subprocess.run([sys.executable, os.path.join(here, "..", "differential", "generate.py"), "--count", count,
-                        "--seed", seed, "--out", out, "--discrete"], check=True)
-        files = sorted(os.path.join(out, f) for f in os.listdir(out))
+                        "--seed", seed, "--out", workdir, "--discrete"], check=True)
+        files = sorted(os.path.join(workdir, f) for f in os.listdir(workdir))
     checked = failed = answeredFiles = 0
     for spec in files:
         path, _, extra = spec.partition(":")
@@ -46,7 +46,7 @@ def main():
         names = [s["name"] for s in json.loads(out)["scenarios"]]
         answered = 0
         for name in names:
-            code, out, err = run(omen, [path, "--scenario", name, "--engine", "exact"] + sets)
+            code, out, err = run(omen, [path, "--scenario", name, "--engine", "exact"] + sets, 20 if generated else 60)
             if code != 0:
                 print(f"skipped {path} {name}: {err.strip().splitlines()[0]}")
                 continue
@@ -78,7 +78,7 @@ def main():
         print(f"FAIL: the exact engine answered only {answeredFiles} of {len(files)} generated programs")
         failed += 1
     if generated:
-        shutil.rmtree(out)
+        shutil.rmtree(workdir)
     print(f"{checked - failed} passed, {failed} failed")
     return 1 if failed else 0
 
