@@ -7,8 +7,6 @@
 //===----------------------------------------------------------------------===//
 #include <iostream>
 
-#include "analysis/worlds/WorldsFormat.h"
-#include "cli/CommandLine.h"
 #include "tools/omen/Commands.h"
 
 namespace omen::cli {
