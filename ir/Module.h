@@ -144,7 +144,14 @@ struct Scenario {
   /// several per vector, speculatively. `trialLanes` says why not, and is empty when it may.
   bool runsInLanes = false;
   std::string trialLanes;
+  /// A phase adds to the trial's log weight (a Factor statement, from `observe`): each
+  /// trial's outcome row ends with its log weight and every estimate is weighted.
+  bool weighted = false;
 };
+
+/// Doubles per trial in a block's outcome buffer: [given, value] per report, then, in a
+/// weighted scenario, [log weight, 0] (rt::outcomeWidth says the same to the driver).
+inline size_t outcomeDoubles(const Scenario& s) { return 2 * (s.reports.size() + (s.weighted ? 1 : 0)); }
 
 struct Module {
   std::vector<Global> consts;      ///< global slots 0..consts.size()-1 of every scenario

@@ -13,6 +13,7 @@ inline rt::ScenarioInfo scenarioInfo(const nlohmann::json& scenario) {
   rt::ScenarioInfo info;
   info.name = scenario["name"].get<std::string>();
   info.globalCount = scenario["globalCount"].get<uint32_t>();
+  info.weighted = scenario["weighted"].get<bool>();
   const double inf = std::numeric_limits<double>::infinity();
   auto bound = [](const nlohmann::json& v, double open) { return v.is_number() ? v.get<double>() : open; };
   for (const auto& p : scenario["params"]) {

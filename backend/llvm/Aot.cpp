@@ -40,6 +40,7 @@ std::string metadataJson(const ir::Module& program, const SourceManager& sources
     nlohmann::json j;
     j["name"] = info.name;
     j["globalCount"] = info.globalCount;
+    j["weighted"] = info.weighted;
     nlohmann::json params = nlohmann::json::array();
     for (const rt::ParamInfo& p : info.params) {
       // JSON has no infinity: an open-ended bound of the support is null.

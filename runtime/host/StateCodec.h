@@ -24,6 +24,8 @@ class PairedMoments;
 class QuantileAccumulator;
 class QuantileSketch;
 class Welford;
+class WeightedStats;
+class PairedWeights;
 
 class ByteWriter {
  public:
@@ -87,6 +89,10 @@ struct StateCodec {
   static ReportResult getReport(ByteReader& r);
 
  private:
+  static void put(ByteWriter& w, const WeightedStats& s);
+  static void get(ByteReader& r, WeightedStats& s);
+  static void put(ByteWriter& w, const PairedWeights& p);
+  static void get(ByteReader& r, PairedWeights& p);
   static void put(ByteWriter& w, const Welford& m);
   static void get(ByteReader& r, Welford& m);
   static void put(ByteWriter& w, const QuantileAccumulator& q);
