@@ -166,6 +166,8 @@ void StateCodec::put(ByteWriter& w, const ReportResult& report) {
   for (const QuantilePoint& q : report.quantiles) w.put(q);
   w.put<uint8_t>(report.sketched);
   w.put(report.rankError);
+  w.put<uint8_t>(report.weighted);
+  w.put(report.ess);
 }
 
 ReportResult StateCodec::getReport(ByteReader& r) {
@@ -186,6 +188,8 @@ ReportResult StateCodec::getReport(ByteReader& r) {
   for (QuantilePoint& q : report.quantiles) q = r.get<QuantilePoint>();
   report.sketched = r.get<uint8_t>() != 0;
   report.rankError = r.get<double>();
+  report.weighted = r.get<uint8_t>() != 0;
+  report.ess = r.get<double>();
   return report;
 }
 

@@ -42,7 +42,7 @@ void ReportAccumulator::finishWeighted(ReportResult& r) {
   }
   r.hasSpread = false;
   std::vector<std::pair<double, double>> sorted = weightedValues_;
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(sorted.begin(), sorted.end());  // by value (ties by weight: the same quantiles)
   std::vector<double> cumulative;
   cumulative.reserve(sorted.size());
   double total = 0;
