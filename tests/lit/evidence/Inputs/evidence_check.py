@@ -89,6 +89,22 @@ e = run(uninformative, "wild", "--trials", "20000")["scenarios"][0]["evidence"]
 if not (e["pareto_k"] and e["pareto_k"] > 0.7 and any("k-hat" in w for w in e["warnings"])):
     failures.append(f"wild weights did not warn about k-hat: {e}")
 
+# Worlds weighted by their evidence: a self-normalised estimate over worlds (each world's
+# weight is exact here, so its se is the delta method's over the worlds).
+out = subprocess.run([omen, "run", os.path.join(inputs, "worlds.omen"), "--worlds", "4000", "--trials", "16",
+                      "--exceed", "0.5", "--format", "json"], check=True, capture_output=True, text=True).stdout
+s = json.loads(out)["scenarios"][0]
+r = s["reports"][0]
+z = [math.exp(l) for l in s["log_evidence"]]
+for what, f, want in (("E(q) across worlds", lambda v: v, 0.2), ("P(q > 0.5) across worlds", lambda v: v > 0.5, 0.0625)):
+    fs = [float(f(v)) for v in r["values"]]
+    mu = sum(w * x for w, x in zip(z, fs)) / sum(z)
+    se = math.sqrt(sum(w * w * (x - mu) ** 2 for w, x in zip(z, fs))) / sum(z)
+    got = r["evidence_weighted"]["estimate"] if want == 0.2 else r["evidence_weighted"]["exceed"][0]["fraction"]
+    if abs(got - mu) > 1e-12:
+        failures.append(f"{what}: {got} is not the evidence-weighted mean of the worlds, {mu}")
+    near(what, got, se, want)
+
 # Engines, threads and a built executable: the same numbers.
 def numbers(doc):
     return [(s["reports"], s.get("evidence")) for s in doc["scenarios"]]
