@@ -44,8 +44,8 @@ std::string quantilesObject(const std::vector<QuantilePoint>& qs) {
 /// estimate, stderr, ci95 and n of a probability or mean estimate (or their nulls).
 std::string estimateFields(const ReportResult& r) {
   if (r.undefined)
-    return fmt::format("\"estimate\": null, \"stderr\": null, \"ci95\": null, \"n\": 0, "
-                       "\"undefined\": {}", jsonString(undefinedReason(r)));
+    return fmt::format("\"estimate\": null, \"stderr\": null, \"ci95\": null, \"n\": {}, "
+                       "\"undefined\": {}", r.n, jsonString(undefinedReason(r)));
   if (!r.hasSpread)
     return fmt::format("\"estimate\": {}, \"stderr\": null, \"ci95\": null, \"n\": {}",
                        num(r.estimate), r.n);
@@ -55,7 +55,7 @@ std::string estimateFields(const ReportResult& r) {
 
 std::string quantileFields(const ReportResult& r) {
   if (r.undefined)
-    return "\"n\": 0, \"quantiles\": null, \"undefined\": " + jsonString(undefinedReason(r));
+    return fmt::format("\"n\": {}, \"quantiles\": null, \"undefined\": {}", r.n, jsonString(undefinedReason(r)));
   std::string out = fmt::format("\"n\": {}, \"quantiles\": {}", r.n, quantilesObject(r.quantiles));
   out += ", \"quantiles_ci95\": {";
   for (size_t i = 0; i < r.quantiles.size(); ++i)

@@ -35,9 +35,9 @@ class WeightedStats {
   uint64_t count() const { return n_; }
   /// The largest log weight seen (-inf: none, or all weights 0).
   double maxLog() const { return maxLog_; }
-  /// Whether every trial so far had the same log weight (then every weighted estimate is
-  /// the plain one, and the driver reports exactly that).
-  bool constant() const { return n_ == 0 || minLog_ == maxLog_; }
+  /// Whether every trial so far had the same weight, and not 0 (then every weighted estimate
+  /// is the plain one, and the driver reports exactly that; weights all 0 leave none).
+  bool constant() const { return n_ == 0 || (minLog_ == maxLog_ && maxLog_ > -std::numeric_limits<double>::infinity()); }
 
   /// sum w (relative to exp(maxLog)) and the rest, for the estimates below.
   double sumW() const { return s0_; }
