@@ -25,6 +25,7 @@ class Report:
     # The scenario observes and its weights vary: a posterior, with Kish's effective sample size.
     weighted: bool = False
     ess: Optional[float] = None
+    quantiles_ci95: Optional[Dict[float, tuple]] = None  # level -> (low, high)
 
     @classmethod
     def from_json(cls, d: dict) -> "Report":
@@ -34,7 +35,9 @@ class Report:
                    stderr=d.get("stderr"), ci95=tuple(ci) if ci else None,
                    quantiles={float(k): v for k, v in q.items()} if q else None,
                    undefined=d.get("undefined"), rank_error=d.get("rank_error"),
-                   weighted=d.get("weighted", False), ess=d.get("ess"))
+                   weighted=d.get("weighted", False), ess=d.get("ess"),
+                   quantiles_ci95={float(k): tuple(v) for k, v in d["quantiles_ci95"].items()}
+                   if d.get("quantiles_ci95") else None)
 
     def rows(self) -> List[dict]:
         """This report's rows of `--format csv` (without the scenario column)."""
@@ -42,8 +45,10 @@ class Report:
         if self.kind == "quantiles":
             # An undefined quantiles report keeps the five level rows, as the CLI's CSV does.
             levels = self.quantiles or {p: None for p in (0.05, 0.25, 0.5, 0.75, 0.95)}
+            ci = self.quantiles_ci95 or {}
             return [dict(label=f"{self.label}@{_level(p)}", kind=self.kind, estimate=v,
-                         stderr=None, ci_low=None, ci_high=None, n=self.n, note=note)
+                         stderr=None, ci_low=ci.get(p, (None, None))[0], ci_high=ci.get(p, (None, None))[1],
+                         n=self.n, note=note)
                     for p, v in levels.items()]
         low, high = self.ci95 if self.ci95 else (None, None)
         return [dict(label=self.label, kind=self.kind, estimate=self.estimate, stderr=self.stderr,
