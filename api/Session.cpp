@@ -298,7 +298,8 @@ std::vector<std::string> Session::names() const {
 
 std::vector<std::string> Session::builtinNames() {
   std::vector<std::string> out;
-  for (const BuiltinInfo& b : kBuiltins) out.emplace_back(b.name);
+  for (const BuiltinInfo& b : kBuiltins)
+    if (!b.isDensity) out.emplace_back(b.name);
   return out;
 }
 

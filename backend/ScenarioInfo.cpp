@@ -23,6 +23,7 @@ rt::ScenarioInfo scenarioInfo(const ir::Module& program, const ir::Scenario& s) 
   rt::ScenarioInfo info;
   info.name = s.name;
   info.globalCount = program.globalCount(s);
+  info.weighted = s.weighted;
   for (const ir::Param& p : s.params) {
     info.params.push_back({p.name, valueType(p.type), p.uncertain, p.global, p.pinned, p.support.low, p.support.high});
     info.params.back().hasRange = p.hasRange;

@@ -76,6 +76,7 @@ stmt
   | assignTarget ASSIGN expr                                     # assignStmt
   | branch                                                       # branchStmt
   | TRIGGER IDENT subscript?                                     # triggerStmt
+  | OBSERVE expr (TILDE expr)?                                   # observeStmt
   | FOR declName IN expr DOTDOT expr block                        # forStmt
   | END                                                          # endStmt
   | STOP                                                         # stopStmt
@@ -131,7 +132,7 @@ declName : IDENT | reservedName | keywordName ;
 reservedName : T | STEP | P | E | QUANTILES | TIME ;
 keywordName
   : EXTENDS | FOR | UNTIL | LIMIT | AS | LET | IF | THEN | ELSE | WITH | PROBABILITY
-  | TRIGGER | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW | IN
+  | TRIGGER | OBSERVE | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW | IN
   ;
 
 //===--- lexer --------------------------------------------------------------===//
@@ -159,6 +160,7 @@ ELSE : 'else' ;
 WITH : 'with' ;
 PROBABILITY : 'probability' ;
 TRIGGER : 'trigger' ;
+OBSERVE : 'observe' ;
 END : 'end' ;
 STOP : 'stop' ;
 RETURN : 'return' ;

@@ -133,10 +133,12 @@ void Lowerer::scenario(const ast::Scenario& s, Scenario& out) {
     out.trialInit.push_back(makeStore(b.index, exprAs(*st->init, b.type)));
   }
 
+  weighted_ = false;
   for (const ast::PhaseDecl* p : s.phases) {
     out.phases.emplace_back();
     phase(*p, out.phases.back());
   }
+  out.weighted = weighted_;
   for (const ast::ReportDecl* r : s.reports) {
     out.reports.emplace_back();
     report(*r, out.reports.back());
@@ -241,6 +243,7 @@ void Lowerer::stmt(const ast::Stmt& s, Block& out) {
       out.push_back(makeTrigger(it->second.index));
       return;
     }
+    case ast::StmtKind::Observe: observe(static_cast<const ast::ObserveStmt&>(s), out); return;
     case ast::StmtKind::End: out.push_back(makeEnd()); return;
     case ast::StmtKind::Stop: out.push_back(makeStop()); return;
     case ast::StmtKind::Return: {

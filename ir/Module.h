@@ -152,7 +152,14 @@ struct Scenario {
   std::string exactness;
   std::vector<uint32_t> priorMeans;
   std::vector<std::string> exactPins;
+  /// A phase adds to the trial's log weight (a Factor statement, from `observe`): each
+  /// trial's outcome row ends with its log weight and every estimate is weighted.
+  bool weighted = false;
 };
+
+/// Doubles per trial in a block's outcome buffer: [given, value] per report, then, in a
+/// weighted scenario, [log weight, 0] (rt::outcomeWidth says the same to the driver).
+inline size_t outcomeDoubles(const Scenario& s) { return 2 * (s.reports.size() + (s.weighted ? 1 : 0)); }
 
 struct Module {
   std::vector<Global> consts;      ///< global slots 0..consts.size()-1 of every scenario

@@ -224,6 +224,12 @@ StmtPtr makeTriggerElement(uint32_t happenedArray, ExprPtr subscript, uint32_t s
   return s;
 }
 
+StmtPtr makeFactor(ExprPtr logWeight, uint32_t site) {
+  auto s = withValue(StmtKind::Factor, 0, std::move(logWeight));
+  s->site = site;
+  return s;
+}
+
 StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body) {
   auto s = withValue(StmtKind::For, slot, std::move(lo));
   s->aux = boundSlot;

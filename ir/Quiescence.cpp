@@ -83,6 +83,10 @@ class Analysis {
         case StmtKind::For:
           why = "the body has a for loop";
           return false;
+        // Every step multiplies the trial's weight again: a skipped step would be missing.
+        case StmtKind::Factor:
+          why = "the body observes";
+          return false;
       }
     }
     return true;

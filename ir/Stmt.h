@@ -26,6 +26,7 @@ enum class StmtKind : uint8_t {
   StoreElement,     ///< array index: element subscript (checked, site) = value
   TriggerElement,   ///< array index (an event's happened flags; index+1 its times): element subscript (site)
   For,              ///< slot index = value; slot aux = bound (both once); while index < aux { thenBlock; ++index }
+  Factor,           ///< the trial's log weight += value (real; -inf is weight 0) through omen_rt_factor (site)
 };
 
 struct Stmt;
@@ -56,6 +57,7 @@ StmtPtr makeStop();
 StmtPtr makeReturn(ExprPtr value);
 StmtPtr makeStoreElement(uint32_t array, ExprPtr subscript, ExprPtr value, uint32_t site);
 StmtPtr makeTriggerElement(uint32_t happenedArray, ExprPtr subscript, uint32_t site);
+StmtPtr makeFactor(ExprPtr logWeight, uint32_t site);
 StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body);
 
 Block cloneBlock(const Block& b);

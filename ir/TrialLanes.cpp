@@ -16,6 +16,8 @@ class Analysis {
   /// The reason `s` must run one trial at a time, or "" when its trials may share vectors.
   std::string decide(const Scenario& s) {
     if (!s.arrays.empty()) return "the scenario has arrays";
+    // The lanes write no log weight (EmitLanes.cpp); a weighted trial runs on its own.
+    if (s.weighted) return "the scenario observes";
     for (const Phase& p : s.phases) {
       if (p.form == PhaseForm::Until) return "phase " + p.name + " is an until phase";
       if (!p.count || p.count->kind != ExprKind::Const) return "phase " + p.name + " has a step count that is not a constant";

@@ -52,6 +52,8 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
   size_t index = prepared.indices[0];
   const ScenarioInfo& info = kernel.info();
   result.scenario = info.name;
+  if (info.weighted)
+    return usage("scenario '" + info.name + "' observes; `omen sensitivity` of weighted (posterior) estimates is not built yet");
   size_t report = 0;
   if (std::string e = chooseReport(info, what.report, report); !e.empty()) return usage(e);
   const ReportInfo& rep = info.reports[report];

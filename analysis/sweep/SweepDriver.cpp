@@ -33,7 +33,7 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
   auto start = std::chrono::steady_clock::now();
   const ScenarioInfo& info = kernel.info();
   const size_t reports = info.reports.size();
-  const size_t width = reports * kOutcomeWidth;
+  const size_t width = outcomeWidth(info);
   SweepRun result;
 
   std::vector<std::vector<Value>> globals(points.size());
@@ -51,7 +51,7 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
   auto fresh = [&] {
     SweepBlock b;
     for (size_t k = 0; k < points.size(); ++k) {
-      b.points.push_back(detail::makeAccumulators(info, cap));
+      b.points.push_back(detail::makeAccumulators(info, cap, options.trials));
       b.steps.emplace_back(points[k].pairsWithPrevious ? reports : 0);
     }
     return b;

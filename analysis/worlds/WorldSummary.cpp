@@ -65,4 +65,29 @@ void summariseWorlds(const std::vector<ReportResult>& perWorld, const std::vecto
   }
 }
 
+void weighWorldsByEvidence(const std::vector<ReportResult>& perWorld, const std::vector<double>& logEvidence,
+                           const std::vector<double>& thresholds, WorldReport& out) {
+  double top = -INFINITY;
+  for (size_t w = 0; w < perWorld.size(); ++w)
+    if (!perWorld[w].undefined) top = std::max(top, logEvidence[w]);
+  if (!std::isfinite(top)) return;  // no world with an estimate agrees with the observations
+  double total = 0, sum = 0;
+  std::vector<double> above(thresholds.size(), 0.0);
+  for (size_t w = 0; w < perWorld.size(); ++w) {
+    const ReportResult& r = perWorld[w];
+    if (r.undefined) continue;
+    const double z = std::exp(logEvidence[w] - top);  // relative to the best world: no underflow
+    double v = r.estimate;
+    if (r.kind == ReportKind::Quantiles)
+      for (const QuantilePoint& q : r.quantiles)
+        if (q.p == 0.5) v = q.value;
+    total += z;
+    sum += z * v;
+    for (size_t t = 0; t < thresholds.size(); ++t) above[t] += v > thresholds[t] ? z : 0.0;
+  }
+  out.evidenceWeighted = true;
+  out.posterior = sum / total;
+  for (size_t t = 0; t < thresholds.size(); ++t) out.posteriorExceed.push_back({thresholds[t], above[t] / total});
+}
+
 }  // namespace omen::rt

@@ -3,6 +3,7 @@
 #include "analysis/worlds/WorldsFormat.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -43,6 +44,14 @@ std::string text(const WorldsResult& r) {
       t.row(row);
     }
     out += t.render("  ");
+    // Worlds weighted by their evidence: the posterior across worldviews.
+    for (const WorldReport& w : s.reports) {
+      if (!w.evidenceWeighted) continue;
+      out += fmt::format("  {} across worlds weighted by their evidence: {}", w.label, roundedNumber(w.posterior, 0));
+      for (const Exceedance& e : w.posteriorExceed)
+        out += fmt::format(", P(> {}) {}", num(e.threshold), roundedNumber(e.fraction, 0));
+      out += "\n";
+    }
     out += fmt::format("  seed {}, engine {}; world w runs trials w·{} … w·{} + {}; {:.2f} s\n", r.seed, r.engine,
                        r.trials, r.trials, r.trials - 1, s.seconds);
   }
@@ -65,6 +74,11 @@ std::string json(const WorldsResult& r) {
     nlohmann::ordered_json params = nlohmann::ordered_json::object();
     for (size_t i = 0; i < s.epistemic.size(); ++i) params[s.epistemic[i]] = s.epistemicValues[i];
     sj["epistemic"] = params;
+    if (!s.logEvidence.empty()) {
+      nlohmann::ordered_json logs = nlohmann::ordered_json::array();
+      for (double l : s.logEvidence) logs.push_back(std::isfinite(l) ? nlohmann::ordered_json(l) : nlohmann::ordered_json());
+      sj["log_evidence"] = logs;  // per world, world order; null: evidence 0
+    }
     nlohmann::ordered_json reports = nlohmann::ordered_json::array();
     for (const WorldReport& w : s.reports) {
       nlohmann::ordered_json rj;
@@ -84,6 +98,11 @@ std::string json(const WorldsResult& r) {
       for (const Exceedance& e : w.exceed) ex.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}});
       rj["exceed"] = ex;
       rj["values"] = w.values;
+      if (w.evidenceWeighted) {
+        nlohmann::ordered_json px = nlohmann::ordered_json::array();
+        for (const Exceedance& e : w.posteriorExceed) px.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}});
+        rj["evidence_weighted"] = {{"estimate", w.posterior}, {"exceed", px}};
+      }
       reports.push_back(rj);
     }
     sj["reports"] = reports;

@@ -89,6 +89,8 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
   const Kernel& kernel = *prepared.kernels[0];
   const ScenarioInfo& info = kernel.info();
   result.scenario = info.name;
+  if (info.weighted)
+    return usage("scenario '" + info.name + "' observes; `omen worst` of weighted (posterior) estimates is not built yet");
 
   Search s;
   s.kernel = &kernel;

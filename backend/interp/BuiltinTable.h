@@ -18,6 +18,10 @@ using FnI_III = int64_t (*)(Ctx, uint32_t, int64_t, int64_t, int64_t);
 using FnI_R = int64_t (*)(Ctx, uint32_t, double);
 using FnB_R = bool (*)(Ctx, uint32_t, double);
 using FnI_IR = int64_t (*)(Ctx, uint32_t, int64_t, double);
+using FnR_BR = double (*)(Ctx, uint32_t, bool, double);
+using FnR_IR = double (*)(Ctx, uint32_t, int64_t, double);
+using FnR_IIR = double (*)(Ctx, uint32_t, int64_t, int64_t, double);
+using FnR_RRRR = double (*)(Ctx, uint32_t, double, double, double, double);
 using FnI_Rv = int64_t (*)(Ctx, uint32_t, const double*, int64_t);
 
 struct Callee {

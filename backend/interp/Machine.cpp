@@ -179,6 +179,31 @@ Value Machine::eval(uint32_t index) {
       EVAL(y, n.b);
       return intValue(reinterpret_cast<FnI_IR>(n.fn)(&ctx_, n.site, x.i, y.r));
     }
+    case Op::CallR_BR: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      return realValue(reinterpret_cast<FnR_BR>(n.fn)(&ctx_, n.site, x.i != 0, y.r));
+    }
+    case Op::CallR_IR: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      return realValue(reinterpret_cast<FnR_IR>(n.fn)(&ctx_, n.site, x.i, y.r));
+    }
+    case Op::CallR_IIR: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      EVAL(z, n.c);
+      return realValue(reinterpret_cast<FnR_IIR>(n.fn)(&ctx_, n.site, x.i, y.i, z.r));
+    }
+    case Op::CallR_RRRR: {
+      double v[4];
+      for (uint32_t i = 0; i < 4; ++i) {
+        Value x = eval(code_.lists[n.a + i]);
+        if (failed()) return {};
+        v[i] = x.r;
+      }
+      return realValue(reinterpret_cast<FnR_RRRR>(n.fn)(&ctx_, n.site, v[0], v[1], v[2], v[3]));
+    }
     case Op::CallI_Rv: {
       size_t base = realsTop_;
       realsTop_ += n.b;
@@ -299,6 +324,14 @@ Machine::Status Machine::exec(uint32_t pc) {
         ++pc;
         break;
       }
+      case IOp::Factor: {
+        Value w = operand(in.expr);
+        if (failed()) return Status::Done;
+        omen_rt_factor(&ctx_, in.site, w.r);
+        if (failed()) return Status::Done;
+        ++pc;
+        break;
+      }
       case IOp::ForTest: pc = frame_[in.a].i < frame_[in.b].i ? pc + 1 : in.expr; break;
       case IOp::ForNext: pc = ++frame_[in.a].i < frame_[in.b].i ? in.expr : pc + 1; break;
       case IOp::End: return Status::End;
@@ -389,6 +422,10 @@ bool Machine::runTrial(uint64_t seed, uint64_t trial, double* outcomes) {
     }
     *outcomes++ = given ? 1.0 : 0.0;
     *outcomes++ = value;
+  }
+  if (code_.weighted) {
+    *outcomes++ = ctx_.logWeight;
+    *outcomes++ = 0.0;
   }
   return true;
 }

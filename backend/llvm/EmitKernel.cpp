@@ -144,8 +144,17 @@ void Emitter::trial(const ir::Scenario& s, Value* seed, Value* first, Value* i, 
   b_.CreateBr(report);
 
   b_.SetInsertPoint(report);
-  Value* offset = b_.CreateMul(b_.CreateZExt(i, b_.getInt64Ty()), b_.getInt64(2 * s.reports.size()));
-  reports(s, b_.CreateInBoundsGEP(b_.getDoubleTy(), outcomes, offset));
+  Value* offset = b_.CreateMul(b_.CreateZExt(i, b_.getInt64Ty()), b_.getInt64(ir::outcomeDoubles(s)));
+  Value* row = b_.CreateInBoundsGEP(b_.getDoubleTy(), outcomes, offset);
+  reports(s, row);
+  if (s.weighted) {
+    // The log weight after the reports' pairs (Kernel.h), as the interpreter writes it.
+    Value* logWeight = b_.CreateLoad(
+        b_.getDoubleTy(), b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx, offsetof(OmenTrialContext, logWeight)));
+    b_.CreateStore(logWeight, b_.CreateConstInBoundsGEP1_64(b_.getDoubleTy(), row, 2 * s.reports.size()));
+    b_.CreateStore(llvm::ConstantFP::get(b_.getDoubleTy(), 0.0),
+                   b_.CreateConstInBoundsGEP1_64(b_.getDoubleTy(), row, 2 * s.reports.size() + 1));
+  }
 }
 
 void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) {

@@ -312,6 +312,15 @@ class Printer {
         stmt(*f.body, depth + 1);
         return;
       }
+      case StmtKind::Observe: {
+        const auto& ob = static_cast<const ObserveStmt&>(s);
+        o << "observe";
+        at(s.range);
+        o << '\n';
+        expr(*ob.value, depth + 1, "value");
+        if (ob.dist) expr(*ob.dist, depth + 1, "dist");
+        return;
+      }
       case StmtKind::End: o << "end"; break;
       case StmtKind::Stop: o << "stop"; break;
       case StmtKind::Return:

@@ -64,6 +64,7 @@ class AstBuilder {
   std::unique_ptr<ast::BlockStmt> buildBlock(P::BlockContext* ctx);
   ast::StmtPtr buildStmt(P::StmtContext* ctx);
   ast::StmtPtr buildBranch(P::BranchContext* ctx);
+  ast::StmtPtr buildObserve(P::ObserveStmtContext* ctx);
 
   // AstBuilderExpr.cpp
   bool buildQuantileLevel(P::ExprContext* ctx, std::vector<double>& levels);

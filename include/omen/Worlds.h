@@ -42,6 +42,12 @@ struct WorldReport {
   /// Each world's estimate, in world order (a quantiles report: its median); empty for a
   /// world without one is left out, so values.size() == worlds.
   std::vector<double> values;
+  /// The scenario observes: the worlds weighted by their evidence (docs/evidence.md). The
+  /// posterior across worldviews, sum Z_w v_w / sum Z_w, and the posterior share of worlds
+  /// above each threshold; absent otherwise.
+  bool evidenceWeighted = false;
+  double posterior = 0;
+  std::vector<Exceedance> posteriorExceed;
 };
 
 struct WorldsScenario {
@@ -50,6 +56,8 @@ struct WorldsScenario {
   std::vector<std::string> epistemic;
   std::vector<std::vector<double>> epistemicValues;  ///< [param][world]
   std::vector<WorldReport> reports;
+  /// The scenario observes: each world's log evidence, in world order (empty otherwise).
+  std::vector<double> logEvidence;
   uint64_t worldsCompleted = 0;
   bool partial = false;  ///< interrupted: only the first worldsCompleted worlds
   double seconds = 0;

@@ -26,10 +26,10 @@ except ImportError as e:  # built for another interpreter: say which, not just "
                       f"({sys.executable}, {sys.version.split()[0]}): it is built for Debian's "
                       "/usr/bin/python3 (cmake -DOMEN_PYTHON=... chooses another)") from e
 from ._errors import CompileError, Error, Interrupted, RunError, UsageError
-from ._results import (CompareResult, Comparison, Report, RunResult, Scenario)
+from ._results import (CompareResult, Comparison, Evidence, Report, RunResult, Scenario)
 
 __version__ = _omen.version
-__all__ = ["run", "compare", "load", "Program", "RunResult", "Scenario", "Report",
+__all__ = ["run", "compare", "load", "Program", "RunResult", "Scenario", "Report", "Evidence",
            "CompareResult", "Comparison", "Error", "CompileError", "UsageError", "RunError",
            "Interrupted"]
 

@@ -28,13 +28,15 @@ json encodeScenario(const ScenarioMetadata& s) {
     reports.push_back({{"label", report.label}, {"kind", int(report.kind)}, {"conditional", report.conditional},
                        {"site", s.reportSites[r]}, {"levels", report.levels}});
   }
-  return {{"name", s.info.name}, {"globalCount", s.info.globalCount}, {"params", params}, {"reports", reports}};
+  return {{"name", s.info.name},       {"globalCount", s.info.globalCount}, {"weighted", s.info.weighted},
+          {"params", params},          {"reports", reports}};
 }
 
 ScenarioMetadata decodeScenario(const json& j) {
   ScenarioMetadata s;
   s.info.name = j.at("name").get<std::string>();
   s.info.globalCount = j.at("globalCount").get<uint32_t>();
+  s.info.weighted = j.at("weighted").get<bool>();
   const double inf = std::numeric_limits<double>::infinity();
   for (const json& p : j.at("params")) {
     ParamInfo info{p.at("name").get<std::string>(), static_cast<ValueType>(p.at("type").get<int>()),

@@ -58,6 +58,8 @@ std::string shortestNumber(double x) {
 }
 
 const char* undefinedReason(const ReportResult& r) {
+  // A posterior over trials that all have weight 0: none agrees with what was observed.
+  if (r.weighted && r.n > 0) return "every trial has weight 0";
   return r.conditional ? "condition never held" : "no trial finished";
 }
 

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -86,14 +87,15 @@ std::string precisionColumns(const ScenarioResult& s, const ReportResult& r) {
 }
 
 std::string formatRunCsv(const RunResult& result) {
-  bool precision = false;
-  for (const ScenarioResult& s : result.scenarios) precision = precision || s.precision;
+  bool precision = false, weighted = false;
+  for (const ScenarioResult& s : result.scenarios) precision = precision || s.precision, weighted = weighted || s.evidence;
   std::vector<std::string> names;  // every param of the scenarios run, in order of appearance
   for (const ScenarioResult& s : result.scenarios)
     for (const ParamValue& p : s.params)
       if (std::find(names.begin(), names.end(), p.name) == names.end()) names.push_back(p.name);
   std::string out = "scenario,label,kind,estimate,stderr,ci_low,ci_high,n,note";
   if (precision) out += ",target,target_met,trials";
+  if (weighted) out += ",ess";
   for (const std::string& name : names) out += "," + csvField("param." + name);
   out += "\n";
   for (const ScenarioResult& s : result.scenarios) {
@@ -108,8 +110,9 @@ std::string formatRunCsv(const RunResult& result) {
     for (const ReportResult& r : s.reports) {
       auto row = [&](const std::string& label, const char* kind, const std::string& estimates, uint64_t n,
                      const std::string& note) {
-        out += fmt::format("{},{},{},{},{},{}{}{}\n", csvField(s.name), label, kind, estimates, n,
-                           csvField(joinNotes(note, partial)), precision ? precisionColumns(s, r) : "", params);
+        std::string ess = !weighted ? "" : "," + num(r.ess);
+        out += fmt::format("{},{},{},{},{},{}{}{}{}\n", csvField(s.name), label, kind, estimates, n,
+                           csvField(joinNotes(note, partial)), precision ? precisionColumns(s, r) : "", ess, params);
       };
       if (r.kind == ReportKind::Quantiles) {
         if (r.undefined) {
@@ -122,6 +125,17 @@ std::string formatRunCsv(const RunResult& result) {
         continue;
       }
       row(csvField(r.label), reportKindName(r.kind), estimateColumns(r), r.n, r.undefined ? undefinedNote(r) : "");
+    }
+    if (s.evidence) {
+      // The evidence as one more row: kind "evidence", its log and the diagnostics in `note`.
+      const Evidence& e = *s.evidence;
+      std::string note = fmt::format("log {} ± {}", std::isfinite(e.logEstimate) ? num(e.logEstimate) : "-inf",
+                                     num(e.logStdError));
+      if (e.paretoK) note += "; k-hat " + num(*e.paretoK);
+      for (const std::string& w : e.warnings) note += "; warning: " + w;
+      out += fmt::format("{},evidence,evidence,{},{},{},{},{},{}{}{}{}\n", csvField(s.name), num(e.estimate),
+                         num(e.stdError), num(e.ciLow), num(e.ciHigh), e.n, csvField(joinNotes(note, partial)),
+                         precision ? fmt::format(",,{}", s.trialsCompleted) : "", "," + num(e.ess), params);
     }
   }
   return out;

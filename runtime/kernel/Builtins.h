@@ -64,6 +64,22 @@ int64_t omen_rt_categorical(OmenTrialContext* ctx, uint32_t site, const double* 
                             int64_t count);
 double omen_rt_to(OmenTrialContext* ctx, uint32_t site, double lo, double hi);
 
+// Log densities and masses (observe x ~ D(...)): Densities.cpp
+double omen_rt_bernoulli_logpdf(OmenTrialContext* ctx, uint32_t site, bool x, double p);
+double omen_rt_uniform_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double a, double b);
+double omen_rt_normal_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double mu, double sigma);
+double omen_rt_lognormal_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double mu, double sigma);
+double omen_rt_beta_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double a, double b);
+double omen_rt_gamma_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double shape, double scale);
+double omen_rt_exponential_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double rate);
+double omen_rt_triangular_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double lo, double mode, double hi);
+double omen_rt_pert_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double lo, double mode, double hi);
+double omen_rt_loguniform_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double a, double b);
+double omen_rt_poisson_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k, double lambda);
+double omen_rt_binomial_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k, int64_t n, double p);
+double omen_rt_geometric_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k, double p);
+double omen_rt_to_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double lo, double hi);
+
 #ifdef __cplusplus
 }
 #endif

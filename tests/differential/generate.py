@@ -6,7 +6,7 @@
 Every program uses consts, functions (expression and block bodies, drawing and not),
 fixed and uncertain params, bool/int/real states, events, `for` and `until ... limit`
 phases, every statement (let, assignment, if / else if / else, with probability / else with
-probability, trigger, end, stop), every operator, every math builtin and distribution, and
+probability, trigger, observe (hard and soft), end, stop), every operator, every math builtin and distribution, and
 every report form (P, P|, E, E|, quantiles, quantiles|, E(time(e) | e), `as` labels), plus
 `extends`; arrays of states and events (length a fixed param, sometimes 0), element reads,
 writes and triggers in `for` loops, time(e[i]), and every reduction. Arguments are kept inside each function's domain and values bounded (clamp,
@@ -342,10 +342,23 @@ class Gen:
             return [f"{indent}trigger {self.r.choice(env['events'])}"]
         if c == 8 and last and indent.count(" ") > 4:
             return [f"{indent}{self.r.choice(['end', 'stop'])}"]
+        if c == 9 and in_phase and not self.vector_only and self.r.random() < 0.5:
+            return [f"{indent}{self.observe(env)}"]
         if env["states"]:
             name, t = self.r.choice(env["states"])
             return [f"{indent}{name} = {self.bounded(t, self.expr(env, t, 1))}"]
         return [f"{indent}let {self.fresh('l')} = {self.real(env, 1)}"]
+
+    def observe(self, env):
+        """Hard evidence (a bool) or soft evidence (a value under a distribution with a
+        density): the trial's weight, written by every engine in the same order."""
+        if self.r.random() < 0.4:
+            return f"observe {self.bool(env, 2)}"
+        t = self.r.choice(["bool", "int", "real"])
+        d = self.draw(env, t, 2)
+        while d.startswith("categorical"):  # no density: a compile-time error
+            d = self.draw(env, t, 2)
+        return f"observe {self.expr(env, t, 1)} ~ {d}"
 
     def quiet_phase(self, pname, pv, fns, events, states):
         """A phase that the quiescence analysis (ir/Quiescence.h) may let skip: no clock in its
