@@ -39,8 +39,15 @@ inline Support distributionSupport(BuiltinId id, const std::vector<std::optional
     case BuiltinId::Binomial: return {0, arg(0, inf)};
     case BuiltinId::Geometric: return {1, inf};  // counts trials up to the first success
     case BuiltinId::Categorical: return {0, static_cast<double>(args.size()) - 1};  // a 0-based index
-    default: return {};
+    // Every other builtin: any real (a math builtin, or a distribution on the whole line).
+    case BuiltinId::Exp: case BuiltinId::Log: case BuiltinId::Log10: case BuiltinId::Sqrt:
+    case BuiltinId::Abs: case BuiltinId::Min: case BuiltinId::Max: case BuiltinId::Clamp:
+    case BuiltinId::Floor: case BuiltinId::Ceil: case BuiltinId::Round: case BuiltinId::Pow:
+    case BuiltinId::Mod: case BuiltinId::Logistic: case BuiltinId::Sin: case BuiltinId::Cos:
+    case BuiltinId::Logit: case BuiltinId::Normal: case BuiltinId::Count:
+      return {};
   }
+  return {};  // not a BuiltinId
 }
 
 }  // namespace omen

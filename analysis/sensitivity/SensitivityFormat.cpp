@@ -92,12 +92,7 @@ std::string csv(const SensitivityResult& r) {
 }  // namespace
 
 std::string formatSensitivity(const SensitivityResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return rt::formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen::rt

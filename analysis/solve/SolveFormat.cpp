@@ -64,12 +64,7 @@ std::string csv(const SolveResult& s) {
 }  // namespace
 
 std::string formatSolve(const SolveResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return rt::formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen

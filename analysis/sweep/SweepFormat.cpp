@@ -218,12 +218,7 @@ std::string text(const SweepResult& s) {
 }  // namespace
 
 std::string formatSweep(const SweepResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return rt::formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen

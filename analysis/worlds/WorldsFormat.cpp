@@ -141,12 +141,7 @@ std::string csv(const WorldsResult& r) {
 }  // namespace
 
 std::string formatWorlds(const WorldsResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return rt::formatWith(result, format, text, json, csv);
 }
 
 std::string plotWorlds(const WorldsResult& r, const std::string& path) {

@@ -70,12 +70,7 @@ std::string csv(const WorstResult& r) {
 }  // namespace
 
 std::string formatWorst(const WorstResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return rt::formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen::rt

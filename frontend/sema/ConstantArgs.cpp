@@ -67,8 +67,14 @@ std::optional<bool> breaks(BuiltinId id, const std::vector<double>& a) {
       }
       return !(std::fabs(sum - 1) <= 1e-6);
     }
-    default: return std::nullopt;
+    // No requirement checked on literal arguments here.
+    case BuiltinId::Exp: case BuiltinId::Abs: case BuiltinId::Min: case BuiltinId::Max:
+    case BuiltinId::Floor: case BuiltinId::Ceil: case BuiltinId::Round: case BuiltinId::Pow:
+    case BuiltinId::Logistic: case BuiltinId::Sin: case BuiltinId::Cos: case BuiltinId::Binomial:
+    case BuiltinId::Count:
+      return std::nullopt;
   }
+  return std::nullopt;  // not a BuiltinId
 }
 
 }  // namespace

@@ -17,27 +17,11 @@ std::optional<OutputFormat> parseOutputFormat(const std::string& name) {
 }
 
 std::string formatRun(const RunResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text:
-      return rt::formatRunText(result);
-    case OutputFormat::Json:
-      return rt::formatRunJson(result);
-    case OutputFormat::Csv:
-      return rt::formatRunCsv(result);
-  }
-  return {};
+  return rt::formatWith(result, format, rt::formatRunText, rt::formatRunJson, rt::formatRunCsv);
 }
 
 std::string formatCompare(const CompareResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text:
-      return rt::formatCompareText(result);
-    case OutputFormat::Json:
-      return rt::formatCompareJson(result);
-    case OutputFormat::Csv:
-      return rt::formatCompareCsv(result);
-  }
-  return {};
+  return rt::formatWith(result, format, rt::formatCompareText, rt::formatCompareJson, rt::formatCompareCsv);
 }
 
 std::string formatNumber(double x) { return rt::shortestNumber(x); }

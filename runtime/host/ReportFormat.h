@@ -18,6 +18,18 @@ std::string formatCompareText(const CompareResult& result);
 std::string formatCompareJson(const CompareResult& result);
 std::string formatCompareCsv(const CompareResult& result);
 
+/// The one switch from a format to a result's writer for it (every result's formatX).
+template <typename Result>
+std::string formatWith(const Result& result, OutputFormat format, std::string (*text)(const Result&),
+                       std::string (*json)(const Result&), std::string (*csv)(const Result&)) {
+  switch (format) {
+    case OutputFormat::Text: return text(result);
+    case OutputFormat::Json: return json(result);
+    case OutputFormat::Csv: return csv(result);
+  }
+  return "";
+}
+
 /// The shortest decimal that reads back as exactly `x` ("0.1", "1e-07", "100000");
 /// "null" for NaN or infinity (which the driver never lets through).
 std::string shortestNumber(double x);
