@@ -159,7 +159,7 @@ std::string plotSweepFile(const SweepResult& s, const std::string& path) {
     std::string bands, lines;
     for (size_t j = 0; j < ny; ++j, ++block) {
       const char* colour = kColours[j % 6];
-      std::string title = ny == 1 ? "estimate" : plain(fmt::format("{} = {}", s.axes[1].param, num(s.axes[1].values[j])));
+      const std::string title = ny == 1 ? "estimate" : plain(fmt::format("{} = {}", s.axes[1].param, num(s.axes[1].values[j])));
       const std::string file = quoted(dir.path + "/data.dat");
       bands += fmt::format("{}{} index {} using 1:3:4 with filledcurves lc rgb '{}' notitle", bands.empty() ? "" : ", ",
                            file, block, colour);
