@@ -1,10 +1,12 @@
 //===- EmitCancel.cpp - Polling the run's Ctrl-C flag inside a block -------===//
 //
 // A block of heavy trials can run for minutes, so the driver's check between blocks is not
-// enough: the block function counts phase steps and trial starts down from
-// OMEN_CANCEL_CHECK_INTERVAL and, at zero, reads the cancel byte (an atomic load; the host
-// sets it from a signal handler). Set, it fails the running trial with OMEN_ERR_CANCELLED,
+// enough: the block function counts phase steps, `for` iterations (also inside the functions
+// it calls, which get the flag and the countdown as their last two arguments) and trial
+// starts down from OMEN_CANCEL_CHECK_INTERVAL and, at zero, reads the cancel byte (an atomic
+// load; the host sets it from a signal handler). Set, it fails the running trial with OMEN_ERR_CANCELLED,
 // which the driver drops. The same interval and places as the interpreter (Machine.h).
+// The globals function has no flag (null): its calls get a countdown that never reads one.
 //
 //===----------------------------------------------------------------------===//
 #include <llvm/IR/MDBuilder.h>

@@ -310,6 +310,8 @@ llvm::Function* Emitter::function(uint32_t index) {
   const ir::Function& f = program_.functions[index];
   std::vector<llvm::Type*> params{b_.getPtrTy(), b_.getPtrTy()};
   for (uint32_t i = 0; i < f.argCount; ++i) params.push_back(typeOf(f.slots[i].type));
+  params.push_back(b_.getPtrTy());  // the cancel flag (EmitCancel.cpp), or null
+  params.push_back(b_.getPtrTy());  // the caller's countdown to the next poll
   auto* type = llvm::FunctionType::get(typeOf(f.returnType), params, false);
   llvm::Function* fn = llvm::Function::Create(type, llvm::Function::InternalLinkage, "omen_fn_" + f.name, module_);
   functions_[index] = fn;
@@ -321,6 +323,8 @@ llvm::Function* Emitter::function(uint32_t index) {
   frame_.function = fn;
   frame_.ctx = fn->getArg(0);
   frame_.globals = fn->getArg(1);
+  frame_.cancel = fn->getArg(2 + f.argCount);
+  frame_.untilCancelCheck = fn->getArg(3 + f.argCount);
   b_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", fn));
   allocateSlots(f.slots);
   for (uint32_t i = 0; i < f.argCount; ++i) b_.CreateStore(fn->getArg(2 + i), frame_.slots[i]);

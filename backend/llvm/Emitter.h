@@ -71,8 +71,10 @@ class Emitter {
     /// i1, set while emitting a phase that skips quiescent steps (ir/Quiescence.h): true
     /// once the current step changed a state or triggered a new event.
     llvm::AllocaInst* changed = nullptr;
-    llvm::Value* cancel = nullptr;                   ///< const uint8_t*, block function only
-    llvm::AllocaInst* untilCancelCheck = nullptr;    ///< i32 countdown to the next poll
+    /// const uint8_t*: the block function's, passed on to the functions it calls (which
+    /// poll inside `for` loops); null in the globals function.
+    llvm::Value* cancel = nullptr;
+    llvm::Value* untilCancelCheck = nullptr;  ///< i32* countdown to the next poll
     /// i1, set while emitting a trial that runs speculatively in vector lanes
     /// (ir/TrialLanes.h, EmitLanes.cpp): errors set it and the trial goes on.
     llvm::AllocaInst* failed = nullptr;

@@ -174,6 +174,10 @@ void OmenErrorStrategy::report(antlr4::Parser* parser, Token* offending, const I
   std::string message;
   if (offending && offending->getType() == P::ELSE && !expected.contains(size_t(P::ELSE))) {
     message = "unexpected 'else': it must follow the '}' of an 'if' or 'with probability' block";
+  } else if (offending && offending->getType() == P::ASSIGN && expected.contains(size_t(P::EQ))) {
+    // `if x = 1`: the comparison meant, written as an assignment.
+    message = "unexpected '=' inside an expression: did you mean '==' (is equal to)? A single '=' assigns, "
+              "and only as a statement";
   } else if (what.empty()) {
     message = "unexpected " + quoteToken(offending);
   } else {

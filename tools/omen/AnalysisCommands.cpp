@@ -15,6 +15,7 @@ namespace {
 // Loads `file`; null (diagnostics in `error`) if it has errors.
 std::unique_ptr<Program> load(const std::string& file, const LoadOptions& options, std::string& error) {
   auto program = Program::fromFile(file, options);
+  requireSameProgram(*program);
   if (program->ok()) {
     std::cerr << program->diagnostics();  // warnings
     return program;

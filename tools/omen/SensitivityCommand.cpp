@@ -48,6 +48,7 @@ int sensitivityCommand(const SensitivityFlags& flags, const LoadOptions& load) {
   if (!flags.plot.empty() && what.tornado == false) return usageError("--plot draws the tornado; drop --no-tornado", "sensitivity");
 
   auto program = Program::fromFile(flags.file, load);
+  requireSameProgram(*program);
   std::cerr << program->diagnostics();
   if (!program->ok()) return kExitProgramError;
   rt::InterruptScope interrupts;

@@ -38,6 +38,7 @@ int worstCommand(const WorstFlags& flags, const LoadOptions& load) {
   what.evaluations = static_cast<uint64_t>(flags.evaluations);
 
   auto program = Program::fromFile(flags.file, load);
+  requireSameProgram(*program);
   std::cerr << program->diagnostics();
   if (!program->ok()) return kExitProgramError;
   rt::InterruptScope interrupts;
