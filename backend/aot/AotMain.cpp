@@ -97,7 +97,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string sub;
     for (CLI::App* s : app.get_subcommands()) sub = s->get_name();
-    return rt::usageError(program, sub, e.what());
+    return rt::usageError(program, sub, rt::describeParseError(e));
   }
   if (analyses.sweep->parsed())
     return rt::runSweepCommand(

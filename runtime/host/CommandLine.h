@@ -24,6 +24,9 @@ enum ExitCode { kExitOk = 0, kExitProgramError = 1, kExitUsage = 2, kExitInterru
 
 /// Prints "TOOL: error: MESSAGE" and a hint to run `TOOL COMMAND --help`; returns kExitUsage.
 int usageError(const std::string& tool, const std::string& command, const std::string& message);
+/// A CLI11 parse error in words: "Could not convert: --threads = abc" becomes "--threads wants
+/// a number, got 'abc'" (no raw library text reaches the user, issue 22).
+std::string describeParseError(const CLI::ParseError& e);
 
 /// The run flags as typed on the command line, before they are checked.
 struct RunFlags {

@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string sub;
     for (CLI::App* s : app.get_subcommands()) sub = s->get_name();
-    return usageError(e.what(), sub);
+    return usageError(omen::rt::describeParseError(e), sub);
   }
 
   // Out of memory in any command (a size no check foresaw) is a clear error with status 1,

@@ -110,9 +110,9 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
     }
     // Every world keeps its result and its epistemic draws until the summary: refuse, before
     // drawing anything, a count whose results cannot fit in memory (issue 22).
-    const double perWorld = sizeof(ScenarioResult) + 8.0 * (epistemic.size() + 2) +
+    const double bytesPerWorld = sizeof(ScenarioResult) + 8.0 * (epistemic.size() + 2) +
                             double(info.reports.size()) * (sizeof(ReportResult) + 3 * sizeof(double));
-    if (std::string e = memoryNeedError(fmt::format("--worlds {} (the worlds' results)", worlds), double(worlds) * perWorld);
+    if (std::string e = memoryNeedError(fmt::format("--worlds {} (the worlds' results)", worlds), double(worlds) * bytesPerWorld);
         !e.empty())
       return failWith(out, Failure::Options, e);
     if (!epistemic.empty()) {
