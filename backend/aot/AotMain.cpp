@@ -12,6 +12,7 @@
 
 #include "backend/aot/AotAbi.h"
 #include "backend/aot/AotKernel.h"
+#include "core/Fingerprint.h"
 #include "runtime/host/Cluster.h"
 #include "runtime/host/CommandLine.h"
 #include "runtime/host/RunScenarios.h"
@@ -120,5 +121,12 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   omen::rt::cluster::initFromEnvironment(argc, argv);  // under mpirun: one rank of the run
+  // Under mpirun every rank must run the same executable with the same command line
+  // (runtime/host/Cluster.h): compared before anything is parsed or run.
+  std::string line;
+  for (int i = 1; i < argc; ++i) line += std::string(argv[i]) + '\0';
+  omen::rt::cluster::requireSameInput({{"the executable (its program, built by omen build)", omen::fingerprint(omen_aot_metadata)},
+                                       {"the command line", omen::fingerprint(line)}},
+                                      argc > 0 ? argv[0] : "omen-exe");
   return omen::aot::run(argc, argv);
 }

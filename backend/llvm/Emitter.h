@@ -116,6 +116,8 @@ class Emitter {
   /// Counts a step or trial start; every OMEN_CANCEL_CHECK_INTERVAL reads the cancel flag
   /// and fails the trial with OMEN_ERR_CANCELLED if it is set (EmitCancel.cpp).
   void pollCancel();
+  /// Whether function `index` polls (a `for` loop in it or in a function it calls).
+  bool functionPolls(uint32_t index);
   llvm::Function* function(uint32_t index);
   void emitGlobalsFunction(const ir::Scenario& s, const std::string& name);
   void emitBlockFunction(const ir::Scenario& s, const std::string& name);
@@ -148,6 +150,9 @@ class Emitter {
   llvm::IRBuilder<> b_;
   Frame frame_;
   std::vector<llvm::Function*> functions_;
+  /// Per function: 1 if it runs a `for` loop (itself or through a call), so it polls the
+  /// cancel flag and gets it; 0 if not; -1 not worked out yet (EmitCancel.cpp).
+  std::vector<int8_t> functionPolls_;
   std::string missing_;  ///< a runtime function the bitcode lacks (reported by emitScenario)
 };
 

@@ -119,6 +119,13 @@ std::string joinOr(const std::vector<std::string>& words) {
   return out;
 }
 
+/// Keywords that start a declaration or a scenario member: found where a block's statement
+/// or its `}` was expected, they mean that block was never closed.
+bool startsDeclaration(size_t t) {
+  return t == P::SCENARIO || t == P::FN || t == P::CONST || t == P::IMPORT || t == P::PARAM || t == P::EPISTEMIC ||
+         t == P::STATE || t == P::EVENT || t == P::PHASE || t == P::REPORT;
+}
+
 bool isWordLike(Token* tok) {
   if (!tok) return false;
   size_t t = tok->getType();
@@ -155,6 +162,7 @@ void DiagnosticListener::syntaxError(antlr4::Recognizer* recognizer, Token* offe
 
 void OmenErrorStrategy::report(antlr4::Parser* parser, Token* offending, const IntervalSet& expected,
                                antlr4::ParserRuleContext* ctx, Kind kind) {
+  if (structureLost_) return;
   if (offending && offending->getTokenIndex() != INVALID_INDEX) {
     size_t at = offending->getTokenIndex();
     if (lastErrorToken_ != INVALID_INDEX && at >= lastErrorToken_ && at - lastErrorToken_ < 6) return;
@@ -206,6 +214,14 @@ void OmenErrorStrategy::report(antlr4::Parser* parser, Token* offending, const I
         listener_.note(listener_.rangeFor(nullptr, open->getSymbol()), "to match this '('");
         break;
       }
+  if (brace && offending && startsDeclaration(offending->getType())) {
+    structureLost_ = true;
+    if (!atEof && kind != Kind::Missing && !brace->children.empty())
+      if (auto* open = dynamic_cast<antlr4::tree::TerminalNode*>(brace->children.front()))
+        listener_.note(listener_.rangeFor(nullptr, open->getSymbol()), "the '{' of " + describeBrace(brace) + " is not closed");
+    listener_.note(range, "a '}' is probably missing before this line; later errors in this file are not shown, "
+                          "as they would follow from this one");
+  }
 }
 
 void OmenErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser, const antlr4::NoViableAltException& e) {

@@ -290,6 +290,19 @@ for what, a, b, env_a, env_b, field in mismatches:
           "the MPI ranks were not given the same run" in got.stderr and
           f"rank 1 differs from rank 0 in: {field}" in got.stderr,
           "hung" if got is None else f"status {got.returncode}\n{got.stdout[-1000:]}\n{got.stderr[-2000:]}")
+exe_a, exe_b = os.path.join(std_a, "a.exe"), os.path.join(std_a, "b.exe")
+built = [run([OMEN, "build", turn, "--scenario", name, "-o", exe]).returncode == 0
+         for name, exe in (("honeypots", exe_a), ("no_honeypots", exe_b))]
+if all(built):
+    # Two built executables of different programs, the same command line.
+    got = run([MPIRUN, "--allow-run-as-root", "--oversubscribe", "-n", "1", exe_a, "--trials", "9000", ":",
+               "-n", "1", exe_b, "--trials", "9000"], timeout=60)
+    check("ranks running different built executables: one error naming it, status 2",
+          got.returncode == 2 and got.stdout == "" and
+          "rank 1 differs from rank 0 in: the executable (its program, built by omen build)" in got.stderr,
+          f"status {got.returncode}\n{got.stderr[-2000:]}")
+else:
+    check("omen build for the MPI mismatch check", False)
 same = two_ranks(["run", imports, "--trials", "9000"], ["run", imports, "--trials", "9000"],
                  [("OMEN_STDLIB", std_a)], [("OMEN_STDLIB", std_a)])
 check("ranks given the same run through the same stdlib still run",
