@@ -126,6 +126,18 @@ bool startsDeclaration(size_t t) {
          t == P::STATE || t == P::EVENT || t == P::PHASE || t == P::REPORT;
 }
 
+/// Whether what the parser read last, before the context it is in now, is a complete
+/// expression (`if x` before `= 1`): the parser may already be in the next rule (the block
+/// after an `if` condition) with nothing read yet.
+bool followsExpression(antlr4::ParserRuleContext* ctx) {
+  antlr4::tree::ParseTree* child = nullptr;
+  for (auto* c = ctx; c; child = c, c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
+    auto it = child ? std::find(c->children.begin(), c->children.end(), child) : c->children.end();
+    if (it != c->children.begin()) return dynamic_cast<P::ExprContext*>(*std::prev(it)) != nullptr;
+  }
+  return false;
+}
+
 bool isWordLike(Token* tok) {
   if (!tok) return false;
   size_t t = tok->getType();
@@ -182,8 +194,9 @@ void OmenErrorStrategy::report(antlr4::Parser* parser, Token* offending, const I
   std::string message;
   if (offending && offending->getType() == P::ELSE && !expected.contains(size_t(P::ELSE))) {
     message = "unexpected 'else': it must follow the '}' of an 'if' or 'with probability' block";
-  } else if (offending && offending->getType() == P::ASSIGN && expected.contains(size_t(P::EQ))) {
-    // `if x = 1`: the comparison meant, written as an assignment.
+  } else if (offending && offending->getType() == P::ASSIGN && !expected.contains(size_t(P::ASSIGN)) &&
+             followsExpression(ctx)) {
+    // `if x = 1`: a comparison meant, written as an assignment after a complete operand.
     message = "unexpected '=' inside an expression: did you mean '==' (is equal to)? A single '=' assigns, "
               "and only as a statement";
   } else if (what.empty()) {
