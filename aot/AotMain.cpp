@@ -8,12 +8,14 @@
 //===----------------------------------------------------------------------===//
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <new>
 #include <nlohmann/json.hpp>
 
 #include "aot/AotAbi.h"
 #include "aot/AotKernel.h"
 #include "core/Fingerprint.h"
 #include "runtime/host/Cluster.h"
+#include "runtime/host/MemoryBudget.h"
 #include "cli/CommandLine.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/RuntimeError.h"
@@ -128,5 +130,9 @@ int main(int argc, char** argv) {
   omen::rt::cluster::requireSameInput({{"the executable (its program, built by omen build)", omen::fingerprint(omen_aot_metadata)},
                                        {"the command line", omen::fingerprint(line)}},
                                       argc > 0 ? argv[0] : "omen-exe");
-  return omen::aot::run(argc, argv);
+  try {
+    return omen::aot::run(argc, argv);
+  } catch (const std::bad_alloc&) {  // a clear error and status 1, not std::terminate
+    return omen::rt::reportOutOfMemory(argc > 0 ? argv[0] : "omen-exe");
+  }
 }
