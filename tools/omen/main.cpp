@@ -10,9 +10,7 @@
 #include <new>
 #include <unistd.h>
 
-#include "core/ClosestName.h"
 #include "core/Fingerprint.h"
-#include "frontend/basic/Diagnostics.h"
 #include "runtime/host/Cluster.h"
 #include "runtime/host/MemoryBudget.h"
 #include "tools/omen/Commands.h"
@@ -21,7 +19,7 @@
 using namespace omen::cli;
 
 int main(int argc, char** argv) {
-  omen::rt::cluster::initFromEnvironment(argc, argv);  // under mpirun: one rank of the run
+  omen::rt::startProcess(argc, argv);  // under mpirun: one rank of the run
   // Under mpirun every rank must be running the same command: the same omen, and the same
   // command line (command, files, flags, --set, --seed, --trials, --scenario, --engine...),
   // compared before anything is parsed or run; the program's files are compared once loaded
@@ -90,18 +88,9 @@ int main(int argc, char** argv) {
   compare->add_option("--set-a", setsA, "Compare one scenario at two settings: name=value for side A (repeatable)");
   compare->add_option("--set-b", setsB, "… and for side B");
 
-  omen::rt::AnalysisCommands analyses;
-  omen::rt::addAnalysisCommands(app, analyses, {}, /*withFile=*/true);
-
-  SensitivityFlags sensitivityFlags;
-  CLI::App* sensitivity = app.add_subcommand(
-      "sensitivity", "Which param moves a report most: a tornado on common random numbers and Sobol' indices");
-  addSensitivityFlags(*sensitivity, sensitivityFlags);
-
-  WorstFlags worstFlags;
-  CLI::App* worst = app.add_subcommand(
-      "worst", "The strategy of an adversarial model: params searched over their declared ranges to maximise a report");
-  addWorstFlags(*worst, worstFlags);
+  // Every registered analysis (sweep, solve, sensitivity, worst, worlds, …): its words are
+  // parsed by the registry's door, with its flags.
+  omen::rt::addAnalysisSubcommands(app);
 
   ReplFlags replFlags;
   CLI::App* repl = addReplSubcommand(app, replFlags);
@@ -111,9 +100,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> commands;
   for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
   if (argc > 1 && argv[1][0] != '-' && std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
-    std::string close = omen::closestName(argv[1], commands);
-    return usageError(std::string("unknown command '") + argv[1] + "'" +
-                      (close.empty() ? "" : "; did you mean '" + close + "'?"));
+    return usageError(omen::rt::unknownCommand(argv[1], commands));
   }
   try {
     app.parse(argc, argv);
@@ -134,10 +121,9 @@ int main(int argc, char** argv) {
   try {
     if (run->parsed()) return runCommand(runFile, runFlags, load);
     if (compare->parsed()) return compareCommand(compareFile, scenarioA, scenarioB, compareFlags, setsA, setsB, load);
-    if (analyses.sweep->parsed()) return sweepCommand(analyses, load);
-    if (analyses.solve->parsed()) return solveCommand(analyses, load);
-    if (sensitivity->parsed()) return sensitivityCommand(sensitivityFlags, load);
-    if (worst->parsed()) return worstCommand(worstFlags, load);
+    std::vector<std::string> analysisArgs;
+    if (const omen::rt::AnalysisDescriptor* analysis = omen::rt::parsedAnalysis(app, analysisArgs))
+      return omen::runAnalysisCommand(analysis->name, analysisArgs, load, {std::cout, std::cerr});
     if (check->parsed()) return checkCommand(checkFiles, load);
     if (repl->parsed()) return replCommand(replFlags, load);
     if (doc->parsed()) return docCommand(docTargets, load);
