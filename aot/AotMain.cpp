@@ -10,7 +10,6 @@
 #include <iostream>
 
 #include "aot/AotAbi.h"
-#include "aot/AotKernel.h"
 #include "core/Fingerprint.h"
 #include "runtime/host/Cluster.h"
 #include "runtime/host/MemoryBudget.h"
