@@ -2,13 +2,16 @@
 #include "analysis/Gnuplot.h"
 
 #include <cerrno>
+#include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -69,6 +72,46 @@ struct TempDir {
   }
 };
 
+/// Waits for gnuplot, at most OMEN_GNUPLOT_TIMEOUT seconds (default 60): a gnuplot that hangs
+/// (a terminal waiting for input, a broken font server) is killed instead of holding omen.
+bool waitForGnuplot(pid_t pid, int& status) {
+  double limit = 60;
+  if (const char* text = std::getenv("OMEN_GNUPLOT_TIMEOUT"); text && std::atof(text) > 0) limit = std::atof(text);
+  auto start = std::chrono::steady_clock::now();
+  for (;;) {
+    pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid || (done < 0 && errno != EINTR)) return true;
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > limit) {
+      kill(pid, SIGKILL);
+      while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+/// gnuplot's error in one line: its message (`"…/plot.gp" line 12: undefined variable: x`
+/// gives `undefined variable: x`), without the echoed script line, the caret under it and the
+/// temporary folder's path (issue 22: no raw library text).
+std::string gnuplotMessage(const std::string& text) {
+  std::string last;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(at, end - at);
+    at = end + 1;
+    if (line.find_first_not_of(" \t^") == std::string::npos) continue;
+    if (size_t pos = line.find("\" line "); pos != std::string::npos) {
+      size_t colon = line.find(": ", pos);
+      if (colon != std::string::npos) return line.substr(colon + 2);
+    }
+    last = line;
+  }
+  return last;
+}
+
 /// Runs `gnuplot SCRIPT` with its stderr in the folder; "" or the error.
 std::string runGnuplot(const TempDir& dir, const std::string& script, const std::string& data,
                        const std::string& output) {
@@ -90,13 +133,13 @@ std::string runGnuplot(const TempDir& dir, const std::string& script, const std:
   if (spawned == ENOENT) return std::string("--plot needs gnuplot, which is not installed") + install;
   if (spawned != 0) return std::string("cannot start gnuplot: ") + std::strerror(spawned) + install;
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  if (!waitForGnuplot(pid, status)) return "gnuplot did not finish drawing " + output + " within its time limit; it was stopped";
   if (WIFEXITED(status) && WEXITSTATUS(status) == 127) return std::string("--plot needs gnuplot, which is not installed") + install;
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     std::ifstream err(errPath);
     std::string text((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
-    return "gnuplot failed to draw " + output + (text.empty() ? "" : ":\n" + text);
+    std::string message = gnuplotMessage(text);
+    return "gnuplot failed to draw " + output + (message.empty() ? "" : ": " + message);
   }
   if (access(output.c_str(), F_OK) != 0) return "gnuplot did not write " + output;
   return "";
@@ -178,7 +221,7 @@ std::string plotSweepFile(const SweepResult& s, const std::string& path) {
     std::string bands, lines;
     for (size_t j = 0; j < ny; ++j, ++block) {
       const char* colour = kColours[j % 6];
-      std::string title = ny == 1 ? "estimate" : plain(fmt::format("{} = {}", s.axes[1].param, num(s.axes[1].values[j])));
+      const std::string title = ny == 1 ? "estimate" : plain(fmt::format("{} = {}", s.axes[1].param, num(s.axes[1].values[j])));
       const std::string file = quoted(dir.path + "/data.dat");
       bands += fmt::format("{}{} index {} using 1:3:4 with filledcurves lc rgb '{}' notitle", bands.empty() ? "" : ", ",
                            file, block, colour);

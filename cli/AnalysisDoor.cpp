@@ -49,7 +49,7 @@ int runAnalysis(const AnalysisDescriptor& analysis, const std::vector<std::strin
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e, io.out, io.err);
   } catch (const CLI::ParseError& e) {
-    return usageError(io.tool, name, e.what(), io.err);
+    return usageError(io.tool, name, describeParseError(e), io.err);
   }
   RunOptions options;
   OutputFormat format;

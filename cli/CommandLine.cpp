@@ -29,6 +29,17 @@ int usageError(const std::string& tool, const std::string& command, const std::s
   return kExitUsage;
 }
 
+std::string describeParseError(const CLI::ParseError& e) {
+  // CLI11's conversion failures read "Could not convert: --threads = abc": say it in words.
+  const std::string text = e.what(), prefix = "Could not convert: ";
+  if (dynamic_cast<const CLI::ConversionError*>(&e) && text.rfind(prefix, 0) == 0) {
+    size_t eq = text.find(" = ", prefix.size());
+    if (eq != std::string::npos)
+      return text.substr(prefix.size(), eq - prefix.size()) + " wants a number, got '" + text.substr(eq + 3) + "'";
+  }
+  return text;
+}
+
 void addRunFlags(CLI::App& cmd, RunFlags& flags, RunFlagChoice choice) {
   if (choice.scenario) cmd.add_option("--scenario", flags.scenarios, "Run only this scenario (repeatable)");
   cmd.add_option_function<std::string>(

@@ -27,6 +27,9 @@ enum ExitCode { kExitOk = 0, kExitProgramError = 1, kExitUsage = 2, kExitInterru
 /// kExitUsage.
 int usageError(const std::string& tool, const std::string& command, const std::string& message, std::ostream& err);
 int usageError(const std::string& tool, const std::string& command, const std::string& message);
+/// A CLI11 parse error in words: "Could not convert: --threads = abc" becomes "--threads wants
+/// a number, got 'abc'" (no raw library text reaches the user, issue 22).
+std::string describeParseError(const CLI::ParseError& e);
 
 /// First thing in main() of `omen` and of built executables: under mpirun this process
 /// becomes one rank of the run (runtime/host/Cluster.h); otherwise nothing happens.

@@ -65,6 +65,10 @@ enum class PhaseForm : uint8_t { For, Until };
 inline constexpr int64_t kDefaultUntilLimit = 10'000'000;
 /// A `for` count (or an `until` limit) above this is a runtime error (OMEN_ERR_BAD_COUNT).
 inline constexpr int64_t kMaxStepCount = int64_t(1) << 53;
+/// A `for i in a..b` loop statement whose range holds more values than this fails the trial
+/// with OMEN_ERR_LOOP_LIMIT at its site before the first iteration: a loop that long is a
+/// mistake in a Monte Carlo trial (it would take seconds per trial), not a computation.
+inline constexpr int64_t kMaxLoopIterations = int64_t(1) << 32;
 
 /// `for`: count (int) is evaluated once at phase start; negative or above 2^53 is an error.
 /// `until`: limit (int, the default when not written) is evaluated at phase start with the

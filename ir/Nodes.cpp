@@ -230,8 +230,9 @@ StmtPtr makeFactor(ExprPtr logWeight, uint32_t site) {
   return s;
 }
 
-StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body) {
+StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body, uint32_t site) {
   auto s = withValue(StmtKind::For, slot, std::move(lo));
+  s->site = site;
   s->aux = boundSlot;
   s->bound = std::move(hi);
   s->thenBlock = std::move(body);

@@ -127,7 +127,7 @@ class Printer {
         out_ << pad << "trigger " << array(s.index) << siteTag(s.site) << "[" << expr(*s.subscript) << "]\n";
         return;
       case StmtKind::For:
-        out_ << pad << "for " << slot(s.index) << " in " << expr(*s.value) << " .. " << slot(s.aux) << " = "
+        out_ << pad << "for" << siteTag(s.site) << " " << slot(s.index) << " in " << expr(*s.value) << " .. " << slot(s.aux) << " = "
              << expr(*s.bound) << " {\n";
         block(s.thenBlock, depth + 1);
         out_ << pad << "}\n";

@@ -36,7 +36,7 @@ using Block = std::vector<StmtPtr>;
 struct Stmt {
   StmtKind kind;
   uint32_t index = 0;       ///< slot (Let, Store) or event (Trigger)
-  uint32_t site = kNoSite;  ///< WithProbability
+  uint32_t site = kNoSite;  ///< WithProbability, StoreElement, TriggerElement, For
   ExprPtr value;            ///< Let/Store/Return value, If condition, WithProbability p, For start
   ExprPtr subscript;        ///< StoreElement, TriggerElement: the element (int)
   ExprPtr bound;            ///< For: the end of the range (int, exclusive)
@@ -58,7 +58,9 @@ StmtPtr makeReturn(ExprPtr value);
 StmtPtr makeStoreElement(uint32_t array, ExprPtr subscript, ExprPtr value, uint32_t site);
 StmtPtr makeTriggerElement(uint32_t happenedArray, ExprPtr subscript, uint32_t site);
 StmtPtr makeFactor(ExprPtr logWeight, uint32_t site);
-StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body);
+/// `site` (kNoSite for the loops lowering makes itself, whose ranges are array lengths) is
+/// where a range longer than kMaxLoopIterations fails (OMEN_ERR_LOOP_LIMIT).
+StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body, uint32_t site = kNoSite);
 
 Block cloneBlock(const Block& b);
 

@@ -9,9 +9,9 @@
 namespace omen::ir {
 namespace {
 
-class Analysis {
+class LaneAnalysis {
  public:
-  explicit Analysis(const Module& m) : m_(m) {}
+  explicit LaneAnalysis(const Module& m) : m_(m) {}
 
   /// The reason `s` must run one trial at a time, or "" when its trials may share vectors.
   std::string decide(const Scenario& s) {
@@ -90,7 +90,7 @@ class Analysis {
 }  // namespace
 
 void analyzeTrialLanes(Module& m) {
-  Analysis a(m);
+  LaneAnalysis a(m);
   for (Scenario& s : m.scenarios) {
     s.trialLanes = a.decide(s);
     s.runsInLanes = s.trialLanes.empty();

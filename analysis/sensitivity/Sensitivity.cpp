@@ -6,8 +6,11 @@
 #include <chrono>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "core/ClosestName.h"
 #include "runtime/host/DriverSupport.h"
+#include "runtime/host/MemoryBudget.h"
 #include "runtime/host/RunScenarios.h"
 #include "analysis/sensitivity/SobolDesign.h"
 #include "analysis/sensitivity/Tornado.h"
@@ -111,6 +114,15 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
     in.resamples = what.resamples;
     in.level = what.level;
     if (!in.inputs.empty()) {
+      // The design keeps every param draw (2N per uncertain param), every evaluation
+      // (N(k+3)), their standardised copies and the bootstrap's row indices (N per resample):
+      // refuse, before any is allocated, a design that cannot fit in memory (issue 22).
+      double uncertain = 0;
+      for (const ParamInfo& param : info.params) uncertain += param.uncertain;
+      const double k = double(in.inputs.size());
+      const double bytes = double(what.rows) * (16 * uncertain + 16 * (k + 3) + 28 + 4.0 * what.resamples);
+      if (std::string e = memoryNeedError(fmt::format("--rows {} (the Sobol' design)", what.rows), bytes); !e.empty())
+        return usage(e);
       if (auto e = sobolDesign(in, result)) return runtimeError(*e, e->trial >= (uint64_t(1) << 63));
     }
   }

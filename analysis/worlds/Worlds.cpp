@@ -3,12 +3,15 @@
 #include "runtime/host/ParamValue.h"
 #include "analysis/worlds/Worlds.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cmath>
 #include <mutex>
 
 #include "runtime/host/Cluster.h"
 #include "runtime/host/DriverSupport.h"
+#include "runtime/host/MemoryBudget.h"
 #include "runtime/host/Progress.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/Settings.h"
@@ -110,6 +113,13 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
       }
       ++uncertainSeen;
     }
+    // Every world keeps its result and its epistemic draws until the summary: refuse, before
+    // drawing anything, a count whose results cannot fit in memory (issue 22).
+    const double bytesPerWorld = sizeof(ScenarioResult) + 8.0 * (epistemic.size() + 2) +
+                            double(info.reports.size()) * (sizeof(ReportResult) + 3 * sizeof(double));
+    if (std::string e = memoryNeedError(fmt::format("--worlds {} (the worlds' results)", worlds), double(worlds) * bytesPerWorld);
+        !e.empty())
+      return failWith(out, Failure::Options, e);
     if (!epistemic.empty()) {
       std::string error;
       const Kernel* paramKernel = source.paramKernel(index, error);

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <nlopt.hpp>
 
+#include <fmt/format.h>
+
 #include "core/ClosestName.h"
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/RunScenarios.h"
@@ -176,6 +178,16 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
   if (!s.any) {
     out.failure = Failure::Runtime;
     out.error = "the search was interrupted before its first run finished\n";
+    return out;
+  }
+  if (!std::isfinite(s.bestValue)) {
+    // A conditional report whose condition held in no trial at any point searched: there is
+    // no worst case to report, only nan (issue 22).
+    out.failure = Failure::Runtime;
+    out.error = fmt::format("report '{}' has no value anywhere the search looked: its condition (`| …`) held in no "
+                            "trial of any of the {} runs of {} trials; worst needs a report with a value (choose "
+                            "another with --report, or run more --trials)\n",
+                            what.report, s.evaluations, options.trials);
     return out;
   }
   for (unsigned i = 0; i < n; ++i) result.at[i].value = snap(info.params[s.params[i]], s.best[i]);

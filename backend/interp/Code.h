@@ -63,8 +63,8 @@ enum class IOp : uint8_t {
   Return,       ///< the function's value is eval(expr)
   StoreElem,    ///< array a, element eval(b) (checked at site) = eval(expr)
   TriggerElem,  ///< event array a (times in a + 1), element eval(b) (checked at site)
-  ForTest,      ///< if !(frame[a] < frame[b]) goto expr: a `for` loop's entry
-  ForNext,      ///< ++frame[a]; if frame[a] < frame[b] goto expr: the back edge, one instruction
+  ForTest,      ///< if !(frame[a] < frame[b]) goto expr: a `for` loop's entry (site: its length check)
+  ForNext,      ///< ++frame[a]; if frame[a] < frame[b] goto expr: the back edge, which polls the cancel flag
   Factor,       ///< the trial's log weight += eval(expr) (omen_rt_factor, site)
   Halt,         ///< end of a code sequence (a step finished normally)
 };

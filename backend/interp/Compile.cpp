@@ -182,7 +182,7 @@ void Compiler::stmt(const ir::Stmt& s) {
       uint32_t i = frameBase + s.index, end = frameBase + s.aux;
       emit({IOp::Store, i, expr(*s.value)});
       emit({IOp::Store, end, expr(*s.bound)});
-      uint32_t test = emit({IOp::ForTest, i, 0, UINT32_MAX, end});
+      uint32_t test = emit({IOp::ForTest, i, 0, s.site, end});
       uint32_t body = here();
       block(s.thenBlock);
       emit({IOp::ForNext, i, body, UINT32_MAX, end});

@@ -332,8 +332,14 @@ Machine::Status Machine::exec(uint32_t pc) {
         ++pc;
         break;
       }
-      case IOp::ForTest: pc = frame_[in.a].i < frame_[in.b].i ? pc + 1 : in.expr; break;
-      case IOp::ForNext: pc = ++frame_[in.a].i < frame_[in.b].i ? in.expr : pc + 1; break;
+      case IOp::ForTest:
+        if (!checkLoopLength(frame_[in.a].i, frame_[in.b].i, in.site)) return Status::Done;
+        pc = frame_[in.a].i < frame_[in.b].i ? pc + 1 : in.expr;
+        break;
+      case IOp::ForNext:
+        if (!stillWanted()) return Status::Done;
+        pc = ++frame_[in.a].i < frame_[in.b].i ? in.expr : pc + 1;
+        break;
       case IOp::End: return Status::End;
       case IOp::Stop: return Status::Stop;
       case IOp::Return:
@@ -347,6 +353,14 @@ Machine::Status Machine::exec(uint32_t pc) {
 bool Machine::checkCount(int64_t n, uint32_t site) {
   if (n >= 0 && n <= ir::kMaxStepCount) return true;
   fail(OMEN_ERR_BAD_COUNT, site, 1, double(n));
+  return false;
+}
+
+bool Machine::checkLoopLength(int64_t lo, int64_t hi, uint32_t site) {
+  if (site == ir::kNoSite || hi <= lo) return true;
+  const uint64_t n = uint64_t(hi) - uint64_t(lo);
+  if (n <= uint64_t(ir::kMaxLoopIterations)) return true;
+  fail(OMEN_ERR_LOOP_LIMIT, site, 1, double(n));
   return false;
 }
 

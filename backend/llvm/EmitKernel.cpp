@@ -9,7 +9,6 @@
 
 #include <llvm/IR/Intrinsics.h>
 #include <llvm/IR/Module.h>
-#include <llvm/IR/Verifier.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include "backend/llvm/Emitter.h"
@@ -223,10 +222,8 @@ llvm::Expected<KernelSymbols> Emitter::emitScenario(const ir::Scenario& scenario
   if (!missing_.empty())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "the runtime bitcode has no function '" + missing_ + "'");
-  std::string problems;
-  llvm::raw_string_ostream os(problems);
-  if (llvm::verifyModule(module_, &os))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "internal error: invalid LLVM IR: " + os.str());
+  // The module is verified once, after its last scenario (buildKernelModule): verifying it
+  // after each one made `omen build` of N scenarios take time N^2 (issue 22).
   return symbols;
 }
 

@@ -52,6 +52,7 @@ bool checkLoadedModules(Context& ctx, size_t errorsBefore, const std::function<b
   resolveNames(ctx);
   orderGlobals(ctx);
   checkTypes(ctx);
+  checkExtendedTypes(ctx);
   checkRules(ctx);
   if (failed()) return false;
 

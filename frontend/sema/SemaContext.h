@@ -69,6 +69,8 @@ void flattenScenarios(Context& ctx);              // Extends.cpp
 void resolveNames(Context& ctx);                  // NameResolver.cpp
 void orderGlobals(Context& ctx);                  // Dependencies.cpp
 void checkTypes(Context& ctx);                    // TypeChecker.cpp
+/// A derived scenario's param or state of another type than its base's is an error.
+void checkExtendedTypes(Context& ctx);            // Extends.cpp
 void checkRules(Context& ctx);                    // Rules*.cpp
 
 /// Every stage after loading (declarations, extends, names, types, rules), then the

@@ -57,6 +57,10 @@ class Program {
                                              const LoadOptions& options = {});
   ~Program();
 
+  /// A short digest of every file the program read (its main file and each import, in load
+  /// order) and of its diagnostics: two processes that loaded the same program agree on it.
+  std::string sourceFingerprint() const;
+
   /// False if the program has errors; `diagnostics()` renders them (and any warnings).
   bool ok() const;
   std::string diagnostics() const;

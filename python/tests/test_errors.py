@@ -66,3 +66,27 @@ def test_usage_error_text_is_the_cli_text():
 def test_compare_unknown_scenario():
     with pytest.raises(omen.UsageError, match="nope"):
         omen.compare(ONLINE_LEARNING, "online_learning", "nope", trials=100)
+
+
+@pytest.mark.parametrize("call, text", [
+    (lambda: omen.run(ONLINE_LEARNING, [1, 2], trials=100), "scenario expects a name or a list of names"),
+    (lambda: omen.run(ONLINE_LEARNING, trials=100, engine=3), "engine expects"),
+    (lambda: omen.load(42), "a program is a path or omen source text"),
+    (lambda: omen.load(ONLINE_LEARNING, stdlib=7), "stdlib a folder path"),
+])
+def test_wrong_types_are_a_sentence_not_a_pybind11_dump(call, text):
+    # issue 22: pybind11's "incompatible function arguments" listing every signature used to
+    # reach the user.
+    with pytest.raises(omen.UsageError, match=text) as e:
+        call()
+    assert "incompatible function arguments" not in str(e.value)
+    assert "_omen" not in str(e.value)
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path):
+    # issue 22: a FIFO as the program blocked for ever in open().
+    fifo = tmp_path / "pipe.omen"
+    os.mkfifo(fifo)
+    with pytest.raises(omen.CompileError, match="is a FIFO"):
+        omen.load(str(fifo))
+

@@ -10,6 +10,8 @@
 #   gen.py const-terms OUT N        a const that is an N-term sum
 #   gen.py big OUT MEGABYTES        a valid file of that size: many consts, one scenario
 #   gen.py imports DIR N            DIR/m0.omen imports m1.omen ... imports mN.omen
+#   gen.py repl-entry OUT N         REPL input: one scenario typed over N lines, then `1 + 1`
+#   gen.py scenarios OUT N          N small scenarios in one file
 import os
 import random
 import sys
@@ -59,6 +61,14 @@ def main(argv):
         for i in range(n):
             write(os.path.join(out, "m%d.omen" % i), 'import "m%d.omen"\nconst c%d = %d\n' % (i + 1, i, i))
         write(os.path.join(out, "m%d.omen" % n), "const last = 1\n")
+    elif kind == "repl-entry":
+        lines = ["scenario long {\n", "  event e\n"]
+        lines += ["  // line %d of a long entry { ( \"}\"\n" % i for i in range(n)]
+        lines += ["  phase p for 1 { trigger e }\n", "  report P(e)\n", "}\n", "1 + 1\n"]
+        write(out, "".join(lines))
+    elif kind == "scenarios":
+        write(out, "".join("scenario s%d {\n  param q = %d%%\n  event e\n  phase p for 3 { with probability q "
+                           "{ trigger e } }\n  report P(e)\n}\n" % (i, i % 100) for i in range(n)))
     else:
         sys.exit("gen.py: unknown kind " + kind)
 

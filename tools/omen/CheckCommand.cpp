@@ -6,12 +6,17 @@
 #include <iostream>
 
 #include "core/ClosestName.h"
+#include "runtime/host/Cluster.h"
 #include "tools/omen/Commands.h"
 
 namespace omen::cli {
 
 int usageError(const std::string& message, const std::string& command) {
   return rt::usageError("omen", command, message);
+}
+
+void requireSameProgram(const Program& program) {
+  rt::cluster::requireSameInput({{"the program (its file and imports)", program.sourceFingerprint()}}, "omen");
 }
 
 std::string diagnosticsOf(const Program& program) {

@@ -28,6 +28,11 @@ int usageError(const std::string& message, const std::string& command = "");
 /// command-line error.
 std::string diagnosticsOf(const Program& program);
 
+/// Under mpirun, before any work: every rank loaded the same program (its main file, its
+/// imports and so its diagnostics), or the run stops with one error (runtime/host/Cluster.h).
+/// The command line itself is compared first thing in main().
+void requireSameProgram(const Program& program);
+
 int checkCommand(const std::vector<std::string>& files, const LoadOptions& load);
 
 /// `omen run FILE` and `omen compare FILE A B` with the run flags (cli/CommandLine.h).

@@ -11,8 +11,10 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
+#include <new>
 #include <sstream>
 
+#include "runtime/host/MemoryBudget.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 
@@ -82,6 +84,16 @@ bool Repl::printReply(const SessionReply& reply) {
 }
 
 bool Repl::handle(const std::string& entry) {
+  // Out of memory ends the entry, not the session (nor the process, in std::terminate).
+  try {
+    return handleEntry(entry);
+  } catch (const std::bad_alloc&) {
+    return error("out of memory: the entry needed more than the " + rt::formatBytes(double(rt::memoryLimitBytes())) +
+                 " this process may use (the machine's memory, or `ulimit -v`)");
+  }
+}
+
+bool Repl::handleEntry(const std::string& entry) {
   std::string text = trim(entry);
   if (onlyComments(text)) return true;
   if (text[0] == ':') return command(text);
