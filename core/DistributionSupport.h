@@ -45,6 +45,12 @@ inline Support distributionSupport(BuiltinId id, const std::vector<std::optional
     case BuiltinId::Floor: case BuiltinId::Ceil: case BuiltinId::Round: case BuiltinId::Pow:
     case BuiltinId::Mod: case BuiltinId::Logistic: case BuiltinId::Sin: case BuiltinId::Cos:
     case BuiltinId::Logit: case BuiltinId::Normal: case BuiltinId::Count:
+    // A log density is a real like a math builtin's value.
+    case BuiltinId::BernoulliDensity: case BuiltinId::UniformDensity: case BuiltinId::NormalDensity:
+    case BuiltinId::LognormalDensity: case BuiltinId::BetaDensity: case BuiltinId::GammaDensity:
+    case BuiltinId::ExponentialDensity: case BuiltinId::TriangularDensity: case BuiltinId::PertDensity:
+    case BuiltinId::LoguniformDensity: case BuiltinId::PoissonDensity: case BuiltinId::BinomialDensity:
+    case BuiltinId::GeometricDensity: case BuiltinId::ToDensity:
       return {};
   }
   return {};  // not a BuiltinId
