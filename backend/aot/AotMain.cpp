@@ -12,6 +12,7 @@
 
 #include "backend/aot/AotAbi.h"
 #include "backend/aot/AotKernel.h"
+#include "runtime/host/AtomicFile.h"
 #include "runtime/host/Cluster.h"
 #include "runtime/host/CommandLine.h"
 #include "runtime/host/RunScenarios.h"
@@ -120,5 +121,6 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   omen::rt::cluster::initFromEnvironment(argc, argv);  // under mpirun: one rank of the run
-  return omen::aot::run(argc, argv);
+  // Whatever the run printed must have reached stdout: a full disk is an error, not exit 0.
+  return omen::rt::finishStdout(omen::aot::run(argc, argv), argc > 0 ? argv[0] : "omen-exe");
 }

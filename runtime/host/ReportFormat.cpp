@@ -1,5 +1,6 @@
 //===- ReportFormat.cpp - Number formatting and format dispatch ------------===//
 
+#include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 
 #include <charconv>
@@ -19,7 +20,7 @@ std::optional<OutputFormat> parseOutputFormat(const std::string& name) {
 std::string formatRun(const RunResult& result, OutputFormat format) {
   switch (format) {
     case OutputFormat::Text:
-      return rt::formatRunText(result);
+      return printableText(rt::formatRunText(result));
     case OutputFormat::Json:
       return rt::formatRunJson(result);
     case OutputFormat::Csv:
@@ -31,7 +32,7 @@ std::string formatRun(const RunResult& result, OutputFormat format) {
 std::string formatCompare(const CompareResult& result, OutputFormat format) {
   switch (format) {
     case OutputFormat::Text:
-      return rt::formatCompareText(result);
+      return printableText(rt::formatCompareText(result));
     case OutputFormat::Json:
       return rt::formatCompareJson(result);
     case OutputFormat::Csv:

@@ -31,9 +31,10 @@ std::string jsonString(const std::string& s);
 /// report of a run interrupted before its first trial finished) "no trial finished".
 const char* undefinedReason(const ReportResult& r);
 
-/// `s` as one CSV field: quoted (with doubled quotes) only if it holds a comma, a quote or a
-/// line break.
-std::string csvField(const std::string& s);
+/// Text (a label, a name, a note; never a number) as one CSV field: made inert
+/// (core/PrintableText.h: control characters escaped, a leading = + - @ behind a single
+/// quote), then quoted (with doubled quotes) only if it holds a comma or a quote.
+std::string csvField(const std::string& text);
 
 /// "probability", "mean" or "quantiles".
 const char* reportKindName(ReportKind kind);

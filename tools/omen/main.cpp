@@ -11,13 +11,14 @@
 
 #include "core/ClosestName.h"
 #include "frontend/basic/Diagnostics.h"
+#include "runtime/host/AtomicFile.h"
 #include "runtime/host/Cluster.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 
 using namespace omen::cli;
 
-int main(int argc, char** argv) {
+static int dispatch(int argc, char** argv) {
   omen::rt::cluster::initFromEnvironment(argc, argv);  // under mpirun: one rank of the run
   CLI::App app{"omen: probabilistic scenarios about trained models, estimated by Monte Carlo"};
   app.require_subcommand(1);
@@ -43,7 +44,8 @@ int main(int argc, char** argv) {
     for (CLI::Option* b : stageFlags)
       if (a != b) a->excludes(b);
   emit->add_option("--scenario", emitFlags.scenarios, "Only this scenario's kernel (repeatable)");
-  emit->add_option("-o", emitFlags.output, "Write to this file instead of stdout");
+  emit->add_option("-o", emitFlags.output, "Write to this file instead of stdout (never the input; an existing file only with --force)");
+  emit->add_flag("--force", emitFlags.force, "Let -o replace an existing file");
 
   std::vector<std::string> docTargets;
   CLI::App* doc = app.add_subcommand("doc", "Print the declarations of a file or std module (e.g. std.scaling) with their comments");
@@ -53,7 +55,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> buildScenarios;
   CLI::App* build = app.add_subcommand("build", "Compile a file ahead of time into a standalone executable");
   build->add_option("file", buildFile, "Scenario file")->required();
-  build->add_option("-o", buildOutput, "The executable to write")->required();
+  build->add_option("-o", buildOutput, "The executable to write (replaces only an executable omen built, unless --force)")->required();
+  bool buildForce = false;
+  build->add_flag("--force", buildForce, "Let -o replace an existing file that is not an executable omen built");
   build->add_option("--scenario", buildScenarios, "Only this scenario (repeatable; default: all)");
 
   RunFlags runFlags;
@@ -122,7 +126,7 @@ int main(int argc, char** argv) {
   if (check->parsed()) return checkCommand(checkFiles, load);
   if (repl->parsed()) return replCommand(replFlags, load);
   if (doc->parsed()) return docCommand(docTargets, load);
-  if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, load);
+  if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, buildForce, load);
   if (emit->parsed()) {
     bool chosen = false;
     for (CLI::Option* o : stageFlags) chosen |= o->count() > 0;
@@ -131,3 +135,6 @@ int main(int argc, char** argv) {
   }
   return usageError("unknown command");
 }
+
+// Whatever a command printed must have reached stdout: a full disk is an error, not exit 0.
+int main(int argc, char** argv) { return omen::rt::finishStdout(dispatch(argc, argv), "omen"); }

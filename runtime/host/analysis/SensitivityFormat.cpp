@@ -1,5 +1,6 @@
 //===- SensitivityFormat.cpp - A sensitivity result as text, JSON or CSV ---===//
 
+#include "core/PrintableText.h"
 #include "runtime/host/analysis/SensitivityFormat.h"
 
 #include <cmath>
@@ -93,7 +94,7 @@ std::string csv(const SensitivityResult& r) {
 
 std::string formatSensitivity(const SensitivityResult& result, OutputFormat format) {
   switch (format) {
-    case OutputFormat::Text: return text(result);
+    case OutputFormat::Text: return printableText(text(result));
     case OutputFormat::Json: return json(result);
     case OutputFormat::Csv: return csv(result);
   }

@@ -3,6 +3,7 @@
 
 #include "omen/Analysis.h"
 #include "omen/Version.h"
+#include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 
 namespace omen {
@@ -65,7 +66,7 @@ std::string csv(const SolveResult& s) {
 
 std::string formatSolve(const SolveResult& result, OutputFormat format) {
   switch (format) {
-    case OutputFormat::Text: return text(result);
+    case OutputFormat::Text: return printableText(text(result));
     case OutputFormat::Json: return json(result);
     case OutputFormat::Csv: return csv(result);
   }

@@ -10,6 +10,7 @@
 
 #include "omen/Analysis.h"
 #include "omen/Version.h"
+#include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/TextTable.h"
 
@@ -219,7 +220,7 @@ std::string text(const SweepResult& s) {
 
 std::string formatSweep(const SweepResult& result, OutputFormat format) {
   switch (format) {
-    case OutputFormat::Text: return text(result);
+    case OutputFormat::Text: return printableText(text(result));
     case OutputFormat::Json: return json(result);
     case OutputFormat::Csv: return csv(result);
   }

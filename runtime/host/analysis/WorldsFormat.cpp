@@ -1,5 +1,6 @@
 //===- WorldsFormat.cpp - A two-level run as text, JSON or CSV, and its plot ===//
 
+#include "core/PrintableText.h"
 #include "runtime/host/analysis/WorldsFormat.h"
 
 #include <algorithm>
@@ -124,7 +125,7 @@ std::string csv(const WorldsResult& r) {
 
 std::string formatWorlds(const WorldsResult& result, OutputFormat format) {
   switch (format) {
-    case OutputFormat::Text: return text(result);
+    case OutputFormat::Text: return printableText(text(result));
     case OutputFormat::Json: return json(result);
     case OutputFormat::Csv: return csv(result);
   }

@@ -1,5 +1,6 @@
 //===- WorstFormat.cpp - A worst-case search as text, JSON or CSV -----------===//
 
+#include "core/PrintableText.h"
 #include "runtime/host/analysis/WorstFormat.h"
 
 #include <fmt/format.h>
@@ -71,7 +72,7 @@ std::string csv(const WorstResult& r) {
 
 std::string formatWorst(const WorstResult& result, OutputFormat format) {
   switch (format) {
-    case OutputFormat::Text: return text(result);
+    case OutputFormat::Text: return printableText(text(result));
     case OutputFormat::Json: return json(result);
     case OutputFormat::Csv: return csv(result);
   }
