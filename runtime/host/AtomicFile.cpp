@@ -4,10 +4,12 @@
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace omen::rt {
@@ -26,10 +28,11 @@ std::string commitTemporaryFile(const std::string& temp, const std::string& path
   return error;
 }
 
-std::string writeFileAtomically(const std::string& path, std::string_view bytes) {
-  std::string temp = temporaryPathBeside(path);
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-  if (fd < 0) return "cannot write '" + path + "': " + std::strerror(errno);
+namespace {
+
+/// Writes all of `bytes` to `fd` and closes it; 0 or the errno of the failure. A full disk
+/// may only show at fsync or close (NFS, delayed allocation).
+int writeAndClose(int fd, std::string_view bytes) {
   int error = 0;
   for (size_t at = 0; at < bytes.size();) {
     ssize_t n = ::write(fd, bytes.data() + at, bytes.size() - at);
@@ -40,14 +43,40 @@ std::string writeFileAtomically(const std::string& path, std::string_view bytes)
     }
     at += size_t(n);
   }
-  // A full disk may only show at fsync or close (NFS, delayed allocation).
-  if (!error && ::fsync(fd) != 0 && errno != EINVAL) error = errno;
+  if (!error && ::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) error = errno;
   if (::close(fd) != 0 && !error) error = errno;
-  if (error) {
-    std::remove(temp.c_str());
-    return "cannot write '" + path + "': " + std::strerror(error);
+  return error;
+}
+
+std::string cannotWrite(const std::string& path, int error) {
+  return "cannot write '" + path + "': " + std::strerror(error);
+}
+
+}  // namespace
+
+std::string writeFileAtomically(const std::string& path, std::string_view bytes) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    // A device or FIFO (/dev/stdout, a pipe) is written into, never replaced.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return cannotWrite(path, errno);
+    int error = writeAndClose(fd, bytes);
+    return error ? cannotWrite(path, error) : "";
   }
-  return commitTemporaryFile(temp, path);
+  // Through a symlink, the file it names is replaced, not the link.
+  std::string target = path;
+  if (char* resolved = ::realpath(path.c_str(), nullptr)) {
+    target = resolved;
+    std::free(resolved);
+  }
+  std::string temp = temporaryPathBeside(target);
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (fd < 0) return cannotWrite(path, errno);
+  if (int error = writeAndClose(fd, bytes)) {
+    std::remove(temp.c_str());
+    return cannotWrite(path, error);
+  }
+  return commitTemporaryFile(temp, target);
 }
 
 int finishStdout(int status, const std::string& tool) {

@@ -14,7 +14,8 @@
 namespace omen::rt {
 
 /// Writes `bytes` to `path` (mode 0666 less the umask, as a plain write would); "" or the
-/// error, in a sentence naming the file.
+/// error, in a sentence naming the file. Through a symlink the file it names is replaced; a
+/// device or FIFO (`-o /dev/stdout`) is written into, never replaced.
 std::string writeFileAtomically(const std::string& path, std::string_view bytes);
 
 /// A path beside `path` no other writer uses, for a file another program writes (the

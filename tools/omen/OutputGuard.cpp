@@ -31,7 +31,8 @@ std::string refuseOutput(const std::string& output, const std::string& input, Ou
   if (::stat(output.c_str(), &existing) != 0) return "";  // a new file
   if (sameFile(existing, input)) return "-o '" + output + "' is the input file; choose another output";
   if (sameFile(existing, "/proc/self/exe")) return "-o '" + output + "' is the omen executable itself; choose another output";
-  if (force) return "";
+  // A folder gets its own error when written; a device or FIFO is written into, not replaced.
+  if (force || !S_ISREG(existing.st_mode)) return "";
   if (kind == OutputKind::Executable && S_ISREG(existing.st_mode) && isOmenExecutable(output)) return "";
   return "-o '" + output + "' exists" + (kind == OutputKind::Executable ? " and is not an executable omen built" : "") +
          "; pass --force to replace it";
