@@ -108,9 +108,9 @@ std::string kernelCacheKey(const std::string& irText, const std::string& cpu) {
 std::optional<std::string> loadCachedKernel(const std::string& dir, const std::string& key) {
   if (dir.empty()) return std::nullopt;
   std::string why;
-  std::optional<std::string> secret = cacheSecret(dir, why);
+  std::optional<std::string> secret = cacheSecret(dir, /*create=*/false, why);
   if (!secret) {
-    refuseCache(why);
+    if (!why.empty()) refuseCache(why);
     return std::nullopt;
   }
   std::optional<std::string> entry = readOwnFile(entryPath(dir, key), why);
@@ -134,7 +134,7 @@ std::optional<std::string> loadCachedKernel(const std::string& dir, const std::s
 void storeCachedKernel(const std::string& dir, const std::string& key, const std::string& object) {
   if (dir.empty()) return;
   std::string why;
-  std::optional<std::string> secret = cacheSecret(dir, why);
+  std::optional<std::string> secret = cacheSecret(dir, /*create=*/true, why);
   if (!secret) {
     refuseCache(why);
     return;

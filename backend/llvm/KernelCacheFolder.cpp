@@ -125,7 +125,7 @@ bool isOwnRegularFile(const std::string& path) {
   return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid();
 }
 
-std::optional<std::string> cacheSecret(const std::string& dir, std::string& why) {
+std::optional<std::string> cacheSecret(const std::string& dir, bool create, std::string& why) {
   static std::mutex mutex;
   static std::map<std::string, std::string> secrets;
   std::lock_guard<std::mutex> lock(mutex);
@@ -137,6 +137,7 @@ std::optional<std::string> cacheSecret(const std::string& dir, std::string& why)
     if (secret && secret->size() != kSecretBytes) why = fmt::format("'{}' is not a secret omen wrote; remove it", path);
     if (!why.empty()) return std::nullopt;
     if (secret) return secrets[dir] = *secret;
+    if (!create) return std::nullopt;
     std::optional<std::string> fresh = newSecret(why);
     if (!fresh) return std::nullopt;
     if (createExclusive(path, *fresh, why)) return secrets[dir] = *fresh;

@@ -30,8 +30,9 @@ std::optional<std::string> readOwnFile(const std::string& path, std::string& why
 /// Whether `path` is a regular file (not a symlink) the user owns.
 bool isOwnRegularFile(const std::string& path);
 
-/// The folder's secret, created on first use. Nothing (and `why`) if it cannot be trusted.
-std::optional<std::string> cacheSecret(const std::string& dir, std::string& why);
+/// The folder's secret, created if missing and `create` (a store; a load without a secret
+/// has nothing it could trust). Nothing, and `why`, if it cannot be trusted.
+std::optional<std::string> cacheSecret(const std::string& dir, bool create, std::string& why);
 
 /// Prints "omen: warning: not using the kernel cache: WHY" once per process, and turns the
 /// cache off for the rest of it.

@@ -18,7 +18,7 @@ static bool endsWith(const std::string& s, const char* suffix) {
 }
 
 bool DiagnosticEngine::hidesContent(FileId file) const {
-  return file < sm_.size() && !sm_.path(file).empty() && !endsWith(sm_.path(file), ".omen") &&
+  return file < sm_.size() && sm_.readFromDisk(file) && !endsWith(sm_.path(file), ".omen") &&
          !endsWith(sm_.name(file), ".omen");
 }
 

@@ -47,7 +47,9 @@ SourceManager::LoadResult SourceManager::loadFile(const std::string& path,
                                 " MB; omen reads source files only"};
   }
   if (in.bad()) return {std::nullopt, "cannot read '" + path + "'"};
-  return {addBuffer(displayName, std::move(text), canonical), ""};
+  FileId id = addBuffer(displayName, std::move(text), canonical);
+  buffers_[id].readFromDisk = fs::is_regular_file(p, ec);  // not a pipe such as /dev/stdin
+  return {id, ""};
 }
 
 std::optional<FileId> SourceManager::findByPath(const std::string& canonicalPath) const {

@@ -180,6 +180,7 @@ TEST(KernelCacheTrust, PlantedAndRenamedEntriesAreNotLoaded) {
   std::string key = kernelCacheKey("victim's scenario", "cpu");
   std::string other = kernelCacheKey("another scenario", "cpu");
   fs::path entry = t.path / (key + ".o");
+  storeCachedKernel(t.path.string(), other, kObject);  // the folder has its secret
   // SHA-256 of kObject (Python's hashlib): the old format's valid checksum.
   std::string sha = "dfa58a284b50c7c70cca7f0f7da7ac1647ec152dde17e3d2fdaf32cada337eec";
 
@@ -196,7 +197,6 @@ TEST(KernelCacheTrust, PlantedAndRenamedEntriesAreNotLoaded) {
   EXPECT_FALSE(loadCachedKernel(t.path.string(), key));
 
   // A genuine entry renamed to another key's name: the HMAC covers the name, not loaded.
-  storeCachedKernel(t.path.string(), other, kObject);
   ASSERT_TRUE(loadCachedKernel(t.path.string(), other));
   fs::rename(t.path / (other + ".o"), entry);
   EXPECT_FALSE(loadCachedKernel(t.path.string(), key));
