@@ -7,15 +7,16 @@
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/SHA256.h>
-#include <dlfcn.h>
 #include <fcntl.h>
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "backend/llvm/AotLibraries.h"
 #include "backend/llvm/HmacSha256.h"
 #include "backend/llvm/KernelCacheFolder.h"
 #include "omen/Version.h"
+#include "runtime/host/AtomicFile.h"
 
 namespace omen::llvmgen {
 namespace {
@@ -26,13 +27,7 @@ namespace {
 /// module (not the python3 executable). An installed omen keeps its entries until replaced.
 std::string buildIdentity() {
   static const std::string identity = [] {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::path self;
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&kernelCacheKey), &info) && info.dli_fname && *info.dli_fname)
-      self = fs::canonical(info.dli_fname, ec);
-    if (self.empty() || ec) self = fs::read_symlink("/proc/self/exe", ec);
+    std::filesystem::path self = omenCodeFile();
     struct stat st;
     if (self.empty() || ::stat(self.c_str(), &st) != 0) return std::string("unknown");
     std::ostringstream os;
@@ -146,13 +141,7 @@ void storeCachedKernel(const std::string& dir, const std::string& key, const std
   if (fd < 0) return;
   std::string entry = kMagic + signature(*secret, key, object) + "\n" + object;
   bool written = ::fchmod(fd, 0600) == 0;  // whatever the umask
-  for (size_t at = 0; written && at < entry.size();) {
-    ssize_t n = ::write(fd, entry.data() + at, entry.size() - at);
-    if (n < 0 && errno == EINTR) continue;
-    written = n > 0;
-    if (written) at += size_t(n);
-  }
-  written = ::close(fd) == 0 && written;
+  written = rt::writeAllAndClose(fd, entry) == 0 && written;
   if (!written || llvm::sys::fs::rename(temp, entryPath(dir, key))) {
     llvm::sys::fs::remove(temp);
     return;

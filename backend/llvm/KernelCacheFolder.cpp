@@ -16,6 +16,8 @@
 
 #include <fmt/format.h>
 
+#include "runtime/host/AtomicFile.h"
+
 namespace omen::llvmgen {
 namespace {
 
@@ -60,8 +62,8 @@ bool createExclusive(const std::string& path, const std::string& bytes, std::str
     why = fmt::format("cannot create '{}': {}", temp, std::strerror(errno));
     return false;
   }
-  bool written = ::fchmod(fd, 0600) == 0 && ::write(fd, bytes.data(), bytes.size()) == ssize_t(bytes.size());
-  written = ::close(fd) == 0 && written;
+  bool written = ::fchmod(fd, 0600) == 0;  // whatever the umask
+  written = rt::writeAllAndClose(fd, bytes) == 0 && written;
   bool linked = written && ::link(temp.c_str(), path.c_str()) == 0;
   int linkError = errno;
   ::unlink(temp.c_str());

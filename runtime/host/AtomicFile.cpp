@@ -28,11 +28,7 @@ std::string commitTemporaryFile(const std::string& temp, const std::string& path
   return error;
 }
 
-namespace {
-
-/// Writes all of `bytes` to `fd` and closes it; 0 or the errno of the failure. A full disk
-/// may only show at fsync or close (NFS, delayed allocation).
-int writeAndClose(int fd, std::string_view bytes) {
+int writeAllAndClose(int fd, std::string_view bytes) {
   int error = 0;
   for (size_t at = 0; at < bytes.size();) {
     ssize_t n = ::write(fd, bytes.data() + at, bytes.size() - at);
@@ -48,6 +44,8 @@ int writeAndClose(int fd, std::string_view bytes) {
   return error;
 }
 
+namespace {
+
 std::string cannotWrite(const std::string& path, int error) {
   return "cannot write '" + path + "': " + std::strerror(error);
 }
@@ -60,7 +58,7 @@ std::string writeFileAtomically(const std::string& path, std::string_view bytes)
     // A device or FIFO (/dev/stdout, a pipe) is written into, never replaced.
     int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) return cannotWrite(path, errno);
-    int error = writeAndClose(fd, bytes);
+    int error = writeAllAndClose(fd, bytes);
     return error ? cannotWrite(path, error) : "";
   }
   // Through a symlink, the file it names is replaced, not the link.
@@ -72,7 +70,7 @@ std::string writeFileAtomically(const std::string& path, std::string_view bytes)
   std::string temp = temporaryPathBeside(target);
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
   if (fd < 0) return cannotWrite(path, errno);
-  if (int error = writeAndClose(fd, bytes)) {
+  if (int error = writeAllAndClose(fd, bytes)) {
     std::remove(temp.c_str());
     return cannotWrite(path, error);
   }

@@ -25,6 +25,10 @@ std::string temporaryPathBeside(const std::string& path);
 /// Renames `temp` onto `path`, or removes it; "" or the error.
 std::string commitTemporaryFile(const std::string& temp, const std::string& path);
 
+/// Writes all of `bytes` to `fd` (retrying short and interrupted writes), syncs and closes
+/// it; 0 or the errno of the first failure (a full disk may only show at fsync or close).
+int writeAllAndClose(int fd, std::string_view bytes);
+
 /// Flushes stdout (C and C++ streams) and checks that everything printed reached it. A
 /// command's status if so; otherwise says so on stderr ("TOOL: error: cannot write the
 /// output: …") and returns 1, so `omen run X > /dev/full` never exits 0.
