@@ -13,7 +13,6 @@
 #include <iostream>
 #include <sstream>
 
-#include "runtime/host/AtomicFile.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 

@@ -9,7 +9,6 @@
 #include <iostream>
 #include <unistd.h>
 
-#include "runtime/host/AtomicFile.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 
