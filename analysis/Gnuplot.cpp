@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "runtime/host/AtomicFile.h"
 #include "runtime/host/ReportFormat.h"
 
 extern char** environ;
@@ -25,12 +26,14 @@ namespace omen::rt {
 namespace {
 
 
-/// A gnuplot single-quoted string: only the quote itself needs doubling.
+/// A gnuplot single-quoted string: the quote itself is doubled, and a line break (which would
+/// end the command and start another, `system` included) or any other control character
+/// becomes a space.
 std::string quoted(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
     if (c == '\'') out += '\'';
-    out += c;
+    out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
   }
   return out + "'";
 }
@@ -65,6 +68,7 @@ struct TempDir {
   }
   ~TempDir() {
     if (path.empty()) return;
+    std::remove((path + "/figure").c_str());
     std::remove((path + "/data.dat").c_str());
     std::remove((path + "/plot.gp").c_str());
     std::remove((path + "/gnuplot.err").c_str());
@@ -112,12 +116,19 @@ std::string gnuplotMessage(const std::string& text) {
   return last;
 }
 
-/// Runs `gnuplot SCRIPT` with its stderr in the folder; "" or the error.
+/// The script's `set output`: gnuplot draws into the private folder, and omen then copies the
+/// figure to the user's path. So no byte of that path is ever read by gnuplot (a newline in
+/// it would otherwise end `set output` and start a command of the path's choosing).
+std::string setOutput(const TempDir& dir) { return "set output " + quoted(dir.path + "/figure") + "\n"; }
+
+/// Runs `gnuplot SCRIPT` with its stderr in the folder, then puts the figure at `output`
+/// (written whole or not at all); "" or the error.
 std::string runGnuplot(const TempDir& dir, const std::string& script, const std::string& data,
                        const std::string& output) {
   if (dir.path.empty()) return std::string("cannot create a temporary folder for the plot: ") + std::strerror(errno);
-  std::ofstream(dir.path + "/data.dat") << data;
-  std::ofstream(dir.path + "/plot.gp") << script;
+  std::string written = writeFileAtomically(dir.path + "/data.dat", data);
+  if (written.empty()) written = writeFileAtomically(dir.path + "/plot.gp", script);
+  if (!written.empty()) return written;
   std::string scriptPath = dir.path + "/plot.gp", errPath = dir.path + "/gnuplot.err";
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -141,8 +152,10 @@ std::string runGnuplot(const TempDir& dir, const std::string& script, const std:
     std::string message = gnuplotMessage(text);
     return "gnuplot failed to draw " + output + (message.empty() ? "" : ": " + message);
   }
-  if (access(output.c_str(), F_OK) != 0) return "gnuplot did not write " + output;
-  return "";
+  std::ifstream figure(dir.path + "/figure", std::ios::binary);
+  if (!figure) return "gnuplot did not write " + output;
+  std::string bytes((std::istreambuf_iterator<char>(figure)), std::istreambuf_iterator<char>());
+  return writeFileAtomically(output, bytes);
 }
 
 std::string axisLabel(const SweepAxis& a) { return plain(a.param) + (a.log ? " (log scale)" : ""); }
@@ -167,7 +180,7 @@ std::string drawFigure(const std::string& path, int width, int height, const std
   std::optional<PlotFormat> format = plotFormatOf(path);
   if (!format) return "--plot " + path + ": the file must end in .svg or .png";
   TempDir dir;
-  std::string script = terminal(*format, width, height) + "set output " + quoted(path) + "\n";
+  std::string script = terminal(*format, width, height) + setOutput(dir);
   script += "datafile = " + quoted(dir.path + "/data.dat") + "\n" + body;
   return runGnuplot(dir, script, data, path);
 }
@@ -206,7 +219,7 @@ std::string plotSweepFile(const SweepResult& s, const std::string& path) {
   const size_t cols = reports.size() > 1 ? 2 : 1, rows = (reports.size() + cols - 1) / cols;
   TempDir dir;
   std::string script = terminal(*format, int(560 * cols), int(380 * rows + 40));
-  script += "set output " + quoted(path) + "\n";
+  script += setOutput(dir);
   script += "set encoding utf8\nset grid lc rgb '#dddddd'\nset key top left box opaque\nset style fill transparent solid 0.25 noborder\n";
   if (x.log) script += "set logscale x\n";
   script += fmt::format("set multiplot layout {},{} title {}\n", rows, cols,
@@ -244,7 +257,7 @@ std::string plotSolveFile(const SolveResult& s, const std::string& path) {
                         num(s.scanEstimate[i] + 1.959963984540054 * s.scanStdError[i]));
   TempDir dir;
   std::string script = terminal(*format, 640, 420);
-  script += "set output " + quoted(path) + "\n";
+  script += setOutput(dir);
   script += "set grid lc rgb '#dddddd'\nset key top left box opaque\nset style fill transparent solid 0.25 noborder\n";
   script += "set title " + quoted(plain(fmt::format("{}: {} = {} at {} = {} [{}, {}]", s.scenario, s.report, num(s.target),
                                                     s.param, roundedNumber(s.root, (s.ciHigh - s.ciLow) / 4),

@@ -13,6 +13,7 @@
 #include "core/Fingerprint.h"
 #include "runtime/host/Cluster.h"
 #include "runtime/host/MemoryBudget.h"
+#include "runtime/host/AtomicFile.h"
 #include "cli/CommandLine.h"
 #include "runtime/host/ProgramMetadata.h"
 #include "runtime/host/RunScenarios.h"
@@ -120,7 +121,8 @@ int main(int argc, char** argv) {
                                        {"the command line", omen::fingerprint(line)}},
                                       argc > 0 ? argv[0] : "omen-exe");
   try {
-    return omen::aot::run(argc, argv);
+    // Whatever the run printed must have reached stdout: a full disk is an error, not exit 0.
+    return omen::rt::finishStdout(omen::aot::run(argc, argv), argc > 0 ? argv[0] : "omen-exe");
   } catch (const std::bad_alloc&) {  // a clear error and status 1, not std::terminate
     return omen::rt::reportOutOfMemory(argc > 0 ? argv[0] : "omen-exe");
   }

@@ -16,6 +16,8 @@
 #include "omen/Format.h"
 #include "omen/Results.h"
 #include "omen/RunOptions.h"
+// Files a command writes (-o, :save) and its stdout follow the one rule of AtomicFile.h.
+#include "runtime/host/AtomicFile.h"
 
 namespace omen::rt {
 

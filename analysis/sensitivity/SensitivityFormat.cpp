@@ -1,6 +1,7 @@
 //===- SensitivityFormat.cpp - A sensitivity result as text, JSON or CSV ---===//
 
 #include "analysis/sensitivity/SensitivityFormat.h"
+#include "core/PrintableText.h"
 
 #include <cmath>
 #include <fmt/format.h>

@@ -10,6 +10,7 @@
 
 #include "omen/Analysis.h"
 #include "omen/Version.h"
+#include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/TextTable.h"
 

@@ -1,6 +1,7 @@
 //===- WorldsFormat.cpp - A two-level run as text, JSON or CSV, and its plot ===//
 
 #include "analysis/worlds/WorldsFormat.h"
+#include "core/PrintableText.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,7 @@
 //===- WorstFormat.cpp - A worst-case search as text, JSON or CSV -----------===//
 
 #include "analysis/worst/WorstFormat.h"
+#include "core/PrintableText.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -31,7 +31,9 @@ SourceManager::LoadResult SourceManager::loadFile(const std::string& path,
   // Only a regular file, within a size cap: a FIFO or a device is an error, not a wait.
   std::string text, error;
   if (!readRegularFile(path, text, error)) return {std::nullopt, error};
-  return {addBuffer(displayName, std::move(text), canonical), ""};
+  FileId id = addBuffer(displayName, std::move(text), canonical);
+  buffers_[id].readFromDisk = true;
+  return {id, ""};
 }
 
 std::optional<FileId> SourceManager::findByPath(const std::string& canonicalPath) const {

@@ -90,3 +90,20 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path):
     with pytest.raises(omen.CompileError, match="is a FIFO"):
         omen.load(str(fifo))
 
+def test_import_of_a_non_omen_file_shows_none_of_it(tmp_path):
+    # A scenario from someone else cannot read a file you may read into an exception's text
+    # (issue 22): the import is refused unopened, and a non-.omen file named directly gets
+    # one error that quotes none of it.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-KEY-hunter2 = 42\nsecond line\n")
+    model = tmp_path / "model.omen"
+    model.write_text('import "secret.txt"\nscenario s {\n  event e\n  phase p for 1 { trigger e }\n  report P(e)\n}\n')
+    with pytest.raises(omen.CompileError) as e:
+        omen.run(model)
+    assert 'cannot import "secret.txt": an import names an .omen file' in str(e.value)
+    assert "hunter2" not in str(e.value)
+    with pytest.raises(omen.CompileError) as e:
+        omen.run(secret)
+    assert "not omen source" in str(e.value)
+    assert "hunter2" not in str(e.value) and "SECRET" not in str(e.value) and "second" not in str(e.value)
+    assert str(e.value).count("\n") <= 1

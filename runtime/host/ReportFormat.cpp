@@ -1,5 +1,6 @@
 //===- ReportFormat.cpp - Number formatting and format dispatch ------------===//
 
+#include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 
 #include <charconv>

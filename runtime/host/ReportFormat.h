@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "core/PrintableText.h"
 #include <string>
 
 #include "omen/Format.h"
@@ -23,7 +24,8 @@ template <typename Result>
 std::string formatWith(const Result& result, OutputFormat format, std::string (*text)(const Result&),
                        std::string (*json)(const Result&), std::string (*csv)(const Result&)) {
   switch (format) {
-    case OutputFormat::Text: return text(result);
+    // Labels reach text output unescaped nowhere: control characters are shown, not sent.
+    case OutputFormat::Text: return printableText(text(result));
     case OutputFormat::Json: return json(result);
     case OutputFormat::Csv: return csv(result);
   }
@@ -43,9 +45,10 @@ std::string jsonString(const std::string& s);
 /// report of a run interrupted before its first trial finished) "no trial finished".
 const char* undefinedReason(const ReportResult& r);
 
-/// `s` as one CSV field: quoted (with doubled quotes) only if it holds a comma, a quote or a
-/// line break.
-std::string csvField(const std::string& s);
+/// Text (a label, a name, a note; never a number) as one CSV field: made inert
+/// (core/PrintableText.h: control characters escaped, a leading = + - @ behind a single
+/// quote), then quoted (with doubled quotes) only if it holds a comma or a quote.
+std::string csvField(const std::string& text);
 
 /// "probability", "mean" or "quantiles".
 const char* reportKindName(ReportKind kind);

@@ -20,13 +20,15 @@
 
 #include <fmt/format.h>
 
+#include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/StatisticsQuantiles.h"
 
 namespace omen::rt {
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+std::string csvField(const std::string& text) {
+  std::string s = inertCsvText(text);
+  if (s.find_first_of(",\"") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
@@ -104,7 +106,7 @@ std::string formatRunCsv(const RunResult& result) {
     for (const std::string& name : names) {
       params += ",";
       for (const ParamValue& p : s.params)
-        if (p.name == name) params += csvField(paramText(p));
+        if (p.name == name) params += paramText(p);  // a number (a negative one stays a number) or a word
     }
     std::string partial = partialNote(s.partial, s.trialsCompleted, result.trials);
     for (const ReportResult& r : s.reports) {

@@ -48,14 +48,15 @@ struct EmitFlags {
   EmitKind what = EmitKind::Ast;
   std::vector<std::string> scenarios;
   std::string output;
+  bool force = false;  ///< --force: -o may replace an existing file
 };
 int emitCommand(const EmitFlags& flags, const LoadOptions& load);
 
 /// `omen doc TARGET…`: each file's or std module's declarations with their comments.
 int docCommand(const std::vector<std::string>& targets, const LoadOptions& load);
 
-/// `omen build FILE -o EXE [--scenario S]…`: an ahead-of-time compiled executable.
+/// `omen build FILE -o EXE [--scenario S]… [--force]`: an ahead-of-time compiled executable.
 int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
-                 const LoadOptions& load);
+                 bool force, const LoadOptions& load);
 
 }  // namespace omen::cli

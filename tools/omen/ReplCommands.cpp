@@ -354,11 +354,8 @@ bool Repl::cmdList() {
 
 bool Repl::cmdSave(const std::string& args) {
   if (args.empty()) return error(":save needs a file: :save my_model.omen");
-  std::string text = session_.source(args);
-  std::ofstream file(args, std::ios::binary);
-  file << text;
-  file.close();
-  if (!file) return error("cannot write '" + args + "'");
+  // Written whole or not at all: a full disk never leaves half of the user's model.
+  if (std::string failed = rt::writeFileAtomically(args, session_.source(args)); !failed.empty()) return error(failed);
   out_ << "saved " << session_.declarations().size() << " declarations to " << args << "\n";
   return true;
 }

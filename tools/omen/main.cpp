@@ -18,7 +18,7 @@
 
 using namespace omen::cli;
 
-int main(int argc, char** argv) {
+static int dispatch(int argc, char** argv) {
   omen::rt::startProcess(argc, argv);  // under mpirun: one rank of the run
   // Under mpirun every rank must be running the same command: the same omen, and the same
   // command line (command, files, flags, --set, --seed, --trials, --scenario, --engine...),
@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
     for (CLI::Option* b : stageFlags)
       if (a != b) a->excludes(b);
   emit->add_option("--scenario", emitFlags.scenarios, "Only this scenario's kernel (repeatable)");
-  emit->add_option("-o", emitFlags.output, "Write to this file instead of stdout");
+  emit->add_option("-o", emitFlags.output, "Write to this file instead of stdout (never the input; an existing file only with --force)");
+  emit->add_flag("--force", emitFlags.force, "Let -o replace an existing file");
 
   std::vector<std::string> docTargets;
   CLI::App* doc = app.add_subcommand("doc", "Print the declarations of a file or std module (e.g. std.scaling) with their comments");
@@ -67,7 +68,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> buildScenarios;
   CLI::App* build = app.add_subcommand("build", "Compile a file ahead of time into a standalone executable");
   build->add_option("file", buildFile, "Scenario file")->required();
-  build->add_option("-o", buildOutput, "The executable to write")->required();
+  build->add_option("-o", buildOutput, "The executable to write (replaces only an executable omen built, unless --force)")->required();
+  bool buildForce = false;
+  build->add_flag("--force", buildForce, "Let -o replace an existing file that is not an executable omen built");
   build->add_option("--scenario", buildScenarios, "Only this scenario (repeatable; default: all)");
 
   RunFlags runFlags;
@@ -127,7 +130,7 @@ int main(int argc, char** argv) {
     if (check->parsed()) return checkCommand(checkFiles, load);
     if (repl->parsed()) return replCommand(replFlags, load);
     if (doc->parsed()) return docCommand(docTargets, load);
-    if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, load);
+    if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, buildForce, load);
     if (emit->parsed()) {
       bool chosen = false;
       for (CLI::Option* o : stageFlags) chosen |= o->count() > 0;
@@ -139,3 +142,6 @@ int main(int argc, char** argv) {
   }
   return usageError("unknown command");
 }
+
+// Whatever a command printed must have reached stdout: a full disk is an error, not exit 0.
+int main(int argc, char** argv) { return omen::rt::finishStdout(dispatch(argc, argv), "omen"); }
