@@ -48,6 +48,10 @@ struct WorstResult {
   ReportResult declared;
   std::string algorithm;  ///< e.g. "NLOPT_GN_DIRECT_L, then NLOPT_LN_SBPLX"
   double seconds = 0;
+  /// Interrupted (Ctrl-C): `at` and searchEstimate are the best point of the runs that
+  /// finished (none if found is false), and `fresh`/`declared` were not re-estimated.
+  bool partial = false;
+  bool found = true;
 };
 
 struct WorstOutcome {

@@ -87,6 +87,17 @@ std::string partialLine(uint64_t completed, uint64_t trials) {
   return fmt::format("PARTIAL: interrupted after {} of {} trials", completed, trials);
 }
 
+
+}  // namespace
+
+std::string estimateText(const ReportResult& r) {
+  if (r.undefined) return std::string("undefined: ") + undefinedReason(r);
+  if (!r.hasSpread) return roundedNumber(r.estimate, 0) + " (one value: no interval)";
+  double scale = scaleOf(r);
+  return fmt::format("{} ± {}  [{}, {}]", roundedNumber(r.estimate, scale), roundedNumber(r.stdError, scale),
+                     roundedNumber(r.ciLow, scale), roundedNumber(r.ciHigh, scale));
+}
+
 /// What a precision-targeted run reached: the target, met or not, and the trials it took.
 std::string precisionLines(const PrecisionOutcome& p, uint64_t trials) {
   std::string out;
@@ -114,8 +125,6 @@ std::string precisionLines(const PrecisionOutcome& p, uint64_t trials) {
     out += fmt::format("    a run stops on a target only after {} trials\n", kPrecisionMinTrials);
   return out;
 }
-
-}  // namespace
 
 std::string formatRunText(const RunResult& result) {
   std::string out;

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include <iostream>
 
+#include "runtime/host/analysis/Interrupted.h"
 #include "runtime/host/analysis/SensitivityFormat.h"
 #include "runtime/host/analysis/TornadoPlot.h"
 #include "tools/omen/Commands.h"
@@ -60,14 +61,15 @@ int sensitivityCommand(const SensitivityFlags& flags, const LoadOptions& load) {
     return kExitProgramError;
   }
   std::cout << rt::formatSensitivity(outcome.result, format);
-  if (!flags.plot.empty()) {
+  std::cout.flush();
+  if (!flags.plot.empty() && !outcome.result.partial) {
     std::string plotError = rt::plotTornado(outcome.result, flags.plot);
     if (!plotError.empty()) {
       std::cerr << "omen: error: " << plotError << "\n";
       return kExitProgramError;
     }
   }
-  return kExitOk;
+  return rt::exitAfter(rt::interruptNotice(outcome.result, "omen"));
 }
 
 }  // namespace omen::cli

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include <iostream>
 
+#include "runtime/host/analysis/Interrupted.h"
 #include "runtime/host/analysis/WorstFormat.h"
 #include "tools/omen/Commands.h"
 
@@ -49,7 +50,8 @@ int worstCommand(const WorstFlags& flags, const LoadOptions& load) {
     return kExitProgramError;
   }
   std::cout << rt::formatWorst(outcome.result, format);
-  return kExitOk;
+  std::cout.flush();
+  return rt::exitAfter(rt::interruptNotice(outcome.result, "omen"));
 }
 
 }  // namespace omen::cli

@@ -5,6 +5,7 @@
 
 #include "runtime/host/ParamValue.h"
 #include "runtime/host/analysis/Gnuplot.h"
+#include "runtime/host/analysis/Interrupted.h"
 
 namespace omen::rt {
 
@@ -111,6 +112,15 @@ std::string readSolveFlags(const SolveFlags& flags, const std::vector<std::strin
 
 namespace {
 
+/// Runtime errors at single sweep points (the other points were printed): on stderr, exit 1.
+int pointErrors(const SweepResult& result) {
+  bool any = false;
+  for (const SweepPoint& p : result.points)
+    if (!p.error.empty()) std::cerr << p.error, any = true;
+  return any ? kExitProgramError : kExitOk;
+}
+int pointErrors(const SolveResult&) { return kExitOk; }
+
 template <typename Outcome, typename Format, typename Plot>
 int finish(const Outcome& outcome, Format print, Plot plot, const std::string& plotPath, const std::string& tool,
            const std::string& command) {
@@ -118,11 +128,15 @@ int finish(const Outcome& outcome, Format print, Plot plot, const std::string& p
     case Failure::None: {
       std::cout << print();
       std::cout.flush();
-      if (plotPath.empty() || outcome.result.partial) return kExitOk;
-      std::string error = plot();
-      if (error.empty()) return kExitOk;
-      std::cerr << tool << ": error: " << error << "\n";
-      return kExitProgramError;
+      if (!plotPath.empty() && !outcome.result.partial) {
+        std::string error = plot();
+        if (!error.empty()) {
+          std::cerr << tool << ": error: " << error << "\n";
+          return kExitProgramError;
+        }
+      }
+      if (int status = pointErrors(outcome.result); status != kExitOk) return status;
+      return exitAfter(interruptNotice(outcome.result, tool));
     }
     case Failure::Options: return usageError(tool, command, outcome.error);
     case Failure::Runtime: std::cerr << outcome.error; return kExitProgramError;

@@ -11,6 +11,7 @@
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/TextTable.h"
 #include "runtime/host/analysis/Gnuplot.h"
+#include "runtime/host/analysis/Interrupted.h"
 
 namespace omen::rt {
 namespace {
@@ -24,6 +25,7 @@ std::string text(const WorldsResult& r) {
     out += fmt::format("scenario {}: {} worlds x {} trials (epistemic, one value per world: {})\n", s.name,
                        s.worldsCompleted, r.trials, params.empty() ? "none" : params);
     if (s.partial) out += fmt::format("  PARTIAL: interrupted after {} of {} worlds\n", s.worldsCompleted, r.worlds);
+    if (s.worldsCompleted == 0) continue;
     Table t;
     std::vector<std::string> head = {"report", "pooled ± se", "across worlds: mean", "sd", "epistemic sd",
                                      "5%", "25%", "50%", "75%", "95%"};
@@ -72,6 +74,11 @@ std::string json(const WorldsResult& r) {
       rj["label"] = w.label;
       rj["kind"] = reportKindName(w.kind);
       rj["worlds"] = w.worlds;
+      if (w.worlds == 0) {  // no estimate: no world finished, or the condition held in none
+        rj["pooled"] = nullptr;
+        reports.push_back(rj);
+        continue;
+      }
       rj["pooled"] = {{"estimate", w.pooled}, {"stderr", w.pooledStdError}, {"ci_low", w.pooledLow},
                       {"ci_high", w.pooledHigh}};
       rj["mean"] = w.mean;
@@ -96,7 +103,7 @@ std::string json(const WorldsResult& r) {
 
 std::string csv(const WorldsResult& r) {
   std::string out = "scenario,report,kind,worlds,trials_per_world,pooled,pooled_stderr,mean,sd,inner_variance,"
-                    "epistemic_sd,q05,q25,q50,q75,q95";
+                    "epistemic_sd,q05,q25,q50,q75,q95,note";
   const WorldReport* first = nullptr;
   for (const WorldsScenario& s : r.scenarios)
     if (!s.reports.empty()) first = &s.reports[0];
@@ -107,14 +114,19 @@ std::string csv(const WorldsResult& r) {
     for (const WorldReport& w : s.reports) {
       out += fmt::format("{},{},{},{},{}", csvField(s.name), csvField(w.label), reportKindName(w.kind), w.worlds,
                          r.trials);
+      std::string note = s.partial ? fmt::format("partial: {} of {} worlds", s.worldsCompleted, r.worlds) : "";
       if (w.worlds == 0) {
         out += std::string(11, ',');
+        note = (s.worldsCompleted == 0 ? std::string("undefined: no world finished")
+                                       : std::string("undefined: the condition held in no world")) +
+               (note.empty() ? "" : "; " + note);
       } else {
-        out += fmt::format(",{},{},{},{},{},{}", num(w.pooled), num(w.pooledStdError), num(w.mean), num(w.sd),
-                           num(w.innerVariance), num(w.epistemicSd));
-        for (const QuantilePoint& q : w.quantiles) out += "," + num(q.value);
+        out += fmt::format(",{},{},{},{},{},{}", csvNumber(w.pooled), csvNumber(w.pooledStdError), csvNumber(w.mean),
+                           csvNumber(w.sd), csvNumber(w.innerVariance), csvNumber(w.epistemicSd));
+        for (const QuantilePoint& q : w.quantiles) out += "," + csvNumber(q.value);
       }
-      for (const Exceedance& e : w.exceed) out += "," + num(e.fraction);
+      out += "," + csvField(note);
+      for (const Exceedance& e : w.exceed) out += "," + (w.worlds == 0 ? std::string() : csvNumber(e.fraction));
       out += "\n";
     }
   return out;
@@ -159,14 +171,15 @@ int finishWorlds(const WorldsOutcome& outcome, OutputFormat format, const std::s
     case Failure::Runtime: std::cerr << outcome.error; return kExitProgramError;
   }
   std::cout << formatWorlds(outcome.result, format);
-  if (!plot.empty()) {
+  std::cout.flush();
+  if (!plot.empty() && interruptNotice(outcome.result, tool).empty()) {
     std::string error = plotWorlds(outcome.result, plot);
     if (!error.empty()) {
       std::cerr << tool << ": error: " << error << "\n";
       return kExitProgramError;
     }
   }
-  return kExitOk;
+  return exitAfter(interruptNotice(outcome.result, tool));
 }
 
 }  // namespace omen::rt
