@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "omen/Format.h"
 
@@ -61,5 +62,9 @@ std::string roundedNumber(double x, double scale);
 /// [0.1987, 0.2037]" (rounded to its standard error), "undefined: …", or a value without
 /// spread.
 std::string estimateText(const ReportResult& r);
+
+/// A paired difference for reading, and its interval: {"+0.091 ± 0.018", "[0.056, 0.126]"};
+/// {"0 (the same in every trial)", ""} when it has no spread; {"undefined", ""}.
+std::pair<std::string, std::string> differenceText(const Comparison& c);
 
 }  // namespace omen::rt

@@ -90,6 +90,15 @@ std::string partialLine(uint64_t completed, uint64_t trials) {
 
 }  // namespace
 
+std::pair<std::string, std::string> differenceText(const Comparison& c) {
+  if (c.undefined) return {"undefined", ""};
+  if (!(c.stdError > 0)) return {roundedNumber(c.difference, 0) + " (the same in every trial)", ""};
+  double scale = c.stdError;
+  return {fmt::format("{}{} ± {}", c.difference > 0 ? "+" : "", roundedNumber(c.difference, scale),
+                      roundedNumber(c.stdError, scale)),
+          fmt::format("[{}, {}]", roundedNumber(c.ciLow, scale), roundedNumber(c.ciHigh, scale))};
+}
+
 std::string estimateText(const ReportResult& r) {
   if (r.undefined) return std::string("undefined: ") + undefinedReason(r);
   if (!r.hasSpread) return roundedNumber(r.estimate, 0) + " (one value: no interval)";
@@ -182,14 +191,7 @@ std::string formatCompareText(const CompareResult& result) {
         return fmt::format("{} ± {}", roundedNumber(r.estimate, scale),
                            roundedNumber(r.stdError, scale));
       };
-      std::string diff = "undefined", interval;
-      if (!c.undefined) {
-        double scale = c.stdError > 0 ? c.stdError : 0;
-        diff = fmt::format("{}{} ± {}", c.difference > 0 ? "+" : "",
-                           roundedNumber(c.difference, scale), roundedNumber(c.stdError, scale));
-        interval = fmt::format("[{}, {}]", roundedNumber(c.ciLow, scale),
-                               roundedNumber(c.ciHigh, scale));
-      }
+      auto [diff, interval] = differenceText(c);
       table.row({c.label, side(c.a), side(c.b), diff, interval, fmt::format("n={}", c.n)});
     }
     auto onlyIn = [&](const ScenarioResult& s, const std::string& which) {

@@ -249,11 +249,9 @@ std::string text(const SweepResult& s) {
                                                 roundedNumber(rep.ciHigh, scale))
                                   : "");
       const Comparison* c = stepInto(s, k, label);
-      if (c && !c->undefined) {
-        double cs = c->stdError;
-        row.push_back(fmt::format("{}{} ± {}", c->difference > 0 ? "+" : "", roundedNumber(c->difference, cs),
-                                  roundedNumber(c->stdError, cs)));
-        row.push_back(fmt::format("[{}, {}]", roundedNumber(c->ciLow, cs), roundedNumber(c->ciHigh, cs)));
+      if (c) {
+        auto [difference, interval] = rt::differenceText(*c);
+        row.insert(row.end(), {difference, interval});
       } else {
         row.insert(row.end(), {"", ""});
       }
