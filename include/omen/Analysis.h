@@ -45,7 +45,7 @@ struct SweepAxis {
 /// One grid point: its param values (one per axis) and every report's estimate there.
 struct SweepPoint {
   std::vector<double> at;
-  std::vector<ReportResult> reports;  ///< empty if the point failed
+  std::vector<ReportResult> reports;  ///< every one undefined if the point failed
   /// A runtime error at this point (rendered, with its place and the point's values): the
   /// other points still ran and are reported.
   std::string error;

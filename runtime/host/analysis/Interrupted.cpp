@@ -16,7 +16,8 @@ std::string plural(uint64_t n, const char* word) { return fmt::format("{} {}{}",
 std::string interruptNotice(const SweepResult& r, const std::string& tool) {
   if (!r.partial) return "";
   if (r.trialsCompleted == 0)
-    return tool + ": interrupted: the sweep stopped before any trial finished; no estimate is printed\n";
+    return tool + ": interrupted: the sweep stopped before any trial finished; no estimate (the reports are printed as "
+                  "undefined, marked partial)\n";
   return fmt::format("{}: interrupted: the sweep finished {} of {} trials at each of its {}; the results printed rest "
                      "on those trials (marked partial)\n",
                      tool, r.trialsCompleted, r.trials, plural(r.points.size(), "point"));

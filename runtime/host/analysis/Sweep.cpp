@@ -230,6 +230,17 @@ SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, 
     for (const SweepAxis& a : result.axes) varied |= a.param == p.name;
     if (!varied) result.params.push_back(p);
   }
+  // A failed point has every report undefined (plots and tables skip it), and its error.
+  for (SweepPoint& point : result.points)
+    for (const ReportResult& shape : run.reports[0]) {
+      ReportResult none;
+      none.label = shape.label;
+      none.kind = shape.kind;
+      none.conditional = shape.conditional;
+      none.undefined = true;
+      none.hasSpread = false;
+      point.reports.push_back(none);
+    }
   for (size_t i = 0; i < live.size(); ++i) {
     result.points[live[i]].reports = run.reports[i];
     if (!run.precision.empty()) result.points[live[i]].precision = run.precision[i];

@@ -56,14 +56,9 @@ std::string pointNote(const SweepResult& s, size_t k) {
 
 std::string joined(const std::string& a, const std::string& b) { return a.empty() ? b : b.empty() ? a : a + "; " + b; }
 
-/// The points that have something to show: none if an interrupted sweep finished no trial.
-bool anyEstimate(const SweepResult& s) { return !(s.partial && s.trialsCompleted == 0); }
-
-/// The labels and kinds of the reports (from a point that ran; a failed point has none).
+/// The labels and kinds of the reports (every point has them, a failed one undefined).
 const std::vector<ReportResult>* reportsOf(const SweepResult& s) {
-  for (const SweepPoint& p : s.points)
-    if (p.error.empty()) return &p.reports;
-  return nullptr;
+  return s.points.empty() ? nullptr : &s.points[0].reports;
 }
 
 std::string csv(const SweepResult& s) {
@@ -74,7 +69,7 @@ std::string csv(const SweepResult& s) {
   if (precision) out += ",target,target_met,trials";
   out += "\n";
   const std::vector<ReportResult>* labels = reportsOf(s);
-  if (!anyEstimate(s) || !labels) return out;
+  if (!labels) return out;
   for (size_t k = 0; k < s.points.size(); ++k) {
     const SweepPoint& p = s.points[k];
     std::string lead = csvField(s.scenario);
@@ -167,7 +162,7 @@ std::string json(const SweepResult& s) {
   for (size_t i = 0; i < s.params.size(); ++i)
     out += fmt::format("{}{}: {}", i ? ", " : "", jsonString(s.params[i].name), paramJson(s.params[i]));
   out += "},\n  \"points\": [\n";
-  const size_t shown = anyEstimate(s) ? s.points.size() : 0;
+  const size_t shown = s.points.size();
   for (size_t k = 0; k < shown; ++k) {
     const SweepPoint& p = s.points[k];
     std::string at;
@@ -201,7 +196,7 @@ std::string text(const SweepResult& s) {
     }
     if (!fixed.empty()) out += "other params: " + fixed + "\n";
   }
-  const std::vector<ReportResult>* labels = anyEstimate(s) ? reportsOf(s) : nullptr;
+  const std::vector<ReportResult>* labels = reportsOf(s);
   size_t reports = labels ? labels->size() : 0;
   for (size_t r = 0; r < reports; ++r) {
     const std::string& label = (*labels)[r].label;
@@ -273,8 +268,7 @@ std::string text(const SweepResult& s) {
     for (size_t a = 0; a < s.axes.size(); ++a) at += (a ? ", " : "") + s.axes[a].param + " = " + axisText(s.axes[a], p.at[a]);
     out += fmt::format("at {}:\n{}", at, rt::precisionLines(*p.precision, s.trialsCompleted));
   }
-  if (s.partial && s.trialsCompleted == 0) out += "PARTIAL: interrupted before any trial finished; no estimate\n";
-  else if (s.partial) out += fmt::format("PARTIAL: interrupted after {} of {} trials\n", s.trialsCompleted, s.trials);
+  if (s.partial) out += fmt::format("PARTIAL: interrupted after {} of {} trials\n", s.trialsCompleted, s.trials);
   return out;
 }
 

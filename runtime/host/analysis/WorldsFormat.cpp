@@ -103,13 +103,13 @@ std::string json(const WorldsResult& r) {
 
 std::string csv(const WorldsResult& r) {
   std::string out = "scenario,report,kind,worlds,trials_per_world,pooled,pooled_stderr,mean,sd,inner_variance,"
-                    "epistemic_sd,q05,q25,q50,q75,q95,note";
+                    "epistemic_sd,q05,q25,q50,q75,q95";
   const WorldReport* first = nullptr;
   for (const WorldsScenario& s : r.scenarios)
     if (!s.reports.empty()) first = &s.reports[0];
   if (first)
     for (const Exceedance& e : first->exceed) out += ",\"P(>" + num(e.threshold) + ")\"";
-  out += "\n";
+  out += ",note\n";
   for (const WorldsScenario& s : r.scenarios)
     for (const WorldReport& w : s.reports) {
       out += fmt::format("{},{},{},{},{}", csvField(s.name), csvField(w.label), reportKindName(w.kind), w.worlds,
@@ -125,9 +125,8 @@ std::string csv(const WorldsResult& r) {
                            csvNumber(w.sd), csvNumber(w.innerVariance), csvNumber(w.epistemicSd));
         for (const QuantilePoint& q : w.quantiles) out += "," + csvNumber(q.value);
       }
-      out += "," + csvField(note);
       for (const Exceedance& e : w.exceed) out += "," + (w.worlds == 0 ? std::string() : csvNumber(e.fraction));
-      out += "\n";
+      out += "," + csvField(note) + "\n";
     }
   return out;
 }
