@@ -207,8 +207,11 @@ std::string formatCompareText(const CompareResult& result) {
     onlyIn(result.b, result.b.name);
   }
   out += table.render("  ");
-  uint64_t trials = result.partial ? result.trialsCompleted : result.trials;
+  uint64_t trials = result.partial || result.a.precision ? result.trialsCompleted : result.trials;
   out += "  " + footer(trials, result.seed, result.engine, result.threads, result.seconds, result.compileSeconds) + "\n";
+  for (const ScenarioResult* side : {&result.a, &result.b})
+    if (side->precision && !result.error)
+      out += "  " + side->name + ":\n" + precisionLines(*side->precision, result.trialsCompleted);
   if (result.partial) out += "  " + partialLine(result.trialsCompleted, result.trials) + "\n";
   return out;
 }
