@@ -122,7 +122,9 @@ std::string sweepGrid(const ParamInfo& param, const SweepAxisRequest& axis, uint
   out.clear();
   for (uint32_t i = 0; i < points; ++i) {
     double f = double(i) / (points - 1);
-    double v = axis.log ? logGridPoint(lo, hi, f) : lo + f * (hi - lo);
+    // A weighted mean of the ends, not lo + f·(hi − lo): 0.1 and 0.5 give 0.3 halfway,
+    // not 0.30000000000000004.
+    double v = axis.log ? logGridPoint(lo, hi, f) : (lo * (points - 1 - i) + hi * i) / (points - 1);
     if (i == 0) v = lo;  // the ends exactly as asked, whatever the rounding of the steps
     if (i + 1 == points) v = hi;
     if (param.type == ValueType::Int) v = std::round(v);

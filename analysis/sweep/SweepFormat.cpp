@@ -236,13 +236,8 @@ std::string text(const SweepResult& s) {
         table.row(row);
         continue;
       }
-      double scale = rt::scaleOf(rep);
-      row.push_back(rep.hasSpread ? fmt::format("{} ± {}", roundedNumber(rep.estimate, scale),
-                                                roundedNumber(rep.stdError, scale))
-                                  : roundedNumber(rep.estimate, 0));
-      row.push_back(rep.hasSpread ? fmt::format("[{}, {}]", roundedNumber(rep.ciLow, scale),
-                                                roundedNumber(rep.ciHigh, scale))
-                                  : "");
+      auto [estimate, interval] = rt::estimateCells(rep);
+      row.insert(row.end(), {estimate, interval});
       const Comparison* c = stepInto(s, k, label);
       if (c) {
         auto [difference, interval] = rt::differenceText(*c);

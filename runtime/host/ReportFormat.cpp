@@ -53,7 +53,7 @@ std::string shortestNumber(double x) {
   double a = std::abs(x);
   bool fixed = a == 0 || (a >= 1e-6 && a < 1e15);
   auto [end, ec] = fixed ? std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed)
-                         : std::to_chars(buf, buf + sizeof buf, x);
+                         : std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
   return std::string(buf, end);
 }
 

@@ -62,6 +62,10 @@ std::string roundedNumber(double x, double scale);
 /// [0.1987, 0.2037]" (rounded to its standard error), "undefined: …", or a value without
 /// spread.
 std::string estimateText(const ReportResult& r);
+/// estimateText as two table cells: {"0.2012 ± 0.0013", "[0.1987, 0.2037]"}; a report
+/// without spread gives its value and why there is no interval, or (a probability of 0
+/// or 1) its value and its Wilson interval; never "± 0".
+std::pair<std::string, std::string> estimateCells(const ReportResult& r);
 
 /// A paired difference for reading, and its interval: {"+0.091 ± 0.018", "[0.056, 0.126]"};
 /// {"0 (the same in every trial)", ""} when it has no spread; {"undefined", ""}.

@@ -56,15 +56,8 @@ void addReportRow(Table& table, const ReportResult& r) {
     table.row({r.label, qs});
     return;
   }
-  if (!r.hasSpread) {
-    table.row({r.label, roundedNumber(r.estimate, 0), "(one value: no interval)", n});
-    return;
-  }
-  double scale = scaleOf(r);
-  table.row({r.label,
-             fmt::format("{} ± {}", roundedNumber(r.estimate, scale), roundedNumber(r.stdError, scale)),
-             fmt::format("[{}, {}]", roundedNumber(r.ciLow, scale), roundedNumber(r.ciHigh, scale)),
-             n});
+  auto [estimate, interval] = estimateCells(r);
+  table.row({r.label, estimate, interval, n});
 }
 
 std::string errorLine(const RunError& e) {
@@ -99,12 +92,19 @@ std::pair<std::string, std::string> differenceText(const Comparison& c) {
           fmt::format("[{}, {}]", roundedNumber(c.ciLow, scale), roundedNumber(c.ciHigh, scale))};
 }
 
-std::string estimateText(const ReportResult& r) {
-  if (r.undefined) return std::string("undefined: ") + undefinedReason(r);
-  if (!r.hasSpread) return roundedNumber(r.estimate, 0) + " (one value: no interval)";
+std::pair<std::string, std::string> estimateCells(const ReportResult& r) {
+  if (r.undefined) return {std::string("undefined: ") + undefinedReason(r), ""};
+  if (!r.hasSpread) return {roundedNumber(r.estimate, 0), "(one value: no interval)"};
   double scale = scaleOf(r);
-  return fmt::format("{} ± {}  [{}, {}]", roundedNumber(r.estimate, scale), roundedNumber(r.stdError, scale),
-                     roundedNumber(r.ciLow, scale), roundedNumber(r.ciHigh, scale));
+  std::string interval = fmt::format("[{}, {}]", roundedNumber(r.ciLow, scale), roundedNumber(r.ciHigh, scale));
+  if (!(r.stdError > 0))  // every trial gave the same value: no "± 0"
+    return {roundedNumber(r.estimate, scale), r.ciHigh > r.ciLow ? interval : "(the same in every trial)"};
+  return {fmt::format("{} ± {}", roundedNumber(r.estimate, scale), roundedNumber(r.stdError, scale)), interval};
+}
+
+std::string estimateText(const ReportResult& r) {
+  auto [estimate, interval] = estimateCells(r);
+  return interval.empty() ? estimate : estimate + "  " + interval;
 }
 
 /// What a precision-targeted run reached: the target, met or not, and the trials it took.
