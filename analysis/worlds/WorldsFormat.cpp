@@ -40,10 +40,20 @@ std::string text(const WorldsResult& r) {
                                       fmt::format("{} ± {}", roundedNumber(w.pooled, se), roundedNumber(se, se)),
                                       roundedNumber(w.mean, se), roundedNumber(w.sd, 0), roundedNumber(w.epistemicSd, 0)};
       for (const QuantilePoint& q : w.quantiles) row.push_back(roundedNumber(q.value, se));
-      for (const Exceedance& e : w.exceed) row.push_back(roundedNumber(e.fraction, 0));
+      for (const Exceedance& e : w.exceed)
+        row.push_back(fmt::format("{} [{}, {}]", roundedNumber(e.fraction, (e.ciHigh - e.ciLow) / 4),
+                                  roundedNumber(e.ciLow, (e.ciHigh - e.ciLow) / 4),
+                                  roundedNumber(e.ciHigh, (e.ciHigh - e.ciLow) / 4)));
       t.row(row);
     }
     out += t.render("  ");
+    for (const WorldReport& w : s.reports)
+      for (const Exceedance& e : w.exceed)
+        if (e.tooNoisy)
+          out += fmt::format("  warning: {} P(> {}): too few trials per world; about {:.1f}% of worlds may lie on the "
+                             "wrong side of {} by their trials' noise alone, more than the interval allows; raise "
+                             "--trials\n",
+                             w.label, num(e.threshold), 100 * e.misclassified, num(e.threshold));
     out += fmt::format("  seed {}, engine {}; world w runs trials w·{} … w·{} + {}; {:.2f} s\n", r.seed, r.engine,
                        r.trials, r.trials, r.trials - 1, s.seconds);
   }
@@ -87,7 +97,9 @@ std::string json(const WorldsResult& r) {
       for (const QuantilePoint& p : w.quantiles) q[num(p.p)] = p.value;
       rj["quantiles"] = q;
       nlohmann::ordered_json ex = nlohmann::ordered_json::array();
-      for (const Exceedance& e : w.exceed) ex.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}});
+      for (const Exceedance& e : w.exceed)
+        ex.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}, {"ci_low", e.ciLow}, {"ci_high", e.ciHigh},
+                      {"misclassified", e.misclassified}, {"too_noisy", e.tooNoisy}});
       rj["exceed"] = ex;
       rj["values"] = w.values;
       reports.push_back(rj);
@@ -106,7 +118,9 @@ std::string csv(const WorldsResult& r) {
   for (const WorldsScenario& s : r.scenarios)
     if (!s.reports.empty()) first = &s.reports[0];
   if (first)
-    for (const Exceedance& e : first->exceed) out += ",\"P(>" + num(e.threshold) + ")\"";
+    for (const Exceedance& e : first->exceed)
+      out += ",\"P(>" + num(e.threshold) + ")\",\"P(>" + num(e.threshold) + ")_ci_low\",\"P(>" + num(e.threshold) +
+             ")_ci_high\"";
   out += ",note\n";
   for (const WorldsScenario& s : r.scenarios)
     for (const WorldReport& w : s.reports) {
@@ -123,7 +137,12 @@ std::string csv(const WorldsResult& r) {
                            csvNumber(w.sd), csvNumber(w.innerVariance), csvNumber(w.epistemicSd));
         for (const QuantilePoint& q : w.quantiles) out += "," + csvNumber(q.value);
       }
-      for (const Exceedance& e : w.exceed) out += "," + (w.worlds == 0 ? std::string() : csvNumber(e.fraction));
+      for (const Exceedance& e : w.exceed) {
+        out += w.worlds == 0 ? ",,," : "," + csvNumber(e.fraction) + "," + csvNumber(e.ciLow) + "," + csvNumber(e.ciHigh);
+        if (e.tooNoisy)
+          note += std::string(note.empty() ? "" : "; ") + "warning: too few trials per world for P(>" +
+                  num(e.threshold) + ")";
+      }
       out += "," + csvField(note) + "\n";
     }
   return out;
