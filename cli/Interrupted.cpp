@@ -1,11 +1,8 @@
 //===- Interrupted.cpp - What an analysis cut short by Ctrl-C says it finished ===//
 #include "cli/Interrupted.h"
 
-#include <iostream>
-
 #include <fmt/format.h>
 
-#include "cli/CommandLine.h"
 
 namespace omen::rt {
 
@@ -71,10 +68,10 @@ std::string interruptNotice(const WorstResult& r, const std::string& tool) {
                      tool, plural(r.evaluations, "run"));
 }
 
-int exitAfter(const std::string& notice) {
-  if (notice.empty()) return kExitOk;
-  std::cerr << notice;
-  return kExitInterrupted;
+std::string partErrors(const SweepResult& result) {
+  std::string out;
+  for (const SweepPoint& p : result.points) out += p.error;
+  return out;
 }
 
 }  // namespace omen::rt

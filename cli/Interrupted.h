@@ -24,7 +24,12 @@ std::string interruptNotice(const SensitivityResult& result, const std::string& 
 std::string interruptNotice(const WorldsResult& result, const std::string& tool);
 std::string interruptNotice(const WorstResult& result, const std::string& tool);
 
-/// Prints `notice` (if any) on stderr: kExitInterrupted if there was one, else kExitOk.
-int exitAfter(const std::string& notice);
+/// The rendered errors of the parts of a result that failed while the rest is printed
+/// (a sweep's failed points), or "".
+std::string partErrors(const SweepResult& result);
+template <typename Result>
+std::string partErrors(const Result&) {
+  return "";
+}
 
 }  // namespace omen::rt

@@ -47,10 +47,8 @@ struct SobolIndex {
   double total = 0, totalHalfWidth = 0;
 };
 
-struct SensitivityResult {
-  std::string file, scenario, report, engine;
-  uint64_t seed = 1, trials = 0;
-  unsigned threads = 1;
+struct SensitivityResult : RunHeader {
+  std::string report;
   double level = 0.95;
   ReportResult base;  ///< the report as `omen run` gives it
   std::vector<TornadoBar> tornado;  ///< widest swing first
@@ -60,22 +58,15 @@ struct SensitivityResult {
   unsigned resamples = 0;
   double outputMean = 0, outputVariance = 0;  ///< of the per-trial value over f(A) ∪ f(B)
   std::vector<SobolIndex> sobol;
-  double seconds = 0;
   /// Interrupted (Ctrl-C): what finished is reported and nothing else; `base` rests on
   /// baseTrials trials (fewer than `trials` if the run as declared was cut), the tornado
   /// holds the bars that finished of `tornadoPlanned`, and the Sobol' indices are empty
   /// unless their design finished.
-  bool partial = false;
   uint64_t baseTrials = 0;
   size_t tornadoPlanned = 0;
   bool sobolInterrupted = false;
 };
 
-struct SensitivityOutcome {
-  Failure failure = Failure::None;
-  std::string error;
-  SensitivityResult result;
-  bool ok() const { return failure == Failure::None; }
-};
+using SensitivityOutcome = Outcome<SensitivityResult>;
 
 }  // namespace omen
