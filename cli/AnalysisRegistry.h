@@ -45,7 +45,7 @@ template <typename Result>
 AnalysisOutcome analysisOutcome(Outcome<Result> outcome, std::string (*format)(const Result&, OutputFormat),
                                 std::string (*plot)(const Result&, const std::string&)) {
   auto kept = std::make_shared<Outcome<Result>>(std::move(outcome));
-  AnalysisOutcome out{kept->failure, kept->error, kept->result.partial, nullptr, nullptr};
+  AnalysisOutcome out{kept->failure, kept->error, kept->result.partial, nullptr, nullptr, nullptr, nullptr};
   out.format = [kept, format](OutputFormat f) { return format(kept->result, f); };
   if (plot) out.plot = [kept, plot](const std::string& path) { return plot(kept->result, path); };
   out.partErrors = [kept] { return partErrors(kept->result); };
