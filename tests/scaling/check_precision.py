@@ -93,9 +93,6 @@ for args, message in ((["--precision", "abc"], "positive number"),
     got = run(*args)
     check(f"{' '.join(args)}: usage error", got.returncode == 2 and message in got.stderr, got.stderr)
 
-got = subprocess.run([OMEN, "compare", FILE, "known_variance", "rare", "--precision", "0.01"],
-                     capture_output=True, text=True, timeout=60)
-check("compare --precision: usage error (not built for compare)", got.returncode == 2 and "not to compare" in got.stderr,
-      got.stderr)
+# compare honours --precision on each side: check_precision_analyses.py.
 
 finish("precision")
