@@ -23,6 +23,7 @@
 #include "omen/Analyses.h"
 #include "omen/Analysis.h"
 #include "omen/EmitKind.h"
+#include "omen/Exact.h"
 #include "omen/Format.h"
 #include "omen/Results.h"
 #include "omen/RunOptions.h"
@@ -102,6 +103,10 @@ class Program {
   /// The strategy that maximises (or minimises) a report over declared ranges, and the
   /// value found re-estimated on fresh streams (omen/Worst.h).
   WorstOutcome worst(const WorstOptions& what, const RunOptions& options) const;
+  /// Every report of the chosen scenarios exactly, with its error bound (omen/Exact.h,
+  /// docs/exact.md); a scenario the exact engine cannot answer fails with the reason.
+  /// Uses `options.scenarios` and `options.overrides`.
+  ExactOutcome runExact(const RunOptions& options, const ExactOptions& exact = {}) const;
   /// Any registered analysis (omen/Analyses.h) by name, with the flags of `omen NAME` as
   /// words in `args` (no file: this program). Prints to `io`; returns the exit status.
   int analyze(const std::string& name, const std::vector<std::string>& args, const AnalysisIo& io,
