@@ -3,6 +3,7 @@
 
 #include "core/ClosestName.h"
 #include "runtime/host/Cluster.h"
+#include "runtime/host/ParamValue.h"
 
 #include <cmath>
 #include <csignal>
@@ -119,15 +120,12 @@ std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputForma
       return "--worlds times --trials must be at most 1e12";
   }
   for (const std::string& x : flags.exceed) {
-    size_t used = 0;
-    double v = 0;
-    try {
-      v = std::stod(x, &used);
-    } catch (...) {
-      used = 0;
-    }
-    if (used == 0 || used != x.size() || !std::isfinite(v)) return "--exceed wants numbers, like 0.5; got '" + x + "'";
-    options.exceed.push_back(v);
+    // The forms --set takes for a real: 0.5, 1e-3, 10%, 1_000.
+    Value v;
+    std::string why;
+    if (!parseParamValue(x, ValueType::Real, v, why))
+      return "--exceed wants a number such as 0.5, 10% or 1e-3; got '" + x + "'";
+    options.exceed.push_back(v.r);
   }
   if (options.worlds == 0 && !flags.exceed.empty()) return "--exceed needs --worlds";
   if (options.worlds == 0 && !flags.plot.empty()) return "--plot needs --worlds";

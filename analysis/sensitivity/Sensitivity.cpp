@@ -47,6 +47,9 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
   auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
   if (what.rows < 2 || what.rows > (uint64_t(1) << 40)) return usage("--rows must be from 2 to 2^40");
   if (!(what.level > 0 && what.level < 1)) return usage("the confidence level must be between 0 and 1");
+  if (!options.precision.empty())
+    return usage("--precision and --rel-precision do not apply to sensitivity: each tornado end and the Sobol' "
+                 "design take a fixed number of trials (--trials, --rows)");
 
   PreparedRun prepared;
   out.failure = prepareOneScenario(source, what.scenario, options, prepared, out.error);
@@ -77,17 +80,28 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
     return out;
   };
 
+  // Ctrl-C: what finished is kept and marked, and nothing after it runs.
+  auto interrupted = [&] {
+    result.partial = true;
+    result.seconds = detail::secondsSince(start);
+    return out;
+  };
   ScenarioResult base = run(kernel, driver);
   if (base.error) return runtimeError(*base.error, false);
   result.base = base.reports[report];
+  result.baseTrials = base.trialsCompleted;
+  if (what.tornado) result.tornadoPlanned = info.params.size();
+  if (base.partial) return interrupted();
 
   if (what.tornado) {
     for (size_t p = 0; p < info.params.size(); ++p) {
       std::string reason;
       std::optional<RunError> e;
+      bool cut = false;
       DriverOptions quiet = driver;
-      std::optional<TornadoBar> bar = tornadoBar(kernel, *paramKernel, quiet, p, report, reason, e);
+      std::optional<TornadoBar> bar = tornadoBar(kernel, *paramKernel, quiet, p, report, reason, e, cut);
       if (e) return runtimeError(*e, e->trial >= (uint64_t(1) << 63) || e->inGlobals);
+      if (cut) return interrupted();
       if (bar) result.tornado.push_back(*bar);
       else result.notVaried.push_back({info.params[p].name, reason});
     }
@@ -124,6 +138,10 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
       if (std::string e = memoryNeedError(fmt::format("--rows {} (the Sobol' design)", what.rows), bytes); !e.empty())
         return usage(e);
       if (auto e = sobolDesign(in, result)) return runtimeError(*e, e->trial >= (uint64_t(1) << 63));
+      if (result.rows == 0) {
+        result.sobolInterrupted = true;
+        return interrupted();
+      }
     }
   }
   result.seconds = detail::secondsSince(start);

@@ -34,7 +34,7 @@ DriverOptions worldOptions(const DriverOptions& base, const ScenarioInfo& info, 
   o.acrossRanks = acrossRanks;
   o.threads = threads;
   o.progress = false;
-  o.cancel = nullptr;  // a world runs whole; cancellation is checked between worlds
+  // Ctrl-C is seen inside a world: a cut world is dropped whole (r.partial below).
   return o;
 }
 

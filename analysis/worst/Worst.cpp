@@ -84,6 +84,9 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
   if (what.over.empty()) return usage("say which params the model controls: --over x,y");
   if (what.report.empty()) return usage("say what the model wants: --maximize REPORT or --minimize REPORT");
   if (what.evaluations < 4 || what.evaluations > 100000) return usage("--evaluations must be from 4 to 100000");
+  if (!options.precision.empty())
+    return usage("--precision and --rel-precision do not apply to worst: every run of the search takes --trials "
+                 "trials on the same streams, so that the search compares like with like");
 
   PreparedRun prepared;
   out.failure = prepareOneScenario(source, what.scenario, options, prepared, out.error);
@@ -175,9 +178,16 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
     out.error = source.renderError(prepared.indices[0], *s.error);
     return out;
   }
-  if (!s.any) {
-    out.failure = Failure::Runtime;
-    out.error = "the search was interrupted before its first run finished\n";
+  // Ctrl-C: the best point of the runs that finished, marked partial, not re-estimated.
+  auto cancelled = [&] { return s.driver.cancel && s.driver.cancel->load(); };
+  result.found = s.any;
+  if (s.any) {
+    for (unsigned i = 0; i < n; ++i) result.at[i].value = snap(info.params[s.params[i]], s.best[i]);
+    result.searchEstimate = s.bestValue;
+  }
+  if (cancelled()) {
+    result.partial = true;
+    result.seconds = detail::secondsSince(start);
     return out;
   }
   if (!std::isfinite(s.bestValue)) {
@@ -190,8 +200,6 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
                             what.report, s.evaluations, options.trials);
     return out;
   }
-  for (unsigned i = 0; i < n; ++i) result.at[i].value = snap(info.params[s.params[i]], s.best[i]);
-  result.searchEstimate = s.bestValue;
 
   // The optimum and the scenario as declared, both on fresh streams.
   DriverOptions fresh = s.driver;
@@ -211,6 +219,11 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
       out.error = source.renderError(prepared.indices[0], *r->error);
       return out;
     }
+  if (declared.partial || optimum.partial) {
+    result.partial = true;
+    result.seconds = detail::secondsSince(start);
+    return out;
+  }
   result.fresh = optimum.reports[s.report];
   result.declared = declared.reports[s.report];
   result.seconds = detail::secondsSince(start);

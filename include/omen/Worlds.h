@@ -16,10 +16,18 @@
 
 namespace omen {
 
-/// P(world's estimate > threshold): the fraction of worlds above it.
+/// P(world's estimate > threshold): the fraction of worlds above it, with the 95% Wilson
+/// interval of a share of W independent worlds.
 struct Exceedance {
   double threshold = 0;
   double fraction = 0;
+  double ciLow = 0, ciHigh = 0;
+  /// The inner trials' noise puts worlds near the threshold on either side: the expected
+  /// share of worlds whose estimate and true value lie on different sides (each world's
+  /// Φ(−|estimate − threshold| / its se)). `tooNoisy` when it exceeds half the interval's
+  /// half-width: the share is then biased by more than its sampling error; raise --trials.
+  double misclassified = 0;
+  bool tooNoisy = false;
 };
 
 struct WorldReport {

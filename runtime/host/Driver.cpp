@@ -84,17 +84,8 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
     result.error = outcome.error;
   } else {
     result.partial = !outcome.stoppedEarly && outcome.trialsMerged < options.trials;
-    if (options.precision) {
-      PrecisionOutcome precision;
-      precision.cap = options.trials;
-      precision.met = outcome.trialsMerged >= kPrecisionMinTrials;
-      for (const ReportTarget& t : options.targets) {
-        precision.reports.push_back(
-            checkTarget(t, totals[t.report], info.reports[t.report], outcome.trialsMerged));
-        precision.met = precision.met && precision.reports.back().met;
-      }
-      result.precision = std::move(precision);
-    }
+    if (options.precision)
+      result.precision = precisionOutcome(options.targets, options.trials, totals, info, outcome.trialsMerged);
     result.reports = detail::finishReports(info, totals);
     result.evidence = detail::finishEvidence(info, totals);
   }

@@ -176,7 +176,10 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
         for (size_t s = 0; s < shared.size(); ++s) totals.paired[s].merge(block.paired[s]);
         totals.weights.merge(block.weights);
       },
-      [&](uint64_t) { return false; },
+      [&](uint64_t merged) {
+        return options.precision && targetsMet(options.targets, totals.a, infoA, merged) &&
+               targetsMet(options.targetsB, totals.b, infoB, merged);
+      },
       BlockCodec<PairedBlock>{
           [](ByteWriter& w, const PairedBlock& block) { putPaired(w, block); },
           [&](ByteReader& r, PairedBlock& block) {
@@ -195,7 +198,12 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
     fail(*outcome.error, static_cast<char>(outcome.errorWhich));
     return result;
   }
-  result.partial = result.a.partial = result.b.partial = outcome.trialsMerged < options.trials;
+  result.partial = result.a.partial = result.b.partial =
+      !outcome.stoppedEarly && outcome.trialsMerged < options.trials;
+  if (options.precision) {
+    result.a.precision = precisionOutcome(options.targets, options.trials, totals.a, infoA, outcome.trialsMerged);
+    result.b.precision = precisionOutcome(options.targetsB, options.trials, totals.b, infoB, outcome.trialsMerged);
+  }
   result.a.reports = detail::finishReports(infoA, totals.a);
   result.b.reports = detail::finishReports(infoB, totals.b);
   result.a.evidence = detail::finishEvidence(infoA, totals.a);

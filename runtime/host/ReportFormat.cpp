@@ -32,14 +32,22 @@ namespace rt {
 
 std::string shortestNumber(double x) {
   if (!std::isfinite(x)) return "null";
-  // Plain decimals where they stay readable (as JavaScript prints numbers: 1e-6 <= |x| <
-  // 1e21), the shortest form otherwise; both read back as exactly x.
+  // Plain decimals where they stay readable and every reader takes them for the number they
+  // are (1e-6 <= |x| < 1e15: a longer run of digits reads as an integer that overflows
+  // 64 bits in pandas and loses digits in JavaScript), the shortest form otherwise
+  // ("1e+19"); both read back as exactly x.
   char buf[400];
   double a = std::abs(x);
-  bool fixed = a == 0 || (a >= 1e-6 && a < 1e21);
+  bool fixed = a == 0 || (a >= 1e-6 && a < 1e15);
   auto [end, ec] = fixed ? std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed)
-                         : std::to_chars(buf, buf + sizeof buf, x);
+                         : std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
   return std::string(buf, end);
+}
+
+std::string csvNumber(double x) {
+  std::string s = shortestNumber(x);
+  if (s.find_first_of(".en") == std::string::npos) s += ".0";
+  return s;
 }
 
 const char* undefinedReason(const ReportResult& r) {

@@ -91,19 +91,6 @@ std::string errorField(const RunError& e) {
   return fmt::format("\"error\": \"runtime error in trial {}\"", e.trial);
 }
 
-std::string precisionObject(const PrecisionOutcome& p, uint64_t trials) {
-  std::string out = fmt::format("{{\"met\": {}, \"trials\": {}, \"cap\": {}, \"targets\": [", p.met ? "true" : "false",
-                                trials, p.cap);
-  for (size_t i = 0; i < p.reports.size(); ++i) {
-    const ReportPrecision& r = p.reports[i];
-    out += fmt::format("{}{{\"label\": {}, \"target\": {}, \"met\": {}, \"stderr\": {}", i ? ", " : "",
-                       jsonString(r.label), jsonString(r.target), r.met ? "true" : "false", num(r.stdError));
-    if (r.trialsNeeded > 0) out += fmt::format(", \"trials_needed\": {}", num(r.trialsNeeded));
-    if (!r.note.empty()) out += fmt::format(", \"note\": {}", jsonString(r.note));
-    out += "}";
-  }
-  return out + "]}";
-}
 
 std::string scenarioObject(const ScenarioResult& s, const std::string& indent) {
   std::string split = s.engineSplit ? fmt::format(" \"engine_trials\": {{\"interp\": {}, \"jit\": {}}},",
@@ -153,6 +140,20 @@ std::string differenceObject(const Comparison& c) {
 }
 
 }  // namespace
+
+std::string precisionObject(const PrecisionOutcome& p, uint64_t trials) {
+  std::string out = fmt::format("{{\"met\": {}, \"trials\": {}, \"cap\": {}, \"targets\": [", p.met ? "true" : "false",
+                                trials, p.cap);
+  for (size_t i = 0; i < p.reports.size(); ++i) {
+    const ReportPrecision& r = p.reports[i];
+    out += fmt::format("{}{{\"label\": {}, \"target\": {}, \"met\": {}, \"stderr\": {}", i ? ", " : "",
+                       jsonString(r.label), jsonString(r.target), r.met ? "true" : "false", num(r.stdError));
+    if (r.trialsNeeded > 0) out += fmt::format(", \"trials_needed\": {}", num(r.trialsNeeded));
+    if (!r.note.empty()) out += fmt::format(", \"note\": {}", jsonString(r.note));
+    out += "}";
+  }
+  return out + "]}";
+}
 
 std::string formatRunJson(const RunResult& result) {
   std::string out = header(result.file, result.seed, result.trials, result.engine, result.threads);

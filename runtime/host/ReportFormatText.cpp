@@ -57,15 +57,8 @@ void addReportRow(Table& table, const ReportResult& r) {
     table.row({r.label, qs});
     return;
   }
-  if (!r.hasSpread) {
-    table.row({r.label, roundedNumber(r.estimate, 0), "(one value: no interval)", n});
-    return;
-  }
-  double scale = scaleOf(r);
-  table.row({r.label,
-             fmt::format("{} ± {}", roundedNumber(r.estimate, scale), roundedNumber(r.stdError, scale)),
-             fmt::format("[{}, {}]", roundedNumber(r.ciLow, scale), roundedNumber(r.ciHigh, scale)),
-             n});
+  auto [estimate, interval] = estimateCells(r);
+  table.row({r.label, estimate, interval, n});
 }
 
 std::string errorLine(const RunError& e) {
@@ -111,6 +104,33 @@ std::string partialLine(uint64_t completed, uint64_t trials) {
   return fmt::format("PARTIAL: interrupted after {} of {} trials", completed, trials);
 }
 
+
+}  // namespace
+
+std::pair<std::string, std::string> differenceText(const Comparison& c) {
+  if (c.undefined) return {"undefined", ""};
+  if (!(c.stdError > 0)) return {roundedNumber(c.difference, 0) + " (the same in every trial)", ""};
+  double scale = c.stdError;
+  return {fmt::format("{}{} ± {}", c.difference > 0 ? "+" : "", roundedNumber(c.difference, scale),
+                      roundedNumber(c.stdError, scale)),
+          fmt::format("[{}, {}]", roundedNumber(c.ciLow, scale), roundedNumber(c.ciHigh, scale))};
+}
+
+std::pair<std::string, std::string> estimateCells(const ReportResult& r) {
+  if (r.undefined) return {std::string("undefined: ") + undefinedReason(r), ""};
+  if (!r.hasSpread) return {roundedNumber(r.estimate, 0), "(one value: no interval)"};
+  double scale = scaleOf(r);
+  std::string interval = fmt::format("[{}, {}]", roundedNumber(r.ciLow, scale), roundedNumber(r.ciHigh, scale));
+  if (!(r.stdError > 0))  // every trial gave the same value: no "± 0"
+    return {roundedNumber(r.estimate, scale), r.ciHigh > r.ciLow ? interval : "(the same in every trial)"};
+  return {fmt::format("{} ± {}", roundedNumber(r.estimate, scale), roundedNumber(r.stdError, scale)), interval};
+}
+
+std::string estimateText(const ReportResult& r) {
+  auto [estimate, interval] = estimateCells(r);
+  return interval.empty() ? estimate : estimate + "  " + interval;
+}
+
 /// What a precision-targeted run reached: the target, met or not, and the trials it took.
 std::string precisionLines(const PrecisionOutcome& p, uint64_t trials) {
   std::string out;
@@ -138,8 +158,6 @@ std::string precisionLines(const PrecisionOutcome& p, uint64_t trials) {
     out += fmt::format("    a run stops on a target only after {} trials\n", kPrecisionMinTrials);
   return out;
 }
-
-}  // namespace
 
 std::string formatRunText(const RunResult& result) {
   std::string out;
@@ -198,14 +216,7 @@ std::string formatCompareText(const CompareResult& result) {
         return fmt::format("{} ± {}", roundedNumber(r.estimate, scale),
                            roundedNumber(r.stdError, scale));
       };
-      std::string diff = "undefined", interval;
-      if (!c.undefined) {
-        double scale = c.stdError > 0 ? c.stdError : 0;
-        diff = fmt::format("{}{} ± {}", c.difference > 0 ? "+" : "",
-                           roundedNumber(c.difference, scale), roundedNumber(c.stdError, scale));
-        interval = fmt::format("[{}, {}]", roundedNumber(c.ciLow, scale),
-                               roundedNumber(c.ciHigh, scale));
-      }
+      auto [diff, interval] = differenceText(c);
       table.row({c.label, side(c.a), side(c.b), diff, interval, fmt::format("n={}", c.n)});
     }
     auto onlyIn = [&](const ScenarioResult& s, const std::string& which) {
@@ -232,8 +243,11 @@ std::string formatCompareText(const CompareResult& result) {
     std::string lines = s->evidence ? evidenceLines(*s->evidence) : "";
     if (!lines.empty()) out += "  " + s->name + ":" + lines.substr(1);
   }
-  uint64_t trials = result.partial ? result.trialsCompleted : result.trials;
+  uint64_t trials = result.partial || result.a.precision ? result.trialsCompleted : result.trials;
   out += "  " + footer(trials, result.seed, result.engine, result.threads, result.seconds, result.compileSeconds) + "\n";
+  for (const ScenarioResult* side : {&result.a, &result.b})
+    if (side->precision && !result.error)
+      out += "  " + side->name + ":\n" + precisionLines(*side->precision, result.trialsCompleted);
   if (result.partial) out += "  " + partialLine(result.trialsCompleted, result.trials) + "\n";
   return out;
 }
