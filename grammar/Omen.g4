@@ -61,7 +61,8 @@ arrayLength : LBRACKET expr RBRACKET ;
 // `in [lo, hi]`: the values worth exploring (sweep, solve, sensitivity; `--set` is checked
 // against it). The bounds are parsed as expressions so that the builder can say "must be a
 // number" at the bound instead of ANTLR's "mismatched input".
-paramRange : IN LBRACKET expr COMMA expr RBRACKET ;
+// `in [lo, inf)` is accepted only as a metalog's support (the builder says so elsewhere).
+paramRange : IN LBRACKET expr COMMA expr (RBRACKET | RPAREN) ;
 
 reportExpr
   : reportFn LPAREN expr (COMMA expr)* (BAR expr)? RPAREN ;
@@ -121,7 +122,10 @@ primary
   | reportFn LPAREN expr (BAR expr)? RPAREN                       # misplacedReportExpr
   ;
 
-callArgs : expr (COMMA expr)* COMMA? ;
+// `metalog(10%: 1, 50%: 2, 90%: 5)`, `mixture(0.5: beta(2, 8), 0.5: beta(8, 2))`: an argument
+// may carry a label (a percentile or a weight); the builder says which calls take them.
+callArgs : callArg (COMMA callArg)* COMMA? ;
+callArg : (expr COLON)? expr ;
 
 //===--- names --------------------------------------------------------------===//
 

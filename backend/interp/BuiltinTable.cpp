@@ -26,6 +26,7 @@ constexpr Op opcodeOf() {
   else if constexpr (std::is_same_v<F, FnB_R>) return Op::CallB_R;
   else if constexpr (std::is_same_v<F, FnI_IR>) return Op::CallI_IR;
   else if constexpr (std::is_same_v<F, FnI_Rv>) return Op::CallI_Rv;
+  else if constexpr (std::is_same_v<F, FnR_Rv>) return Op::CallR_Rv;
   else static_assert(sizeof(F) == 0, "a runtime builtin signature without an interpreter opcode");
 }
 

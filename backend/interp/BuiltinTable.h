@@ -19,6 +19,7 @@ using FnI_R = int64_t (*)(Ctx, uint32_t, double);
 using FnB_R = bool (*)(Ctx, uint32_t, double);
 using FnI_IR = int64_t (*)(Ctx, uint32_t, int64_t, double);
 using FnI_Rv = int64_t (*)(Ctx, uint32_t, const double*, int64_t);
+using FnR_Rv = double (*)(Ctx, uint32_t, const double*, int64_t);
 
 struct Callee {
   Op op;     ///< the Call* opcode of the function's C signature

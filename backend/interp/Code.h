@@ -31,6 +31,7 @@ enum class Op : uint8_t {
   // Builtin calls by C signature: result _ arguments (R double, I int64_t, B bool).
   CallR_R, CallR_RR, CallR_RRR, CallI_I, CallI_II, CallI_III, CallI_R, CallB_R, CallI_IR,
   CallI_Rv,  ///< variadic reals: a = first list entry, b = count
+  CallR_Rv,  ///< the same, returning a real (metalog)
   CallFn,    ///< a = first list entry (argument nodes), b = count, c = function index
   LoadElem,  ///< a = array, b = index node; checked (site)
   LoadElemSlot,  ///< a = array, b = the frame slot holding the index (a loop variable); checked (site)
@@ -111,7 +112,7 @@ struct ReportCode {
 
 struct Code {
   std::vector<Node> nodes;
-  std::vector<uint32_t> lists;  ///< argument lists of CallFn / CallI_Rv
+  std::vector<uint32_t> lists;  ///< argument lists of CallFn / CallI_Rv / CallR_Rv
   std::vector<Instr> instrs;
   std::vector<FunctionCode> functions;
   std::vector<GlobalCode> globals;  ///< in evaluation order

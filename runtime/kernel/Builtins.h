@@ -63,6 +63,8 @@ int64_t omen_rt_geometric(OmenTrialContext* ctx, uint32_t site, double p);
 int64_t omen_rt_categorical(OmenTrialContext* ctx, uint32_t site, const double* weights,
                             int64_t count);
 double omen_rt_to(OmenTrialContext* ctx, uint32_t site, double lo, double hi);
+/// args = (support, lo, hi, a1, ..., ak) as core/Metalog.h defines them.
+double omen_rt_metalog(OmenTrialContext* ctx, uint32_t site, const double* args, int64_t count);
 
 #ifdef __cplusplus
 }
