@@ -125,7 +125,10 @@ primary
 // `metalog(10%: 1, 50%: 2, 90%: 5)`, `mixture(0.5: beta(2, 8), 0.5: beta(8, 2))`: an argument
 // may carry a label (a percentile or a weight); the builder says which calls take them.
 callArgs : callArg (COMMA callArg)* COMMA? ;
-callArg : (expr COLON)? expr ;
+// The label comes first but is parsed as the optional tail's head: `expr (COLON expr)?` needs
+// one token of lookahead, where `(expr COLON)? expr` would make the parser scan a whole
+// (possibly deeply nested) argument before choosing.
+callArg : expr (COLON expr)? ;
 
 //===--- names --------------------------------------------------------------===//
 
