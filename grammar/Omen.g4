@@ -53,6 +53,7 @@ member
   | EVENT declName arrayLength?                                  # eventDecl
   | PHASE declName (FOR expr | UNTIL expr (LIMIT expr)?) block   # phaseMember
   | REPORT reportExpr (AS STRING)?                               # reportDecl
+  | CORRELATE LPAREN IDENT COMMA IDENT COMMA expr RPAREN         # correlateMember
   ;
 
 // `[n]` after a state or event name: an array of n (an int const or fixed param).
@@ -139,6 +140,7 @@ reservedName : T | STEP | P | E | QUANTILES | TIME ;
 keywordName
   : EXTENDS | FOR | UNTIL | LIMIT | AS | LET | IF | THEN | ELSE | WITH | PROBABILITY
   | TRIGGER | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW | IN
+  | CORRELATE
   ;
 
 //===--- lexer --------------------------------------------------------------===//
@@ -157,6 +159,7 @@ FOR : 'for' ;
 UNTIL : 'until' ;
 LIMIT : 'limit' ;
 REPORT : 'report' ;
+CORRELATE : 'correlate' ;
 AS : 'as' ;
 IN : 'in' ;
 LET : 'let' ;

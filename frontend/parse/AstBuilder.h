@@ -96,6 +96,8 @@ class AstBuilder {
 
   // AstBuilderBeliefs.cpp: calls with labelled arguments (percentiles, weights)
   static bool takesLabels(const std::string& callee);
+  /// `correlate(a, b, rho)`; rho a number literal strictly between -1 and 1.
+  std::optional<ast::Correlation> buildCorrelation(P::CorrelateMemberContext* ctx);
   /// The call `ctx` is, when it is nothing but one call; else null.
   static P::CallExprContext* topCall(P::ExprContext* ctx);
   /// A call with a labelled argument or of a form that needs them; `depth` is its deepest

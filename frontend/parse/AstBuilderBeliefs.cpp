@@ -296,4 +296,23 @@ AstBuilder::Built AstBuilder::buildPoolOdds(SourceRange range, SourceRange calle
   return {std::move(pooled), depth + static_cast<int>(args.size()) + 3};
 }
 
+std::optional<ast::Correlation> AstBuilder::buildCorrelation(P::CorrelateMemberContext* ctx) {
+  std::vector<antlr4::tree::TerminalNode*> names = ctx->IDENT();
+  if (names.size() != 2 || !usable(names[0]) || !usable(names[1]) || !usable(ctx->RPAREN())) return std::nullopt;
+  ast::ExprPtr rho = buildTopExpr(ctx->expr());
+  if (!rho) return std::nullopt;
+  ast::Correlation c;
+  c.a = names[0]->getText(), c.b = names[1]->getText();
+  c.aRange = rangeOf(names[0]), c.bRange = rangeOf(names[1]), c.range = rangeOf(ctx);
+  if (!literalValue(rho.get(), c.rho, c.rhoSpelling) || !(c.rho > -1 && c.rho < 1)) {
+    diags_.error(rho->range, "a rank correlation is a number strictly between -1 and 1, e.g. correlate(a, b, 0.5)");
+    return std::nullopt;
+  }
+  if (c.a == c.b) {
+    diags_.error(c.bRange, "'" + c.a + "' cannot be correlated with itself");
+    return std::nullopt;
+  }
+  return c;
+}
+
 }  // namespace omen::parse

@@ -152,8 +152,11 @@ ast::TopDeclPtr AstBuilder::buildScenario(P::ScenarioDeclContext* ctx) {
   P::ScenarioBodyContext* body = ctx->scenarioBody();
   if (!usable(body)) return scenario;
   for (antlr4::tree::ParseTree* child : body->children)
-    if (auto* member = dynamic_cast<P::MemberContext*>(child))
+    if (auto* c = dynamic_cast<P::CorrelateMemberContext*>(child)) {
+      if (auto built = buildCorrelation(c)) scenario->correlations.push_back(std::move(*built));
+    } else if (auto* member = dynamic_cast<P::MemberContext*>(child)) {
       if (ast::MemberPtr built = buildMember(member)) scenario->members.push_back(std::move(built));
+    }
   return scenario;
 }
 

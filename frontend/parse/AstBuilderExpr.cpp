@@ -238,6 +238,10 @@ AstBuilder::Built AstBuilder::buildPrimary(P::PrimaryContext* ctx) {
       }
     }
     if (!checkExprDepth(depth, c->IDENT()->getSymbol())) return {};
+    if (call->callee == "copula_score") {
+      diags_.error(call->calleeRange, "'copula_score' is what correlate(a, b, rho) compiles to; write correlate(...) in the scenario instead");
+      return {};
+    }
     bool plainForm = call->callee == "normal" || call->callee == "lognormal";
     if (anyLabel || (takesLabels(call->callee) && !plainForm)) {
       Built built = buildBeliefCall(range, call->callee, call->calleeRange, std::move(labelled), depth,

@@ -511,6 +511,7 @@ class Gen:
             vars_[t].append(name)
             fixed.append((name, t))
         uncertain = []
+        correlatable = []
         for _ in range(self.r.randint(0, 3)):
             t = self.r.choice(["real", "real", "int", "bool"])
             if t == "int" and self.vector_only:
@@ -520,6 +521,12 @@ class Gen:
             lines.append(f"  param {name} ~ {draw}{self.uncertain_range(draw, t)}")
             vars_[t].append(name)
             uncertain.append((name, t))
+            # Percentile forms have literal arguments and a quantile function: correlatable.
+            if draw.startswith(("metalog(", "normal(5%", "lognormal(5%")):
+                correlatable.append(name)
+        if len(correlatable) >= 2 and self.r.random() < 0.7:
+            a, b = self.r.sample(correlatable, 2)
+            lines.append(f"  correlate({a}, {b}, {round(self.r.uniform(-0.9, 0.9), 2)})")
         states = []
         for _ in range(self.r.randint(1, 4)):
             t = self.r.choice(["real", "int", "bool"])

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/tools/roots.hpp>
+#include <algorithm>
 #include <cmath>
 
 #include "../ir/KernelRunner.h"
@@ -180,6 +181,89 @@ scenario s {
   EXPECT_NEAR(r.reports[0].mean, 0.25, 1e-15);
   double odds = std::pow(1.0 / 9, 0.75) * std::pow(9.0, 0.25);
   EXPECT_NEAR(r.reports[1].mean, odds / (1 + odds), 1e-15);
+}
+
+// The rank correlation of column `a` with column `b` (no ties: continuous draws).
+double spearman(const std::vector<double>& a, const std::vector<double>& b) {
+  auto ranks = [](const std::vector<double>& x) {
+    std::vector<size_t> order(x.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t i, size_t j) { return x[i] < x[j]; });
+    std::vector<double> r(x.size());
+    for (size_t i = 0; i < order.size(); ++i) r[order[i]] = double(i);
+    return r;
+  };
+  std::vector<double> ra = ranks(a), rb = ranks(b);
+  double n = double(a.size()), mean = (n - 1) / 2, sab = 0, saa = 0;
+  for (size_t i = 0; i < a.size(); ++i) sab += (ra[i] - mean) * (rb[i] - mean), saa += (ra[i] - mean) * (ra[i] - mean);
+  return sab / saa;
+}
+
+// The Kolmogorov-Smirnov distance of a sample from a CDF.
+template <typename Cdf>
+double ksDistance(std::vector<double> x, Cdf cdf) {
+  std::sort(x.begin(), x.end());
+  double d = 0, n = double(x.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    double f = cdf(x[i]);
+    d = std::max({d, std::abs(f - i / n), std::abs((i + 1) / n - f)});
+  }
+  return d;
+}
+
+// Two standard normals with Spearman rank correlation 0.5 through the Gaussian copula:
+// Pearson r = 2 sin(pi/12), P(a > 0 and b > 0) = 1/4 + asin(r) / (2 pi) = 0.3365943, the
+// sample's rank correlation 0.5, and each marginal still N(0, 1). A metalog and a uniform
+// with rank correlation -0.3 keep their own marginals too.
+TEST(Beliefs, CorrelatedParamsKeepTheirMarginals) {
+  RunOutcome r = runScenario(R"(
+scenario s {
+  param a ~ normal(0, 1)
+  param c ~ metalog(10%: 10, 50%: 20, 90%: 50)
+  param b ~ normal(0, 1)
+  param d ~ uniform(0, 1)
+  correlate(a, b, 0.5)
+  correlate(d, c, -0.3)
+  report E(a)
+  report E(b)
+  report E(c)
+  report E(d)
+  report P(a > 0 and b > 0)
+}
+)",
+                             true);
+  ASSERT_TRUE(r.ok);
+  const size_t width = 5 * 2, n = r.outcomes.size() / width;
+  ASSERT_EQ(n, kTrials);
+  std::vector<double> a(n), b(n), c(n), d(n);
+  for (size_t t = 0; t < n; ++t)
+    a[t] = r.outcomes[t * width + 1], b[t] = r.outcomes[t * width + 3], c[t] = r.outcomes[t * width + 5],
+    d[t] = r.outcomes[t * width + 7];
+  const double exact = 0.25 + std::asin(2 * std::sin(M_PI / 12)) / (2 * M_PI);
+  EXPECT_NEAR(exact, 0.3365943, 1e-7);
+  expectWithin5Se(r.reports[4], exact, "P(a > 0 and b > 0)");
+  // Spearman's standard error at n draws: about (1 - rho^2) sqrt(1.06 / (n - 3)) (Fieller,
+  // Hartley and Pearson 1957).
+  auto spearmanSe = [&](double rho) { return (1 - rho * rho) * std::sqrt(1.06 / (double(n) - 3)); };
+  EXPECT_NEAR(spearman(a, b), 0.5, 5 * spearmanSe(0.5));
+  EXPECT_NEAR(spearman(c, d), -0.3, 5 * spearmanSe(0.3));
+  EXPECT_NEAR(spearman(a, c), 0.0, 5 * spearmanSe(0));
+  // Kolmogorov-Smirnov: sqrt(n) D exceeds 1.95 with probability 0.001 under the declared law.
+  auto phi = [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); };
+  const double critical = 1.95 / std::sqrt(double(n));
+  EXPECT_LT(ksDistance(a, phi), critical);
+  EXPECT_LT(ksDistance(b, phi), critical);
+  EXPECT_LT(ksDistance(d, [](double x) { return x; }), critical);
+  metalog::Fit fit = metalog::fit({{0.1, 10}, {0.5, 20}, {0.9, 50}}, metalog::Support::Unbounded, 0, 0);
+  auto metalogCdf = [&](double x) {
+    return boost::math::tools::bisect(
+               [&](double y) { return metalog::quantile(metalog::Support::Unbounded, 0, 0, fit.a.data(), 3, y) - x; },
+               1e-15, 1 - 1e-15, boost::math::tools::eps_tolerance<double>(40))
+        .first;
+  };
+  std::vector<double> some(c.begin(), c.begin() + 20000);  // the CDF is a root search: a subsample
+  EXPECT_LT(ksDistance(some, metalogCdf), 1.95 / std::sqrt(20000.0));
+  expectWithin5Se(r.reports[2], 25.6889952, "E(c)");
 }
 
 }  // namespace
