@@ -77,4 +77,13 @@ struct WorstFlags {
 void addWorstFlags(CLI::App& command, WorstFlags& flags);
 int worstCommand(const WorstFlags& flags, const LoadOptions& load);
 
+/// `omen voi FILE --decide d --maximize REPORT`: value of information (VoiCommand.cpp).
+struct VoiFlags {
+  std::string file, decide, maximize, minimize;
+  long long options = 11, resamples = 200;
+  RunFlags run;
+};
+void addVoiFlags(CLI::App& command, VoiFlags& flags);
+int voiCommand(VoiFlags flags, const LoadOptions& load);
+
 }  // namespace omen::cli

@@ -87,6 +87,11 @@ int main(int argc, char** argv) {
       "worst", "The strategy of an adversarial model: params searched over their declared ranges to maximise a report");
   addWorstFlags(*worst, worstFlags);
 
+  VoiFlags voiFlags;
+  CLI::App* voi = app.add_subcommand(
+      "voi", "Value of information: which epistemic uncertainty is worth resolving before choosing a decision param");
+  addVoiFlags(*voi, voiFlags);
+
   ReplFlags replFlags;
   CLI::App* repl = addReplSubcommand(app, replFlags);
   if (argc == 1 && isatty(STDIN_FILENO)) return replCommand(replFlags, load);  // `omen` alone
@@ -119,6 +124,7 @@ int main(int argc, char** argv) {
   if (analyses.solve->parsed()) return solveCommand(analyses, load);
   if (sensitivity->parsed()) return sensitivityCommand(sensitivityFlags, load);
   if (worst->parsed()) return worstCommand(worstFlags, load);
+  if (voi->parsed()) return voiCommand(voiFlags, load);
   if (check->parsed()) return checkCommand(checkFiles, load);
   if (repl->parsed()) return replCommand(replFlags, load);
   if (doc->parsed()) return docCommand(docTargets, load);
