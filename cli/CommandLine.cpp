@@ -1,15 +1,29 @@
 //===- CommandLine.cpp - The run flags and conventions every run command shares ===//
 #include "cli/CommandLine.h"
 
+#include "core/ClosestName.h"
+#include "runtime/host/Cluster.h"
+
 #include <cmath>
 #include <csignal>
 #include <iostream>
 
 namespace omen::rt {
 
+void startProcess(int& argc, char**& argv) { cluster::initFromEnvironment(argc, argv); }
+
+std::string unknownCommand(const std::string& typed, const std::vector<std::string>& commands) {
+  std::string close = closestName(typed, commands);
+  return "unknown command '" + typed + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?");
+}
+
 int usageError(const std::string& tool, const std::string& command, const std::string& message) {
-  std::cerr << tool << ": error: " << message << "\n";
-  std::cerr << "Run '" << tool << " " << (command.empty() ? "" : command + " ") << "--help' for usage.\n";
+  return usageError(tool, command, message, std::cerr);
+}
+
+int usageError(const std::string& tool, const std::string& command, const std::string& message, std::ostream& err) {
+  err << tool << ": error: " << message << "\n";
+  err << "Run '" << tool << " " << (command.empty() ? "" : command + " ") << "--help' for usage.\n";
   return kExitUsage;
 }
 

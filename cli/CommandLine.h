@@ -22,8 +22,17 @@ namespace omen::rt {
 /// 130 interrupted by Ctrl-C (the shell's 128 + SIGINT; the partial results are printed).
 enum ExitCode { kExitOk = 0, kExitProgramError = 1, kExitUsage = 2, kExitInterrupted = 130 };
 
-/// Prints "TOOL: error: MESSAGE" and a hint to run `TOOL COMMAND --help`; returns kExitUsage.
+/// Prints "TOOL: error: MESSAGE" and a hint to run `TOOL COMMAND --help` on `err`; returns
+/// kExitUsage.
+int usageError(const std::string& tool, const std::string& command, const std::string& message, std::ostream& err);
 int usageError(const std::string& tool, const std::string& command, const std::string& message);
+
+/// First thing in main() of `omen` and of built executables: under mpirun this process
+/// becomes one rank of the run (runtime/host/Cluster.h); otherwise nothing happens.
+void startProcess(int& argc, char**& argv);
+
+/// "unknown command 'X'" with the closest of `commands` suggested, if one is close.
+std::string unknownCommand(const std::string& typed, const std::vector<std::string>& commands);
 
 /// The run flags as typed on the command line, before they are checked.
 struct RunFlags {

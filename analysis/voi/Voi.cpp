@@ -11,6 +11,7 @@
 
 #include "analysis/worlds/Worlds.h"
 #include "core/ClosestName.h"
+#include "runtime/host/DriverSupport.h"
 #include "runtime/host/RunScenarios.h"
 
 namespace omen::rt {
@@ -161,6 +162,7 @@ VoiOutcome valueOfInformation(ScenarioSource& source, const RunOptions& options,
     epistemicValues = s.epistemicValues;
     result.worlds = worlds.result.worlds;
     result.trials = worlds.result.trials;
+    result.threads = worlds.result.threads;
   }
   if (epistemic.empty())
     return usage("scenario '" + info.name + "' has no epistemic params to learn about; declare the uncertainties as `epistemic x ~ …`");
@@ -177,7 +179,7 @@ VoiOutcome valueOfInformation(ScenarioSource& source, const RunOptions& options,
   for (size_t e = 0; e < epistemic.size(); ++e)
     result.evppi.push_back(withInterval(epistemic[e], w, what.resamples, options.seed + 1 + e,
                                         [&](const std::vector<size_t>& s) { return evppi(values, epistemicValues[e], s); }));
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = detail::secondsSince(start);
   return out;
 }
 

@@ -155,6 +155,12 @@ struct CallExpr : Expr {
   }
 };
 
+/// The shortest decimal that reads back as exactly `x`: how the frontend spells a number it
+/// computed (a fitted coefficient, a copula's Cholesky entry).
+std::string realSpelling(double x);
+/// A real literal the frontend wrote itself (not from the source), spelled as above.
+std::unique_ptr<NumberExpr> realLiteral(SourceRange at, double x);
+
 /// `time(e)`: the global step at which event `e` first triggered (int).
 struct TimeExpr : Expr {
   std::unique_ptr<NameExpr> event;

@@ -14,7 +14,6 @@
 //===----------------------------------------------------------------------===//
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
-#include <cstdio>
 
 #include "core/MetalogFit.h"
 #include "frontend/parse/AstBuilder.h"
@@ -37,21 +36,7 @@ bool literalValue(const ast::Expr* e, double& value, std::string& spelling) {
   return true;
 }
 
-std::string shortest(double x) {
-  char buf[32];
-  for (int digits = 6; digits <= 17; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, x);
-    if (std::strtod(buf, nullptr) == x) break;
-  }
-  return buf;
-}
-
-ast::ExprPtr number(SourceRange at, double x) {
-  auto n = std::make_unique<ast::NumberExpr>(at);
-  n->realValue = x;
-  n->spelling = shortest(x);
-  return n;
-}
+ast::ExprPtr number(SourceRange at, double x) { return ast::realLiteral(at, x); }
 
 ast::ExprPtr binary(SourceRange at, ast::BinaryOp op, ast::ExprPtr a, ast::ExprPtr b) {
   return std::make_unique<ast::BinaryExpr>(at, op, at, std::move(a), std::move(b));
@@ -61,7 +46,7 @@ std::unique_ptr<ast::CallExpr> call(SourceRange at, SourceRange nameAt, const ch
   return std::make_unique<ast::CallExpr>(at, name, nameAt);
 }
 
-std::string percent(double level) { return shortest(level * 100) + "%"; }
+std::string percent(double level) { return ast::realSpelling(level * 100) + "%"; }
 
 }  // namespace
 
@@ -190,7 +175,7 @@ AstBuilder::Built AstBuilder::buildMetalog(SourceRange range, SourceRange callee
   std::string coefficients;
   for (double a : fit.a) {
     c->args.push_back(number(range, a));
-    coefficients += (coefficients.empty() ? "" : ", ") + shortest(a);
+    coefficients += (coefficients.empty() ? "" : ", ") + ast::realSpelling(a);
   }
   std::string written;
   for (const std::string& s : spellings) written += (written.empty() ? "" : ", ") + s;
@@ -221,7 +206,7 @@ AstBuilder::Built AstBuilder::buildQuantilePair(SourceRange range, const std::st
   auto c = call(range, calleeRange, logs ? "lognormal" : "normal");
   c->args.push_back(number(range, mu));
   c->args.push_back(number(range, sigma));
-  c->fitted = callee + "(" + spellings[0] + ", " + spellings[1] + "): mu = " + shortest(mu) + ", sigma = " + shortest(sigma);
+  c->fitted = callee + "(" + spellings[0] + ", " + spellings[1] + "): mu = " + ast::realSpelling(mu) + ", sigma = " + ast::realSpelling(sigma);
   return {std::move(c), 2};
 }
 

@@ -23,26 +23,12 @@ namespace omen::sema {
 
 namespace {
 
-std::string shortest(double x) {
-  char buf[32];
-  for (int digits = 6; digits <= 17; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, x);
-    if (std::strtod(buf, nullptr) == x) break;
-  }
-  return buf;
-}
-
 /// Builds the quantile-function expressions of one correlated param.
 class QuantileBuilder {
  public:
   QuantileBuilder(SourceRange at, std::vector<double> row) : at_(at), row_(std::move(row)) {}
 
-  ast::ExprPtr number(double x) const {
-    auto n = std::make_unique<ast::NumberExpr>(at_);
-    n->realValue = x;
-    n->spelling = shortest(x);
-    return n;
-  }
+  ast::ExprPtr number(double x) const { return ast::realLiteral(at_, x); }
   ast::ExprPtr call(const char* name, std::vector<ast::ExprPtr> args) const {
     auto c = std::make_unique<ast::CallExpr>(at_, name, at_);
     c->args = std::move(args);

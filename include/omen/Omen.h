@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "omen/Analyses.h"
 #include "omen/Analysis.h"
 #include "omen/EmitKind.h"
 #include "omen/Format.h"
@@ -105,11 +106,17 @@ class Program {
   /// The value of information: the best option of a decision now, EVPI and each epistemic
   /// param's EVPPI, from `options.worlds` worlds per option (omen/Voi.h).
   VoiOutcome voi(const VoiOptions& what, const RunOptions& options) const;
+  /// Any registered analysis (omen/Analyses.h) by name, with the flags of `omen NAME` as
+  /// words in `args` (no file: this program). Prints to `io`; returns the exit status.
+  int analyze(const std::string& name, const std::vector<std::string>& args, const AnalysisIo& io,
+              Door door = Door::Python) const;
 
   struct Impl;
 
  private:
   friend class Session;  // include/omen/Session.h builds programs from its cells
+  friend int runAnalysisCommand(const std::string&, const std::vector<std::string>&, const LoadOptions&,
+                                const AnalysisIo&);
   explicit Program(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

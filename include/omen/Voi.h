@@ -35,23 +35,17 @@ struct VoiValue {
   double value = 0, low = 0, high = 0;
 };
 
-struct VoiResult {
-  std::string file, scenario, report, decide, engine;
+struct VoiResult : RunHeader {
+  std::string report, decide;
   bool maximize = true;
-  uint64_t seed = 1, worlds = 0, trials = 0;  ///< trials per world
+  uint64_t worlds = 0;
   std::vector<double> options;                ///< the decision's values tried
   std::vector<double> expected;               ///< each option's value averaged over worlds
   size_t best = 0;                            ///< index of the best option now
   VoiValue evpi;
   std::vector<VoiValue> evppi;  ///< one per epistemic param, in declaration order
-  double seconds = 0;
 };
 
-struct VoiOutcome {
-  Failure failure = Failure::None;
-  std::string error;
-  VoiResult result;
-  bool ok() const { return failure == Failure::None; }
-};
+using VoiOutcome = Outcome<VoiResult>;
 
 }  // namespace omen

@@ -7,7 +7,6 @@
 //===----------------------------------------------------------------------===//
 #include <iostream>
 
-#include "analysis/worlds/WorldsFormat.h"
 #include "tools/omen/Commands.h"
 
 namespace omen::cli {
