@@ -1,13 +1,14 @@
 //===- Passes.cpp - The passes every lowered module goes through ------------===//
 #include "ir/Passes.h"
 
+#include "ir/Exactness.h"
 #include "ir/Quiescence.h"
 #include "ir/TrialLanes.h"
 #include "ir/Verifier.h"
 
 namespace omen::ir {
 
-const IrPass kIrPasses[3] = {
+const IrPass kIrPasses[4] = {
     {"verify",
      [](Module& m) {
        std::vector<std::string> problems = verify(m);
@@ -15,6 +16,7 @@ const IrPass kIrPasses[3] = {
      }},
     {"quiescence", [](Module& m) { return analyzeQuiescence(m), std::string(); }},
     {"trial-lanes", [](Module& m) { return analyzeTrialLanes(m), std::string(); }},
+    {"exactness", [](Module& m) { return analyzeExactness(m), std::string(); }},
 };
 
 bool runIrPasses(Module& module, std::string& error) {

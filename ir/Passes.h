@@ -5,8 +5,8 @@
 //   verify       the one check of the IR: every engine trusts what passes it
 //   quiescence   which phases may skip quiet steps (Quiescence.h)
 //   trial-lanes  which scenarios the JIT may run several trials per vector (TrialLanes.h)
-// A new analysis of the IR (e.g. deciding which reports have an exact answer) is one more
-// entry in kIrPasses.
+//   exactness    which scenarios the exact engine answers (Exactness.h)
+// A new analysis of the IR is one more entry in kIrPasses.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -24,7 +24,7 @@ struct IrPass {
 };
 
 /// In the order they run.
-extern const IrPass kIrPasses[3];
+extern const IrPass kIrPasses[4];
 
 /// Runs every pass on `module`; false with `error` set at the first that fails.
 bool runIrPasses(Module& module, std::string& error);

@@ -23,6 +23,7 @@
 #include "omen/Analyses.h"
 #include "omen/Analysis.h"
 #include "omen/EmitKind.h"
+#include "omen/Exact.h"
 #include "omen/Format.h"
 #include "omen/Results.h"
 #include "omen/RunOptions.h"
@@ -106,6 +107,10 @@ class Program {
   /// The value of information: the best option of a decision now, EVPI and each epistemic
   /// param's EVPPI, from `options.worlds` worlds per option (omen/Voi.h).
   VoiOutcome voi(const VoiOptions& what, const RunOptions& options) const;
+  /// Every report of the chosen scenarios exactly, with its error bound (omen/Exact.h,
+  /// docs/exact.md); a scenario the exact engine cannot answer fails with the reason.
+  /// Uses `options.scenarios` and `options.overrides`.
+  ExactOutcome runExact(const RunOptions& options, const ExactOptions& exact = {}) const;
   /// Any registered analysis (omen/Analyses.h) by name, with the flags of `omen NAME` as
   /// words in `args` (no file: this program). Prints to `io`; returns the exit status.
   int analyze(const std::string& name, const std::vector<std::string>& args, const AnalysisIo& io,

@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   std::string runFile;
   CLI::App* run = app.add_subcommand("run", "Run the scenarios of a file and print their reports");
   run->add_option("file", runFile, "Scenario file")->required();
-  omen::rt::addRunFlags(*run, runFlags, {.worlds = true});
+  omen::rt::addRunFlags(*run, runFlags, {.worlds = true, .exact = true});
 
   RunFlags compareFlags;
   std::string compareFile, scenarioA, scenarioB;
