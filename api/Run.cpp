@@ -12,6 +12,7 @@
 #include "runtime/host/RunScenarios.h"
 #include "analysis/sensitivity/Sensitivity.h"
 #include "analysis/worlds/Worlds.h"
+#include "analysis/voi/Voi.h"
 #include "analysis/worst/Worst.h"
 #include "runtime/host/RuntimeError.h"
 
@@ -112,6 +113,14 @@ WorldsOutcome Program::runWorlds(const RunOptions& options) const {
 WorstOutcome Program::worst(const WorstOptions& what, const RunOptions& options) const {
   return runOnProgram<WorstResult>(*this, *impl_, options,
       [&](rt::ScenarioSource& source) { return rt::worstCase(source, options, what); });
+}
+
+VoiOutcome Program::voi(const VoiOptions& what, const RunOptions& options) const {
+  VoiOutcome out;
+  out.failure = lowerForRun(*this, *impl_, out.error);
+  if (out.failure != Failure::None) return out;
+  IrScenarioSource source(*impl_, options.engine);
+  return rt::valueOfInformation(source, options, what);
 }
 
 }  // namespace omen

@@ -80,6 +80,7 @@ void Lowerer::scenario(const ast::Scenario& s, Scenario& out) {
     Param info{p->name, t, p->uncertain, nextGlobal(), 0, 0};
     if (p->valueRange) info.hasRange = true, info.lo = p->valueRange->lo.value, info.hi = p->valueRange->hi.value;
     info.epistemic = p->epistemic;
+    info.correlated = p->correlated;
     if (!p->uncertain) {
       out.globals.push_back({p->name, t, GlobalKind::FixedParam, exprAs(*p->init, t), 0});
       names_[p] = {Binding::Global, info.global, t};

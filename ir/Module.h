@@ -116,6 +116,7 @@ struct Param {
   /// outside it is refused.
   Support support;
   bool epistemic = false;   ///< uncertain, one value per world (`--worlds`); drawn per trial otherwise
+  bool correlated = false;  ///< drawn through `correlate`'s copula: Sobol' indices do not apply
 };
 
 /// An array of states, or one half of an event array (its happened flags, then its first

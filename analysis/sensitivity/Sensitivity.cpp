@@ -86,6 +86,18 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
     result.seconds = detail::secondsSince(start);
     return out;
   };
+  if (what.sobol) {
+    // Sobol' indices split the variance into shares of independent inputs; correlated
+    // params share variance in no one way (analysis-methods.md section 1).
+    std::string correlated;
+    for (const ParamInfo& p : info.params)
+      if (p.correlated) correlated += (correlated.empty() ? "" : ", ") + p.name;
+    if (!correlated.empty())
+      return usage("Sobol' indices assume independent params, and " + correlated +
+                   " are correlated (correlate(...)): the variance has no one split among them; pass --no-sobol for "
+                   "the tornado, which varies one param at a time");
+  }
+
   ScenarioResult base = run(kernel, driver);
   if (base.error) return runtimeError(*base.error, false);
   result.base = base.reports[report];

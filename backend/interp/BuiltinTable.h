@@ -23,6 +23,7 @@ using FnR_IR = double (*)(Ctx, uint32_t, int64_t, double);
 using FnR_IIR = double (*)(Ctx, uint32_t, int64_t, int64_t, double);
 using FnR_RRRR = double (*)(Ctx, uint32_t, double, double, double, double);
 using FnI_Rv = int64_t (*)(Ctx, uint32_t, const double*, int64_t);
+using FnR_Rv = double (*)(Ctx, uint32_t, const double*, int64_t);
 
 struct Callee {
   Op op;     ///< the Call* opcode of the function's C signature

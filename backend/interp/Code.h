@@ -33,6 +33,7 @@ enum class Op : uint8_t {
   CallR_BR, CallR_IR, CallR_IIR,  ///< log densities of the discrete distributions
   CallR_RRRR,  ///< four arguments: a = first list entry (argument nodes), b = 4
   CallI_Rv,  ///< variadic reals: a = first list entry, b = count
+  CallR_Rv,  ///< the same, returning a real (metalog)
   CallFn,    ///< a = first list entry (argument nodes), b = count, c = function index
   LoadElem,  ///< a = array, b = index node; checked (site)
   LoadElemSlot,  ///< a = array, b = the frame slot holding the index (a loop variable); checked (site)
@@ -114,7 +115,7 @@ struct ReportCode {
 
 struct Code {
   std::vector<Node> nodes;
-  std::vector<uint32_t> lists;  ///< argument lists of CallFn / CallI_Rv
+  std::vector<uint32_t> lists;  ///< argument lists of CallFn / CallI_Rv / CallR_Rv
   std::vector<Instr> instrs;
   std::vector<FunctionCode> functions;
   std::vector<GlobalCode> globals;  ///< in evaluation order

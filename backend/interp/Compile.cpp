@@ -108,7 +108,7 @@ uint32_t Compiler::expr(const ir::Expr& e) {
       Callee callee = lookupBuiltin(e.builtin, e.intForm);
       n.op = callee.op;
       n.fn = callee.fn;
-      if (n.op == Op::CallI_Rv || n.op == Op::CallR_RRRR) {
+      if (n.op == Op::CallI_Rv || n.op == Op::CallR_RRRR || n.op == Op::CallR_Rv) {
         n.b = uint32_t(e.operands.size());
         n.a = list(e);
       } else {

@@ -204,7 +204,8 @@ Value Machine::eval(uint32_t index) {
       }
       return realValue(reinterpret_cast<FnR_RRRR>(n.fn)(&ctx_, n.site, v[0], v[1], v[2], v[3]));
     }
-    case Op::CallI_Rv: {
+    case Op::CallI_Rv:
+    case Op::CallR_Rv: {
       size_t base = realsTop_;
       realsTop_ += n.b;
       if (reals_.size() < realsTop_) reals_.resize(2 * realsTop_);
@@ -217,6 +218,8 @@ Value Machine::eval(uint32_t index) {
         reals_[base + i] = x.r;
       }
       realsTop_ = base;
+      if (n.op == Op::CallR_Rv)
+        return realValue(reinterpret_cast<FnR_Rv>(n.fn)(&ctx_, n.site, reals_.data() + base, int64_t(n.b)));
       return intValue(reinterpret_cast<FnI_Rv>(n.fn)(&ctx_, n.site, reals_.data() + base, int64_t(n.b)));
     }
     case Op::CallFn: return callFunction(n);

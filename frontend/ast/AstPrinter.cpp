@@ -74,6 +74,7 @@ class Printer {
       case ExprKind::Call: {
         const auto& c = static_cast<const CallExpr&>(e);
         o << "call " << c.callee;
+        if (!c.fitted.empty()) o << " [" << c.fitted << "]";
         if (typed_ && c.function) o << " -> fn";
         else if (typed_ && c.builtin >= 0) o << " -> builtin";
         break;

@@ -64,7 +64,9 @@ std::vector<std::string> describeExpected(IntervalSet set, const antlr4::dfa::Vo
     words.push_back("a name");
     set.remove(size_t(P::IDENT));
     for (size_t t = P::EXTENDS; t <= P::TIME; ++t)
-      if (t != P::PARAM && t != P::EPISTEMIC && t != P::STATE && t != P::EVENT && t != P::PHASE && t != P::REPORT) set.remove(t);
+      if (t != P::PARAM && t != P::EPISTEMIC && t != P::STATE && t != P::EVENT && t != P::PHASE && t != P::REPORT &&
+          t != P::CORRELATE)
+        set.remove(t);
   }
   if (containsAll(set, {P::IMPORT, P::CONST, P::FN, P::SCENARIO})) {
     words.push_back("a declaration (import, const, fn or scenario)");
@@ -72,8 +74,8 @@ std::vector<std::string> describeExpected(IntervalSet set, const antlr4::dfa::Vo
   }
   if (containsAll(set, {P::PARAM, P::STATE, P::EVENT, P::PHASE, P::REPORT})) {
     words.push_back("a member (param, state, event, phase or report)");
-    // `epistemic` starts a member too; the message names the common ones.
-    removeAll(set, {P::PARAM, P::EPISTEMIC, P::STATE, P::EVENT, P::PHASE, P::REPORT});
+    // `epistemic` and `correlate` start members too; the message names the common ones.
+    removeAll(set, {P::PARAM, P::EPISTEMIC, P::STATE, P::EVENT, P::PHASE, P::REPORT, P::CORRELATE});
   }
   if (containsAll(set, {P::LET, P::TRIGGER, P::END})) {
     words.push_back("a statement");

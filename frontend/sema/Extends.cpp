@@ -59,6 +59,14 @@ class Flattener {
       scenario->bases.push_back(base->name);
       scenario->bases.insert(scenario->bases.end(), base->bases.begin(), base->bases.end());
       for (const ast::MemberPtr& m : base->members) scenario->members.push_back(m->clone());
+      scenario->correlations = base->correlations;
+    }
+    for (const ast::Correlation& c : decl.correlations) {
+      auto same = std::find_if(scenario->correlations.begin(), scenario->correlations.end(), [&](const ast::Correlation& b) {
+        return (b.a == c.a && b.b == c.b) || (b.a == c.b && b.b == c.a);
+      });
+      if (same != scenario->correlations.end()) *same = c;
+      else scenario->correlations.push_back(c);
     }
     for (const ast::MemberPtr& m : decl.members) {
       auto same = std::find_if(scenario->members.begin(), scenario->members.end(),

@@ -71,9 +71,13 @@ void Rules::scenario(ast::Scenario& s) {
       expr(p->init.get(), none);
       auto* call = dyn_cast<ast::CallExpr>(p->init.get());
       bool unresolved = call && call->builtin < 0 && !call->function;
+      // Not a call: a mixture, built as an `if` chain of draws (frontend/parse/AstBuilderBeliefs.cpp).
+      // A correlated param is its distribution's quantile function (frontend/sema/Copula.cpp).
       bool distribution =
-          call && ((call->builtin >= 0 && kBuiltins[call->builtin].isDistribution) ||
-                   (call->function && call->function->draws));
+          p->correlated ||
+          (call ? (call->builtin >= 0 && kBuiltins[call->builtin].isDistribution) ||
+                      (call->function && call->function->draws)
+                : p->init->draws);
       if (p->uncertain && !distribution && !unresolved)
         ctx_.error(p->init->range,
                    "`param " + p->name +

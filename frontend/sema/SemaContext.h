@@ -66,6 +66,7 @@ struct Context {
 void loadModules(Context& ctx, FileId mainFile);  // Loader.cpp
 void collectDeclarations(Context& ctx);           // Declarations.cpp
 void flattenScenarios(Context& ctx);              // Extends.cpp
+void applyCorrelations(Context& ctx);             // Copula.cpp
 void resolveNames(Context& ctx);                  // NameResolver.cpp
 void orderGlobals(Context& ctx);                  // Dependencies.cpp
 void checkTypes(Context& ctx);                    // TypeChecker.cpp

@@ -35,6 +35,8 @@ struct ParamInfo {
   double lo = 0, hi = 0;
   /// Uncertain, and one value per world of a two-level run (`epistemic x ~ …`).
   bool epistemic = false;
+  /// Drawn through a Gaussian copula with other params (`correlate`): not independent.
+  bool correlated = false;
 };
 
 struct ReportInfo {

@@ -63,6 +63,11 @@ int64_t omen_rt_geometric(OmenTrialContext* ctx, uint32_t site, double p);
 int64_t omen_rt_categorical(OmenTrialContext* ctx, uint32_t site, const double* weights,
                             int64_t count);
 double omen_rt_to(OmenTrialContext* ctx, uint32_t site, double lo, double hi);
+/// w_j = sum_k row[k] z_k over the trial's copula normals (SamplersCopula.cpp).
+double omen_rt_copula_score(OmenTrialContext* ctx, uint32_t site, const double* row, int64_t count);
+double omen_rt_normal_cdf(OmenTrialContext* ctx, uint32_t site, double x);
+/// args = (support, lo, hi, a1, ..., ak) as core/Metalog.h defines them.
+double omen_rt_metalog(OmenTrialContext* ctx, uint32_t site, const double* args, int64_t count);
 
 // Log densities and masses (observe x ~ D(...)): Densities.cpp
 double omen_rt_bernoulli_logpdf(OmenTrialContext* ctx, uint32_t site, bool x, double p);
