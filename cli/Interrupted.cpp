@@ -68,6 +68,12 @@ std::string interruptNotice(const WorstResult& r, const std::string& tool) {
                      tool, plural(r.evaluations, "run"));
 }
 
+// voi prints nothing unfinished: a cut two-level run is not a value of information.
+std::string interruptNotice(const VoiResult& r, const std::string& tool) {
+  if (!r.partial) return "";
+  return tool + ": interrupted: the two-level runs did not finish; no value of information is printed\n";
+}
+
 std::string partErrors(const SweepResult& result) {
   std::string out;
   for (const SweepPoint& p : result.points) out += p.error;

@@ -14,6 +14,7 @@
 #include "omen/Analysis.h"
 #include "omen/Sensitivity.h"
 #include "omen/Worlds.h"
+#include "omen/Voi.h"
 #include "omen/Worst.h"
 
 namespace omen::rt {
@@ -23,6 +24,7 @@ std::string interruptNotice(const SolveResult& result, const std::string& tool);
 std::string interruptNotice(const SensitivityResult& result, const std::string& tool);
 std::string interruptNotice(const WorldsResult& result, const std::string& tool);
 std::string interruptNotice(const WorstResult& result, const std::string& tool);
+std::string interruptNotice(const VoiResult& result, const std::string& tool);
 
 /// The rendered errors of the parts of a result that failed while the rest is printed
 /// (a sweep's failed points), or "".

@@ -19,7 +19,7 @@
 namespace omen::test {
 namespace {
 
-constexpr uint64_t kTrials = 400'000;
+constexpr uint64_t kBeliefsTrials = 400'000;
 
 RunOutcome runScenario(const std::string& text, bool keep = false) {
   Lowered l(text);
@@ -28,7 +28,7 @@ RunOutcome runScenario(const std::string& text, bool keep = false) {
   auto k = interp::compileScenario(*l.module, l.module->scenarios.front(), error);
   EXPECT_TRUE(k) << error;
   if (!k) return {false};
-  return runKernel(*k, kTrials, 1, {}, keep);
+  return runKernel(*k, kBeliefsTrials, 1, {}, keep);
 }
 
 void expectWithin5Se(const Estimate& e, double exact, const std::string& what) {
@@ -234,7 +234,7 @@ scenario s {
                              true);
   ASSERT_TRUE(r.ok);
   const size_t width = 5 * 2, n = r.outcomes.size() / width;
-  ASSERT_EQ(n, kTrials);
+  ASSERT_EQ(n, kBeliefsTrials);
   std::vector<double> a(n), b(n), c(n), d(n);
   for (size_t t = 0; t < n; ++t)
     a[t] = r.outcomes[t * width + 1], b[t] = r.outcomes[t * width + 3], c[t] = r.outcomes[t * width + 5],

@@ -13,7 +13,7 @@
 
 namespace {
 
-const char* kScenario = R"(
+const char* kVoiScenario = R"(
 scenario act_or_not {
   param act = 0 in [0, 1]
   param mu = 0.0
@@ -24,7 +24,7 @@ scenario act_or_not {
 )";
 
 omen::VoiOutcome voi(const std::string& mu, omen::Engine engine = omen::Engine::Interpreter) {
-  auto program = omen::Program::fromString(kScenario, "act.omen");
+  auto program = omen::Program::fromString(kVoiScenario, "act.omen");
   EXPECT_TRUE(program->ok()) << program->diagnostics();
   omen::RunOptions options;
   options.worlds = 20000;
