@@ -18,6 +18,10 @@
 #include "omen/RunOptions.h"
 // Files a command writes (-o, :save) and its stdout follow the one rule of AtomicFile.h.
 #include "runtime/host/AtomicFile.h"
+// What the tools use of the runtime around a command: every MPI rank given the same input
+// (Cluster.h), out of memory as a clear error and memory sizes in words (MemoryBudget.h).
+#include "runtime/host/Cluster.h"
+#include "runtime/host/MemoryBudget.h"
 
 namespace omen::rt {
 

@@ -65,7 +65,7 @@ std::vector<std::string> describeExpected(IntervalSet set, const antlr4::dfa::Vo
     set.remove(size_t(P::IDENT));
     for (size_t t = P::EXTENDS; t <= P::TIME; ++t)
       if (t != P::PARAM && t != P::EPISTEMIC && t != P::STATE && t != P::EVENT && t != P::PHASE && t != P::REPORT &&
-          t != P::CORRELATE)
+          (t != P::CORRELATE || !set.contains(size_t(P::PARAM))))  // `correlate` only where members may start
         set.remove(t);
   }
   if (containsAll(set, {P::IMPORT, P::CONST, P::FN, P::SCENARIO})) {

@@ -6,7 +6,6 @@
 #include <iostream>
 
 #include "core/ClosestName.h"
-#include "runtime/host/Cluster.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/OutputGuard.h"
 

@@ -14,7 +14,6 @@
 #include <new>
 #include <sstream>
 
-#include "runtime/host/MemoryBudget.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 

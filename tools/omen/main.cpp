@@ -11,8 +11,6 @@
 #include <unistd.h>
 
 #include "core/Fingerprint.h"
-#include "runtime/host/Cluster.h"
-#include "runtime/host/MemoryBudget.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 
