@@ -30,7 +30,10 @@ function(omen_unity target)
   foreach(src ${sources})
     cmake_path(ABSOLUTE_PATH src BASE_DIRECTORY ${target_dir} NORMALIZE OUTPUT_VARIABLE abs)
     cmake_path(IS_PREFIX PROJECT_SOURCE_DIR ${abs} NORMALIZE in_tree)
-    if(NOT abs MATCHES "\\.cpp$" OR NOT in_tree)
+    # A generated source (the runtime bitcode's byte array) keeps its own rule: the build
+    # folder may lie inside the source tree (build/), and a batch's #include is no dependency.
+    cmake_path(IS_PREFIX CMAKE_BINARY_DIR ${abs} NORMALIZE in_build)
+    if(NOT abs MATCHES "\\.cpp$" OR NOT in_tree OR in_build)
       list(APPEND kept ${src})
       continue()
     endif()
