@@ -146,7 +146,7 @@ class Playground {
     options.cancel = &cancel;
     RunOutcome outcome = program.run(options);
     if (!outcome.ok()) return json{{"status", 1}, {"error", outcome.error}}.dump();
-    return json{{"status", outcome.result.partial ? 130 : 0},
+    return json{{"status", isPartial(outcome.result) ? 130 : 0},
                 {"result", json::parse(formatRun(outcome.result, OutputFormat::Json))}}
         .dump();
   }

@@ -61,6 +61,11 @@ std::string baseName(const std::string& path) {
 
 }  // namespace
 
+bool isPartial(const RunResult& result) {
+  return result.partial ||
+         std::any_of(result.scenarios.begin(), result.scenarios.end(), [](const ScenarioResult& s) { return s.partial; });
+}
+
 std::string reportPage(const std::string& dataJson, const std::string& title) {
   return inlinePage(PageKind::Report, dataJson, title);
 }
@@ -89,7 +94,7 @@ ReportOutcome buildReport(const ReportRequest& request) {
   data["run_command"] = shellQuote(runCommand);
   if (run.ok()) {
     data["run"] = json::parse(formatRun(run.result, OutputFormat::Json));
-    interrupted |= run.result.partial;
+    interrupted |= isPartial(run.result);
   } else {
     data["run"] = nullptr;
     data["run_error"] = run.error;

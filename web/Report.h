@@ -36,6 +36,9 @@ struct ReportOutcome {
   std::string errors;  ///< diagnostics and analyses' messages, for stderr
 };
 
+/// Whether a run was cut short (its header or any scenario marked partial).
+bool isPartial(const RunResult& result);
+
 /// The report page of `request.file`. The run uses `runWords`; each analysis gets them too,
 /// except the flags it sets itself.
 ReportOutcome buildReport(const ReportRequest& request);

@@ -11,6 +11,7 @@ omen.sections = (() => {
     for (const s of doc.scenarios || []) {
       const box = el("section", {class: "scenario", "data-scenario": s.name}, el("h3", {}, "scenario ", el("code", {}, s.name)));
       box.append(omen.tables.params(s.params));
+      if (s.partial) box.append(el("p", {class: "partial"}, `partial: stopped after ${s.trials_completed} of ${doc.trials} trials`));
       if (s.error) box.append(el("pre", {class: "error"}, s.error));
       if (s.evidence) box.append(omen.tables.evidence(s.evidence));
       if (s.reports) box.append(omen.tables.reports(s.reports));
