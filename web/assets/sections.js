@@ -85,7 +85,7 @@ omen.sections = (() => {
       const reps = (s.reports || []).filter((r) => Array.isArray(r.values));
       for (const r of reps)
         out.append(omen.plot.figure(omen.plot.cdf({title: `${s.name}: ${r.label} across ${r.worlds} worlds`, xLabel: r.label, series: [{name: r.label, values: r.values}]})));
-      out.append(el("table", {class: "results worlds-table"}, omen.tables.head("report", "pooled", "95% interval", "sd across worlds", "5%", "50%", "95%"),
+      out.append(el("table", {class: "results worlds-table"}, omen.tables.head("report", "pooled", "95% interval", "epistemic sd", "5%", "50%", "95%"),
         el("tbody", {}, (s.reports || []).map((r) => el("tr", {"data-label": r.label}, el("td", {}, r.label),
           omen.numCell(r.pooled && r.pooled.estimate, r.pooled && r.pooled.stderr, "pooled"),
           el("td", {class: "num"}, r.pooled ? omen.interval([r.pooled.ci_low, r.pooled.ci_high], r.pooled.stderr) : "—"),
