@@ -41,7 +41,7 @@ struct LoadOptions {
   std::string stdlibDir;
   /// Non-empty: an `import "file.omen"` must lie under one of these folders (symlinks
   /// resolved) or it is refused before it is read; std modules are always allowed.
-  std::vector<std::string> importRoots;
+  std::vector<std::string> importRoots{};
 };
 
 class Session;
