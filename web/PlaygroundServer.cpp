@@ -39,6 +39,12 @@ constexpr const char* kPageSecurityPolicy =
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
     "img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+// A string field of a request, or "" if it is missing or not a string.
+std::string text(const json& body, const char* key) {
+  auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 struct StartFile {
   std::string name, source;
 };
@@ -71,7 +77,7 @@ class Playground {
   }
 
   std::unique_ptr<Program> load(const json& body) const {
-    return Program::fromString(body.value("source", ""), nameFor(body.value("name", "")), load_);
+    return Program::fromString(text(body, "source"), nameFor(text(body, "name")), load_);
   }
 
   json check(const json& body) const {
@@ -83,10 +89,11 @@ class Playground {
   json start(const json& body) {
     std::lock_guard lock(mutex_);
     if (job_ && !job_->done()) return {{"error", "a run is still going: stop it first"}};
-    std::string action = body.value("action", "run");
+    std::string action = body.contains("action") ? text(body, "action") : "run";
     std::vector<std::string> words;
-    for (const json& w : body.value("words", json::array()))
-      if (w.is_string()) words.push_back(w.get<std::string>());
+    if (auto it = body.find("words"); it != body.end() && it->is_array())
+      for (const json& w : *it)
+        if (w.is_string()) words.push_back(w.get<std::string>());
     if (std::string refused = checkRequestWords(words, options_); !refused.empty()) return {{"error", refused}};
     bool known = action == "run";
     for (const AnalysisInfo& info : analyses())
@@ -117,8 +124,9 @@ class Playground {
 
   std::string report(const json& body) const {
     json data = {{"omen_version", kVersion}, {"command", "omen serve (the playground's \"save as report\")"},
-                 {"file", nameFor(body.value("name", ""))}, {"source", body.value("source", "")},
-                 {"run", body.value("run", json(nullptr))}, {"analyses", body.value("analyses", json::array())},
+                 {"file", nameFor(text(body, "name"))}, {"source", text(body, "source")},
+                 {"run", body.contains("run") && body["run"].is_object() ? body["run"] : json(nullptr)},
+                 {"analyses", body.contains("analyses") && body["analyses"].is_array() ? body["analyses"] : json::array()},
                  {"interrupted", false}};
     return reportPage(data.dump(), "omen report: " + fs::path(data["file"].get<std::string>()).filename().string());
   }
@@ -208,6 +216,11 @@ int servePlayground(const PlaygroundOptions& options, std::ostream& log) {
   server.set_payload_max_length(kMaxRequestBytes);
   server.set_read_timeout(10, 0);
   int port = options.port;
+  // Out of memory or a bug in a route answers 500 with a sentence, and the server goes on.
+  server.set_exception_handler([&](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    log << "omen serve: a request to " << req.path << " failed\n";
+    sendJson(res, {{"error", "the server could not answer this request"}}, 500);
+  });
   server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Cache-Control", "no-store");
