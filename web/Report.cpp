@@ -17,30 +17,17 @@ using json = nlohmann::ordered_json;
 
 constexpr int kExitProgramError = 1, kExitInterrupted = 130;
 
-// The run flags that take a value, so a flag of `runWords` can be dropped with its value when
-// an analysis sets it itself. Repeatable ones (--set) are kept: both apply.
-bool takesValue(const std::string& flag) {
-  return flag != "--log" && flag != "--no-sobol" && flag != "--no-tornado";
-}
-
-bool repeatable(const std::string& flag) { return flag == "--set"; }
-
-// `runWords` minus the flags that `own` gives itself, then `own`.
+// The analysis's own flags, then the run's flag-value pairs that `own` does not set itself
+// (`--set` adds to its own).
 std::vector<std::string> analysisWords(const std::vector<std::string>& runWords, const std::vector<std::string>& own) {
   auto givenByOwn = [&](const std::string& flag) {
     return std::any_of(own.begin(), own.end(), [&](const std::string& w) { return w == flag || w.rfind(flag + "=", 0) == 0; });
   };
   std::vector<std::string> words(own.begin() + 1, own.end());
-  for (size_t i = 0; i < runWords.size(); ++i) {
-    const std::string& w = runWords[i];
-    std::string flag = w.substr(0, w.find('='));
-    bool hasValue = w.find('=') == std::string::npos && takesValue(flag) && i + 1 < runWords.size();
-    if (!repeatable(flag) && givenByOwn(flag)) {
-      if (hasValue) ++i;
-      continue;
-    }
-    words.push_back(w);
-    if (hasValue) words.push_back(runWords[++i]);
+  for (size_t i = 0; i + 1 < runWords.size(); i += 2) {
+    if (runWords[i] != "--set" && givenByOwn(runWords[i])) continue;
+    words.push_back(runWords[i]);
+    words.push_back(runWords[i + 1]);
   }
   words.push_back("--format");
   words.push_back("json");

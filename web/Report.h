@@ -21,7 +21,7 @@ struct ReportRequest {
   std::string file;                ///< the scenario file, as given
   std::string commandLine;         ///< the command that made the report, shown on the page
   RunOptions options;              ///< the run, read from `runWords` by the caller
-  std::vector<std::string> runWords;  ///< the run flags as typed (--trials, --seed, --set…)
+  std::vector<std::string> runWords;  ///< the run flags as flag, value pairs (--trials N, --seed K…)
   /// Each analysis: its name and its flags (`sweep --vary x`), as `omen NAME FILE` takes them.
   std::vector<std::vector<std::string>> analyses;
   LoadOptions load;
