@@ -12,7 +12,7 @@ import { OUT, omen, omenJson, launch, watchedPage } from "./browser.mjs";
 const FILE = "examples/online_learning.omen";
 const RUN = ["--trials", "20000", "--seed", "7"];
 const SWEEP = ["sweep", FILE, "--scenario", "online_learning", "--vary", "p_update=0:0.4:5", ...RUN];
-const SENS = ["sensitivity", FILE, "--scenario", "online_learning", "--report", "P(catastrophe)", "--rows", "256", ...RUN];
+const SENS = ["sensitivity", FILE, "--scenario", "online_learning", "--report", "P(catastrophe)", "--rows", "4096", ...RUN];
 const page_ = path.join(OUT, "online_learning.html");
 
 let browser, page, seen, html;
@@ -20,7 +20,7 @@ before(async () => {
   fs.rmSync(page_, { force: true });
   omen("report", FILE, ...RUN, "-o", page_,
        "--analysis", "sweep --scenario online_learning --vary p_update=0:0.4:5",
-       "--analysis", "sensitivity --scenario online_learning --report 'P(catastrophe)' --rows 256");
+       "--analysis", "sensitivity --scenario online_learning --report 'P(catastrophe)' --rows 4096");
   html = fs.readFileSync(page_, "utf8");
   browser = await launch();
   let context;

@@ -74,7 +74,10 @@ int reportCommand(const ReportFlags& flags, const std::vector<std::string>& argv
   if (std::string refused = refuseOutput(flags.output, flags.file, OutputKind::Dump, flags.force); !refused.empty())
     return usageError(refused, "report");
   request.runWords = runWordsOf(flags.run);
-  request.commandLine = web::shellQuote(argv);
+  // The recipe names the command as a reader types it, not where this omen was installed.
+  std::vector<std::string> recipe = argv;
+  if (!recipe.empty()) recipe[0] = "omen";
+  request.commandLine = web::shellQuote(recipe);
   rt::InterruptScope interrupts;
   request.cancel = interrupts.flag();
   web::ReportOutcome outcome = web::buildReport(request);

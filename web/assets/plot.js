@@ -78,9 +78,16 @@ omen.plot = (() => {
   // Bars of one label from several series sit side by side in its row.
   const bars = (spec) => {
     const labels = [...new Set(spec.series.flatMap((s) => s.bars.map((b) => b.label)))];
-    const vals = spec.series.flatMap((s) => s.bars.flatMap((b) => [b.from, b.to, b.lo ?? b.to, b.hi ?? b.to])).filter(isFinite);
+    // The axis spans the bars; an interval edge counts unless it lies more than the bars'
+    // own span beyond them (a degenerate bootstrap interval would flatten every bar), and
+    // such an edge is drawn cut at the axis.
+    const vals = spec.series.flatMap((s) => s.bars.flatMap((b) => [b.from, b.to])).filter(isFinite);
     if (spec.base !== undefined) vals.push(spec.base);
+    const span = Math.max(...vals) - Math.min(...vals) || Math.abs(vals[0]) || 1;
+    const near = (x) => isFinite(x) && x >= Math.min(...vals) - span && x <= Math.max(...vals) + span;
+    vals.push(...spec.series.flatMap((s) => s.bars.flatMap((b) => [b.lo, b.hi])).filter(near));
     const [x0, x1] = padded(Math.min(...vals), Math.max(...vals));
+    const cut = (x) => Math.min(x1, Math.max(x0, x));
     const rowH = Math.max(22, Math.min(40, (H - M.t - M.b) / Math.max(1, labels.length)));
     const height = Math.max(150, M.t + M.b + rowH * labels.length);
     const sx = scale(x0, x1, M.l + 60, W - M.r, false);
@@ -95,7 +102,7 @@ omen.plot = (() => {
         const a = Math.min(sx(b.from), sx(b.to)), w = Math.max(1, Math.abs(sx(b.to) - sx(b.from)));
         g += `<rect class="bar" x="${a}" y="${y}" width="${w}" height="${band * 0.9}" data-label="${omen.esc(b.label)}" data-value="${b.to}"><title>${omen.esc(b.label)} · ${omen.esc(s.name)}: ${omen.esc(fmt(b.to))}${isFinite(b.lo) ? ` [${omen.esc(fmt(b.lo))}, ${omen.esc(fmt(b.hi))}]` : ""}${b.note ? " · " + omen.esc(b.note) : ""}</title></rect>`;
         if (isFinite(b.lo) && isFinite(b.hi))
-          g += `<line class="whisker" x1="${sx(b.lo)}" x2="${sx(b.hi)}" y1="${y + band * 0.45}" y2="${y + band * 0.45}"/>`;
+          g += `<line class="whisker${near(b.lo) && near(b.hi) ? "" : " cut"}" x1="${sx(cut(b.lo))}" x2="${sx(cut(b.hi))}" y1="${y + band * 0.45}" y2="${y + band * 0.45}"/>`;
       }
       body += g + `</g>`;
     });
