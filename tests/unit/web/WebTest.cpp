@@ -6,6 +6,7 @@
 
 #include "web/Page.h"
 #include "web/Playground.h"
+#include "web/PlaygroundJob.h"
 #include "web/ShellWords.h"
 
 namespace omen::web {
@@ -72,6 +73,31 @@ TEST(Playground, RequestWordsWithinLimits) {
   EXPECT_NE(checkRequestWords({"--vary", "p", "--plot", "/tmp/x.svg"}, options).find("writes no files"), std::string::npos);
   EXPECT_NE(checkRequestWords({"--plot=/home/x/.bashrc"}, options), "");
   EXPECT_NE(checkRequestWords({"--format", "csv"}, options), "");
+}
+
+}  // namespace
+}  // namespace omen::web
+
+namespace omen::web {
+namespace {
+
+// A job still running at its time limit is stopped through the same flag as the stop
+// button, and says it timed out; a stopped job says it was stopped.
+TEST(PlaygroundJob, TheWatchdogStopsAJobAtItsTimeLimit) {
+  auto untilCancelled = [](const std::atomic<bool>& cancel) {
+    while (!cancel.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return std::string(R"({"status": 130})");
+  };
+  PlaygroundJob timed(1, untilCancelled, 0.05);
+  while (!timed.done()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_NE(timed.state().find(R"("timed_out":true)"), std::string::npos) << timed.state();
+  EXPECT_NE(timed.state().find(R"("answer":{"status":130})"), std::string::npos) << timed.state();
+
+  PlaygroundJob stopped(2, untilCancelled, 60);
+  EXPECT_NE(stopped.state().find(R"("state":"running")"), std::string::npos);
+  stopped.stop();
+  while (!stopped.done()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_NE(stopped.state().find(R"("stopped":true,"timed_out":false)"), std::string::npos) << stopped.state();
 }
 
 }  // namespace
