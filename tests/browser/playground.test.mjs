@@ -101,6 +101,15 @@ test("a sweep draws its curve with a band, and the page saves as a report", asyn
   assert.match(saved, /"name":"sweep"/);
 });
 
+test("any other analysis of the registry runs from the list", async () => {
+  await page.selectOption("#other", "solve");
+  await page.fill("#words", "--find p --in 0:1 --where 'P(hit) = 50%' --trials 4000");
+  await page.click("#analyse");
+  const root = page.locator('#output section[data-analysis=solve] td[data-field=root]');
+  await root.waitFor();
+  assert.ok(Math.abs(Number(await root.getAttribute("data-value")) - 0.5) < 0.05, "P(hit) = p reaches 50% near p = 0.5");
+});
+
 test("the stop button stops a long run", async () => {
   await type(`scenario slow {
   event e

@@ -42,7 +42,10 @@
   const shown = {run: null, analyses: []};
   const output = $("output");
   const status = $("status");
-  const buttons = ["run", "sweep", "sensitivity"].map($);
+  const buttons = ["run", "sweep", "sensitivity", "analyse"].map($);
+  // Every other analysis of the registry, by name (its flags go in the flags field).
+  for (const a of data.analyses.filter((x) => x.name !== "sweep" && x.name !== "sensitivity"))
+    $("other").append(el("option", {value: a.name, title: a.summary}, a.name));
 
   const finish = (job, action, words) => {
     buttons.forEach((b) => (b.disabled = false));
@@ -93,6 +96,7 @@
   $("run").addEventListener("click", () => start("run"));
   $("sweep").addEventListener("click", () => start("sweep"));
   $("sensitivity").addEventListener("click", () => start("sensitivity"));
+  $("analyse").addEventListener("click", () => start($("other").value));
   $("stop").addEventListener("click", () => post("/api/stop", {}));
   $("save").addEventListener("click", async () => {
     const html = await post("/api/report", {name: $("file").value, source: editor.value, run: shown.run, analyses: shown.analyses});
