@@ -57,7 +57,7 @@ omen.plot = (() => {
   const line = (spec) => {
     const pts = spec.series.flatMap((s) => s.points);
     const xsAll = pts.map((p) => p.x), ysAll = pts.flatMap((p) => [p.y, p.lo ?? p.y, p.hi ?? p.y]).filter(isFinite);
-    const [x0, x1] = spec.log ? [Math.min(...xsAll), Math.max(...xsAll)] : [Math.min(...xsAll), Math.max(...xsAll)];
+    const [x0, x1] = [Math.min(...xsAll), Math.max(...xsAll)];
     const [y0, y1] = padded(Math.min(...ysAll), Math.max(...ysAll));
     const sx = scale(x0, x1 === x0 ? x0 + 1 : x1, M.l, W - M.r, spec.log), sy = scale(y0, y1, H - M.b, M.t, false);
     let body = frame(spec.title, spec.xLabel, spec.yLabel) + xAxis(ticks(x0, x1, spec.log), sx, H - M.b) + yAxis(ticks(y0, y1, false), sy);
