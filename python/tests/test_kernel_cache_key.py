@@ -49,8 +49,9 @@ def test_a_rebuilt_libomen_does_not_load_an_older_ones_kernels(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(pkg), LD_LIBRARY_PATH=str(lib), OMEN_CACHE_DIR=str(cache))
 
     def run():
+        # From tmp_path: `python -c` puts the working folder first on sys.path.
         subprocess.run([sys.executable, "-c", CHILD, str(source), str(pkg), str(libomen)], env=env, check=True,
-                       timeout=300)
+                       timeout=300, cwd=tmp_path)
 
     run()
     first = entries(cache)
