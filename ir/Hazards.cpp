@@ -64,9 +64,14 @@ void rewriteBernoulliConditions(Block& b) {
   }
 }
 
+/// The engines keep a step's probabilities in an array of this many doubles at most (on the
+/// stack of a JIT kernel): a body with more choices than any model needs draws every step.
+constexpr uint32_t kMaxChoices = 1024;
+
 std::string decide(const Module& m, StepAnalysis& a, const Phase& p) {
   if (p.form == PhaseForm::For && p.count->kind == ExprKind::Const && p.count->intValue <= 1)
     return "at most one step";
+  if (p.hazardSites > kMaxChoices) return "the body has more than 1024 choices";
   std::string why = a.unchangedBetweenSteps(p);
   if (why.empty()) why = onlyChoicesDraw(m, a, p.body);
   return why;

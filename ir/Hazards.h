@@ -17,7 +17,7 @@
 //  * every draw of the body is a choice: a `with probability p` statement or an
 //    `if bernoulli(p)` (rewritten here into the former: the same runtime call at the same
 //    site), and no probability draws;
-//  * the phase may run more than one step.
+//  * the phase may run more than one step, and its body has at most 1,024 choices.
 // A probability then reads only params, globals, states, events and locals set earlier in
 // the step, none of which a step that changed nothing has changed. The engines check the
 // dynamic half after each step: no choice succeeded, no state changed, no new event.

@@ -67,6 +67,9 @@ TEST(Hazards, ReasonsWhyNot) {
             "at most one step");
   EXPECT_EQ(hazardDecision(std::string(kHazardHead) + "phase p for 100 { with probability 0.1 { observe x > 0 } }\nreport E(x)"),
             "the body observes");
+  std::string many = "phase p for 100 {\n";
+  for (int i = 0; i < 1025; ++i) many += "with probability 1e-6 { x = x + 1 }\n";
+  EXPECT_EQ(hazardDecision(std::string(kHazardHead) + many + "}\nreport E(x)"), "the body has more than 1024 choices");
   // No choice: nothing to say (the quiescence analysis speaks for the phase).
   EXPECT_EQ(hazardDecision(std::string(kHazardHead) + "phase p for 100 { if on { x = 1 } }\nreport E(x)"), "");
 }
