@@ -68,7 +68,7 @@ void rewriteBernoulliConditions(Block& b) {
 /// stack of a JIT kernel): a body with more choices than any model needs draws every step.
 constexpr uint32_t kMaxChoices = 1024;
 
-std::string decide(const Module& m, StepAnalysis& a, const Phase& p) {
+std::string decideHazards(const Module& m, StepAnalysis& a, const Phase& p) {
   if (p.form == PhaseForm::For && p.count->kind == ExprKind::Const && p.count->intValue <= 1)
     return "at most one step";
   if (p.hazardSites > kMaxChoices) return "the body has more than 1024 choices";
@@ -84,7 +84,7 @@ void analyzeHazards(Module& m) {
     StepAnalysis a(m, s);
     for (Phase& p : s.phases) {
       p.hazardSites = countChoices(p.body);
-      p.hazards = p.hazardSites ? decide(m, a, p) : "";
+      p.hazards = p.hazardSites ? decideHazards(m, a, p) : "";
       p.jumpsHazards = p.hazardSites && p.hazards.empty();
       if (p.jumpsHazards) rewriteBernoulliConditions(p.body);
     }
