@@ -21,6 +21,8 @@
 // A probability then reads only params, globals, states, events and locals set earlier in
 // the step, none of which a step that changed nothing has changed. The engines check the
 // dynamic half after each step: no choice succeeded, no state changed, no new event.
+// Trial lanes (TrialLanes.h) never meet such a phase: they take phases of at most one step.
+// The exact engine ignores the decision (it sums over every step's outcomes).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
