@@ -33,6 +33,8 @@ class Gen:
         # the JIT runs its trials in vector lanes; `lanes` is what `omen emit --ir` must say.
         self.straight = straight
         self.lanes = None
+        # Phases made by hazard_phase, with whether ir/Hazards.h must let them jump.
+        self.hazard_marks = []
         # Straight-line programs that must run in lanes use only the builtins that vectorise.
         self.vector_only = False
         if straight:
@@ -476,6 +478,7 @@ class Gen:
             body.append(f"    let {name} = {self.real(env, 1)}")
             env["vars"]["real"].append(name)
         spoil = self.r.randrange(10)
+        self.hazard_marks.append(f"{pname}={'no' if spoil == 0 else 'yes'}")
         if spoil == 0:
             body.append(f"    let {self.fresh('l')} = {self.r.choice(['normal(0, 1)', 'poisson(2)', 'step'])}")
         for _ in range(self.r.randint(1, 3)):
@@ -716,6 +719,9 @@ def main():
         # Every fourth program is straight-line; the others are as they always were.
         g = Gen(random.Random(args.seed * 1_000_003 + i), straight=i % 4 == 3, discrete=args.discrete)
         text = g.program()
+        if g.hazard_marks:
+            # Read by check_hazards.py: each such phase's decision in `omen emit --ir`.
+            text = f"// hazards: {' '.join(g.hazard_marks)}\n" + text
         if g.lanes:
             # Read by check_lanes.py: the first scenario's decision in `omen emit --ir`.
             text = f"// lanes: {g.lanes}\n" + text
