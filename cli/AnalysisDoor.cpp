@@ -24,7 +24,7 @@ int finishAnalysis(const AnalysisOutcome& outcome, OutputFormat format, const st
         return kExitProgramError;
       }
       std::string notice = outcome.notice ? outcome.notice(tool) : "";
-      if (notice.empty()) return kExitOk;
+      if (notice.empty()) return outcome.verdictStatus ? outcome.verdictStatus() : kExitOk;
       err << notice;
       return kExitInterrupted;
     }

@@ -66,11 +66,26 @@ std::string quantileFields(const ReportResult& r) {
   return out;
 }
 
+}  // namespace
+
+std::string expectationField(const ReportResult& r) {
+  if (!r.expectation) return "";
+  const ExpectationVerdict& v = r.verdict;
+  std::string interval = v.hasInterval ? fmt::format("[{}, {}]", num(v.low), num(v.high)) : "null";
+  return fmt::format(", \"expect\": {{\"bound\": {}, \"verdict\": \"{}\", \"interval\": {}, \"alpha\": {}, "
+                     "\"sequential\": {}}}",
+                     jsonString(r.expectation->bound), verdictName(v.verdict), interval, num(v.alpha),
+                     v.sequential ? "true" : "false");
+}
+
+namespace {
+
 std::string reportObject(const ReportResult& r) {
-  return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {}{}}}", jsonString(r.label),
+  return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {}{}{}}}", jsonString(r.label),
                      reportKindName(r.kind),
                      r.kind == ReportKind::Quantiles ? quantileFields(r) : estimateFields(r),
-                     r.weighted ? fmt::format(", \"weighted\": true, \"ess\": {}", num(r.ess)) : "");
+                     r.weighted ? fmt::format(", \"weighted\": true, \"ess\": {}", num(r.ess)) : "",
+                     expectationField(r));
 }
 
 /// A number, or null where it is not finite (the log of an evidence of 0).

@@ -88,7 +88,15 @@ std::string settingsNote(const RunOptions& options, const ScenarioInfo& info) {
 
 }  // namespace
 
-RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options) {
+namespace {
+bool hasExpectations(const ScenarioInfo& info) {
+  for (const ReportInfo& r : info.reports)
+    if (r.expectation) return true;
+  return false;
+}
+}  // namespace
+
+RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options, double expectAlpha) {
   RunOutcome out;
   describeRun(out.result, source, options);
   PreparedRun prepared;
@@ -96,12 +104,19 @@ RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options) {
   if (out.failure != Failure::None) return out;
 
   for (size_t i = 0; i < prepared.kernels.size(); ++i) {
+    const ScenarioInfo& info = prepared.kernels[i]->info();
+    if (expectAlpha > 0 && !hasExpectations(info)) continue;
+    if (expectAlpha > 0 && info.weighted)
+      return failWith(out, Failure::Options,
+                      "scenario '" + info.name + "' observes: omen test does not decide the expectations of a "
+                      "posterior yet (omen run shows their verdict at its trials, not sequentially)");
     DriverOptions o;
     out.error = driverOptions(options, *prepared.kernels[i], o);
     if (!out.error.empty()) {
       out.failure = Failure::Options;
       return out;
     }
+    o.expectAlpha = expectAlpha;
     out.result.scenarios.push_back(run(*prepared.kernels[i], o));
     out.result.scenarios.back().compileSeconds = prepared.compileSeconds[i];
     // Only when this process ran every trial (under MPI a rank runs some blocks only).
