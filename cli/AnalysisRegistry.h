@@ -77,6 +77,9 @@ struct AnalysisDescriptor {
   /// Indexed by Door: nullptr where offered, else why not.
   std::array<const char*, 4> unavailable{};
   std::unique_ptr<AnalysisCommand> (*make)();
+  /// `omen NAME FILE…` takes several files, run one after another with the same flags (text
+  /// output only; the exit status is the worst of theirs).
+  bool severalFiles = false;
 };
 
 /// Every analysis, in `--help` order.

@@ -57,6 +57,6 @@ const AnalysisParts<TestFlags, TestRequest, TestOutcome> kParts{
 
 extern const AnalysisDescriptor kTestAnalysis{
     "test", "Model tests: decide each expect statement by a sequential test at a stated error rate", {}, {},
-    [] { return commandOf(kParts); }};
+    [] { return commandOf(kParts); }, /*severalFiles=*/true};
 
 }  // namespace omen::rt

@@ -16,7 +16,7 @@ namespace {
 std::string alphaPercent(double alpha) { return fmt::format("{:g}%", alpha * 100); }
 
 std::string testPartialNote(uint64_t completed, uint64_t cap) {
-  return fmt::format("PARTIAL: interrupted after {} trials (cap {})", completed, cap);
+  return fmt::format("partial: interrupted after {} trials (cap {})", completed, cap);
 }
 
 // The sequence's interval rounded to the report's standard error, as the run's interval is.
@@ -30,7 +30,7 @@ std::string sequenceText(const ReportResult& r) {
 std::string testStopLine(const ScenarioResult& s, const TestResult& r) {
   std::string where;
   if (s.partial)
-    where = testPartialNote(s.trialsCompleted, r.trials);
+    where = "PARTIAL" + testPartialNote(s.trialsCompleted, r.trials).substr(7);
   else if (s.trialsCompleted < r.trials)
     where = fmt::format("every expectation decided after {} trials (cap {})", s.trialsCompleted, r.trials);
   else

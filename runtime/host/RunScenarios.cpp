@@ -86,14 +86,12 @@ std::string settingsNote(const RunOptions& options, const ScenarioInfo& info) {
   return set.empty() ? "" : "note: this run was given " + set + "\n";
 }
 
-}  // namespace
-
-namespace {
 bool hasExpectations(const ScenarioInfo& info) {
   for (const ReportInfo& r : info.reports)
     if (r.expectation) return true;
   return false;
 }
+
 }  // namespace
 
 RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options, double expectAlpha) {
@@ -102,14 +100,14 @@ RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options, doubl
   PreparedRun prepared;
   out.failure = prepareRun(source, options.scenarios, options, prepared, out.error);
   if (out.failure != Failure::None) return out;
+  for (const Kernel* kernel : prepared.kernels)
+    if (expectAlpha > 0 && kernel->info().weighted && hasExpectations(kernel->info()))
+      return failWith(out, Failure::Options,
+                      "scenario '" + kernel->info().name + "' observes: omen test does not decide the expectations "
+                      "of a posterior yet (omen run shows their verdict at its trials, not sequentially)");
 
   for (size_t i = 0; i < prepared.kernels.size(); ++i) {
-    const ScenarioInfo& info = prepared.kernels[i]->info();
-    if (expectAlpha > 0 && !hasExpectations(info)) continue;
-    if (expectAlpha > 0 && info.weighted)
-      return failWith(out, Failure::Options,
-                      "scenario '" + info.name + "' observes: omen test does not decide the expectations of a "
-                      "posterior yet (omen run shows their verdict at its trials, not sequentially)");
+    if (expectAlpha > 0 && !hasExpectations(prepared.kernels[i]->info())) continue;
     DriverOptions o;
     out.error = driverOptions(options, *prepared.kernels[i], o);
     if (!out.error.empty()) {

@@ -100,6 +100,28 @@ TEST(ExpectationTest, BernoulliSequenceCoversAtEveryLook) {
   EXPECT_LE(missed, static_cast<int>(alpha * runs)) << missed << " of " << runs;
 }
 
+// The control that gives the two tests above their teeth: the fixed-n 95% interval, looked
+// at as often, leaves the true value in far more than 5% of the runs.
+TEST(ExpectationTest, PeekingAtAFixedIntervalWouldNot) {
+  const double p = 0.3, alpha = 0.05;
+  std::mt19937_64 rng(7);
+  std::bernoulli_distribution draw(p);
+  int missed = 0, runs = 600;
+  for (int run = 0; run < runs; ++run) {
+    uint64_t s = 0, n = 0;
+    for (uint64_t look = 16; look <= 4096; look *= 2) {
+      for (; n < look; ++n) s += draw(rng);
+      double estimate = static_cast<double>(s) / static_cast<double>(n);
+      double half = 1.96 * std::sqrt(estimate * (1 - estimate) / static_cast<double>(n));
+      if (estimate - half > p || estimate + half < p) {
+        ++missed;
+        break;
+      }
+    }
+  }
+  EXPECT_GT(missed, static_cast<int>(2 * alpha * runs)) << missed << " of " << runs;
+}
+
 TEST(ExpectationTest, MeanSequenceCoversAtEveryLook) {
   const double mu = 200, sigma = 50, alpha = 0.05;
   std::mt19937_64 rng(11);
