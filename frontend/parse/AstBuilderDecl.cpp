@@ -343,7 +343,6 @@ ast::MemberPtr AstBuilder::buildExpect(P::ExpectDeclContext* ctx) {
         return nullptr;
       }
   if (!report->explicitLabel) report->label += " " + e.bound;
-  report->range = rangeOf(ctx);
   report->expectation = std::move(e);
   return member;
 }

@@ -68,9 +68,6 @@ std::string precisionLines(const PrecisionOutcome& p, uint64_t trials);
 
 /// "pass", "fail" or "undecided".
 const char* verdictName(Verdict verdict);
-/// `, "expect": {"bound": "< 1%", "verdict": …, "interval": [lo, hi], "alpha": …,
-/// "sequential": …}` for an expectation's report, "" for any other.
-std::string expectationField(const ReportResult& r);
 /// An expectation's verdict as a text cell: "PASS" ("FAIL", "UNDECIDED"), and for a run's
 /// (not sequential) verdict "pass at this n (not sequential)".
 std::string verdictCell(const ReportResult& r);

@@ -66,8 +66,8 @@ std::string quantileFields(const ReportResult& r) {
   return out;
 }
 
-}  // namespace
-
+/// `, "expect": {"bound": "< 1%", "verdict": …, "interval": [lo, hi], "alpha": …,
+/// "sequential": …}` for an expectation's report, "" for any other.
 std::string expectationField(const ReportResult& r) {
   if (!r.expectation) return "";
   const ExpectationVerdict& v = r.verdict;
@@ -77,8 +77,6 @@ std::string expectationField(const ReportResult& r) {
                      jsonString(r.expectation->bound), verdictName(v.verdict), interval, num(v.alpha),
                      v.sequential ? "true" : "false");
 }
-
-namespace {
 
 std::string reportObject(const ReportResult& r) {
   return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {}{}{}}}", jsonString(r.label),
