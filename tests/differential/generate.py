@@ -629,7 +629,9 @@ class Gen:
         if self.r.random() < 0.3 and fixed:
             name, t = self.r.choice(fixed)
             lines.append(f"scenario {self.fresh('s')} extends {scen} {{")
-            lines.append(f"  param {name} = {self.expr(self.env(False, vars_=consts), t, 1)}")
+            value = self.expr(self.env(False, vars_=consts), t, 1)
+            # A real expression may be an int leaf; the override must keep the base's type.
+            lines.append(f"  param {name} = {value}" + (" + 0.0" if t == "real" else ""))
             lines.append("}")
         return "\n".join(lines) + "\n"
 
