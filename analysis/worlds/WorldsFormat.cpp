@@ -180,7 +180,7 @@ std::string plotWorlds(const WorldsResult& r, const std::string& path) {
   std::string body = "set title " + gnuplotQuoted(gnuplotPlain(fmt::format(
                                         "{}: each report across {} worlds of {} trials", s.name, s.worldsCompleted, r.trials))) + "\n";
   body += "set xlabel " + gnuplotQuoted("the world's estimate") + "\nset ylabel " +
-          gnuplotQuoted("fraction of worlds at or below") + "\nset yrange [0:1]\nset grid\nset key bottom right\n";
+          gnuplotQuoted("fraction of worlds at or below") + "\nset yrange [0:1]\nset grid\n" + gnuplotCurveLayout();
   // One data block per report (gnuplot's `index`): the sorted estimates and their ECDF.
   std::string data, plot = "plot ";
   for (size_t i = 0; i < s.reports.size(); ++i) {
