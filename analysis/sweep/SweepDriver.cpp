@@ -60,12 +60,27 @@ SweepRun runSweep(const std::vector<SweepKernel>& kernels, const DriverOptions& 
       result.seconds = detail::secondsSince(start);
       return result;
     }
-  // The params as the first point of the first kernel (side A of a comparison) used them.
-  for (size_t k = 0; k < points.size(); ++k)
-    if (points[k].kernel == 0) {
-      result.params = detail::paramsAsUsed(infoOf(k), globals[k]);
-      break;
+  // The params as the first point of the first kernel (side A of a comparison) used them,
+  // but only those every point of that kernel used the same way (a param computed from a
+  // varied one differs from point to point: it is no constant of the sweep).
+  std::vector<ParamValue> used;
+  std::vector<bool> varies;
+  for (size_t k = 0; k < points.size(); ++k) {
+    if (points[k].kernel != 0) continue;
+    std::vector<ParamValue> at = detail::paramsAsUsed(infoOf(k), globals[k]);
+    if (used.empty()) {
+      used = at;
+      varies.assign(used.size(), false);
+      continue;
     }
+    for (size_t p = 0; p < at.size(); ++p) {
+      bool same = at[p].drawn == used[p].drawn &&
+                  (at[p].type == ValueType::Real ? at[p].value.r == used[p].value.r : at[p].value.i == used[p].value.i);
+      varies[p] = varies[p] || !same;
+    }
+  }
+  for (size_t p = 0; p < used.size(); ++p)
+    if (!varies[p]) result.params.push_back(used[p]);
 
   // The exact-quantile budget bounds the whole sweep's memory, as it bounds one run's.
   const uint64_t cap = options.exactQuantileCap / std::max<size_t>(1, points.size());

@@ -41,7 +41,9 @@ struct SweepRun {
   /// Per point, a precision-targeted sweep's standing (the sweep stops at the first block
   /// boundary where every point meets every target; empty without targets).
   std::vector<PrecisionOutcome> precision;
-  std::vector<ParamValue> params;  ///< as the first point used them
+  /// The params every point of kernel 0 used the same way, as they used them (a param
+  /// computed from a varied one is left out).
+  std::vector<ParamValue> params;
   uint64_t trialsCompleted = 0;
   bool partial = false;
   std::optional<RunError> error;
