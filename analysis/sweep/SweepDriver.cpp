@@ -82,7 +82,10 @@ SweepRun runSweep(const std::vector<SweepKernel>& kernels, const DriverOptions& 
   for (size_t p = 0; p < used.size(); ++p)
     if (!varies[p]) result.params.push_back(used[p]);
 
-  // The exact-quantile budget bounds the whole sweep's memory, as it bounds one run's.
+  // The quantile budget of one run bounds the whole sweep's: each point keeps its share, and
+  // past it a sketch sized to stay within that share (makeAccumulators), so that the memory
+  // stays flat in the number of points (bench/memory.py) at the cost of a wider stated rank
+  // error when a sweep has very many points and trials.
   const uint64_t cap = options.exactQuantileCap / std::max<size_t>(1, points.size());
   auto fresh = [&] {
     SweepBlock b;
@@ -105,9 +108,10 @@ SweepRun runSweep(const std::vector<SweepKernel>& kernels, const DriverOptions& 
         block = fresh();
         size_t failedPoint = 0;
         // Every point runs the same chunk of trials before the next chunk starts, into the
-        // chunk's own accumulators, merged into the block only once every point has run it.
-        // Ctrl-C is seen inside a trial too: a cut chunk is dropped whole (its first trial is
-        // the cut), so all points keep the same trials.
+        // chunk's own accumulators, merged into the block only once every point has run it
+        // (so the chunks must not follow the clock: detail::ChunkGrowth::Fixed). Ctrl-C is seen
+        // inside a trial too: a cut chunk is dropped whole (its first trial is the cut), so
+        // all points keep the same trials.
         std::optional<RunError> failure =
             detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) -> std::optional<RunError> {
           auto cut = [&] {
@@ -142,7 +146,7 @@ SweepRun runSweep(const std::vector<SweepKernel>& kernels, const DriverOptions& 
           }
           mergeSweep(block, std::move(chunk));
           return std::nullopt;
-        });
+        }, detail::ChunkGrowth::Fixed);
         if (failure) return BlockFailure(*failure, failedPoint);
         return std::nullopt;
       },
