@@ -18,6 +18,7 @@
 
 #include "runtime/host/AtomicFile.h"
 #include "runtime/host/ReportFormat.h"
+#include "analysis/sweep/SweepFormat.h"
 
 extern char** environ;
 
@@ -158,6 +159,10 @@ std::string runGnuplot(const TempDir& dir, const std::string& script, const std:
   return writeFileAtomically(output, bytes);
 }
 
+/// Every curve figure: the legend under the plot, where it covers no curve, and an x axis
+/// that ends at the first and last data point rather than at gnuplot's round tick.
+const char* kCurveLayout = "set key below horizontal\nset xlabel offset 0,0.5\nset autoscale xfix\n";
+
 std::string axisLabel(const SweepAxis& a) { return plain(a.param) + (a.log ? " (log scale)" : ""); }
 
 }  // namespace
@@ -174,6 +179,7 @@ std::optional<PlotFormat> plotFormatOf(const std::string& path) {
 
 std::string gnuplotQuoted(const std::string& s) { return quoted(s); }
 std::string gnuplotPlain(const std::string& s) { return plain(s); }
+std::string gnuplotCurveLayout() { return kCurveLayout; }
 
 std::string drawFigure(const std::string& path, int width, int height, const std::string& body,
                        const std::string& data) {
@@ -192,6 +198,7 @@ namespace omen {
 using namespace rt;
 
 std::string plotSweepFile(const SweepResult& s, const std::string& path) {
+  if (!s.sideA.empty()) return plotSweepFile(differenceSweep(s), path);
   std::optional<PlotFormat> format = plotFormatOf(path);
   if (!format) return "--plot " + path + ": the file must end in .svg or .png";
   std::vector<size_t> reports;
@@ -220,7 +227,8 @@ std::string plotSweepFile(const SweepResult& s, const std::string& path) {
   TempDir dir;
   std::string script = terminal(*format, int(560 * cols), int(380 * rows + 40));
   script += setOutput(dir);
-  script += "set encoding utf8\nset grid lc rgb '#dddddd'\nset key top left box opaque\nset style fill transparent solid 0.25 noborder\n";
+  script += std::string("set encoding utf8\nset grid lc rgb '#dddddd'\n") + kCurveLayout +
+            "set style fill transparent solid 0.25 noborder\n";
   if (x.log) script += "set logscale x\n";
   script += fmt::format("set multiplot layout {},{} title {}\n", rows, cols,
                         quoted(plain(fmt::format("{}: sweep of {} ({} trials per point, common random numbers)",
@@ -258,12 +266,14 @@ std::string plotSolveFile(const SolveResult& s, const std::string& path) {
   TempDir dir;
   std::string script = terminal(*format, 640, 420);
   script += setOutput(dir);
-  script += "set grid lc rgb '#dddddd'\nset key top left box opaque\nset style fill transparent solid 0.25 noborder\n";
-  script += "set title " + quoted(plain(fmt::format("{}: {} = {} at {} = {} [{}, {}]", s.scenario, s.report, num(s.target),
+  script += std::string("set grid lc rgb '#dddddd'\n") + kCurveLayout + "set style fill transparent solid 0.25 noborder\n";
+  script += "set title " + quoted(plain(fmt::format("{}: {} = {} at {} = {} [{}, {}]", s.scenario, s.sideA.empty() ? s.report : s.report + ": A - B", num(s.target),
                                                     s.param, roundedNumber(s.root, (s.ciHigh - s.ciLow) / 4),
                                                     roundedNumber(s.ciLow, (s.ciHigh - s.ciLow) / 4),
                                                     roundedNumber(s.ciHigh, (s.ciHigh - s.ciLow) / 4)))) + "\n";
-  script += "set xlabel " + quoted(plain(s.param)) + "\nset ylabel " + quoted(plain(s.report)) + "\n";
+  script += "set xlabel " + quoted(plain(s.param) + (s.log ? " (log scale)" : "")) + "\nset ylabel " +
+            quoted(plain(s.sideA.empty() ? s.report : s.report + ": A - B")) + "\n";
+  if (s.log) script += "set logscale x\n";
   script += fmt::format("set object 1 rect from {},graph 0 to {},graph 1 fc rgb '#f0c419' fs transparent solid 0.3 noborder\n",
                         num(s.ciLow), num(s.ciHigh));
   script += fmt::format("set arrow 1 from {},graph 0 to {},graph 1 nohead lc rgb '#c0392b' lw 1.5\n", num(s.root), num(s.root));

@@ -25,6 +25,9 @@ std::optional<PlotFormat> plotFormatOf(const std::string& path);
 /// text escaped for gnuplot's enhanced-text markup.
 std::string gnuplotQuoted(const std::string& s);
 std::string gnuplotPlain(const std::string& s);
+/// The layout every curve figure shares: the legend below the plot (never over a curve), and
+/// an x axis that ends at the data.
+std::string gnuplotCurveLayout();
 
 /// Draws `path` (.svg or .png, width x height): the terminal and `set output`, then `body`,
 /// which reads `data` from the file in the gnuplot variable `datafile`. "" or the error.

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "runtime/host/DriverSupport.h"
+#include "runtime/kernel/Philox.h"
 
 namespace omen::rt {
 
@@ -25,6 +26,22 @@ std::optional<RunError> drawParams(const Kernel& paramKernel, const std::vector<
     done += n;
   }
   return std::nullopt;
+}
+
+std::vector<double> drawOverRange(const ParamInfo& param, uint64_t seed, uint64_t which, uint64_t count) {
+  const uint32_t key[2] = {static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)};
+  std::vector<double> out(count);
+  for (uint64_t row = 0; row < count; ++row) {
+    const uint64_t trial = kRangeStreams + (which << 42) + row;
+    const uint32_t counter[4] = {static_cast<uint32_t>(trial), static_cast<uint32_t>(trial >> 32), 0, 0};
+    uint32_t bits[4];
+    philox4x32_10(counter, key, bits);
+    // 53 random bits: a uniform on [0, 1).
+    const double u = double((uint64_t(bits[0]) << 21) | (bits[1] >> 11)) * 0x1p-53;
+    out[row] = param.type == ValueType::Int ? std::min(param.hi, std::floor(param.lo + u * (param.hi - param.lo + 1)))
+                                            : param.lo + u * (param.hi - param.lo);
+  }
+  return out;
 }
 
 double sampleQuantile(std::vector<double>& values, double q) {

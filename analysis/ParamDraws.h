@@ -25,6 +25,14 @@ std::optional<RunError> drawParams(const Kernel& paramKernel, const std::vector<
                                    uint64_t seed, uint64_t first, uint64_t count,
                                    std::vector<std::vector<double>>& out);
 
+/// Draws of a fixed param over its declared range, for the Sobol' design (as the tornado
+/// moves it over that range): rows [0, count) uniform on [lo, hi] (an int param: every whole
+/// number of the range equally likely). Input `which` reads its own Philox stream, trial
+/// index kRangeStreams + which·2^42 + row of the run's seed: apart from every trial, every
+/// design row (below 2^63 + 2^41) and every world (from 2^63 + 2^62, below 2^63 + 2^62 + 2^40).
+std::vector<double> drawOverRange(const ParamInfo& param, uint64_t seed, uint64_t which, uint64_t count);
+inline constexpr uint64_t kRangeStreams = kDesignStreams + (uint64_t(1) << 62) + (uint64_t(1) << 61);
+
 /// The q-quantile of `values` (linear interpolation between order statistics, numpy's
 /// default), sorted in place.
 double sampleQuantile(std::vector<double>& values, double q);

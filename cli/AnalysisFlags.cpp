@@ -10,6 +10,15 @@
 
 namespace omen::rt {
 
+namespace {
+void addComparisonFlags(CLI::App& cmd, ComparisonFlags& flags) {
+  cmd.add_option("--set-a", flags.setA,
+                 "Compare the scenario at two settings at every point: name=value for side A (repeatable); "
+                 "or give --scenario twice to compare two scenarios");
+  cmd.add_option("--set-b", flags.setB, "… and for side B");
+}
+}  // namespace
+
 void addSweepFlags(CLI::App& cmd, SweepFlags& flags) {
   cmd.add_option("--vary", flags.vary,
                  "A param to vary: NAME (its declared range), NAME=LO:HI or NAME=LO:HI:N; give it once or twice")
@@ -17,13 +26,16 @@ void addSweepFlags(CLI::App& cmd, SweepFlags& flags) {
   cmd.add_option("--points", flags.points, "Points per varied param when N is not given (default 11)");
   cmd.add_flag("--log", flags.log, "Space the points geometrically (every varied param; needs LO > 0)");
   cmd.add_option("--plot", flags.plot, "Also draw the sweep into OUT.svg or OUT.png (needs gnuplot)");
+  addComparisonFlags(cmd, flags.comparison);
 }
 
 void addSolveFlags(CLI::App& cmd, SolveFlags& flags) {
   cmd.add_option("--find", flags.find, "The param to solve for")->required();
   cmd.add_option("--in", flags.in, "The bracket LO:HI to search (default: the param's declared range)");
   cmd.add_option("--where", flags.where, "The target, \"REPORT = VALUE\", e.g. \"P(caught) = 1%\"")->required();
+  cmd.add_flag("--log", flags.log, "Scan the bracket geometrically (needs LO > 0), for a param over decades");
   cmd.add_option("--plot", flags.plot, "Also draw the response and the root into OUT.svg or OUT.png (needs gnuplot)");
+  addComparisonFlags(cmd, flags.comparison);
 }
 
 namespace {
@@ -45,9 +57,25 @@ std::string trim(std::string s) {
   return s.substr(i);
 }
 
-std::string oneScenario(const std::vector<std::string>& scenarios, std::string& out) {
-  if (scenarios.size() > 1) return "an analysis runs one scenario; give --scenario once";
-  out = scenarios.empty() ? "" : scenarios[0];
+/// The scenario, and the comparison if one is asked for: --scenario twice (two scenarios) or
+/// --set-a / --set-b (one scenario at two settings), as `omen compare` takes them.
+std::string scenarioAndComparison(const std::vector<std::string>& scenarios, const ComparisonFlags& flags,
+                                  std::string& scenario, ComparisonRequest& comparison) {
+  if (scenarios.size() > 2)
+    return "give --scenario once, or twice to compare two scenarios at every point";
+  scenario = scenarios.empty() ? "" : scenarios[0];
+  for (auto [sets, out] : {std::pair{&flags.setA, &comparison.setA}, std::pair{&flags.setB, &comparison.setB}})
+    for (const std::string& text : *sets)
+      if (std::string e = parseSetting(text, out->emplace_back()); !e.empty()) return e;
+  const bool perSide = !comparison.setA.empty() || !comparison.setB.empty();
+  if (scenarios.size() == 2) {
+    if (perSide)
+      return "--set-a and --set-b compare one scenario with itself; give --scenario once (or compare two scenarios "
+             "without them)";
+    if (scenarios[0] == scenarios[1])
+      return "comparing '" + scenarios[0] + "' with itself needs --set-a or --set-b to differ";
+    comparison.scenarioB = scenarios[1];
+  }
   return "";
 }
 
@@ -59,7 +87,8 @@ std::string checkPlotPath(const std::string& plot) {
 }  // namespace
 
 std::string readSweepFlags(const SweepFlags& flags, const std::vector<std::string>& scenarios, SweepRequest& out) {
-  if (std::string e = oneScenario(scenarios, out.scenario); !e.empty()) return e;
+  if (std::string e = scenarioAndComparison(scenarios, flags.comparison, out.scenario, out.comparison); !e.empty())
+    return e;
   if (flags.vary.empty() || flags.vary.size() > 2) return "give --vary once or twice (one or two params)";
   if (flags.points < 2) return "--points must be at least 2";
   out.defaultPoints = flags.points;
@@ -88,7 +117,9 @@ std::string readSweepFlags(const SweepFlags& flags, const std::vector<std::strin
 }
 
 std::string readSolveFlags(const SolveFlags& flags, const std::vector<std::string>& scenarios, SolveRequest& out) {
-  if (std::string e = oneScenario(scenarios, out.scenario); !e.empty()) return e;
+  if (std::string e = scenarioAndComparison(scenarios, flags.comparison, out.scenario, out.comparison); !e.empty())
+    return e;
+  out.log = flags.log;
   out.param = trim(flags.find);
   if (out.param.empty()) return "--find needs the name of a param";
   if (!flags.in.empty()) {

@@ -16,24 +16,33 @@
 
 namespace omen::rt {
 
+/// A comparison at every point: `--scenario A --scenario B`, or one scenario at two settings.
+struct ComparisonFlags {
+  std::vector<std::string> setA, setB;  ///< --set-a / --set-b NAME=VALUE
+};
+
 struct SweepFlags {
   std::vector<std::string> vary;  ///< NAME, NAME=LO:HI or NAME=LO:HI:N
   uint32_t points = 11;
   bool log = false;
   std::string plot;  ///< OUT.svg or OUT.png
+  ComparisonFlags comparison;
 };
 
 struct SolveFlags {
   std::string find;   ///< the param
   std::string in;     ///< LO:HI (empty: the declared range)
   std::string where;  ///< "REPORT = VALUE"
+  bool log = false;
   std::string plot;
+  ComparisonFlags comparison;
 };
 
 void addSweepFlags(CLI::App& command, SweepFlags& flags);
 void addSolveFlags(CLI::App& command, SolveFlags& flags);
 
-/// "" or the usage error; `scenarios` are the run flags' --scenario values (at most one).
+/// "" or the usage error; `scenarios` are the run flags' --scenario values (one, or two for
+/// a comparison).
 std::string readSweepFlags(const SweepFlags& flags, const std::vector<std::string>& scenarios, SweepRequest& out);
 std::string readSolveFlags(const SolveFlags& flags, const std::vector<std::string>& scenarios, SolveRequest& out);
 

@@ -73,7 +73,9 @@ std::string interruptNotice(const WorstResult& r, const std::string& tool) {
 // voi prints nothing unfinished: a cut two-level run is not a value of information.
 std::string interruptNotice(const VoiResult& r, const std::string& tool) {
   if (!r.partial) return "";
-  return tool + ": interrupted: the two-level runs did not finish; no value of information is printed\n";
+  return fmt::format("{}: interrupted: the two-level runs of {} of {} options finished; no value of information is "
+                     "printed\n",
+                     tool, r.optionsDone, r.options.size());
 }
 
 // The verdicts printed stay valid: a confidence sequence holds wherever the run stops.

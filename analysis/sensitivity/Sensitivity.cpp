@@ -129,24 +129,28 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
     in.kernel = &kernel;
     in.paramKernel = paramKernel;
     in.driver = driver;
+    // The uncertain params, and the fixed params with a declared range (uniform over it, as
+    // the tornado moves them over it); none that --set pins.
     for (size_t p = 0; p < info.params.size(); ++p) {
       const ParamInfo& param = info.params[p];
       bool pinned = false;
-      for (const Override& o : driver.overrides) pinned |= param.uncertain && o.slot == param.pinnedSlot;
-      if (param.uncertain && !pinned) in.inputs.push_back(p);
+      for (const Override& o : driver.overrides) pinned |= o.slot == (param.uncertain ? param.pinnedSlot : param.slot);
+      bool ranged = !param.uncertain && param.hasRange && param.type != ValueType::Bool;
+      if ((param.uncertain || ranged) && !pinned) in.inputs.push_back(p);
+      if (ranged && !pinned) result.rangedInputs.push_back(param.name);
     }
     in.report = report;
     in.rows = what.rows;
     in.resamples = what.resamples;
     in.level = what.level;
     if (!in.inputs.empty()) {
-      // The design keeps every param draw (2N per uncertain param), every evaluation
+      // The design keeps every param draw (2N per drawn param), every evaluation
       // (N(k+3)), their standardised copies and the bootstrap's row indices (N per resample):
       // refuse, before any is allocated, a design that cannot fit in memory (issue 22).
-      double uncertain = 0;
-      for (const ParamInfo& param : info.params) uncertain += param.uncertain;
+      double drawn = double(result.rangedInputs.size());
+      for (const ParamInfo& param : info.params) drawn += param.uncertain;
       const double k = double(in.inputs.size());
-      const double bytes = double(what.rows) * (16 * uncertain + 16 * (k + 3) + 28 + 4.0 * what.resamples);
+      const double bytes = double(what.rows) * (16 * drawn + 16 * (k + 3) + 28 + 4.0 * what.resamples);
       if (std::string e = memoryNeedError(fmt::format("--rows {} (the Sobol' design)", what.rows), bytes); !e.empty())
         return usage(e);
       if (auto e = sobolDesign(in, result)) return runtimeError(*e, e->trial >= (uint64_t(1) << 63));

@@ -27,6 +27,19 @@ std::string partialNote(const SensitivityResult& r) {
   return note;
 }
 
+/// An index whose bootstrap interval is wider than the index itself cannot be told from
+/// noise at this many rows: each such input, with the indices concerned ("" if none).
+std::string wideInterval(const SensitivityResult& r, const SobolIndex& s) {
+  std::string which;
+  if (2 * s.firstHalfWidth > std::fabs(s.first)) which = fmt::format("S = {:.4f} ± {:.4f}", s.first, s.firstHalfWidth);
+  if (2 * s.totalHalfWidth > std::fabs(s.total))
+    which += fmt::format("{}ST = {:.4f} ± {:.4f}", which.empty() ? "" : ", ", s.total, s.totalHalfWidth);
+  if (which.empty()) return "";
+  return fmt::format("the {:g}% interval of {} of {} is wider than the index: it may be noise; more --rows (now {}) "
+                     "narrow it as 1/sqrt(N)",
+                     r.level * 100, which, s.input, r.rows);
+}
+
 std::string text(const SensitivityResult& r) {
   std::string out = fmt::format("sensitivity of \"{}\" in scenario {} ({}, engine {}, seed {})\n", r.report,
                                 r.scenario, r.file, r.engine, r.seed);
@@ -60,6 +73,10 @@ std::string text(const SensitivityResult& r) {
     out += t.render("  ");
     out += fmt::format("  per-trial value: mean {}, variance {}; (trial) is the trial's own randomness\n",
                        roundedNumber(r.outputMean, 0), roundedNumber(r.outputVariance, 0));
+    if (!r.rangedInputs.empty())
+      out += fmt::format("  fixed params drawn uniformly over their declared ranges: {}\n", fmt::join(r.rangedInputs, ", "));
+    for (const SobolIndex& s : r.sobol)
+      if (std::string w = wideInterval(r, s); !w.empty()) out += "  warning: " + w + "\n";
   }
   return out;
 }
@@ -88,12 +105,15 @@ std::string json(const SensitivityResult& r) {
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
   for (const auto& [name, why] : r.notVaried) skipped.push_back({{"param", name}, {"reason", why}});
   j["not_varied"] = skipped;
-  nlohmann::ordered_json sobol = nlohmann::ordered_json::array();
-  for (const SobolIndex& s : r.sobol)
+  nlohmann::ordered_json sobol = nlohmann::ordered_json::array(), warnings = nlohmann::ordered_json::array();
+  for (const SobolIndex& s : r.sobol) {
     sobol.push_back({{"input", s.input}, {"S1", s.first}, {"S1_conf", s.firstHalfWidth}, {"ST", s.total},
                      {"ST_conf", s.totalHalfWidth}});
+    if (std::string w = wideInterval(r, s); !w.empty()) warnings.push_back(w);
+  }
   j["sobol"] = {{"rows", r.rows}, {"resamples", r.resamples}, {"level", r.level}, {"mean", r.outputMean},
-                {"variance", r.outputVariance}, {"indices", sobol}};
+                {"variance", r.outputVariance}, {"indices", sobol}, {"ranged", r.rangedInputs},
+                {"warnings", warnings}};
   return j.dump(2) + "\n";
 }
 
@@ -105,10 +125,14 @@ std::string csv(const SensitivityResult& r) {
     out += fmt::format("tornado,{},{},{},{},{},{},{},{},{},{},{},,,,,{}\n", csvField(r.scenario), csvField(r.report),
                        csvField(b.param), csvNumber(b.low), csvNumber(b.high), csvNumber(b.atLow), csvNumber(b.atHigh),
                        csvNumber(b.swing), csvNumber(b.stdError), csvNumber(b.ciLow), csvNumber(b.ciHigh), note);
-  for (const SobolIndex& s : r.sobol)
+  for (const SobolIndex& s : r.sobol) {
+    std::string wide = wideInterval(r, s);
+    std::string rowNote = note.empty() ? csvField(wide.empty() ? "" : "warning: " + wide)
+                                       : wide.empty() ? note : csvField(partialNote(r) + "; warning: " + wide);
     out += fmt::format("sobol,{},{},{},,,,,,,,,{},{},{},{},{}\n", csvField(r.scenario), csvField(r.report),
                        csvField(s.input), csvNumber(s.first), csvNumber(s.firstHalfWidth), csvNumber(s.total),
-                       csvNumber(s.totalHalfWidth), note);
+                       csvNumber(s.totalHalfWidth), rowNote);
+  }
   // An interrupted analysis says so even when nothing after the run as declared finished.
   if (r.partial && r.tornado.empty() && r.sobol.empty())
     out += fmt::format("interrupted,{},{},,,,,,,,,,,,,,{}\n", csvField(r.scenario), csvField(r.report), note);

@@ -25,16 +25,28 @@ std::optional<RunError> sobolDesign(const SobolDesignInput& in, SensitivityResul
   std::vector<std::vector<double>> draws;
   if (auto error = drawParams(*in.paramKernel, in.driver.overrides, in.driver.seed, kDesignStreams, 2 * n, draws))
     return error;
-  std::vector<size_t> column;  // input i -> report of the param kernel
+  // Input i -> its column of draws: an uncertain param's report of the param kernel, or a
+  // fixed param's draws over its declared range (appended).
+  std::vector<size_t> column;
+  bool anyFixed = false;
   for (size_t p : in.inputs) {
+    if (!info.params[p].uncertain) {
+      column.push_back(draws.size());
+      draws.push_back(drawOverRange(info.params[p], in.driver.seed, column.size() - 1, 2 * n));
+      anyFixed = true;
+      continue;
+    }
     size_t r = 0;
     for (size_t q = 0; q < p; ++q) r += info.params[q].uncertain;
     column.push_back(r);
   }
 
-  // Globals with every input pinned (the values are set per row).
+  // Globals with every uncertain input pinned (the values are set per row). A fixed input is
+  // pinned per row before the globals are computed, so the params computed from it follow
+  // it, as under `--set`.
   std::vector<Override> overrides = in.driver.overrides;
-  for (size_t p : in.inputs) pinParam(info, info.params[p].name, Value{}, overrides);
+  for (size_t p : in.inputs)
+    if (info.params[p].uncertain) pinParam(info, info.params[p].name, Value{}, overrides);
   std::vector<Value> globals;
   if (auto error = detail::prepareGlobals(*in.kernel, overrides, globals)) return error;
 
@@ -42,16 +54,26 @@ std::optional<RunError> sobolDesign(const SobolDesignInput& in, SensitivityResul
   const uint64_t matrices = k + 3, total = matrices * n;
   std::vector<double> y(total);
   const size_t reports = info.reports.size();
-  auto evaluate = [&](uint64_t e, std::vector<Value>& g, std::vector<double>& outcome) -> std::optional<RunError> {
+  auto evaluate = [&](uint64_t e, std::vector<Value>& g, std::vector<double>& outcome,
+                      std::vector<Override>& rowOverrides) -> std::optional<RunError> {
     uint64_t m = e / n, j = e % n;
     bool fromB = m == 1;
-    for (size_t i = 0; i < k; ++i) {
+    auto valueOf = [&](size_t i) {
       bool takeB = fromB || m == 2 + i;
       double v = draws[column[i]][takeB ? n + j : j];
-      const ParamInfo& p = info.params[in.inputs[i]];
-      if (p.type == ValueType::Real) g[p.slot].r = v;
-      else g[p.slot].i = static_cast<int64_t>(v);
+      Value value;
+      if (info.params[in.inputs[i]].type == ValueType::Real) value.r = v;
+      else value.i = static_cast<int64_t>(v);
+      return value;
+    };
+    if (anyFixed) {
+      rowOverrides = overrides;
+      for (size_t i = 0; i < k; ++i)
+        if (!info.params[in.inputs[i]].uncertain) rowOverrides.push_back({info.params[in.inputs[i]].slot, valueOf(i)});
+      if (auto error = detail::prepareGlobals(*in.kernel, rowOverrides, g)) return error;
     }
+    for (size_t i = 0; i < k; ++i)
+      if (info.params[in.inputs[i]].uncertain) g[info.params[in.inputs[i]].slot] = valueOf(i);
     uint64_t trial = (fromB || m == k + 2) ? n + j : j;
     if (auto error = detail::runAndCheck(*in.kernel, g, in.driver.seed, trial, 1, outcome, in.driver.cancel))
       return error;
@@ -78,6 +100,7 @@ std::optional<RunError> sobolDesign(const SobolDesignInput& in, SensitivityResul
   pool.runOnAll([&](unsigned) {
     std::vector<Value> g = globals;
     std::vector<double> outcome(reports * kOutcomeWidth);
+    std::vector<Override> rowOverrides;
     for (;;) {
       uint64_t c = next.fetch_add(ranks);
       if (c >= chunks || (in.driver.cancel && in.driver.cancel->load())) return;
@@ -88,7 +111,7 @@ std::optional<RunError> sobolDesign(const SobolDesignInput& in, SensitivityResul
       for (uint64_t e = c * kChunk; e < chunkEnd(c); ++e) {
         // Ctrl-C is seen between evaluations and inside a heavy trial (runAndCheck polls it).
         if (in.driver.cancel && in.driver.cancel->load()) return;
-        if (auto error = evaluate(e, g, outcome)) {
+        if (auto error = evaluate(e, g, outcome, rowOverrides)) {
           if (error->error.code == OMEN_ERR_CANCELLED) return;
           std::lock_guard<std::mutex> lock(mutex);
           if (!failure || e < failure->first) failure = std::make_pair(e, *error);

@@ -1,8 +1,9 @@
 //===- SobolDesign.h - A Saltelli design evaluated through a kernel ---------===//
 //
-// Rows of A and B are independent draws of the k uncertain params from the scenario's own
-// distributions (ParamDraws.h: A = design rows [0, N), B = [N, 2N)); SALib instead maps a
-// Sobol' sequence through each inverse CDF, which omen cannot do for a user-defined prior.
+// Rows of A and B are independent draws of the k inputs: the uncertain params from the
+// scenario's own distributions, and the fixed params with a declared range uniformly over it
+// (ParamDraws.h: A = design rows [0, N), B = [N, 2N)); SALib instead maps a Sobol' sequence
+// through each inverse CDF, which omen cannot do for a user-defined prior.
 // The estimators are SALib's (SobolEstimators.h).
 //
 // A scenario is a stochastic simulator: a trial's value depends on the params and on the
@@ -31,7 +32,9 @@ struct SobolDesignInput {
   const Kernel* kernel = nullptr;
   const Kernel* paramKernel = nullptr;
   DriverOptions driver;  ///< seed, threads, cancel and the `--set` overrides
-  std::vector<size_t> inputs;  ///< indices into kernel->info().params: the uncertain params varied
+  /// Indices into kernel->info().params: the params varied (uncertain ones, and fixed ones
+  /// with a declared range), none of them pinned by --set.
+  std::vector<size_t> inputs;
   size_t report = 0;           ///< a report of kernel without `| given`
   uint64_t rows = 0;
   unsigned resamples = 100;

@@ -12,6 +12,7 @@
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/Settings.h"
+#include "analysis/compare/AnalysisSides.h"
 #include "analysis/sweep/Sweep.h"
 #include "analysis/sweep/SweepDriver.h"
 
@@ -32,6 +33,7 @@ struct Stop {
   std::optional<RunError> error;
   bool cancelled = false;
   double x = 0;
+  size_t index = 0;  ///< the failing scenario
 };
 
 }  // namespace
@@ -44,22 +46,27 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
   result.param = request.param;
   auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
   if (options.trials == 0 || options.trials > kMaxTrials) return usage("the trial count must be from 1 to 1e12");
-  size_t index = 0;
-  if (std::string e = chooseAnalysisScenario(source, request.scenario, {request.param}, index); !e.empty())
-    return usage(e);
-  std::string error;
-  const Kernel* kernel = source.kernel(index, error);
-  if (!kernel) return failWith(out, Failure::Runtime, "internal error: " + error);
-  const ScenarioInfo& info = kernel->info();
-  result.scenario = info.name;
-  const ParamInfo* param = findParam(info, request.param, error);
-  if (!param) return usage(error);
-  result.type = param->type;
   for (const auto& [name, value] : options.overrides)
-    if (name == param->name) return usage("--set " + name + " and --find " + name + " name the same param; drop one");
+    if (name == request.param) return usage("--set " + name + " and --find " + name + " name the same param; drop one");
+  std::vector<AnalysisSide> sides;
+  std::string error;
+  if (Failure f = analysisSides(source, request.scenario, request.comparison, {request.param}, options, sides, error);
+      f != Failure::None)
+    return failWith(out, f, error);
+  const bool comparing = sides.size() == 2;
+  const ScenarioInfo& info = sides[0].kernel->info();
+  result.scenario = comparing ? sides[0].name + " vs " + sides[1].name : info.name;
+  if (comparing) {
+    result.sideA = sides[0].name;
+    result.sideB = sides[1].name;
+  }
+  const ParamInfo* param = sides[0].varied[0];
+  result.type = param->type;
   if (std::string e = readBound(*param, request.lo, false, result.lo); !e.empty()) return usage(e);
   if (std::string e = readBound(*param, request.hi, true, result.hi); !e.empty()) return usage(e);
   if (!(result.lo < result.hi)) return usage("--in: the low end must be below the high end");
+  if (request.log && result.lo <= 0) return usage("--log: a log scan needs a bracket above 0 (--in LO:HI with LO > 0)");
+  result.log = request.log;
 
   size_t report = info.reports.size();
   std::vector<std::string> labels;
@@ -73,28 +80,44 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
   if (info.reports[report].kind == ReportKind::Quantiles)
     return usage("report '" + request.report + "' is a quantiles report; solve needs a P(...) or E(...) report");
   result.report = info.reports[report].label;
+  if (comparing) {
+    bool shared = false;
+    for (const ReportInfo& r : sides[1].kernel->info().reports)
+      shared |= r.label == result.report && r.kind == info.reports[report].kind;
+    if (!shared)
+      return usage("scenario '" + sides[1].kernel->info().name + "' has no report '" + result.report +
+                   "' of the same kind; a comparison solves the difference of a report both sides have");
+  }
 
-  if (std::string e = checkSettings(options.overrides, {&info}); !e.empty()) return usage(e);
-  std::vector<Override> base;
-  if (std::string e = pinSettings(options.overrides, info, base); !e.empty()) return usage(e);
-  if (std::string e = checkTargets(options.precision, {&info}); !e.empty()) return usage(e);
   DriverOptions driver;
-  if (std::string e = driverOptions(options, *kernel, driver); !e.empty()) return usage(e);
+  if (std::string e = driverOptions(options, *sides[0].kernel, driver); !e.empty()) return usage(e);
+  std::vector<SweepKernel> kernels;
+  for (const AnalysisSide& side : sides) kernels.push_back({side.kernel, side.targets});
   driver.progress = false;
   std::vector<PrecisionOutcome> scanPrecision;
-  // Runs the kernel at each x of `xs` on the same streams; false on error or Ctrl-C.
+  // Runs the kernel at each x of `xs` on the same streams (a comparison: side B, then side
+  // A paired with it); false on error or Ctrl-C. `at` is the response at each x: the report,
+  // or the paired difference A - B as a report (`compared` holds both sides).
   Stop stop;
+  std::vector<Comparison> compared;
+  const size_t perX = sides.size();
   auto evaluate = [&](const std::vector<double>& xs, std::vector<ReportResult>& at) {
-    std::vector<SweepPointSettings> points(xs.size());
-    for (size_t k = 0; k < xs.size(); ++k) {
-      points[k].overrides = base;
-      pinParam(info, param->name, paramValueOf(*param, xs[k]), points[k].overrides);
-    }
-    SweepRun run = runSweep(*kernel, driver, points);
+    std::vector<SweepPointSettings> points;
+    for (double x : xs)
+      for (size_t s = 0; s < perX; ++s) {
+        const AnalysisSide& side = sides[perX - 1 - s];
+        SweepPointSettings& point = points.emplace_back();
+        point.kernel = perX - 1 - s;
+        point.pairsWithPrevious = comparing && point.kernel == 0;
+        point.overrides = side.base;
+        pinParam(side.kernel->info(), param->name, paramValueOf(*side.varied[0], x), point.overrides);
+      }
+    SweepRun run = runSweep(kernels, driver, points);
     result.seconds += run.seconds;
     if (run.error) {
       stop.error = run.error;
-      stop.x = xs[run.failedPoint];
+      stop.x = xs[run.failedPoint / perX];
+      stop.index = sides[points[run.failedPoint].kernel].index;
       return false;
     }
     if (run.partial) {
@@ -105,13 +128,36 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
     // A precision-targeted solve: the scan ran until every scan point met the targets; the
     // root finder then runs that many trials at every x, so the response stays one function.
     if (driver.precision) {
-      scanPrecision = run.precision;
+      scanPrecision.clear();
+      for (size_t k = 0; k < xs.size(); ++k)
+        scanPrecision.push_back(comparing ? bothSides(run.precision[k * perX + 1], run.precision[k * perX], sides)
+                                          : run.precision[k]);
       driver.precision = false;
       driver.trials = run.trialsCompleted;
       result.trials = run.trialsCompleted;
     }
     at.clear();
-    for (auto& r : run.reports) at.push_back(r[report]);
+    compared.clear();
+    for (size_t k = 0; k < xs.size(); ++k) {
+      const size_t runA = k * perX + perX - 1;
+      if (!comparing) {
+        at.push_back(run.reports[runA][report]);
+        continue;
+      }
+      for (const Comparison& c : run.steps[runA])
+        if (c.label == result.report) compared.push_back(c);
+      const Comparison& c = compared.back();
+      ReportResult d;
+      d.label = c.label;
+      d.kind = c.kind;
+      d.undefined = c.undefined;
+      d.estimate = c.difference;
+      d.stdError = c.stdError;
+      d.ciLow = c.ciLow;
+      d.ciHigh = c.ciHigh;
+      d.n = c.n;
+      at.push_back(d);
+    }
     return true;
   };
   auto fail = [&]() {
@@ -120,14 +166,14 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
       return out;
     }
     out.failure = Failure::Runtime;
-    out.error = source.renderError(index, *stop.error) +
+    out.error = source.renderError(stop.index, *stop.error) +
                 "note: at " + param->name + " = " + formatParamValue(*param, stop.x) + "\n";
     return out;
   };
 
   // The scan: where the response crosses the target, how often, and the values for plots.
   const uint32_t n = std::max<uint32_t>(request.scanPoints, 3);
-  SweepAxisRequest axis{param->name, request.lo, request.hi, n, false};
+  SweepAxisRequest axis{param->name, request.lo, request.hi, n, request.log};
   std::vector<double> xs;
   if (std::string e = sweepGrid(*param, axis, n, xs); !e.empty()) return usage(e);
   std::vector<ReportResult> scan;
@@ -236,6 +282,7 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
   auto atRoot = single(result.root);
   if (!atRoot) return fail();
   result.atRoot = *atRoot;
+  if (comparing) result.atRootComparison = compared.back();
 
   // The interval's ends: the nearest scan point on each side that is outside the interval
   // brackets the boundary with the next point towards the root (or the root itself).

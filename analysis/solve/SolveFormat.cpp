@@ -30,19 +30,30 @@ std::string partialNote(const SolveResult& s) {
                                        s.evaluations);
 }
 
+/// The first line: what was solved, where.
+std::string heading(const SolveResult& s) {
+  if (s.sideA.empty())
+    return fmt::format("solve {} for {} = {} in scenario {}, on common random numbers\n", s.param, s.report,
+                       num(s.target), s.scenario);
+  return fmt::format("solve {} for {} of A - B = {}, paired on common random numbers\n  A: {}\n  B: {}\n", s.param,
+                     s.report, num(s.target), s.sideA, s.sideB);
+}
+
 std::string text(const SolveResult& s) {
-  if (s.partial)
-    return fmt::format("solve {} for {} = {} in scenario {}, on common random numbers\n  PARTIAL: {}\n", s.param,
-                       s.report, num(s.target), s.scenario, partialNote(s).substr(9));
+  if (s.partial) return heading(s) + fmt::format("  PARTIAL: {}\n", partialNote(s).substr(9));
   double scale = (s.ciHigh - s.ciLow) / 4;
   std::string lo = s.ciLowOpen ? "<= " + value(s, s.ciLow, scale) : value(s, s.ciLow, scale);
   std::string hi = s.ciHighOpen ? ">= " + value(s, s.ciHigh, scale) : value(s, s.ciHigh, scale);
-  std::string out = fmt::format("solve {} for {} = {} in scenario {}, on common random numbers\n", s.param, s.report,
-                                num(s.target), s.scenario);
+  std::string out = heading(s);
   out += fmt::format("  {} = {}   95% interval [{}, {}]\n", s.param, value(s, s.root, scale), lo, hi);
   const ReportResult& r = s.atRoot;
-  out += fmt::format("  {} at {} = {}: {} ± {}\n", s.report, s.param, value(s, s.root, scale),
-                     roundedNumber(r.estimate, r.stdError), roundedNumber(r.stdError, r.stdError));
+  if (!s.sideA.empty())
+    out += fmt::format("  {} at {} = {}: A {}, B {}, A - B {} ± {}\n", s.report, s.param, value(s, s.root, scale),
+                       rt::estimateCells(s.atRootComparison.a).first, rt::estimateCells(s.atRootComparison.b).first,
+                       roundedNumber(r.estimate, r.stdError), roundedNumber(r.stdError, r.stdError));
+  else
+    out += fmt::format("  {} at {} = {}: {} ± {}\n", s.report, s.param, value(s, s.root, scale),
+                       roundedNumber(r.estimate, r.stdError), roundedNumber(r.stdError, r.stdError));
   if (s.ciLowOpen || s.ciHighOpen)
     out += "  the interval reaches the end of the bracket: the root may lie beyond it (widen --in or add trials)\n";
   out += fmt::format("  bracket [{}, {}], {} runs of {} trials (seed {}, engine {}, {} thread{}, {:.3g} s)\n",
@@ -60,6 +71,16 @@ std::string json(const SolveResult& s) {
                                              s.ciHighOpen ? "true" : "false", num(s.atRoot.estimate),
                                              num(s.atRoot.stdError), s.atRoot.n);
   std::string extra = s.partial ? fmt::format(",\n  \"note\": {}", jsonString(partialNote(s))) : "";
+  if (!s.sideA.empty()) {
+    auto side = [](const ReportResult& r) {
+      return fmt::format("{{\"estimate\": {}, \"stderr\": {}}}", num(r.estimate), num(r.stdError));
+    };
+    extra += fmt::format(",\n  \"compare\": {{\"a\": {}, \"b\": {}, \"response\": \"A - B\"", jsonString(s.sideA),
+                         jsonString(s.sideB));
+    extra += s.partial ? "}" : fmt::format(", \"a_at_root\": {}, \"b_at_root\": {}}}", side(s.atRootComparison.a),
+                                           side(s.atRootComparison.b));
+  }
+  if (s.log) extra += ",\n  \"grid\": \"log\"";
   if (s.precision) extra += ",\n  \"precision\": " + rt::precisionObject(*s.precision, s.trials);
   return fmt::format(
       "{{\n  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n"
@@ -79,7 +100,8 @@ std::string csv(const SolveResult& s) {
                               csvNumber(s.atRoot.estimate), csvNumber(s.atRoot.stdError));
   return "scenario,param,report,target,root,ci_low,ci_high,ci_low_open,ci_high_open,estimate_at_root,stderr_at_root,"
          "bracket_low,bracket_high,evaluations,trials,note\n" +
-         fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csvField(s.scenario), csvField(s.param), csvField(s.report),
+         fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csvField(s.scenario), csvField(s.param),
+                     csvField(s.sideA.empty() ? s.report : s.report + ": A - B"),
                      csvNumber(s.target), found, csvNumber(s.lo), csvNumber(s.hi), s.evaluations, s.trials,
                      csvField(partialNote(s)));
 }

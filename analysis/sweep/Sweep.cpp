@@ -12,6 +12,7 @@
 #include "runtime/host/Precision.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/Settings.h"
+#include "analysis/compare/AnalysisSides.h"
 #include "analysis/sweep/SweepDriver.h"
 
 namespace omen::rt {
@@ -144,56 +145,67 @@ SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, 
     return usage("--vary " + request.axes[0].param + " is given twice");
 
   std::vector<std::string> names;
-  for (const SweepAxisRequest& a : request.axes) names.push_back(a.param);
-  size_t index = 0;
-  if (std::string e = chooseAnalysisScenario(source, request.scenario, names, index); !e.empty())
-    return usage(e);
-  std::string error;
-  const Kernel* kernel = source.kernel(index, error);
-  if (!kernel) return failWith(out, Failure::Runtime, "internal error: " + error);
-  const ScenarioInfo& info = kernel->info();
-  result.scenario = info.name;
-
-  std::vector<const ParamInfo*> params;
-  uint64_t total = 1;
   for (const SweepAxisRequest& a : request.axes) {
-    const ParamInfo* p = findParam(info, a.param, error);
-    if (!p) return usage(error);
+    names.push_back(a.param);
     for (const auto& [name, value] : options.overrides)
       if (name == a.param) return usage("--set " + name + " and --vary " + name + " name the same param; drop one");
-    SweepAxis axis{p->name, p->type, a.log, {}};
-    error = sweepGrid(*p, a, a.points ? a.points : request.defaultPoints, axis.values);
+  }
+  std::vector<AnalysisSide> sides;
+  std::string error;
+  if (Failure f = analysisSides(source, request.scenario, request.comparison, names, options, sides, error);
+      f != Failure::None)
+    return failWith(out, f, error);
+  const bool comparing = sides.size() == 2;
+  const AnalysisSide& sideA = sides[0];
+  const ScenarioInfo& info = sideA.kernel->info();
+  result.scenario = comparing ? sides[0].name + " vs " + sides[1].name : info.name;
+  if (comparing) {
+    result.sideA = sides[0].name;
+    result.sideB = sides[1].name;
+  }
+
+  uint64_t total = 1;
+  for (size_t a = 0; a < request.axes.size(); ++a) {
+    const ParamInfo* p = sideA.varied[a];
+    SweepAxis axis{p->name, p->type, request.axes[a].log, {}};
+    error = sweepGrid(*p, request.axes[a], request.axes[a].points ? request.axes[a].points : request.defaultPoints,
+                      axis.values);
     if (!error.empty()) return usage(error);
     total *= axis.values.size();
-    params.push_back(p);
     result.axes.push_back(std::move(axis));
   }
   if (total > kMaxSweepPoints) return usage(fmt::format("the grid has {} points; at most {} are allowed", total, kMaxSweepPoints));
 
-  if (std::string e = checkSettings(options.overrides, {&info}); !e.empty()) return usage(e);
-  std::vector<Override> base;
-  if (std::string e = pinSettings(options.overrides, info, base); !e.empty()) return usage(e);
-
+  // Each grid point runs every side: alone, paired with the previous grid point along the
+  // first axis (the step); compared, side B then side A, A paired with B (A - B).
   const size_t nx = result.axes[0].values.size();
-  std::vector<SweepPointSettings> settings(total);
+  const size_t perPoint = sides.size();
+  std::vector<SweepPointSettings> settings(total * perPoint);
   for (size_t k = 0; k < total; ++k) {
     SweepPoint point;
-    settings[k].overrides = base;
-    settings[k].pairsWithPrevious = k % nx != 0;
     size_t rest = k;
     for (size_t a = 0; a < result.axes.size(); ++a) {
       size_t n = result.axes[a].values.size();
-      double v = result.axes[a].values[rest % n];
+      point.at.push_back(result.axes[a].values[rest % n]);
       rest /= n;
-      point.at.push_back(v);
-      pinParam(info, params[a]->name, paramValueOf(*params[a], v), settings[k].overrides);
+    }
+    for (size_t s = 0; s < perPoint; ++s) {
+      const size_t side = perPoint - 1 - s;  // B before A
+      SweepPointSettings& run = settings[k * perPoint + s];
+      run.kernel = side;
+      run.overrides = sides[side].base;
+      run.pairsWithPrevious = comparing ? side == 0 : k % nx != 0;
+      for (size_t a = 0; a < result.axes.size(); ++a)
+        pinParam(sides[side].kernel->info(), names[a], paramValueOf(*sides[side].varied[a], point.at[a]),
+                 run.overrides);
     }
     result.points.push_back(std::move(point));
   }
 
-  if (std::string e = checkTargets(options.precision, {&info}); !e.empty()) return usage(e);
   DriverOptions driver;
-  if (std::string e = driverOptions(options, *kernel, driver); !e.empty()) return usage(e);
+  if (std::string e = driverOptions(options, *sideA.kernel, driver); !e.empty()) return usage(e);
+  std::vector<SweepKernel> kernels;
+  for (const AnalysisSide& side : sides) kernels.push_back({side.kernel, side.targets});
 
   // A runtime error at one point keeps the others: the sweep runs again without the failing
   // point (each point's estimates depend only on its own settings and the streams, so the
@@ -203,22 +215,29 @@ SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, 
   SweepRun run;
   for (;;) {
     std::vector<SweepPointSettings> active;
-    for (size_t i = 0; i < live.size(); ++i) {
-      active.push_back(settings[live[i]]);
-      active.back().pairsWithPrevious = settings[live[i]].pairsWithPrevious && i > 0 && live[i - 1] + 1 == live[i];
-    }
-    run = runSweep(*kernel, driver, active);
+    for (size_t i = 0; i < live.size(); ++i)
+      for (size_t s = 0; s < perPoint; ++s) {
+        active.push_back(settings[live[i] * perPoint + s]);
+        if (!comparing)
+          active.back().pairsWithPrevious = active.back().pairsWithPrevious && i > 0 && live[i - 1] + 1 == live[i];
+      }
+    run = runSweep(kernels, driver, active);
     result.seconds += run.seconds;
     if (!run.error) {
-      for (size_t i = 0; i < live.size(); ++i) settings[live[i]].pairsWithPrevious = active[i].pairsWithPrevious;
+      for (size_t i = 0; i < live.size(); ++i)
+        for (size_t s = 0; s < perPoint; ++s)
+          settings[live[i] * perPoint + s].pairsWithPrevious = active[i * perPoint + s].pairsWithPrevious;
       break;
     }
-    size_t failed = live[run.failedPoint];
+    const size_t failedRun = run.failedPoint, failed = live[failedRun / perPoint];
+    const AnalysisSide& side = sides[active[failedRun].kernel];
     std::string at;
     for (size_t a = 0; a < result.axes.size(); ++a)
-      at += (a ? ", " : "") + result.axes[a].param + " = " + formatParamValue(*params[a], result.points[failed].at[a]);
-    result.points[failed].error = source.renderError(index, *run.error) + "note: at the sweep point " + at + "\n";
-    live.erase(live.begin() + static_cast<std::ptrdiff_t>(run.failedPoint));
+      at += (a ? ", " : "") + result.axes[a].param + " = " +
+            formatParamValue(*side.varied[a], result.points[failed].at[a]);
+    result.points[failed].error = source.renderError(side.index, *run.error) + "note: at the sweep point " + at +
+                                  (comparing ? " of " + side.name : "") + "\n";
+    live.erase(live.begin() + static_cast<std::ptrdiff_t>(failedRun / perPoint));
     if (live.empty()) {
       out.failure = Failure::Runtime;
       out.error = result.points[failed].error;
@@ -227,14 +246,19 @@ SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, 
   }
   result.trialsCompleted = run.trialsCompleted;
   result.partial = run.partial;
+  // The other params: neither varied nor set per side (the side names show those).
   for (const ParamValue& p : run.params) {
     bool varied = false;
     for (const SweepAxis& a : result.axes) varied |= a.param == p.name;
+    for (const auto* sets : {&request.comparison.setA, &request.comparison.setB})
+      for (const auto& [name, value] : *sets) varied |= name == p.name;
     if (!varied) result.params.push_back(p);
   }
   // A failed point has every report undefined (plots and tables skip it), and its error.
+  // (Side A runs last at each point of a comparison.)
+  const std::vector<ReportResult>& shapes = run.reports[perPoint - 1];
   for (SweepPoint& point : result.points)
-    for (const ReportResult& shape : run.reports[0]) {
+    for (const ReportResult& shape : shapes) {
       ReportResult none;
       none.label = shape.label;
       none.kind = shape.kind;
@@ -244,27 +268,20 @@ SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, 
       point.reports.push_back(none);
     }
   for (size_t i = 0; i < live.size(); ++i) {
-    result.points[live[i]].reports = run.reports[i];
-    if (!run.precision.empty()) result.points[live[i]].precision = run.precision[i];
-    if (i == 0 || !settings[live[i]].pairsWithPrevious) continue;
-    const size_t k = live[i];
-    SweepStep step{k - 1, k, {}};
-    for (size_t r = 0; r < info.reports.size(); ++r) {
-      if (info.reports[r].kind == ReportKind::Quantiles) continue;
-      const PairedDifference& d = run.steps[i][r];
-      Comparison c;
-      c.label = info.reports[r].label;
-      c.kind = info.reports[r].kind;
-      c.a = run.reports[i][r];
-      c.b = run.reports[i - 1][r];
-      c.n = run.trialsCompleted;
-      c.undefined = d.undefined;
-      c.difference = d.difference;
-      c.stdError = d.stdError;
-      c.ciLow = d.ci.low;
-      c.ciHigh = d.ci.high;
-      step.differences.push_back(std::move(c));
+    const size_t k = live[i], runA = i * perPoint + perPoint - 1;
+    SweepPoint& point = result.points[k];
+    point.reports = run.reports[runA];
+    if (!run.precision.empty())
+      point.precision = comparing ? bothSides(run.precision[runA], run.precision[runA - 1], sides) : run.precision[runA];
+    if (comparing) {
+      for (Comparison& c : run.steps[runA])
+        if (c.kind != ReportKind::Quantiles) point.differences.push_back(std::move(c));
+      continue;
     }
+    if (i == 0 || !settings[k].pairsWithPrevious) continue;
+    SweepStep step{k - 1, k, {}};
+    for (Comparison& c : run.steps[i])
+      if (c.kind != ReportKind::Quantiles) step.differences.push_back(std::move(c));
     result.steps.push_back(std::move(step));
   }
   return out;

@@ -37,21 +37,50 @@ void getSweep(ByteReader& r, SweepBlock& block) {
 }  // namespace
 
 SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std::vector<SweepPointSettings>& points) {
+  return runSweep({SweepKernel{&kernel, options.targets}}, options, points);
+}
+
+SweepRun runSweep(const std::vector<SweepKernel>& kernels, const DriverOptions& options,
+                  const std::vector<SweepPointSettings>& points) {
   auto start = std::chrono::steady_clock::now();
-  const ScenarioInfo& info = kernel.info();
-  const size_t reports = info.reports.size();
-  const size_t width = outcomeWidth(info);
+  auto kernelOf = [&](size_t k) -> const Kernel& { return *kernels[points[k].kernel].kernel; };
+  auto infoOf = [&](size_t k) -> const ScenarioInfo& { return kernelOf(k).info(); };
   SweepRun result;
+
+  // The reports point k pairs with point k - 1, by label and kind.
+  std::vector<std::vector<detail::SharedReport>> shared(points.size());
+  for (size_t k = 1; k < points.size(); ++k)
+    if (points[k].pairsWithPrevious) shared[k] = detail::sharedReports(infoOf(k), infoOf(k - 1));
 
   std::vector<std::vector<Value>> globals(points.size());
   for (size_t k = 0; k < points.size(); ++k)
-    if (auto error = detail::prepareGlobals(kernel, points[k].overrides, globals[k])) {
+    if (auto error = detail::prepareGlobals(kernelOf(k), points[k].overrides, globals[k])) {
       result.error = error;
       result.failedPoint = k;
       result.seconds = detail::secondsSince(start);
       return result;
     }
-  if (!points.empty()) result.params = detail::paramsAsUsed(info, globals[0]);
+  // The params as the first point of the first kernel (side A of a comparison) used them,
+  // but only those every point of that kernel used the same way (a param computed from a
+  // varied one differs from point to point: it is no constant of the sweep).
+  std::vector<ParamValue> used;
+  std::vector<bool> varies;
+  for (size_t k = 0; k < points.size(); ++k) {
+    if (points[k].kernel != 0) continue;
+    std::vector<ParamValue> at = detail::paramsAsUsed(infoOf(k), globals[k]);
+    if (used.empty()) {
+      used = at;
+      varies.assign(used.size(), false);
+      continue;
+    }
+    for (size_t p = 0; p < at.size(); ++p) {
+      bool same = at[p].drawn == used[p].drawn &&
+                  (at[p].type == ValueType::Real ? at[p].value.r == used[p].value.r : at[p].value.i == used[p].value.i);
+      varies[p] = varies[p] || !same;
+    }
+  }
+  for (size_t p = 0; p < used.size(); ++p)
+    if (!varies[p]) result.params.push_back(used[p]);
 
   // The quantile budget of one run bounds the whole sweep's: each point keeps its share, and
   // past it a sketch sized to stay within that share (makeAccumulators), so that the memory
@@ -61,8 +90,8 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
   auto fresh = [&] {
     SweepBlock b;
     for (size_t k = 0; k < points.size(); ++k) {
-      b.points.push_back(detail::makeAccumulators(info, cap, options.trials));
-      b.steps.emplace_back(points[k].pairsWithPrevious ? reports : 0);
+      b.points.push_back(detail::makeAccumulators(infoOf(k), cap, options.trials));
+      b.steps.emplace_back(shared[k].size());
     }
     return b;
   };
@@ -95,21 +124,24 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
           SweepBlock chunk = fresh();
           for (size_t k = 0; k < points.size(); ++k) {
             std::swap(current[worker], previous[worker]);
-            if (auto error = detail::runAndCheck(kernel, globals[k], options.seed, from, n, current[worker],
+            if (auto error = detail::runAndCheck(kernelOf(k), globals[k], options.seed, from, n, current[worker],
                                                  options.cancel)) {
               if (error->error.code == OMEN_ERR_CANCELLED) return cut();
               failedPoint = k;
               return error;
             }
             detail::accumulate(chunk.points[k], current[worker].data(), n);
-            if (!points[k].pairsWithPrevious || k == 0) continue;
+            if (shared[k].empty()) continue;
+            const size_t width = outcomeWidth(infoOf(k)), widthBefore = outcomeWidth(infoOf(k - 1));
             for (uint32_t j = 0; j < n; ++j) {
               const double* now = current[worker].data() + j * width;
-              const double* before = previous[worker].data() + j * width;
-              for (size_t r = 0; r < reports; ++r)
-                if (info.reports[r].kind != ReportKind::Quantiles)
-                  chunk.steps[k][r].add(now[r * kOutcomeWidth], now[r * kOutcomeWidth + 1], before[r * kOutcomeWidth],
-                                        before[r * kOutcomeWidth + 1]);
+              const double* before = previous[worker].data() + j * widthBefore;
+              for (size_t s = 0; s < shared[k].size(); ++s) {
+                if (infoOf(k).reports[shared[k][s].a].kind == ReportKind::Quantiles) continue;
+                const double* a = now + shared[k][s].a * kOutcomeWidth;
+                const double* b = before + shared[k][s].b * kOutcomeWidth;
+                chunk.steps[k][s].add(a[0], a[1], b[0], b[1]);
+              }
             }
           }
           mergeSweep(block, std::move(chunk));
@@ -121,8 +153,8 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
       [&](SweepBlock&& block) { mergeSweep(totals, std::move(block)); },
       [&](uint64_t merged) {
         if (!options.precision) return false;
-        for (const std::vector<ReportAccumulator>& point : totals.points)
-          if (!targetsMet(options.targets, point, info, merged)) return false;
+        for (size_t k = 0; k < points.size(); ++k)
+          if (!targetsMet(kernels[points[k].kernel].targets, totals.points[k], infoOf(k), merged)) return false;
         return true;
       },
       BlockCodec<SweepBlock>{[](ByteWriter& w, const SweepBlock& block) { putSweep(w, block); },
@@ -141,13 +173,14 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
   } else {
     result.partial = !outcome.stoppedEarly && outcome.trialsMerged < options.trials;
     for (size_t k = 0; k < points.size(); ++k) {
-      if (options.precision) result.precision.push_back(precisionOutcome(options.targets, options.trials, totals.points[k], info, outcome.trialsMerged));
-      result.reports.push_back(detail::finishReports(info, totals.points[k]));
-      std::vector<PairedDifference> steps;
-      for (size_t r = 0; r < totals.steps[k].size(); ++r) {
-        steps.push_back(info.reports[r].kind == ReportKind::Quantiles ? PairedDifference{true}
-                                                                      : pairedDifference(totals.steps[k][r]));
-      }
+      if (options.precision)
+        result.precision.push_back(precisionOutcome(kernels[points[k].kernel].targets, options.trials,
+                                                    totals.points[k], infoOf(k), outcome.trialsMerged));
+      result.reports.push_back(detail::finishReports(infoOf(k), totals.points[k]));
+      std::vector<Comparison> steps;
+      for (size_t s = 0; s < shared[k].size(); ++s)
+        steps.push_back(detail::pairedComparison(result.reports[k][shared[k][s].a],
+                                                 result.reports[k - 1][shared[k][s].b], totals.steps[k][s]));
       result.steps.push_back(std::move(steps));
     }
   }

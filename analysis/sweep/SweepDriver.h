@@ -1,10 +1,10 @@
 //===- SweepDriver.h - One kernel at many settings, on common random numbers ===//
 //
 // The driver loop of a sweep: block b of every point covers the same trials of the same seed,
-// so point k and point k+1 see the same streams and differ only by their settings. Each
-// point keeps its own accumulators; a point marked `pairsWithPrevious` also feeds a paired
-// accumulator with the previous point, trial by trial, for the difference of each
-// probability and mean report. Blocks merge in order (DriverScheduler.h), so the result does
+// so point k and point k+1 see the same streams and differ only by their settings (and, in
+// a comparison, by their scenario: each point names one of the kernels). Each point keeps
+// its own accumulators; a point marked `pairsWithPrevious` also feeds a paired accumulator
+// with the previous point, trial by trial, for the difference of each report both have. Blocks merge in order (DriverScheduler.h), so the result does
 // not depend on the thread count, and every point costs one kernel run per block: no more
 // than separate runs would.
 //
@@ -16,24 +16,34 @@
 
 #include "runtime/host/Driver.h"
 #include "runtime/host/Paired.h"
+#include "runtime/host/Precision.h"
 
 namespace omen::rt {
 
 struct SweepPointSettings {
   std::vector<Override> overrides;
   bool pairsWithPrevious = false;
+  size_t kernel = 0;  ///< which of the sweep's kernels runs this point
+};
+
+/// A kernel of a sweep and its precision targets (resolved against its reports).
+struct SweepKernel {
+  const Kernel* kernel = nullptr;
+  std::vector<ReportTarget> targets;
 };
 
 struct SweepRun {
   /// Per point, per report.
   std::vector<std::vector<ReportResult>> reports;
-  /// Per point, per report: the difference point - previous (empty where not paired;
-  /// undefined for quantiles reports).
-  std::vector<std::vector<PairedDifference>> steps;
+  /// Per point: the difference point - previous of each report both have (by label and
+  /// kind, in this point's order; empty where not paired).
+  std::vector<std::vector<Comparison>> steps;
   /// Per point, a precision-targeted sweep's standing (the sweep stops at the first block
   /// boundary where every point meets every target; empty without targets).
   std::vector<PrecisionOutcome> precision;
-  std::vector<ParamValue> params;  ///< as the first point used them
+  /// The params every point of kernel 0 used the same way, as they used them (a param
+  /// computed from a varied one is left out).
+  std::vector<ParamValue> params;
   uint64_t trialsCompleted = 0;
   bool partial = false;
   std::optional<RunError> error;
@@ -41,8 +51,13 @@ struct SweepRun {
   double seconds = 0;
 };
 
-/// Runs `kernel` at each of `points` on common random numbers (options.overrides is ignored;
-/// each point carries all of its own).
+/// Runs each of `points` with its kernel on common random numbers (options.overrides and
+/// options.targets are ignored: each point carries all of its settings, each kernel its
+/// targets).
+SweepRun runSweep(const std::vector<SweepKernel>& kernels, const DriverOptions& options,
+                  const std::vector<SweepPointSettings>& points);
+
+/// One kernel at every point, with options.targets.
 SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std::vector<SweepPointSettings>& points);
 
 }  // namespace omen::rt

@@ -15,6 +15,7 @@
 #include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/TextTable.h"
+#include "analysis/sweep/SweepFormat.h"
 
 namespace omen {
 
@@ -30,14 +31,10 @@ using rt::roundedNumber;
 
 
 
-std::string axisValue(const SweepAxis& axis, double v) {
-  return axis.type == ValueType::Int ? fmt::format("{}", int64_t(v)) : num(v);
-}
+using rt::axisValue;
+using rt::axisText;
+using rt::pointNote;
 
-/// A grid value for reading: an int whole, a real in 4 significant digits.
-std::string axisText(const SweepAxis& axis, double v) {
-  return axis.type == ValueType::Int ? axisValue(axis, v) : fmt::format("{:.4g}", v);
-}
 
 /// The step into point k for report r, if point k pairs with the one before it.
 const Comparison* stepInto(const SweepResult& s, size_t k, const std::string& label) {
@@ -48,12 +45,6 @@ const Comparison* stepInto(const SweepResult& s, size_t k, const std::string& la
   return nullptr;
 }
 
-/// Why point k has no estimate, or is partial, for the `note` column ("" if it has none).
-std::string pointNote(const SweepResult& s, size_t k) {
-  const SweepPoint& p = s.points[k];
-  if (!p.error.empty()) return "error: " + p.error.substr(0, p.error.find('\n'));
-  return s.partial ? fmt::format("partial: {} of {} trials", s.trialsCompleted, s.trials) : "";
-}
 
 std::string joined(const std::string& a, const std::string& b) { return a.empty() ? b : b.empty() ? a : a + "; " + b; }
 
@@ -113,6 +104,16 @@ std::string csv(const SweepResult& s) {
   return out;
 }
 
+std::string paramJson(const ParamValue& p) {
+  if (p.drawn) return jsonString("drawn per trial");
+  switch (p.type) {
+    case ValueType::Bool: return p.value.i ? "true" : "false";
+    case ValueType::Int: return std::to_string(p.value.i);
+    case ValueType::Real: return num(p.value.r);
+  }
+  return "null";
+}
+
 std::string jsonReport(const SweepResult& s, size_t k, const ReportResult& r) {
   std::string out = fmt::format("{{\"label\": {}, \"kind\": \"{}\", ", jsonString(r.label), rt::reportKindName(r.kind));
   if (r.kind == ReportKind::Quantiles) {
@@ -134,35 +135,9 @@ std::string jsonReport(const SweepResult& s, size_t k, const ReportResult& r) {
   return out + "}";
 }
 
-std::string paramJson(const ParamValue& p) {
-  if (p.drawn) return jsonString("drawn per trial");
-  switch (p.type) {
-    case ValueType::Bool: return p.value.i ? "true" : "false";
-    case ValueType::Int: return std::to_string(p.value.i);
-    case ValueType::Real: return num(p.value.r);
-  }
-  return "null";
-}
-
 std::string json(const SweepResult& s) {
-  std::string out = "{\n";
-  out += fmt::format("  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n", jsonString(kVersion), jsonString(s.file),
-                     jsonString(s.scenario), jsonString(s.engine));
-  out += fmt::format("  \"seed\": {}, \"trials\": {}, \"trials_completed\": {}, \"threads\": {}, \"seconds\": {}, "
-                     "\"partial\": {},\n",
-                     s.seed, s.trials, s.trialsCompleted, s.threads, num(s.seconds), s.partial ? "true" : "false");
-  out += "  \"axes\": [";
-  for (size_t a = 0; a < s.axes.size(); ++a) {
-    std::string values;
-    for (double v : s.axes[a].values) values += (values.empty() ? "" : ", ") + axisValue(s.axes[a], v);
-    out += fmt::format("{}{{\"param\": {}, \"type\": \"{}\", \"grid\": \"{}\", \"values\": [{}]}}", a ? ", " : "",
-                       jsonString(s.axes[a].param), s.axes[a].type == ValueType::Int ? "int" : "real",
-                       s.axes[a].log ? "log" : "linear", values);
-  }
-  out += "],\n  \"params\": {";
-  for (size_t i = 0; i < s.params.size(); ++i)
-    out += fmt::format("{}{}: {}", i ? ", " : "", jsonString(s.params[i].name), paramJson(s.params[i]));
-  out += "},\n  \"points\": [\n";
+  std::string out = rt::sweepJsonHead(s);
+  out += "  \"points\": [\n";
   const size_t shown = s.points.size();
   for (size_t k = 0; k < shown; ++k) {
     const SweepPoint& p = s.points[k];
@@ -270,7 +245,44 @@ std::string text(const SweepResult& s) {
 
 }  // namespace
 
+std::string rt::axisValue(const SweepAxis& axis, double v) {
+  return axis.type == ValueType::Int ? fmt::format("{}", int64_t(v)) : num(v);
+}
+
+std::string rt::axisText(const SweepAxis& axis, double v) {
+  return axis.type == ValueType::Int ? axisValue(axis, v) : fmt::format("{:.4g}", v);
+}
+
+std::string rt::pointNote(const SweepResult& s, size_t k) {
+  const SweepPoint& p = s.points[k];
+  if (!p.error.empty()) return "error: " + p.error.substr(0, p.error.find('\n'));
+  return s.partial ? fmt::format("partial: {} of {} trials", s.trialsCompleted, s.trials) : "";
+}
+
+std::string rt::sweepJsonHead(const SweepResult& s) {
+  std::string out = "{\n";
+  out += fmt::format("  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n", jsonString(kVersion), jsonString(s.file),
+                     jsonString(s.scenario), jsonString(s.engine));
+  out += fmt::format("  \"seed\": {}, \"trials\": {}, \"trials_completed\": {}, \"threads\": {}, \"seconds\": {}, "
+                     "\"partial\": {},\n",
+                     s.seed, s.trials, s.trialsCompleted, s.threads, num(s.seconds), s.partial ? "true" : "false");
+  out += "  \"axes\": [";
+  for (size_t a = 0; a < s.axes.size(); ++a) {
+    std::string values;
+    for (double v : s.axes[a].values) values += (values.empty() ? "" : ", ") + axisValue(s.axes[a], v);
+    out += fmt::format("{}{{\"param\": {}, \"type\": \"{}\", \"grid\": \"{}\", \"values\": [{}]}}", a ? ", " : "",
+                       jsonString(s.axes[a].param), s.axes[a].type == ValueType::Int ? "int" : "real",
+                       s.axes[a].log ? "log" : "linear", values);
+  }
+  out += "],\n  \"params\": {";
+  for (size_t i = 0; i < s.params.size(); ++i)
+    out += fmt::format("{}{}: {}", i ? ", " : "", jsonString(s.params[i].name), paramJson(s.params[i]));
+  return out + "},\n";
+}
+
 std::string formatSweep(const SweepResult& result, OutputFormat format) {
+  if (!result.sideA.empty())
+    return rt::formatWith(result, format, rt::comparisonSweepText, rt::comparisonSweepJson, rt::comparisonSweepCsv);
   return rt::formatWith(result, format, text, json, csv);
 }
 

@@ -152,7 +152,14 @@ VoiOutcome valueOfInformation(ScenarioSource& source, const RunOptions& options,
     WorldsOutcome worlds = runWorlds(source, o);
     if (!worlds.ok()) return failWith(out, worlds.failure, worlds.error);
     const WorldsScenario& s = worlds.result.scenarios.at(0);
-    if (s.partial) return failWith(out, Failure::Runtime, "interrupted");
+    if (s.partial) {  // Ctrl-C: nothing is estimated from a part of the options
+      result.partial = true;
+      result.worlds = worlds.result.worlds;
+      result.trials = worlds.result.trials;
+      result.seconds = detail::secondsSince(start);
+      return out;
+    }
+    ++result.optionsDone;
     values.push_back(s.reports.at(report).values);
     if (values.back().size() != options.worlds)
       return usage("report '" + what.report + "' has no value in some worlds");

@@ -22,9 +22,17 @@ std::string bar(double value, double widest) {
   return out;
 }
 
+/// "partial: …" of an interrupted analysis ("" otherwise), for every format.
+std::string partialNote(const VoiResult& r) {
+  if (!r.partial) return "";
+  return fmt::format("partial: interrupted in the two-level run of option {} of {}; no value of information",
+                     r.optionsDone + 1, r.options.size());
+}
+
 std::string text(const VoiResult& r) {
   std::string out = fmt::format("value of information in scenario {}: choose {} to {} \"{}\"\n", r.scenario, r.decide,
                                 r.maximize ? "maximize" : "minimize", r.report);
+  if (r.partial) return out + "  PARTIAL: " + partialNote(r).substr(9) + "\n";
   Table options;
   options.row({r.decide, "expected " + r.report, ""});
   double se = (r.evpi.high - r.evpi.low) / 3.92;  // a scale for rounding: the EVPI's precision
@@ -59,6 +67,11 @@ std::string json(const VoiResult& r) {
   j["seed"] = r.seed;
   j["worlds"] = r.worlds;
   j["trials"] = r.trials;
+  j["partial"] = r.partial;
+  if (r.partial) {
+    j["note"] = partialNote(r);
+    return j.dump(2) + "\n";
+  }
   nlohmann::ordered_json options = nlohmann::ordered_json::array();
   for (size_t d = 0; d < r.options.size(); ++d) options.push_back({{"value", r.options[d]}, {"expected", r.expected[d]}});
   j["options"] = options;
@@ -72,9 +85,12 @@ std::string json(const VoiResult& r) {
 }
 
 std::string csv(const VoiResult& r) {
-  std::string out = "scenario,decide,report,goal,best,knowing,value,ci_low,ci_high\n";
+  std::string out = "scenario,decide,report,goal,best,knowing,value,ci_low,ci_high,note\n";
+  if (r.partial)
+    return out + fmt::format("{},{},{},{},,,,,,{}\n", csvField(r.scenario), csvField(r.decide), csvField(r.report),
+                             r.maximize ? "maximize" : "minimize", csvField(partialNote(r)));
   auto row = [&](const VoiValue& v) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.decide), csvField(r.report),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},\n", csvField(r.scenario), csvField(r.decide), csvField(r.report),
                        r.maximize ? "maximize" : "minimize", num(r.options[r.best]), csvField(v.name), num(v.value),
                        num(v.low), num(v.high));
   };

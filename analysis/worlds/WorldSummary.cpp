@@ -5,7 +5,8 @@
 // The epistemic standard deviation subtracts the mean squared standard error of the worlds'
 // estimates (Sun, Apley & Staum 2011's ANOVA correction; exact for E reports, and for P
 // reports up to the (n − 1)/n of the plug-in variance). Quantiles and exceedances are of the
-// raw per-world estimates: they are widened by the inner noise, by O(1/N).
+// raw per-world estimates: they are widened by the inner noise, by O(1/N). Their intervals
+// are of the sampling of W worlds (order statistics for quantiles, Wilson for shares).
 
 #include "analysis/worlds/WorldSummary.h"
 
@@ -13,6 +14,7 @@
 #include <cmath>
 
 #include "runtime/host/Statistics.h"
+#include "runtime/host/StatisticsQuantiles.h"
 #include "analysis/ParamDraws.h"
 
 namespace omen::rt {
@@ -59,8 +61,16 @@ void summariseWorlds(const std::vector<ReportResult>& perWorld, const std::vecto
   out.pooledStdError = values.size() > 1 ? std::sqrt(cluster * w / (w - 1)) / total : stdErrors[0];
   out.pooledLow = pooled - kZ95 * out.pooledStdError;
   out.pooledHigh = pooled + kZ95 * out.pooledStdError;
+  // Each quantile across worlds with the distribution-free 95% interval of a quantile of W
+  // independent worlds (the order statistics of StatisticsQuantiles.h, as a run's quantiles).
   std::vector<double> sorted = values;
-  for (double p : {0.05, 0.25, 0.5, 0.75, 0.95}) out.quantiles.push_back({p, sampleQuantile(sorted, p)});
+  for (double p : {0.05, 0.25, 0.5, 0.75, 0.95}) {
+    QuantilePoint q{p, sampleQuantile(sorted, p)};
+    auto [low, high] = quantileIntervalRanks(sorted.size(), p);
+    q.ciLow = sorted[low];
+    q.ciHigh = sorted[high];
+    out.quantiles.push_back(q);
+  }
   for (double x : thresholds) {
     Exceedance e;
     e.threshold = x;

@@ -57,6 +57,16 @@ std::string text(const WorldsResult& r) {
         out += fmt::format(", P(> {}) {}", num(e.threshold), roundedNumber(e.fraction, 0));
       out += "\n";
     }
+    for (const WorldReport& w : s.reports) {
+      if (w.worlds == 0) continue;
+      std::string intervals;
+      for (const QuantilePoint& q : w.quantiles) {
+        double scale = (q.ciHigh - q.ciLow) / 4;
+        intervals += fmt::format("{}{}% [{}, {}]", intervals.empty() ? "" : ", ", num(100 * q.p),
+                                 roundedNumber(q.ciLow, scale), roundedNumber(q.ciHigh, scale));
+      }
+      out += fmt::format("  {} quantiles across worlds, 95% intervals: {}\n", w.label, intervals);
+    }
     for (const WorldReport& w : s.reports)
       for (const Exceedance& e : w.exceed)
         if (e.tooNoisy)
@@ -109,8 +119,13 @@ std::string json(const WorldsResult& r) {
       rj["inner_variance"] = w.innerVariance;
       rj["epistemic_sd"] = w.epistemicSd;
       nlohmann::ordered_json q = nlohmann::ordered_json::object();
-      for (const QuantilePoint& p : w.quantiles) q[num(p.p)] = p.value;
+      nlohmann::ordered_json qci = nlohmann::ordered_json::object();
+      for (const QuantilePoint& p : w.quantiles) {
+        q[num(p.p)] = p.value;
+        qci[num(p.p)] = {p.ciLow, p.ciHigh};
+      }
       rj["quantiles"] = q;
+      rj["quantiles_ci95"] = qci;
       nlohmann::ordered_json ex = nlohmann::ordered_json::array();
       for (const Exceedance& e : w.exceed)
         ex.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}, {"ci_low", e.ciLow}, {"ci_high", e.ciHigh},
@@ -133,7 +148,8 @@ std::string json(const WorldsResult& r) {
 
 std::string csv(const WorldsResult& r) {
   std::string out = "scenario,report,kind,worlds,trials_per_world,pooled,pooled_stderr,mean,sd,inner_variance,"
-                    "epistemic_sd,q05,q25,q50,q75,q95";
+                    "epistemic_sd,q05,q25,q50,q75,q95,q05_ci_low,q05_ci_high,q25_ci_low,q25_ci_high,q50_ci_low,"
+                    "q50_ci_high,q75_ci_low,q75_ci_high,q95_ci_low,q95_ci_high";
   const WorldReport* first = nullptr;
   for (const WorldsScenario& s : r.scenarios)
     if (!s.reports.empty()) first = &s.reports[0];
@@ -148,7 +164,7 @@ std::string csv(const WorldsResult& r) {
                          r.trials);
       std::string note = s.partial ? fmt::format("partial: {} of {} worlds", s.worldsCompleted, r.worlds) : "";
       if (w.worlds == 0) {
-        out += std::string(11, ',');
+        out += std::string(21, ',');
         note = (s.worldsCompleted == 0 ? std::string("undefined: no world finished")
                                        : std::string("undefined: the condition held in no world")) +
                (note.empty() ? "" : "; " + note);
@@ -156,6 +172,7 @@ std::string csv(const WorldsResult& r) {
         out += fmt::format(",{},{},{},{},{},{}", csvNumber(w.pooled), csvNumber(w.pooledStdError), csvNumber(w.mean),
                            csvNumber(w.sd), csvNumber(w.innerVariance), csvNumber(w.epistemicSd));
         for (const QuantilePoint& q : w.quantiles) out += "," + csvNumber(q.value);
+        for (const QuantilePoint& q : w.quantiles) out += "," + csvNumber(q.ciLow) + "," + csvNumber(q.ciHigh);
       }
       for (const Exceedance& e : w.exceed) {
         out += w.worlds == 0 ? ",,," : "," + csvNumber(e.fraction) + "," + csvNumber(e.ciLow) + "," + csvNumber(e.ciHigh);
@@ -180,7 +197,7 @@ std::string plotWorlds(const WorldsResult& r, const std::string& path) {
   std::string body = "set title " + gnuplotQuoted(gnuplotPlain(fmt::format(
                                         "{}: each report across {} worlds of {} trials", s.name, s.worldsCompleted, r.trials))) + "\n";
   body += "set xlabel " + gnuplotQuoted("the world's estimate") + "\nset ylabel " +
-          gnuplotQuoted("fraction of worlds at or below") + "\nset yrange [0:1]\nset grid\nset key bottom right\n";
+          gnuplotQuoted("fraction of worlds at or below") + "\nset yrange [0:1]\nset grid\n" + gnuplotCurveLayout();
   // One data block per report (gnuplot's `index`): the sorted estimates and their ECDF.
   std::string data, plot = "plot ";
   for (size_t i = 0; i < s.reports.size(); ++i) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "omen/Format.h"
@@ -27,10 +28,21 @@ struct SweepAxisRequest {
   bool log = false;     ///< geometric grid (needs lo > 0)
 };
 
+/// A sweep or solve of a comparison: at every point, scenario A (the analysis's scenario)
+/// against `scenarioB`, or one scenario at two settings (`setA`, `setB`, each on top of
+/// `--set`), both sides on the same trials and streams, and their paired difference A - B.
+/// Nothing given: no comparison.
+struct ComparisonRequest {
+  std::string scenarioB;  ///< empty: side B is scenario A
+  std::vector<std::pair<std::string, std::string>> setA, setB;  ///< name, value as typed
+  bool any() const { return !scenarioB.empty() || !setA.empty() || !setB.empty(); }
+};
+
 struct SweepRequest {
   std::string scenario;  ///< empty: the one scenario of the file that has every varied param
   std::vector<SweepAxisRequest> axes;  ///< one or two
   uint32_t defaultPoints = 11;
+  ComparisonRequest comparison;
 };
 
 /// One axis of a finished sweep: the grid actually run (an int param's grid is rounded and
@@ -51,6 +63,9 @@ struct SweepPoint {
   std::string error;
   /// A precision-targeted sweep (--precision / --rel-precision): how this point stood.
   std::optional<PrecisionOutcome> precision;
+  /// A comparison sweep: the paired difference A - B of each probability and mean report
+  /// both sides have (with each side's estimate in `a` and `b`); `reports` are side A's.
+  std::vector<Comparison> differences;
 };
 
 /// The paired difference `points[to] - points[from]` of each probability and mean report
@@ -67,6 +82,9 @@ struct SweepResult : RunHeader {
   std::vector<SweepStep> steps;
   /// The other params as the run used them (`--set` applied).
   std::vector<ParamValue> params;
+  /// A comparison sweep: the sides as the output names them ("online", "s [k=1]"); empty
+  /// otherwise. `steps` is then empty: each point's `differences` are its paired result.
+  std::string sideA, sideB;
 };
 
 using SweepOutcome = Outcome<SweepResult>;
@@ -81,6 +99,9 @@ struct SolveRequest {
   double target = 0;
   /// Points of the coarse scan that brackets the crossing before the root finder runs.
   uint32_t scanPoints = 17;
+  bool log = false;  ///< the scan's points geometrically spaced (needs lo > 0)
+  /// Solve for the x at which the paired difference A - B of the report reaches the target.
+  ComparisonRequest comparison;
   double z = 1.959963984540054;  ///< the interval's normal quantile (95%)
 };
 
@@ -107,6 +128,12 @@ struct SolveResult : RunHeader {
   /// is false if the cap came first), and `trials` is the trials it took, used at every x
   /// after it; the reports are those of the scan point where the response crosses.
   std::optional<PrecisionOutcome> precision;
+  bool log = false;  ///< the scan was log-spaced (and its plot has a log x axis)
+  /// A solve of a comparison: the sides as the output names them (empty otherwise). The
+  /// response is then the paired difference A - B; `atRoot` holds it (estimate, stderr,
+  /// interval) and `atRootComparison` each side's estimate there too.
+  std::string sideA, sideB;
+  Comparison atRootComparison;
 };
 
 using SolveOutcome = Outcome<SolveResult>;

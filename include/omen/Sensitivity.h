@@ -2,7 +2,8 @@
 //
 // What `omen sensitivity` computes (docs/reference.md, docs/sensitivity.md): a one-at-a-time
 // tornado of every param on common random numbers, and first-order and total Sobol' indices
-// of the uncertain params for one report's per-trial value. Plain data, as Results.h.
+// of the uncertain params and of the fixed params with a declared range (uniform over it)
+// for one report's per-trial value. Plain data, as Results.h.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -39,7 +40,8 @@ struct TornadoBar {
   double swing = 0, stdError = 0, ciLow = 0, ciHigh = 0;
 };
 
-/// Indices of one input: an uncertain param, or "(trial)", the trial's own randomness (the
+/// Indices of one input: an uncertain param, a fixed param with a declared range (uniform
+/// over it), or "(trial)", the trial's own randomness (the
 /// stream of draws after the params), treated as one more input of the design.
 struct SobolIndex {
   std::string input;
@@ -58,6 +60,8 @@ struct SensitivityResult : RunHeader {
   unsigned resamples = 0;
   double outputMean = 0, outputVariance = 0;  ///< of the per-trial value over f(A) ∪ f(B)
   std::vector<SobolIndex> sobol;
+  /// The fixed params among the Sobol' inputs: each drawn uniformly over its declared range.
+  std::vector<std::string> rangedInputs;
   /// Interrupted (Ctrl-C): what finished is reported and nothing else; `base` rests on
   /// baseTrials trials (fewer than `trials` if the run as declared was cut), the tornado
   /// holds the bars that finished of `tornadoPlanned`, and the Sobol' indices are empty

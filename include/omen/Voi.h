@@ -44,6 +44,9 @@ struct VoiResult : RunHeader {
   size_t best = 0;                            ///< index of the best option now
   VoiValue evpi;
   std::vector<VoiValue> evppi;  ///< one per epistemic param, in declaration order
+  /// Interrupted (`partial`): the options whose two-level runs finished, of options.size();
+  /// no value of information is computed then.
+  size_t optionsDone = 0;
 };
 
 using VoiOutcome = Outcome<VoiResult>;

@@ -27,6 +27,12 @@ WORDS = {
     "voi": ["--decide", "k", "--maximize", "hit", "--worlds", "8", "--resamples", "10"],
     "test": ["--alpha", "1%"],
 }
+# Sweep and solve of a comparison (one scenario at two settings), through every door too.
+COMPARED = {
+    "sweep": ["--vary", "p=1%:50%:3", "--set-a", "k=8", "--set-b", "k=3"],
+    "solve": ["--find", "p", "--where", "hit = 20%", "--set-a", "k=8", "--set-b", "k=3"],
+}
+CASES = [(name, WORDS[name]) for name in sorted(WORDS)] + [(name, w) for name, w in sorted(COMPARED.items())]
 DOOR_NAMES = ("omen", "the REPL", "built executables", "Python")
 TIMING = re.compile(r"seconds|^engine$|engine_split|^time")
 
@@ -39,8 +45,8 @@ def without_times(doc):
     return doc
 
 
-def words(name):
-    return WORDS[name] + COMMON + ["--format", "json"]
+def words(name, given=None):
+    return (WORDS[name] if given is None else given) + COMMON + ["--format", "json"]
 
 
 def run(args, stdin=None):
@@ -48,12 +54,12 @@ def run(args, stdin=None):
     return p.returncode, p.stdout, p.stderr
 
 
-def through_omen(name):
-    return run([omen_bin(), name, DOORS_FILE, *words(name)])
+def through_omen(name, given=None):
+    return run([omen_bin(), name, DOORS_FILE, *words(name, given)])
 
 
-def through_repl(name):
-    quoted = " ".join(f'"{w}"' if " " in w else w for w in words(name))
+def through_repl(name, given=None):
+    quoted = " ".join(f'"{w}"' if " " in w else w for w in words(name, given))
     status, out, err = run([omen_bin(), "repl", "--strict"], stdin=f":load {DOORS_FILE}\n:{name} {quoted}\n")
     # What :load prints comes first; the analysis's JSON document starts at its first "{".
     start = out.find("\n{") + 1 if not out.startswith("{") else 0
@@ -68,10 +74,10 @@ def executable(tmp_path_factory):
     return exe
 
 
-def through_python(name):
+def through_python(name, given=None):
     program = omen.Program(DOORS_FILE)
     try:
-        return 0, json.dumps(program.analyze(name, *(WORDS[name] + COMMON))), ""
+        return 0, json.dumps(program.analyze(name, *((WORDS[name] if given is None else given) + COMMON))), ""
     except omen.UsageError as e:
         return 2, "", str(e)
 
@@ -84,14 +90,14 @@ def test_every_analysis_has_words():
         assert hasattr(omen.Program, a.name) == ("Python" not in a.unavailable)
 
 
-@pytest.mark.parametrize("name", sorted(WORDS))
-def test_every_door_gives_the_same_json(name, executable):
+@pytest.mark.parametrize("name,given", CASES, ids=[" ".join([n] + w[:1] + w[2:3]) for n, w in CASES])
+def test_every_door_gives_the_same_json(name, given, executable):
     analysis = next(a for a in omen.analyses() if a.name == name)
     doors = {
-        "omen": lambda: through_omen(name),
-        "the REPL": lambda: through_repl(name),
-        "built executables": lambda: run([executable, name, *words(name)]),
-        "Python": lambda: through_python(name),
+        "omen": lambda: through_omen(name, given),
+        "the REPL": lambda: through_repl(name, given),
+        "built executables": lambda: run([executable, name, *words(name, given)]),
+        "Python": lambda: through_python(name, given),
     }
     documents = {}
     for door, call in doors.items():
@@ -117,3 +123,6 @@ def test_keyword_flags_are_the_words():
     assert without_times(by_flags) == without_times(by_words)
     with pytest.raises(omen.UsageError, match="--vary"):
         program.sweep(points=3)
+    compared = program.sweep(vary="p=1%:50%:3", set_a={"k": 8}, set_b={"k": 3}, trials=2000, seed=7, threads=2)
+    assert compared["compare"] == {"a": "doors [k=8]", "b": "doors [k=3]"}
+    assert all(d["difference"] > 0 for point in compared["points"] for d in point["differences"])

@@ -37,57 +37,6 @@ void getPaired(ByteReader& r, PairedBlock& block) {
   StateCodec::get(r, block.weights);
 }
 
-struct SharedReport {
-  size_t a, b;
-};
-
-std::vector<SharedReport> sharedReports(const ScenarioInfo& a, const ScenarioInfo& b) {
-  std::vector<SharedReport> out;
-  for (size_t i = 0; i < a.reports.size(); ++i)
-    for (size_t j = 0; j < b.reports.size(); ++j)
-      if (a.reports[i].label == b.reports[j].label && a.reports[i].kind == b.reports[j].kind) {
-        out.push_back({i, j});
-        break;
-      }
-  return out;
-}
-
-Comparison compare(const ReportResult& a, const ReportResult& b, const PairedMoments& moments) {
-  Comparison c;
-  c.label = a.label;
-  c.kind = a.kind;
-  c.a = a;
-  c.b = b;
-  c.n = moments.count();
-  if (a.kind == ReportKind::Quantiles) {
-    c.undefined = a.undefined || b.undefined;
-    if (!c.undefined)
-      // Levels compared pairwise while they agree (`as` labels can pair reports whose
-      // chosen levels differ).
-      for (size_t q = 0; q < a.quantiles.size() && q < b.quantiles.size() && a.quantiles[q].p == b.quantiles[q].p; ++q)
-        c.quantileDifferences.push_back({a.quantiles[q].p, a.quantiles[q].value - b.quantiles[q].value});
-    return c;
-  }
-  if (a.weighted || b.weighted) {
-    // Posteriors are ratio estimates: their paired covariance is not tracked, so the
-    // difference takes the independent-samples se, which common random numbers (positively
-    // correlated sides) can only make conservative.
-    c.undefined = a.undefined || b.undefined;
-    c.difference = a.estimate - b.estimate;
-    c.stdError = std::sqrt(a.stdError * a.stdError + b.stdError * b.stdError);
-    Interval ci = normalInterval(c.difference, c.stdError);
-    c.ciLow = ci.low;
-    c.ciHigh = ci.high;
-    return c;
-  }
-  PairedDifference d = pairedDifference(moments);
-  c.undefined = d.undefined;
-  c.difference = d.difference;
-  c.stdError = d.stdError;
-  c.ciLow = d.ci.low;
-  c.ciHigh = d.ci.high;
-  return c;
-}
 }  // namespace
 
 CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const DriverOptions& options) {
@@ -124,7 +73,7 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
   result.a.params = detail::paramsAsUsed(infoA, globalsA);
   result.b.params = detail::paramsAsUsed(infoB, globalsB);
 
-  std::vector<SharedReport> shared = sharedReports(infoA, infoB);
+  std::vector<detail::SharedReport> shared = detail::sharedReports(infoA, infoB);
   const size_t widthA = outcomeWidth(infoA);
   const size_t widthB = outcomeWidth(infoB);
   const bool bothWeighted = infoA.weighted && infoB.weighted;
@@ -213,7 +162,7 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
     result.bayesFactor = CompareResult::BayesFactor{std::exp(logBf), logBf, se, std::exp(logBf - kZ95 * se),
                                                     std::exp(logBf + kZ95 * se)};
   for (size_t s = 0; s < shared.size(); ++s)
-    result.comparisons.push_back(compare(result.a.reports[shared[s].a],
+    result.comparisons.push_back(detail::pairedComparison(result.a.reports[shared[s].a],
                                          result.b.reports[shared[s].b], totals.paired[s]));
   result.seconds = detail::secondsSince(start);
   result.a.seconds = result.b.seconds = result.seconds;

@@ -145,4 +145,51 @@ unsigned workerCount(const DriverOptions& options) {
   return static_cast<unsigned>(std::max<uint64_t>(1, std::min<uint64_t>(threads, blocks)));
 }
 
+std::vector<SharedReport> sharedReports(const ScenarioInfo& a, const ScenarioInfo& b) {
+  std::vector<SharedReport> out;
+  for (size_t i = 0; i < a.reports.size(); ++i)
+    for (size_t j = 0; j < b.reports.size(); ++j)
+      if (a.reports[i].label == b.reports[j].label && a.reports[i].kind == b.reports[j].kind) {
+        out.push_back({i, j});
+        break;
+      }
+  return out;
+}
+
+Comparison pairedComparison(const ReportResult& a, const ReportResult& b, const PairedMoments& moments) {
+  Comparison c;
+  c.label = a.label;
+  c.kind = a.kind;
+  c.a = a;
+  c.b = b;
+  c.n = moments.count();
+  if (a.kind == ReportKind::Quantiles) {
+    c.undefined = a.undefined || b.undefined;
+    if (!c.undefined)
+      // Levels compared pairwise while they agree (`as` labels can pair reports whose
+      // chosen levels differ).
+      for (size_t q = 0; q < a.quantiles.size() && q < b.quantiles.size() && a.quantiles[q].p == b.quantiles[q].p; ++q)
+        c.quantileDifferences.push_back({a.quantiles[q].p, a.quantiles[q].value - b.quantiles[q].value});
+    return c;
+  }
+  if (a.weighted || b.weighted) {
+    // Posteriors are ratio estimates: their paired covariance is not tracked, so the
+    // difference takes the independent-samples se, which common random numbers (positively
+    // correlated sides) can only make conservative.
+    c.undefined = a.undefined || b.undefined;
+    c.difference = a.estimate - b.estimate;
+    c.stdError = std::sqrt(a.stdError * a.stdError + b.stdError * b.stdError);
+    Interval ci = normalInterval(c.difference, c.stdError);
+    c.ciLow = ci.low;
+    c.ciHigh = ci.high;
+    return c;
+  }
+  PairedDifference d = pairedDifference(moments);
+  c.undefined = d.undefined;
+  c.difference = d.difference;
+  c.stdError = d.stdError;
+  c.ciLow = d.ci.low;
+  c.ciHigh = d.ci.high;
+  return c;
+}
 }  // namespace omen::rt::detail

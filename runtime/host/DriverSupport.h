@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "runtime/host/Driver.h"
+#include "runtime/host/Paired.h"
 #include "runtime/host/Progress.h"
 #include "runtime/host/StatisticsReport.h"
 
@@ -97,5 +98,17 @@ double secondsSince(std::chrono::steady_clock::time_point start);
 
 /// Worker count for `options` and a run of `trials` (no more workers than blocks).
 unsigned workerCount(const DriverOptions& options);
+
+/// A report both scenarios have (same label and kind): its index in each.
+struct SharedReport {
+  size_t a, b;
+};
+
+/// The reports of `a` that `b` has too, in `a`'s order.
+std::vector<SharedReport> sharedReports(const ScenarioInfo& a, const ScenarioInfo& b);
+
+/// The difference a - b of one shared report from the paired moments of its trials
+/// (quantiles: level by level, no standard error; a posterior: the independent-samples se).
+Comparison pairedComparison(const ReportResult& a, const ReportResult& b, const PairedMoments& moments);
 
 }  // namespace omen::rt::detail

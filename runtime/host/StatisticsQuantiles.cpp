@@ -6,6 +6,8 @@
 #include <cassert>
 #include <cmath>
 
+#include "runtime/host/Statistics.h"
+
 namespace omen::rt {
 
 /// Puts the order statistic of every rank in [rFirst, rLast) (ascending, distinct, relative
@@ -19,6 +21,12 @@ static void selectRanks(std::vector<double>::iterator first, std::vector<double>
   std::nth_element(first, at, last);
   selectRanks(first, at, rFirst, middle, base);
   selectRanks(at + 1, last, middle + 1, rLast, *middle + 1);
+}
+
+std::pair<uint64_t, uint64_t> quantileIntervalRanks(uint64_t count, double p) {
+  const double n = static_cast<double>(count), s = std::sqrt(n * p * (1 - p));
+  return {static_cast<uint64_t>(std::clamp(std::floor(n * p - kZ95 * s), 1.0, n)) - 1,
+          static_cast<uint64_t>(std::clamp(std::ceil(n * p + kZ95 * s), 1.0, n)) - 1};
 }
 
 std::vector<double> orderStatistics(std::vector<double>& values, std::vector<uint64_t> ranks) {

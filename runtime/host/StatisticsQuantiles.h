@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "runtime/host/QuantileSketch.h"
@@ -34,6 +35,11 @@ std::vector<double> exactQuantiles(std::vector<double>& values, const std::vecto
 /// unsorted `values`, reordered in place: what a full sort would give, at O(n log m) for m
 /// distinct ranks.
 std::vector<double> orderStatistics(std::vector<double>& values, std::vector<uint64_t> ranks);
+
+/// The 0-based ranks of the order statistics that bound a distribution-free 95% interval of
+/// the p-quantile of n values (Conover 1999, 3.2): 1-based ranks floor(n p - z s) and
+/// ceil(n p + z s), s = sqrt(n p (1 - p)), kept in [1, n].
+std::pair<uint64_t, uint64_t> quantileIntervalRanks(uint64_t n, double p);
 
 class QuantileAccumulator {
  public:

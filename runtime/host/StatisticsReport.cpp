@@ -92,13 +92,12 @@ ReportResult ReportAccumulator::finish(const ReportInfo& info, const WeightedSta
       std::vector<double> levels = levels_;
       if (levels.empty()) levels.assign(kQuantileLevels.begin(), kQuantileLevels.end());
       std::vector<double> values = quantiles_.quantiles(levels);
-      // Distribution-free 95% interval (Conover 1999, 3.2): the order statistics of 1-based
-      // ranks floor(n p - z s) and ceil(n p + z s), s = sqrt(n p (1 - p)), kept in [1, n].
+      // Distribution-free 95% interval: two order statistics per level.
       std::vector<uint64_t> ranks;
       for (double p : levels) {
-        double s = std::sqrt(n * p * (1 - p));
-        ranks.push_back(static_cast<uint64_t>(std::clamp(std::floor(n * p - kZ95 * s), 1.0, n)) - 1);
-        ranks.push_back(static_cast<uint64_t>(std::clamp(std::ceil(n * p + kZ95 * s), 1.0, n)) - 1);
+        auto [low, high] = quantileIntervalRanks(r.n, p);
+        ranks.push_back(low);
+        ranks.push_back(high);
       }
       std::vector<double> bounds = quantiles_.orderStatistics(ranks);
       for (size_t i = 0; i < levels.size(); ++i) {

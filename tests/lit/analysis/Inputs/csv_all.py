@@ -20,7 +20,7 @@ tornado = os.path.join(inputs, "tornado.omen")
 slow = os.path.join(inputs, "slow.omen")
 huge = os.path.join(inputs, "huge_values.omen")
 # Columns that are text, and integer columns (counts, and int params' values).
-TEXT = {"scenario", "label", "kind", "note", "analysis", "report", "input", "goal", "param", "target", "target_met",
+TEXT = {"scenario", "scenario_a", "scenario_b", "label", "kind", "note", "analysis", "report", "input", "goal", "param", "target", "target_met",
         "ci_low_open", "ci_high_open"}
 COUNTS = {"n", "n_a", "n_b", "trials", "evaluations", "worlds", "trials_per_world", "k", "steps", "n_labs"}
 COMMANDS = [
@@ -34,6 +34,9 @@ COMMANDS = [
     ["sweep", huge, "--vary", "big=1e19:1e26:8", "--log", "--trials", "200"],
     ["sweep", os.path.join(inputs, "div_zero.omen"), "--vary", "k", "--trials", "100"],
     ["solve", audits, "--find", "q", "--where", "P(caught) = 50%", "--trials", "2000"],
+    ["sweep", audits, "--vary", "q", "--points", "3", "--set-a", "k=10", "--set-b", "k=5", "--trials", "1000"],
+    ["solve", audits, "--find", "q", "--where", "P(caught) = 0.2", "--log", "--set-a", "k=10", "--set-b", "k=5",
+     "--trials", "1000"],
     ["sensitivity", tornado, "--trials", "2000", "--rows", "256"],
     ["worst", slow, "--over", "rate", "--maximize", "hit", "--trials", "200", "--evaluations", "8", "--set", "steps=10"],
     ["run", two_level, "--worlds", "30", "--trials", "300", "--exceed", "0.5,90%"],
