@@ -148,6 +148,8 @@ std::string describeRuntimeError(const OmenError& e, std::string_view what) {
                          what, formatValue(e.args[0]), formatValue(e.args[1]));
     case OMEN_ERR_EMPTY_ARRAY:
       return fmt::format("{} of an empty array (length 0) has no value", what);
+    case OMEN_ERR_LANE_RETRY:
+      return fmt::format("internal error: a trial in vector lanes was not run again ('{}')", what);
   }
   return fmt::format("runtime error {} in '{}'", e.code, what);
 }

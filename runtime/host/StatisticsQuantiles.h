@@ -34,6 +34,17 @@ std::vector<double> exactQuantiles(std::vector<double>& values, const std::vecto
 /// distinct ranks.
 std::vector<double> orderStatistics(std::vector<double>& values, std::vector<uint64_t> ranks);
 
+/// Quantiles at some levels and the order statistics of some ranks, read together.
+struct QuantileReading {
+  std::vector<double> quantiles;        ///< one per level
+  std::vector<double> orderStatistics;  ///< one per rank
+};
+
+/// exactQuantiles(values, levels) and orderStatistics(values, ranks) from one
+/// multi-selection over every rank both need (a report's quantiles and their intervals).
+QuantileReading exactReading(std::vector<double>& values, const std::vector<double>& levels,
+                             const std::vector<uint64_t>& ranks);
+
 class QuantileAccumulator {
  public:
   explicit QuantileAccumulator(uint64_t exactCap = kExactQuantileCap) : cap_(exactCap) {}
@@ -44,11 +55,10 @@ class QuantileAccumulator {
 
   uint64_t count() const;
   bool sketched() const { return sketch_ != nullptr; }
-  /// Requires count() > 0. Reorders the exact store (the accumulator stays usable).
-  std::vector<double> quantiles(const std::vector<double>& levels);
-  /// The order statistics of the 0-based `ranks`, each < count() (from the sketch: its
-  /// quantile at k / (count() - 1)). Reorders the exact store.
-  std::vector<double> orderStatistics(const std::vector<uint64_t>& ranks);
+  /// The quantiles at `levels` (ascending) and the order statistics of the 0-based `ranks`,
+  /// each < count() (from the sketch: its quantile at k / (count() - 1)). Requires
+  /// count() > 0. Reorders the exact store (the accumulator stays usable).
+  QuantileReading read(const std::vector<double>& levels, const std::vector<uint64_t>& ranks);
   /// Relative rank-error bound of the sketch; 0 while exact.
   double rankError() const;
 

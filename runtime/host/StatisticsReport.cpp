@@ -79,7 +79,6 @@ ReportResult ReportAccumulator::finish(const ReportInfo& info) {
     case ReportKind::Quantiles: {
       std::vector<double> levels = levels_;
       if (levels.empty()) levels.assign(kQuantileLevels.begin(), kQuantileLevels.end());
-      std::vector<double> values = quantiles_.quantiles(levels);
       // Distribution-free 95% interval (Conover 1999, 3.2): the order statistics of 1-based
       // ranks floor(n p - z s) and ceil(n p + z s), s = sqrt(n p (1 - p)), kept in [1, n].
       std::vector<uint64_t> ranks;
@@ -88,11 +87,11 @@ ReportResult ReportAccumulator::finish(const ReportInfo& info) {
         ranks.push_back(static_cast<uint64_t>(std::clamp(std::floor(n * p - kZ95 * s), 1.0, n)) - 1);
         ranks.push_back(static_cast<uint64_t>(std::clamp(std::ceil(n * p + kZ95 * s), 1.0, n)) - 1);
       }
-      std::vector<double> bounds = quantiles_.orderStatistics(ranks);
+      QuantileReading read = quantiles_.read(levels, ranks);
       for (size_t i = 0; i < levels.size(); ++i) {
-        QuantilePoint q{levels[i], values[i]};
-        q.ciLow = bounds[2 * i];
-        q.ciHigh = bounds[2 * i + 1];
+        QuantilePoint q{levels[i], read.quantiles[i]};
+        q.ciLow = read.orderStatistics[2 * i];
+        q.ciHigh = read.orderStatistics[2 * i + 1];
         r.quantiles.push_back(q);
       }
       r.sketched = quantiles_.sketched();

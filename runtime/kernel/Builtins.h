@@ -64,6 +64,13 @@ int64_t omen_rt_categorical(OmenTrialContext* ctx, uint32_t site, const double* 
                             int64_t count);
 double omen_rt_to(OmenTrialContext* ctx, uint32_t site, double lo, double hi);
 
+// The rejection samplers' variants for a trial run speculatively in vector lanes: one try,
+// and OMEN_ERR_LANE_RETRY when it is rejected (SamplersContinuous.cpp). A JIT kernel calls
+// `SYMBOL_lanes` for the builtin `SYMBOL` in its lanes loop when the runtime has one.
+double omen_rt_beta_lanes(OmenTrialContext* ctx, uint32_t site, double a, double b);
+double omen_rt_gamma_lanes(OmenTrialContext* ctx, uint32_t site, double shape, double scale);
+double omen_rt_pert_lanes(OmenTrialContext* ctx, uint32_t site, double lo, double mode, double hi);
+
 #ifdef __cplusplus
 }
 #endif
