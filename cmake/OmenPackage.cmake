@@ -14,7 +14,7 @@
 # backend/llvm/AotLibraries.cpp).
 include(CMakePackageConfigHelpers)
 
-set(omen_whole_libs omen_backend omen_ir omen_frontend omen_grammar omen_runtime_host
+set(omen_whole_libs omen_api omen_cli omen_analysis omen_backend omen_ir omen_frontend omen_grammar omen_runtime_host
     omen_runtime_kernel omen_core)
 # Not add_library(omen ...): `omen` is the command's target. The file is libomen.so and the
 # exported target omen::omen.

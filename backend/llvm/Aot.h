@@ -21,7 +21,7 @@ namespace omen::llvmgen {
 bool emitScenarios(const ir::Module& program, const std::vector<const ir::Scenario*>& scenarios, EmitKind kind,
                    std::string& out, std::string& error);
 
-/// Compiles `scenarios` to an object file with the AOT tables (backend/aot/AotAbi.h) and
+/// Compiles `scenarios` to an object file with the AOT tables (aot/AotAbi.h) and
 /// links it with the AOT main and the static runtime into the executable `output`.
 /// `file` is the main file's display name (as reports print it); `sources` renders the
 /// source snippets of runtime errors. The linker is the C++ compiler omen was built with

@@ -2,7 +2,8 @@
 """Fails if a source file includes from a folder its layer may not see.
 
 The arrows are those of docs/architecture.md: data flows grammar -> frontend -> ir -> backend
--> runtime, and a folder never reaches back up. Run from anywhere; prints each offending
+-> runtime; analysis sits on runtime, cli on analysis, aot (built executables' main) on cli, and
+api (the public API's implementation) on all of them; a folder never reaches back up. Run from anywhere; prints each offending
 include as file:line and exits 1, or says how many includes it checked.
 """
 import pathlib
@@ -19,10 +20,15 @@ ALLOWED = {
     "ir": {"ir", "frontend", "core", "omen"},
     "runtime/kernel": {"runtime/kernel", "core", "omen"},
     "runtime/host": {"runtime/host", "runtime/kernel", "core", "omen"},
+    "analysis": {"analysis", "runtime/host", "runtime/kernel", "core", "omen"},
+    "cli": {"cli", "analysis", "runtime/host", "runtime/kernel", "core", "omen"},
     "backend": {"backend", "ir", "frontend", "runtime/host", "runtime/kernel", "core", "omen"},
+    "aot": {"aot", "cli", "analysis", "runtime/host", "runtime/kernel", "core", "omen"},
+    "api": {"api", "cli", "analysis", "backend", "ir", "frontend", "runtime/host", "runtime/kernel", "core", "omen"},
     "python/src": {"omen"},  # the Python module is an embedder: the public API only
 }
-PROJECT_ROOTS = ("core/", "omen/", "frontend/", "ir/", "runtime/", "backend/", "tools/", "tests/", "bench/")
+PROJECT_ROOTS = ("core/", "omen/", "frontend/", "ir/", "runtime/", "analysis/", "cli/", "backend/", "aot/", "api/",
+                 "tools/", "tests/", "bench/")
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
 

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "omen/Omen.h"
-#include "runtime/host/CommandLine.h"
-#include "runtime/host/analysis/AnalysisFlags.h"
+#include "cli/CommandLine.h"
+#include "cli/AnalysisFlags.h"
 
 namespace omen::cli {
 
@@ -29,7 +29,7 @@ std::string diagnosticsOf(const Program& program);
 
 int checkCommand(const std::vector<std::string>& files, const LoadOptions& load);
 
-/// `omen run FILE` and `omen compare FILE A B` with the run flags (runtime/host/CommandLine.h).
+/// `omen run FILE` and `omen compare FILE A B` with the run flags (cli/CommandLine.h).
 int runCommand(const std::string& file, const RunFlags& flags, const LoadOptions& load);
 /// `--set-a` / `--set-b`: compare one scenario with itself at two settings.
 int compareCommand(const std::string& file, const std::string& a, const std::string& b, const RunFlags& flags,

@@ -1,7 +1,7 @@
 //===- ReplAnalysis.cpp - `:sweep` and `:solve` in the REPL ------------------===//
 //
 // The words after the command are read by the same code as `omen sweep` / `omen solve`
-// flags (runtime/host/analysis/AnalysisFlags.h), run through the session's program with the
+// flags (cli/AnalysisFlags.h), run through the session's program with the
 // REPL's trials, seed, engine and :set values, and printed as text with a terminal plot.
 //
 //===----------------------------------------------------------------------===//
@@ -9,8 +9,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "runtime/host/analysis/AnalysisFlags.h"
-#include "runtime/host/analysis/Gnuplot.h"
+#include "cli/AnalysisFlags.h"
+#include "analysis/Gnuplot.h"
 #include "tools/omen/Repl.h"
 
 namespace omen::cli {

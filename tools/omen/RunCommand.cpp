@@ -1,13 +1,13 @@
 //===- RunCommand.cpp - `omen run` and `omen compare` -----------------------===//
 //
 // Loads and checks the file, then reads, runs and prints exactly as an `omen build`
-// executable does (runtime/host/CommandLine.h). Ctrl-C stops the run cleanly: the trials
+// executable does (cli/CommandLine.h). Ctrl-C stops the run cleanly: the trials
 // finished so far are reported, marked partial; a second Ctrl-C kills the process as usual.
 //
 //===----------------------------------------------------------------------===//
 #include <iostream>
 
-#include "runtime/host/analysis/WorldsFormat.h"
+#include "analysis/worlds/WorldsFormat.h"
 #include "tools/omen/Commands.h"
 
 namespace omen::cli {

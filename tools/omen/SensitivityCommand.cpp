@@ -1,13 +1,13 @@
 //===- SensitivityCommand.cpp - `omen sensitivity` --------------------------===//
 //
-// The tornado and Sobol' indices of one report (runtime/host/analysis/Sensitivity.h), with
+// The tornado and Sobol' indices of one report (analysis/sensitivity/Sensitivity.h), with
 // the run flags of `omen run`; `--plot OUT.svg` draws the tornado with gnuplot.
 //
 //===----------------------------------------------------------------------===//
 #include <iostream>
 
-#include "runtime/host/analysis/SensitivityFormat.h"
-#include "runtime/host/analysis/TornadoPlot.h"
+#include "analysis/sensitivity/SensitivityFormat.h"
+#include "analysis/sensitivity/TornadoPlot.h"
 #include "tools/omen/Commands.h"
 
 namespace omen::cli {

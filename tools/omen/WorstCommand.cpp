@@ -1,12 +1,12 @@
 //===- WorstCommand.cpp - `omen worst` ---------------------------------------===//
 //
-// An adversarial model's best strategy over declared ranges (runtime/host/analysis/Worst.h),
+// An adversarial model's best strategy over declared ranges (analysis/worst/Worst.h),
 // with the run flags of `omen run`.
 //
 //===----------------------------------------------------------------------===//
 #include <iostream>
 
-#include "runtime/host/analysis/WorstFormat.h"
+#include "analysis/worst/WorstFormat.h"
 #include "tools/omen/Commands.h"
 
 namespace omen::cli {

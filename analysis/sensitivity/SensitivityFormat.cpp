@@ -1,0 +1,103 @@
+//===- SensitivityFormat.cpp - A sensitivity result as text, JSON or CSV ---===//
+
+#include "analysis/sensitivity/SensitivityFormat.h"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "runtime/host/ReportFormat.h"
+#include "runtime/host/TextTable.h"
+
+namespace omen::rt {
+namespace {
+
+std::string text(const SensitivityResult& r) {
+  std::string out = fmt::format("sensitivity of \"{}\" in scenario {} ({}, engine {}, seed {})\n", r.report,
+                                r.scenario, r.file, r.engine, r.seed);
+  const ReportResult& b = r.base;
+  out += fmt::format("  as declared: {} ± {}  ({} trials)\n", roundedNumber(b.estimate, b.stdError),
+                     roundedNumber(b.stdError, b.stdError), r.trials);
+  if (!r.tornado.empty() || !r.notVaried.empty()) {
+    out += fmt::format("\ntornado: each param from low to high, the others as declared; {} trials per end on "
+                       "common random numbers; widest swing first\n",
+                       r.trials);
+    Table t;
+    t.row({"param", "low", "high", "at low", "at high", "swing ± se", "95% CI"});
+    for (const TornadoBar& bar : r.tornado)
+      t.row({bar.param, fmt::format("{} ({})", roundedNumber(bar.low, 0), bar.lowFrom),
+             fmt::format("{} ({})", roundedNumber(bar.high, 0), bar.highFrom), roundedNumber(bar.atLow, bar.stdError),
+             roundedNumber(bar.atHigh, bar.stdError),
+             fmt::format("{} ± {}", roundedNumber(bar.swing, bar.stdError), roundedNumber(bar.stdError, bar.stdError)),
+             fmt::format("[{}, {}]", roundedNumber(bar.ciLow, bar.stdError), roundedNumber(bar.ciHigh, bar.stdError))});
+    out += t.render("  ");
+    for (const auto& [name, why] : r.notVaried) out += fmt::format("  not varied: {} ({})\n", name, why);
+  }
+  if (!r.sobol.empty()) {
+    out += fmt::format("\nSobol' indices of the per-trial value (Saltelli 2010 first order, Jansen total; N = {} "
+                       "rows, {} trials; ± {:g}% bootstrap half-width, {} resamples)\n",
+                       r.rows, r.rows * (r.sobol.size() + 2), r.level * 100, r.resamples);
+    Table t;
+    t.row({"input", "first order S", "total ST"});
+    for (const SobolIndex& s : r.sobol)
+      t.row({s.input, fmt::format("{:.4f} ± {:.4f}", s.first, s.firstHalfWidth),
+             fmt::format("{:.4f} ± {:.4f}", s.total, s.totalHalfWidth)});
+    out += t.render("  ");
+    out += fmt::format("  per-trial value: mean {}, variance {}; (trial) is the trial's own randomness\n",
+                       roundedNumber(r.outputMean, 0), roundedNumber(r.outputVariance, 0));
+  }
+  return out;
+}
+
+std::string json(const SensitivityResult& r) {
+  nlohmann::ordered_json j;
+  j["file"] = r.file;
+  j["scenario"] = r.scenario;
+  j["report"] = r.report;
+  j["engine"] = r.engine;
+  j["seed"] = r.seed;
+  j["trials"] = r.trials;
+  j["base"] = {{"estimate", r.base.estimate}, {"stderr", r.base.stdError}};
+  nlohmann::ordered_json bars = nlohmann::ordered_json::array();
+  for (const TornadoBar& b : r.tornado)
+    bars.push_back({{"param", b.param}, {"uncertain", b.uncertain}, {"low", b.low}, {"low_from", b.lowFrom},
+                    {"high", b.high}, {"high_from", b.highFrom}, {"at_low", b.atLow}, {"at_high", b.atHigh},
+                    {"swing", b.swing}, {"stderr", b.stdError}, {"ci_low", b.ciLow}, {"ci_high", b.ciHigh}});
+  j["tornado"] = bars;
+  nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+  for (const auto& [name, why] : r.notVaried) skipped.push_back({{"param", name}, {"reason", why}});
+  j["not_varied"] = skipped;
+  nlohmann::ordered_json sobol = nlohmann::ordered_json::array();
+  for (const SobolIndex& s : r.sobol)
+    sobol.push_back({{"input", s.input}, {"S1", s.first}, {"S1_conf", s.firstHalfWidth}, {"ST", s.total},
+                     {"ST_conf", s.totalHalfWidth}});
+  j["sobol"] = {{"rows", r.rows}, {"resamples", r.resamples}, {"level", r.level}, {"mean", r.outputMean},
+                {"variance", r.outputVariance}, {"indices", sobol}};
+  return j.dump(2) + "\n";
+}
+
+std::string csv(const SensitivityResult& r) {
+  std::string out =
+      "analysis,scenario,report,input,low,high,at_low,at_high,swing,stderr,ci_low,ci_high,S1,S1_conf,ST,ST_conf\n";
+  for (const TornadoBar& b : r.tornado)
+    out += fmt::format("tornado,{},{},{},{},{},{},{},{},{},{},{},,,,\n", csvField(r.scenario), csvField(r.report),
+                       csvField(b.param), num(b.low), num(b.high), num(b.atLow), num(b.atHigh), num(b.swing), num(b.stdError),
+                       num(b.ciLow), num(b.ciHigh));
+  for (const SobolIndex& s : r.sobol)
+    out += fmt::format("sobol,{},{},{},,,,,,,,,{},{},{},{}\n", csvField(r.scenario), csvField(r.report), csvField(s.input),
+                       num(s.first), num(s.firstHalfWidth), num(s.total), num(s.totalHalfWidth));
+  return out;
+}
+
+}  // namespace
+
+std::string formatSensitivity(const SensitivityResult& result, OutputFormat format) {
+  switch (format) {
+    case OutputFormat::Text: return text(result);
+    case OutputFormat::Json: return json(result);
+    case OutputFormat::Csv: return csv(result);
+  }
+  return "";
+}
+
+}  // namespace omen::rt

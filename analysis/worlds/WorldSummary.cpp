@@ -1,0 +1,68 @@
+//===- WorldSummary.cpp - A report across worlds, from per-world estimates -===//
+//
+// Inner noise: a world's estimate is its true value plus the noise of its N trials, so
+// Var(estimate) = Var(true value) + E(inner variance) (docs/reference.md, two-level runs).
+// The epistemic standard deviation subtracts the mean squared standard error of the worlds'
+// estimates (Sun, Apley & Staum 2011's ANOVA correction; exact for E reports, and for P
+// reports up to the (n − 1)/n of the plug-in variance). Quantiles and exceedances are of the
+// raw per-world estimates: they are widened by the inner noise, by O(1/N).
+
+#include "analysis/worlds/WorldSummary.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "runtime/host/Statistics.h"
+#include "analysis/ParamDraws.h"
+
+namespace omen::rt {
+
+void summariseWorlds(const std::vector<ReportResult>& perWorld, const std::vector<double>& thresholds,
+                     WorldReport& out) {
+  std::vector<double> values, weights;
+  double inner = 0;
+  for (const ReportResult& r : perWorld) {
+    if (r.undefined) continue;
+    double v = r.estimate;
+    if (r.kind == ReportKind::Quantiles) {
+      v = 0;
+      for (const QuantilePoint& q : r.quantiles)
+        if (q.p == 0.5) v = q.value;
+    }
+    values.push_back(v);
+    weights.push_back(out.conditional ? static_cast<double>(r.n) : 1.0);
+    inner += r.stdError * r.stdError;
+  }
+  out.values = values;
+  out.worlds = values.size();
+  if (values.empty()) return;
+  double w = static_cast<double>(values.size());
+  double sum = 0, total = 0;
+  for (size_t i = 0; i < values.size(); ++i) sum += values[i], total += weights[i];
+  out.mean = sum / w;
+  double pooled = 0;
+  for (size_t i = 0; i < values.size(); ++i) pooled += weights[i] * values[i];
+  pooled /= total;
+  double sq = 0, cluster = 0;
+  for (size_t i = 0; i < values.size(); ++i) {
+    sq += (values[i] - out.mean) * (values[i] - out.mean);
+    cluster += weights[i] * weights[i] * (values[i] - pooled) * (values[i] - pooled);
+  }
+  out.sd = values.size() > 1 ? std::sqrt(sq / (w - 1)) : 0;
+  out.innerVariance = inner / w;
+  out.epistemicSd = std::sqrt(std::max(0.0, out.sd * out.sd - out.innerVariance));
+  out.pooled = pooled;
+  // The clustered (between-world) standard error of a ratio of sums, with W/(W − 1).
+  out.pooledStdError = values.size() > 1 ? std::sqrt(cluster * w / (w - 1)) / total : 0;
+  out.pooledLow = pooled - kZ95 * out.pooledStdError;
+  out.pooledHigh = pooled + kZ95 * out.pooledStdError;
+  std::vector<double> sorted = values;
+  for (double p : {0.05, 0.25, 0.5, 0.75, 0.95}) out.quantiles.push_back({p, sampleQuantile(sorted, p)});
+  for (double x : thresholds) {
+    double above = 0;
+    for (double v : values) above += v > x;
+    out.exceed.push_back({x, above / w});
+  }
+}
+
+}  // namespace omen::rt

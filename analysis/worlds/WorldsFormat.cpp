@@ -1,0 +1,153 @@
+//===- WorldsFormat.cpp - A two-level run as text, JSON or CSV, and its plot ===//
+
+#include "analysis/worlds/WorldsFormat.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "runtime/host/ReportFormat.h"
+#include "runtime/host/TextTable.h"
+#include "analysis/Gnuplot.h"
+
+namespace omen::rt {
+namespace {
+
+
+std::string text(const WorldsResult& r) {
+  std::string out;
+  for (const WorldsScenario& s : r.scenarios) {
+    std::string params;
+    for (size_t i = 0; i < s.epistemic.size(); ++i) params += (i ? ", " : "") + s.epistemic[i];
+    out += fmt::format("scenario {}: {} worlds x {} trials (epistemic, one value per world: {})\n", s.name,
+                       s.worldsCompleted, r.trials, params.empty() ? "none" : params);
+    if (s.partial) out += fmt::format("  PARTIAL: interrupted after {} of {} worlds\n", s.worldsCompleted, r.worlds);
+    Table t;
+    std::vector<std::string> head = {"report", "pooled ± se", "across worlds: mean", "sd", "epistemic sd",
+                                     "5%", "25%", "50%", "75%", "95%"};
+    if (!s.reports.empty())
+      for (const Exceedance& e : s.reports[0].exceed) head.push_back("P(> " + num(e.threshold) + ")");
+    t.row(head);
+    for (const WorldReport& w : s.reports) {
+      if (w.worlds == 0) {
+        t.row({w.label, "undefined: the condition held in no world"});
+        continue;
+      }
+      double se = w.pooledStdError;
+      std::vector<std::string> row = {w.label,
+                                      fmt::format("{} ± {}", roundedNumber(w.pooled, se), roundedNumber(se, se)),
+                                      roundedNumber(w.mean, se), roundedNumber(w.sd, 0), roundedNumber(w.epistemicSd, 0)};
+      for (const QuantilePoint& q : w.quantiles) row.push_back(roundedNumber(q.value, se));
+      for (const Exceedance& e : w.exceed) row.push_back(roundedNumber(e.fraction, 0));
+      t.row(row);
+    }
+    out += t.render("  ");
+    out += fmt::format("  seed {}, engine {}; world w runs trials w·{} … w·{} + {}; {:.2f} s\n", r.seed, r.engine,
+                       r.trials, r.trials, r.trials - 1, s.seconds);
+  }
+  return out;
+}
+
+std::string json(const WorldsResult& r) {
+  nlohmann::ordered_json j;
+  j["file"] = r.file;
+  j["seed"] = r.seed;
+  j["worlds"] = r.worlds;
+  j["trials_per_world"] = r.trials;
+  j["engine"] = r.engine;
+  nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
+  for (const WorldsScenario& s : r.scenarios) {
+    nlohmann::ordered_json sj;
+    sj["name"] = s.name;
+    sj["worlds_completed"] = s.worldsCompleted;
+    sj["partial"] = s.partial;
+    nlohmann::ordered_json params = nlohmann::ordered_json::object();
+    for (size_t i = 0; i < s.epistemic.size(); ++i) params[s.epistemic[i]] = s.epistemicValues[i];
+    sj["epistemic"] = params;
+    nlohmann::ordered_json reports = nlohmann::ordered_json::array();
+    for (const WorldReport& w : s.reports) {
+      nlohmann::ordered_json rj;
+      rj["label"] = w.label;
+      rj["kind"] = reportKindName(w.kind);
+      rj["worlds"] = w.worlds;
+      rj["pooled"] = {{"estimate", w.pooled}, {"stderr", w.pooledStdError}, {"ci_low", w.pooledLow},
+                      {"ci_high", w.pooledHigh}};
+      rj["mean"] = w.mean;
+      rj["sd"] = w.sd;
+      rj["inner_variance"] = w.innerVariance;
+      rj["epistemic_sd"] = w.epistemicSd;
+      nlohmann::ordered_json q = nlohmann::ordered_json::object();
+      for (const QuantilePoint& p : w.quantiles) q[num(p.p)] = p.value;
+      rj["quantiles"] = q;
+      nlohmann::ordered_json ex = nlohmann::ordered_json::array();
+      for (const Exceedance& e : w.exceed) ex.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}});
+      rj["exceed"] = ex;
+      rj["values"] = w.values;
+      reports.push_back(rj);
+    }
+    sj["reports"] = reports;
+    scenarios.push_back(sj);
+  }
+  j["scenarios"] = scenarios;
+  return j.dump(2) + "\n";
+}
+
+std::string csv(const WorldsResult& r) {
+  std::string out = "scenario,report,kind,worlds,trials_per_world,pooled,pooled_stderr,mean,sd,inner_variance,"
+                    "epistemic_sd,q05,q25,q50,q75,q95";
+  const WorldReport* first = nullptr;
+  for (const WorldsScenario& s : r.scenarios)
+    if (!s.reports.empty()) first = &s.reports[0];
+  if (first)
+    for (const Exceedance& e : first->exceed) out += ",\"P(>" + num(e.threshold) + ")\"";
+  out += "\n";
+  for (const WorldsScenario& s : r.scenarios)
+    for (const WorldReport& w : s.reports) {
+      out += fmt::format("{},{},{},{},{}", csvField(s.name), csvField(w.label), reportKindName(w.kind), w.worlds,
+                         r.trials);
+      if (w.worlds == 0) {
+        out += std::string(11, ',');
+      } else {
+        out += fmt::format(",{},{},{},{},{},{}", num(w.pooled), num(w.pooledStdError), num(w.mean), num(w.sd),
+                           num(w.innerVariance), num(w.epistemicSd));
+        for (const QuantilePoint& q : w.quantiles) out += "," + num(q.value);
+      }
+      for (const Exceedance& e : w.exceed) out += "," + num(e.fraction);
+      out += "\n";
+    }
+  return out;
+}
+
+}  // namespace
+
+std::string formatWorlds(const WorldsResult& result, OutputFormat format) {
+  switch (format) {
+    case OutputFormat::Text: return text(result);
+    case OutputFormat::Json: return json(result);
+    case OutputFormat::Csv: return csv(result);
+  }
+  return "";
+}
+
+std::string plotWorlds(const WorldsResult& r, const std::string& path) {
+  if (r.scenarios.empty() || r.scenarios[0].reports.empty()) return "nothing to plot: no report ran";
+  const WorldsScenario& s = r.scenarios[0];
+  std::string body = "set title " + gnuplotQuoted(gnuplotPlain(fmt::format(
+                                        "{}: each report across {} worlds of {} trials", s.name, s.worldsCompleted, r.trials))) + "\n";
+  body += "set xlabel " + gnuplotQuoted("the world's estimate") + "\nset ylabel " +
+          gnuplotQuoted("fraction of worlds at or below") + "\nset yrange [0:1]\nset grid\nset key bottom right\n";
+  // One data block per report (gnuplot's `index`): the sorted estimates and their ECDF.
+  std::string data, plot = "plot ";
+  for (size_t i = 0; i < s.reports.size(); ++i) {
+    std::vector<double> v = s.reports[i].values;
+    std::sort(v.begin(), v.end());
+    for (size_t k = 0; k < v.size(); ++k) data += fmt::format("{} {}\n", num(v[k]), num((k + 1.0) / v.size()));
+    data += "\n\n";
+    plot += fmt::format("{}datafile index {} using 1:2 with steps lw 2 title {}", i ? ", " : "", i,
+                        gnuplotQuoted(gnuplotPlain(s.reports[i].label)));
+  }
+  return drawFigure(path, 800, 500, body + plot + "\n", data);
+}
+
+}  // namespace omen::rt

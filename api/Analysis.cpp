@@ -1,0 +1,41 @@
+//===- Analysis.cpp - Sweeps, thresholds and settings comparisons in the public API ===//
+//
+// Each is the runtime's host-side analysis (analysis/) over the program's
+// scenarios compiled on the chosen engine: the same code `omen build` executables run.
+//
+//===----------------------------------------------------------------------===//
+#include "api/ProgramImpl.h"
+#include "analysis/compare/CompareSettings.h"
+#include "analysis/solve/Solve.h"
+#include "analysis/sweep/Sweep.h"
+
+namespace omen {
+
+CompareOutcome Program::compareSettings(const std::string& scenario,
+                                        const std::vector<std::pair<std::string, std::string>>& settingsA,
+                                        const std::vector<std::pair<std::string, std::string>>& settingsB,
+                                        const RunOptions& options) const {
+  CompareOutcome out;
+  out.failure = lowerForRun(*this, *impl_, out.error);
+  if (out.failure != Failure::None) return out;
+  IrScenarioSource source(*impl_, options.engine);
+  return rt::compareSettings(source, scenario, settingsA, settingsB, options);
+}
+
+SweepOutcome Program::sweep(const SweepRequest& request, const RunOptions& options) const {
+  SweepOutcome out;
+  out.failure = lowerForRun(*this, *impl_, out.error);
+  if (out.failure != Failure::None) return out;
+  IrScenarioSource source(*impl_, options.engine);
+  return rt::sweepScenario(source, request, options);
+}
+
+SolveOutcome Program::solve(const SolveRequest& request, const RunOptions& options) const {
+  SolveOutcome out;
+  out.failure = lowerForRun(*this, *impl_, out.error);
+  if (out.failure != Failure::None) return out;
+  IrScenarioSource source(*impl_, options.engine);
+  return rt::solveScenario(source, request, options);
+}
+
+}  // namespace omen

@@ -1,0 +1,71 @@
+//===- Program.cpp - Loading and checking through the public API -----------===//
+#include <chrono>
+#include <sstream>
+
+#include "api/ProgramImpl.h"
+#include "frontend/ast/AstPrinter.h"
+#include "frontend/basic/LargeStack.h"
+#include "frontend/sema/Frontend.h"
+
+namespace omen {
+
+Program::Program(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Program::~Program() = default;
+
+static std::unique_ptr<Program::Impl> check(std::unique_ptr<Program::Impl> impl, FileId main,
+                                            const LoadOptions& options) {
+  sema::FrontendOptions frontendOptions;
+  frontendOptions.stdlibDir = options.stdlibDir;
+  // Name resolution and type checking walk expression trees recursively.
+  auto start = std::chrono::steady_clock::now();
+  runWithLargeStack([&] { impl->checked = sema::checkProgram(impl->sources, main, impl->diags, frontendOptions); });
+  impl->checkSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return impl;
+}
+
+std::unique_ptr<Program> Program::fromFile(const std::string& path, const LoadOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  auto loaded = impl->sources.loadFile(path, path);
+  if (!loaded.file) {
+    impl->diags.error({}, loaded.error);
+    return std::unique_ptr<Program>(new Program(std::move(impl)));
+  }
+  return std::unique_ptr<Program>(new Program(check(std::move(impl), *loaded.file, options)));
+}
+
+std::unique_ptr<Program> Program::fromString(const std::string& text, const std::string& name,
+                                             const LoadOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  FileId file = impl->sources.addBuffer(name, text);
+  return std::unique_ptr<Program>(new Program(check(std::move(impl), file, options)));
+}
+
+bool Program::ok() const { return impl_->checked != nullptr && !impl_->diags.hasErrors(); }
+
+size_t Program::errorCount() const { return impl_->diags.errorCount(); }
+
+std::string Program::diagnostics() const {
+  std::ostringstream os;
+  impl_->diags.print(os);
+  return os.str();
+}
+
+std::vector<std::string> Program::scenarioNames() const {
+  std::vector<std::string> names;
+  if (impl_->checked)
+    for (const auto& s : impl_->checked->scenarios) names.push_back(s->name);
+  return names;
+}
+
+bool Program::hasScenario(const std::string& name) const {
+  return impl_->checked && impl_->checked->findScenario(name) != nullptr;
+}
+
+std::string Program::dumpAst() const {
+  if (!impl_->checked) return "";
+  std::ostringstream os;
+  ast::printProgram(*impl_->checked, impl_->sources, os);
+  return os.str();
+}
+
+}  // namespace omen
