@@ -7,11 +7,6 @@
 # LLVM cannot constant-fold or rewrite `exp`/`pow` calls differently in one copy).
 set(OMEN_RUNTIME_FP_FLAGS -ffp-contract=off -fno-fast-math -fno-builtin)
 
-# Bitcode stays scalar: vectorizing is the kernel's job, across trials (backend/llvm/
-# EmitLanes.cpp), and LLVM's loop vectorizer cannot widen a loop whose body already holds
-# vector instructions (the SLP vectorizer would pair Philox's multiplications).
-set(OMEN_RUNTIME_BITCODE_SCALAR -fno-vectorize -fno-slp-vectorize)
-
 # The runtime that kernels inline: every source of runtime/kernel/, a folder whose only job
 # is this (runtime/CMakeLists.txt builds its native copy with the same flags).
 function(omen_runtime_hot_sources out)
@@ -36,7 +31,6 @@ function(omen_runtime_bitcode target)
     set(bc ${outdir}/${name}.bc)
     add_custom_command(OUTPUT ${bc}
       COMMAND ${OMEN_BITCODE_CLANG} -c -emit-llvm -O2 -DNDEBUG -std=c++20 ${OMEN_RUNTIME_FP_FLAGS}
-              ${OMEN_RUNTIME_BITCODE_SCALAR}
               -I${PROJECT_SOURCE_DIR} -I${PROJECT_SOURCE_DIR}/include -MD -MF ${bc}.d -o ${bc} ${src}
       DEPENDS ${src} DEPFILE ${bc}.d
       COMMENT "Compiling runtime/kernel/${name}.cpp to LLVM bitcode" VERBATIM)

@@ -2,10 +2,10 @@
 //
 // Standard exact algorithms, reading uniforms only through omen_rt_next_uniform so that one
 // seed gives one answer on every engine, with the kernel's own log, exp and sqrt
-// (LoopFreeMath.h), so that JIT kernels can run them in vector lanes with the same bits. Invalid parameters (including NaN and infinities)
-// record OMEN_ERR_DIST_ARGS with the arguments and return 0, drawing nothing; a draw that
-// overflows (lognormal(800, 1)) records OMEN_ERR_NOT_FINITE. Compiled to bitcode too: no libm
-// call, no allocation, no exceptions.
+// (LoopFreeMath.h), so that JIT kernels can run them in vector lanes with the same bits.
+// Invalid parameters (including NaN and infinities) record OMEN_ERR_DIST_ARGS with the
+// arguments and return 0, drawing nothing; a draw that overflows (lognormal(800, 1)) records
+// OMEN_ERR_NOT_FINITE. Compiled to bitcode too: no libm call, no allocation, no exceptions.
 //
 // The rejection samplers (gamma, beta, pert) come twice from one template: the exact one
 // tries until it accepts; the `_lanes` one, which a JIT kernel calls in a trial it runs
