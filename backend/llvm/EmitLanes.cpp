@@ -102,17 +102,13 @@ void Emitter::laneChunks(const ir::Scenario& s, Value* seed, Value* first, Value
   Value* was = b_.CreateLoad(b_.getInt1Ty(), any);
   b_.CreateStore(b_.CreateOr(was, trialFailed), any);
   b_.CreateStore(b_.CreateAdd(j, b_.getInt32(1)), lane);
-  // Vectorised even where LLVM's cost model hesitates (SSE2 has no packed conversion of
-  // i64 to double), and one vector of trials per iteration: interleaving several would
-  // multiply a body of many draws (and its compile time) for little.
+  // One vector of trials per iteration: interleaving several would multiply a body of
+  // many draws (and its compile time) for little.
   llvm::BranchInst* latch = b_.CreateBr(laneHead);
   llvm::MDNode* once = llvm::MDNode::get(
       context_, {llvm::MDString::get(context_, "llvm.loop.interleave.count"),
                  llvm::ConstantAsMetadata::get(b_.getInt32(1))});
-  llvm::MDNode* enable = llvm::MDNode::get(
-      context_, {llvm::MDString::get(context_, "llvm.loop.vectorize.enable"),
-                 llvm::ConstantAsMetadata::get(b_.getTrue())});
-  llvm::MDNode* loopId = llvm::MDNode::getDistinct(context_, {nullptr, once, enable});
+  llvm::MDNode* loopId = llvm::MDNode::getDistinct(context_, {nullptr, once});
   loopId->replaceOperandWith(0, loopId);
   latch->setMetadata(llvm::LLVMContext::MD_loop, loopId);
 
