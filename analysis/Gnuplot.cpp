@@ -116,6 +116,25 @@ std::optional<PlotFormat> plotFormatOf(const std::string& path) {
   return std::nullopt;
 }
 
+std::string gnuplotQuoted(const std::string& s) { return quoted(s); }
+std::string gnuplotPlain(const std::string& s) { return plain(s); }
+
+std::string drawFigure(const std::string& path, int width, int height, const std::string& body,
+                       const std::string& data) {
+  std::optional<PlotFormat> format = plotFormatOf(path);
+  if (!format) return "--plot " + path + ": the file must end in .svg or .png";
+  TempDir dir;
+  std::string script = terminal(*format, width, height) + "set output " + quoted(path) + "\n";
+  script += "datafile = " + quoted(dir.path + "/data.dat") + "\n" + body;
+  return runGnuplot(dir, script, data, path);
+}
+
+}  // namespace omen::rt
+
+namespace omen {
+
+using namespace rt;
+
 std::string plotSweepFile(const SweepResult& s, const std::string& path) {
   std::optional<PlotFormat> format = plotFormatOf(path);
   if (!format) return "--plot " + path + ": the file must end in .svg or .png";
@@ -199,17 +218,4 @@ std::string plotSolveFile(const SolveResult& s, const std::string& path) {
   return runGnuplot(dir, script, data, path);
 }
 
-std::string gnuplotQuoted(const std::string& s) { return quoted(s); }
-std::string gnuplotPlain(const std::string& s) { return plain(s); }
-
-std::string drawFigure(const std::string& path, int width, int height, const std::string& body,
-                       const std::string& data) {
-  std::optional<PlotFormat> format = plotFormatOf(path);
-  if (!format) return "--plot " + path + ": the file must end in .svg or .png";
-  TempDir dir;
-  std::string script = terminal(*format, width, height) + "set output " + quoted(path) + "\n";
-  script += "datafile = " + quoted(dir.path + "/data.dat") + "\n" + body;
-  return runGnuplot(dir, script, data, path);
-}
-
-}  // namespace omen::rt
+}  // namespace omen

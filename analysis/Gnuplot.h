@@ -19,12 +19,7 @@ enum class PlotFormat { Svg, Png };
 /// The format `path` asks for by its extension (.svg or .png), or nothing.
 std::optional<PlotFormat> plotFormatOf(const std::string& path);
 
-/// Each probability and mean report against the first param with its 95% band (two params:
-/// one line per value of the second). "" or the error.
-std::string plotSweepFile(const SweepResult& result, const std::string& path);
-
-/// The response scanned, the target line and the root with its interval. "" or the error.
-std::string plotSolveFile(const SolveResult& result, const std::string& path);
+// plotSweepFile and plotSolveFile are public: omen/Analysis.h.
 
 /// For the other analyses' figures (tornado, worlds): a gnuplot single-quoted string, and
 /// text escaped for gnuplot's enhanced-text markup.

@@ -8,19 +8,15 @@
 //===----------------------------------------------------------------------===//
 #include <CLI/CLI.hpp>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "aot/AotAbi.h"
-#include "aot/AotKernel.h"
-#include "runtime/host/Cluster.h"
 #include "cli/CommandLine.h"
+#include "runtime/host/ProgramMetadata.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/RuntimeError.h"
-#include "cli/AnalysisFlags.h"
-#include "analysis/solve/Solve.h"
-#include "analysis/sweep/Sweep.h"
 #include "analysis/worlds/Worlds.h"
-#include "analysis/worlds/WorldsFormat.h"
+#include "cli/AnalysisDoor.h"
+#include "cli/AnalysisFlags.h"
 
 extern "C" {
 extern const OmenAotKernel omen_aot_kernels[];
@@ -34,14 +30,12 @@ namespace {
 /// The scenarios compiled into this executable, with the sources of their error sites.
 class AotScenarioSource final : public rt::ScenarioSource {
  public:
-  explicit AotScenarioSource(nlohmann::json meta) : meta_(std::move(meta)) {
-    // The first scenarioCount kernels are the scenarios, then their param scenarios.
-    size_t n = meta_["scenarioCount"].get<size_t>();
-    for (uint32_t i = 0; i < omen_aot_count; ++i)
-      (i < n ? kernels_ : paramKernels_)
-          .emplace_back(scenarioInfo(meta_["scenarios"][i]), omen_aot_kernels[i].globals, omen_aot_kernels[i].block);
+  explicit AotScenarioSource(rt::ProgramMetadata meta) : meta_(std::move(meta)) {
+    for (uint32_t i = 0; i < omen_aot_count && i < meta_.scenarios.size(); ++i)
+      (i < meta_.scenarioCount ? kernels_ : paramKernels_)
+          .emplace_back(meta_.scenarios[i].info, omen_aot_kernels[i].globals, omen_aot_kernels[i].block);
   }
-  std::string file() const override { return meta_["file"].get<std::string>(); }
+  std::string file() const override { return meta_.file; }
   std::string engine() const override { return "aot"; }
   bool compilesKernels() const override { return false; }
   std::vector<std::string> scenarioNames() const override {
@@ -58,38 +52,35 @@ class AotScenarioSource final : public rt::ScenarioSource {
 
   /// `file:line:col: runtime error: …`, the snippet and a note: as api/ renders it.
   std::string renderError(size_t index, const RunError& error) const override {
-    const nlohmann::json& scenario = meta_["scenarios"][index];
+    const rt::ScenarioMetadata& scenario = meta_.scenarios[index];
     uint32_t site = error.error.site;
-    const nlohmann::json& reports = scenario["reports"];
-    if (error.report >= 0 && static_cast<size_t>(error.report) < reports.size())
-      site = reports[error.report]["site"].get<uint32_t>();
-    const nlohmann::json& sites = meta_["sites"];
-    const nlohmann::json* where = site < sites.size() ? &sites[site] : nullptr;
-    auto text = [&](const char* key) { return where ? (*where)[key].get<std::string>() : std::string(); };
-    return rt::renderRunError(error, text("where"), text("what"), text("snippet"),
-                              scenario["name"].get<std::string>());
+    if (error.report >= 0 && static_cast<size_t>(error.report) < scenario.reportSites.size())
+      site = scenario.reportSites[error.report];
+    rt::SiteText where = site < meta_.sites.size() ? meta_.sites[site] : rt::SiteText{};
+    return rt::renderRunError(error, where.where, where.what, where.snippet, scenario.info.name);
   }
 
  private:
-  nlohmann::json meta_;
+  rt::ProgramMetadata meta_;
   std::vector<rt::CompiledKernel> kernels_, paramKernels_;
 };
 
 int run(int argc, char** argv) {
   std::string program = argc > 0 ? std::string(argv[0]) : "omen-exe";
-  nlohmann::json meta = nlohmann::json::parse(omen_aot_metadata, nullptr, false);
-  if (meta.is_discarded()) {
-    std::cerr << program << ": internal error: unreadable scenario metadata\n";
+  rt::ProgramMetadata meta;
+  std::string metaError;
+  if (!rt::decodeMetadata(omen_aot_metadata, meta, metaError)) {
+    std::cerr << program << ": internal error: " << metaError << "\n";
     return rt::kExitProgramError;
   }
-  AotScenarioSource source(meta);
+  AotScenarioSource source(std::move(meta));
 
   CLI::App app{"Runs the scenarios of " + source.file() + " (compiled by omen build)"};
   rt::RunFlags flags;
   rt::addRunFlags(app, flags, {.engine = false, .worlds = true});
-  // `EXE sweep …` and `EXE solve …`: the analyses of `omen sweep` / `omen solve`, same code.
-  rt::AnalysisCommands analyses;
-  rt::addAnalysisCommands(app, analyses, {.engine = false}, /*withFile=*/false);
+  // `EXE sweep …`, `EXE sensitivity …`, …: every registered analysis, as `omen NAME` runs it
+  // (or the registry's reason why an executable cannot).
+  rt::addAnalysisSubcommands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -99,12 +90,10 @@ int run(int argc, char** argv) {
     for (CLI::App* s : app.get_subcommands()) sub = s->get_name();
     return rt::usageError(program, sub, e.what());
   }
-  if (analyses.sweep->parsed())
-    return rt::runSweepCommand(
-        analyses, [&](const SweepRequest& r, const RunOptions& o) { return rt::sweepScenario(source, r, o); }, program);
-  if (analyses.solve->parsed())
-    return rt::runSolveCommand(
-        analyses, [&](const SolveRequest& r, const RunOptions& o) { return rt::solveScenario(source, r, o); }, program);
+  std::vector<std::string> analysisArgs;
+  if (const rt::AnalysisDescriptor* analysis = rt::parsedAnalysis(app, analysisArgs))
+    return rt::runAnalysis(*analysis, analysisArgs, Door::Executable, /*withFile=*/false, {std::cout, std::cerr, program},
+                           [&](const std::string&, Engine, std::ostream&, int&) { return &source; });
   RunOptions options;
   OutputFormat format;
   std::string error = rt::readRunFlags(flags, options, format);
@@ -119,6 +108,6 @@ int run(int argc, char** argv) {
 }  // namespace omen::aot
 
 int main(int argc, char** argv) {
-  omen::rt::cluster::initFromEnvironment(argc, argv);  // under mpirun: one rank of the run
+  omen::rt::startProcess(argc, argv);  // under mpirun: one rank of the run
   return omen::aot::run(argc, argv);
 }

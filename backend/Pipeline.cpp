@@ -6,12 +6,16 @@
 #include "backend/llvm/JitEngine.h"
 #include "frontend/basic/LargeStack.h"
 #include "ir/Lower.h"
+#include "ir/Passes.h"
 
 namespace omen::backend {
 
 std::unique_ptr<ir::Module> lowerProgram(const ast::Program& program, std::string& error) {
   std::unique_ptr<ir::Module> module;
-  runWithLargeStack([&] { module = ir::lower(program, error); });
+  runWithLargeStack([&] {
+    module = ir::lower(program, error);
+    if (module && !ir::runIrPasses(*module, error)) module.reset();
+  });
   return module;
 }
 

@@ -1,7 +1,8 @@
 //===- Pipeline.h - Checked program to runnable kernels ---------------------===//
 //
 // The backend's one pipeline, as frontend/sema/Frontend.h is the frontend's:
-//   checked AST --ir::lower (lowers, verifies once)--> IR --compileKernel--> rt::Kernel
+//   checked AST --ir::lower--> IR --ir::runIrPasses (verify, quiescence, trial lanes:
+//   ir/Passes.h)--> IR --compileKernel--> rt::Kernel
 // on the chosen engine. The public API, the differential tests and the benchmarks come
 // through here; what happens after (runs, analyses) is runtime/host's.
 //
@@ -18,8 +19,8 @@
 
 namespace omen::backend {
 
-/// The verified IR of a checked program (ir::lower, on a large stack: it recurses over
-/// expressions). Null with `error` only on an internal error.
+/// The IR of a checked program, lowered and through every pass of ir/Passes.h (on a large
+/// stack: both recurse over expressions). Null with `error` only on an internal error.
 std::unique_ptr<ir::Module> lowerProgram(const ast::Program& program, std::string& error);
 
 /// Scenario `scenario` of `module` (from lowerProgram) as a kernel on `engine`. Null with

@@ -11,11 +11,11 @@
 #include <iostream>
 #include <string>
 
+#include "backend/Pipeline.h"
 #include "backend/interp/Interpreter.h"
 #include "backend/llvm/Aot.h"
 #include "backend/llvm/JitEngine.h"
 #include "frontend/sema/Frontend.h"
-#include "ir/Lower.h"
 #include "runtime/host/Driver.h"
 
 using namespace omen;
@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::string error;
-  auto m = ir::lower(*ast, error);
+  auto m = backend::lowerProgram(*ast, error);
   if (!m) {
     std::cerr << error << "\n";
     return 1;

@@ -1,4 +1,4 @@
-//===- AnalysisFlags.cpp - The flags of `sweep` and `solve` ------------------===//
+//===- AnalysisFlags.cpp - The flags of `sweep` and `solve` -----------------===//
 #include "cli/AnalysisFlags.h"
 
 #include <iostream>
@@ -6,6 +6,7 @@
 #include "runtime/host/ParamValue.h"
 #include "analysis/Gnuplot.h"
 #include "analysis/worlds/WorldsFormat.h"
+#include "cli/AnalysisDoor.h"
 
 namespace omen::rt {
 
@@ -110,96 +111,10 @@ std::string readSolveFlags(const SolveFlags& flags, const std::vector<std::strin
   return checkPlotPath(flags.plot);
 }
 
-namespace {
-
-template <typename Outcome, typename Format, typename Plot>
-int finish(const Outcome& outcome, Format print, Plot plot, const std::string& plotPath, const std::string& tool,
-           const std::string& command) {
-  switch (outcome.failure) {
-    case Failure::None: {
-      std::cout << print();
-      std::cout.flush();
-      if (plotPath.empty() || outcome.result.partial) return kExitOk;
-      std::string error = plot();
-      if (error.empty()) return kExitOk;
-      std::cerr << tool << ": error: " << error << "\n";
-      return kExitProgramError;
-    }
-    case Failure::Options: return usageError(tool, command, outcome.error);
-    case Failure::Runtime: std::cerr << outcome.error; return kExitProgramError;
-  }
-  return kExitProgramError;
-}
-
-}  // namespace
-
-int finishSweep(const SweepOutcome& outcome, OutputFormat format, const std::string& plot, const std::string& tool,
-                const std::string& command) {
-  return finish(
-      outcome, [&] { return formatSweep(outcome.result, format); },
-      [&] { return plotSweepFile(outcome.result, plot); }, plot, tool, command);
-}
-
-int finishSolve(const SolveOutcome& outcome, OutputFormat format, const std::string& plot, const std::string& tool,
-                const std::string& command) {
-  return finish(
-      outcome, [&] { return formatSolve(outcome.result, format); },
-      [&] { return plotSolveFile(outcome.result, plot); }, plot, tool, command);
-}
-
-void addAnalysisCommands(CLI::App& app, AnalysisCommands& c, RunFlagChoice choice, bool withFile) {
-  c.sweep = app.add_subcommand("sweep", "Run one scenario over a grid of one or two params on common random numbers");
-  c.solve = app.add_subcommand("solve", "Find the param value at which a report reaches a target, with an interval");
-  if (withFile) {
-    c.sweep->add_option("file", c.sweepFile, "Scenario file")->required();
-    c.solve->add_option("file", c.solveFile, "Scenario file")->required();
-  }
-  addRunFlags(*c.sweep, c.sweepRun, choice);
-  addSweepFlags(*c.sweep, c.sweepFlags);
-  addRunFlags(*c.solve, c.solveRun, choice);
-  addSolveFlags(*c.solve, c.solveFlags);
-}
-
-int runSweepCommand(const AnalysisCommands& c, const SweepRunner& run, const std::string& tool) {
-  RunOptions options;
-  OutputFormat format;
-  SweepRequest request;
-  std::string error = readRunFlags(c.sweepRun, options, format);
-  if (error.empty()) error = readSweepFlags(c.sweepFlags, c.sweepRun.scenarios, request);
-  if (!error.empty()) return usageError(tool, "sweep", error);
-  InterruptScope interrupts;
-  options.cancel = interrupts.flag();
-  return finishSweep(run(request, options), format, c.sweepFlags.plot, tool, "sweep");
-}
-
-int runSolveCommand(const AnalysisCommands& c, const SolveRunner& run, const std::string& tool) {
-  RunOptions options;
-  OutputFormat format;
-  SolveRequest request;
-  std::string error = readRunFlags(c.solveRun, options, format);
-  if (error.empty()) error = readSolveFlags(c.solveFlags, c.solveRun.scenarios, request);
-  if (!error.empty()) return usageError(tool, "solve", error);
-  InterruptScope interrupts;
-  options.cancel = interrupts.flag();
-  return finishSolve(run(request, options), format, c.solveFlags.plot, tool, "solve");
-}
-
 int finishWorlds(const WorldsOutcome& outcome, OutputFormat format, const std::string& plot, const std::string& tool,
                  const std::string& command) {
-  switch (outcome.failure) {
-    case Failure::None: break;
-    case Failure::Options: return usageError(tool, command, outcome.error);
-    case Failure::Runtime: std::cerr << outcome.error; return kExitProgramError;
-  }
-  std::cout << formatWorlds(outcome.result, format);
-  if (!plot.empty()) {
-    std::string error = plotWorlds(outcome.result, plot);
-    if (!error.empty()) {
-      std::cerr << tool << ": error: " << error << "\n";
-      return kExitProgramError;
-    }
-  }
-  return kExitOk;
+  return finishAnalysis(analysisOutcome(outcome, formatWorlds, plotWorlds), format, plot, tool, command, std::cout,
+                        std::cerr);
 }
 
 }  // namespace omen::rt

@@ -1,8 +1,12 @@
-//===- AnalysisFlags.h - The flags of `sweep` and `solve`, once for omen and built executables ===//
+//===- AnalysisFlags.h - The flags of `sweep` and `solve` -------------------===//
+//
+// Read by their registry entries (SweepAnalysis.cpp) and by the REPL's `:sweep`/`:solve`
+// shorthand, so both check them the same way.
+//
+//===----------------------------------------------------------------------===//
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,36 +37,9 @@ void addSolveFlags(CLI::App& command, SolveFlags& flags);
 std::string readSweepFlags(const SweepFlags& flags, const std::vector<std::string>& scenarios, SweepRequest& out);
 std::string readSolveFlags(const SolveFlags& flags, const std::vector<std::string>& scenarios, SolveRequest& out);
 
-/// Prints the outcome as `format` (and draws `plot` if given); returns the exit status.
-int finishSweep(const SweepOutcome& outcome, OutputFormat format, const std::string& plot, const std::string& tool,
-                const std::string& command);
-int finishSolve(const SolveOutcome& outcome, OutputFormat format, const std::string& plot, const std::string& tool,
-                const std::string& command);
-
 /// Prints a finished two-level run (or its error), draws `plot` if given, and returns the
 /// exit status, as finishRun does for a run.
 int finishWorlds(const WorldsOutcome& outcome, OutputFormat format, const std::string& plot, const std::string& tool,
                  const std::string& command);
-
-/// The `sweep` and `solve` subcommands with their flags (run flags included), added to `app`
-/// by `omen` and by every `omen build` executable alike. Keep the object where it is: CLI11
-/// holds references into it.
-struct AnalysisCommands {
-  CLI::App* sweep = nullptr;
-  CLI::App* solve = nullptr;
-  std::string sweepFile, solveFile;  ///< `omen` only: the scenario file argument
-  RunFlags sweepRun, solveRun;
-  SweepFlags sweepFlags;
-  SolveFlags solveFlags;
-};
-/// `withFile`: the commands take the scenario file as their first argument (`omen`).
-void addAnalysisCommands(CLI::App& app, AnalysisCommands& commands, RunFlagChoice choice, bool withFile);
-
-using SweepRunner = std::function<SweepOutcome(const SweepRequest&, const RunOptions&)>;
-using SolveRunner = std::function<SolveOutcome(const SolveRequest&, const RunOptions&)>;
-
-/// Reads the parsed flags, runs (with Ctrl-C handling) and prints; the exit status.
-int runSweepCommand(const AnalysisCommands& commands, const SweepRunner& run, const std::string& tool);
-int runSolveCommand(const AnalysisCommands& commands, const SolveRunner& run, const std::string& tool);
 
 }  // namespace omen::rt

@@ -1,15 +1,31 @@
 //===- CommandLine.cpp - The run flags and conventions every run command shares ===//
 #include "cli/CommandLine.h"
 
+#include "core/ClosestName.h"
+#include "runtime/host/Cluster.h"
+
 #include <cmath>
 #include <csignal>
 #include <iostream>
 
+#include "runtime/host/ExactFormat.h"
+
 namespace omen::rt {
 
+void startProcess(int& argc, char**& argv) { cluster::initFromEnvironment(argc, argv); }
+
+std::string unknownCommand(const std::string& typed, const std::vector<std::string>& commands) {
+  std::string close = closestName(typed, commands);
+  return "unknown command '" + typed + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?");
+}
+
 int usageError(const std::string& tool, const std::string& command, const std::string& message) {
-  std::cerr << tool << ": error: " << message << "\n";
-  std::cerr << "Run '" << tool << " " << (command.empty() ? "" : command + " ") << "--help' for usage.\n";
+  return usageError(tool, command, message, std::cerr);
+}
+
+int usageError(const std::string& tool, const std::string& command, const std::string& message, std::ostream& err) {
+  err << tool << ": error: " << message << "\n";
+  err << "Run '" << tool << " " << (command.empty() ? "" : command + " ") << "--help' for usage.\n";
   return kExitUsage;
 }
 
@@ -24,11 +40,18 @@ void addRunFlags(CLI::App& cmd, RunFlags& flags, RunFlagChoice choice) {
          "Number of trials (default 100000; accepts 1e6); with --precision, the most it may take (default 1e8)");
   cmd.add_option("--seed", flags.seed, "Seed of the run's random streams (default 1)");
   cmd.add_option("--threads", flags.threads, "Worker threads (default: all cores); results do not depend on it");
-  if (choice.engine)
-    cmd.add_option("--engine", flags.engine,
-                   "Execution engine: auto (default: the interpreter, then the JIT kernel once the run is long "
-                   "enough), jit or interp; results are identical")
-        ->check(CLI::IsMember({"auto", "interp", "jit"}));
+  if (choice.engine) {
+    std::string help = "Execution engine: auto (default: the interpreter, then the JIT kernel once the run is long "
+                       "enough), jit or interp; results are identical";
+    std::vector<std::string> engines = {"auto", "interp", "jit"};
+    if (choice.exact) {
+      help += "; or exact: every report exactly, for scenarios with discrete draws only (docs/exact.md)";
+      engines.push_back("exact");
+      cmd.add_option("--max-states", flags.maxStates,
+                     "With --engine exact: the most distinct states alive at one step (default 1e6)");
+    }
+    cmd.add_option("--engine", flags.engine, help)->check(CLI::IsMember(engines));
+  }
   cmd.add_option("--set", flags.sets, "Set a param for this run: name=value (repeatable)");
   cmd.add_option("--precision", flags.precision,
                  "Run until the standard error is at most SE: [LABEL=]SE, e.g. 0.001 (every P and E report) or "
@@ -61,9 +84,11 @@ std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputForma
   if (error.empty()) error = parseSeed(flags.seed, options.seed);
   if (error.empty()) error = parseThreads(flags.threads, options.threads);
   if (!error.empty()) return error;
-  std::optional<Engine> engine = parseEngine(flags.engine);
+  // The exact engine is no Monte Carlo engine: the caller sends such a run elsewhere.
+  std::optional<Engine> engine = flags.engine == "exact" ? Engine::Interpreter : parseEngine(flags.engine);
   if (!engine) return "--engine must be 'auto', 'jit' or 'interp', not '" + flags.engine + "'";
   options.engine = *engine;
+  if (flags.engine != "exact" && !flags.maxStates.empty()) return "--max-states needs --engine exact";
   for (const std::string& set : flags.sets) {
     std::pair<std::string, std::string> setting;
     error = parseSetting(set, setting);
@@ -95,6 +120,13 @@ std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputForma
   }
   if (options.worlds == 0 && !flags.exceed.empty()) return "--exceed needs --worlds";
   if (options.worlds == 0 && !flags.plot.empty()) return "--plot needs --worlds";
+  return "";
+}
+
+std::string readMaxStates(const RunFlags& flags, uint64_t& out) {
+  if (flags.maxStates.empty()) return "";
+  if (!parseCount(flags.maxStates, out) || out == 0)
+    return "--max-states wants a whole number of at least 1, like 1e6; got '" + flags.maxStates + "'";
   return "";
 }
 
@@ -168,6 +200,15 @@ int finishRun(const RunOutcome& outcome, OutputFormat format, const std::string&
 int finishCompare(const CompareOutcome& outcome, OutputFormat format, const std::string& tool,
                   const std::string& command) {
   return finish(outcome, [&] { return formatCompare(outcome.result, format); }, tool, command);
+}
+
+int finishExact(const ExactOutcome& outcome, OutputFormat format, const std::string& tool, const std::string& command) {
+  switch (outcome.failure) {
+    case Failure::None: std::cout << formatExact(outcome.result, format); return kExitOk;
+    case Failure::Options: return usageError(tool, command, outcome.error);
+    case Failure::Runtime: std::cerr << outcome.error; return kExitProgramError;
+  }
+  return kExitProgramError;
 }
 
 }  // namespace omen::rt

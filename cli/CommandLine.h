@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "omen/Exact.h"
 #include "omen/Format.h"
 #include "omen/Results.h"
 #include "omen/RunOptions.h"
@@ -22,8 +23,17 @@ namespace omen::rt {
 /// 130 interrupted by Ctrl-C (the shell's 128 + SIGINT; the partial results are printed).
 enum ExitCode { kExitOk = 0, kExitProgramError = 1, kExitUsage = 2, kExitInterrupted = 130 };
 
-/// Prints "TOOL: error: MESSAGE" and a hint to run `TOOL COMMAND --help`; returns kExitUsage.
+/// Prints "TOOL: error: MESSAGE" and a hint to run `TOOL COMMAND --help` on `err`; returns
+/// kExitUsage.
+int usageError(const std::string& tool, const std::string& command, const std::string& message, std::ostream& err);
 int usageError(const std::string& tool, const std::string& command, const std::string& message);
+
+/// First thing in main() of `omen` and of built executables: under mpirun this process
+/// becomes one rank of the run (runtime/host/Cluster.h); otherwise nothing happens.
+void startProcess(int& argc, char**& argv);
+
+/// "unknown command 'X'" with the closest of `commands` suggested, if one is close.
+std::string unknownCommand(const std::string& typed, const std::vector<std::string>& commands);
 
 /// The run flags as typed on the command line, before they are checked.
 struct RunFlags {
@@ -39,6 +49,7 @@ struct RunFlags {
   std::string worlds;               ///< --worlds W (empty: an ordinary run)
   std::vector<std::string> exceed;  ///< --exceed X (repeatable, or X,Y,…)
   std::string plot;                 ///< --plot FILE: the worlds' distribution (needs --worlds)
+  std::string maxStates;            ///< --max-states N of --engine exact (empty: the default)
 };
 
 /// Which flags a command takes beyond trials, seed, threads, --set and --format.
@@ -46,12 +57,16 @@ struct RunFlagChoice {
   bool scenario = true;  ///< --scenario S (repeatable); compare names its two scenarios instead
   bool engine = true;    ///< --engine auto|jit|interp; a built executable has its one engine
   bool worlds = false;   ///< --worlds, --exceed, --plot: two-level runs (run and built executables)
+  bool exact = false;    ///< --engine exact and --max-states (omen run: backend/exact/, docs/exact.md)
 };
 
 void addRunFlags(CLI::App& command, RunFlags& flags, RunFlagChoice choice = {});
 
 /// Checks `flags` and fills `options` and `format`; "" or the usage error.
 std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputFormat& format);
+
+/// --max-states of an exact run into `out`; "" or the usage error.
+std::string readMaxStates(const RunFlags& flags, uint64_t& out);
 
 /// For the lifetime of one run, Ctrl-C sets the flag a run polls (the run stops and reports
 /// what finished, marked partial); a second Ctrl-C ends the process as usual.
@@ -70,6 +85,8 @@ class InterruptScope {
 /// Prints a finished run or comparison as `format` on stdout, or its error on stderr, and
 /// returns the exit status. An interrupted run prints what finished (marked partial) and
 /// says on stderr how many trials finished.
+/// finishRun for an exact run (`--engine exact`, omen/Exact.h).
+int finishExact(const ExactOutcome& outcome, OutputFormat format, const std::string& tool, const std::string& command);
 int finishRun(const RunOutcome& outcome, OutputFormat format, const std::string& tool, const std::string& command);
 int finishCompare(const CompareOutcome& outcome, OutputFormat format, const std::string& tool,
                   const std::string& command);

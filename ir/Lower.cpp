@@ -8,10 +8,6 @@
 //===----------------------------------------------------------------------===//
 #include "ir/Lower.h"
 
-#include "ir/Quiescence.h"
-#include "ir/TrialLanes.h"
-
-#include "ir/Verifier.h"
 #include "ir/Lowerer.h"
 
 #include <algorithm>
@@ -410,14 +406,6 @@ std::unique_ptr<Module> lower(const ast::Program& program, std::string& error) {
     error = "internal error while lowering: " + l.error;
     return nullptr;
   }
-  // The one verification of the IR: every engine trusts what lowering returns.
-  std::vector<std::string> problems = verify(*m);
-  if (!problems.empty()) {
-    error = "internal error: lowering produced invalid IR: " + problems.front();
-    return nullptr;
-  }
-  analyzeQuiescence(*m);
-  analyzeTrialLanes(*m);
   return m;
 }
 

@@ -16,10 +16,10 @@
 
 namespace omen::ir {
 
-/// Lowers every const, function and scenario of `program` and verifies the result (the one
-/// place the IR is verified: engines trust it). Returns null only if the AST is not what
-/// sema promises (an unresolved name, a missing type) or the IR does not verify: an internal
-/// error, which `error` then describes.
+/// Lowers every const, function and scenario of `program`. The result is not yet verified or
+/// analysed: ir::runIrPasses (ir/Passes.h) does both, and backend::lowerProgram runs the two
+/// in order. Returns null only if the AST is not what sema promises (an unresolved name, a
+/// missing type): an internal error, which `error` then describes.
 std::unique_ptr<Module> lower(const ast::Program& program, std::string& error);
 std::unique_ptr<Module> lower(const ast::Program& program);
 

@@ -144,6 +144,14 @@ struct Scenario {
   /// several per vector, speculatively. `trialLanes` says why not, and is empty when it may.
   bool runsInLanes = false;
   std::string trialLanes;
+  /// Set by analyzeExactness (ir/Exactness.h): the exact engine can answer this scenario.
+  /// `exactness` says why not, and is empty when it can; `priorMeans` are the sites of the
+  /// continuous prior draws it replaces by their mean; `exactPins` the uncertain params
+  /// (continuous priors) it needs pinned with --set.
+  bool exact = false;
+  std::string exactness;
+  std::vector<uint32_t> priorMeans;
+  std::vector<std::string> exactPins;
 };
 
 struct Module {

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace omen::ir {
 
@@ -202,11 +204,21 @@ void printFunction(std::ostream& out, const Module& m, uint32_t index) {
 void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
   Printer p(out, m, &s, s.slots);
   out << "scenario " << s.name << " {";
-  // The decision of ir/TrialLanes.h, as a comment so that the line reads as before.
+  // The decisions of ir/TrialLanes.h and ir/Exactness.h, as a comment so that the line
+  // reads as before. A module built by hand has neither.
+  std::vector<std::string> notes;
   if (s.runsInLanes)
-    out << "  ; trials run in vector lanes";
+    notes.push_back("trials run in vector lanes");
   else if (!s.trialLanes.empty())
-    out << "  ; one trial at a time: " << s.trialLanes;
+    notes.push_back("one trial at a time: " + s.trialLanes);
+  if (s.exact) {
+    std::string pins;
+    for (const std::string& name : s.exactPins) pins += " " + name;
+    notes.push_back(pins.empty() ? "exact engine: eligible" : "exact engine: eligible with" + pins + " pinned (a continuous prior)");
+  } else if (!s.exactness.empty()) {
+    notes.push_back("exact engine refuses: " + s.exactness);
+  }
+  for (size_t i = 0; i < notes.size(); ++i) out << (i ? "; " : "  ; ") << notes[i];
   out << "\n";
   for (size_t i = 0; i < s.globals.size(); ++i)
     printGlobal(out, p, uint32_t(m.consts.size() + i), s.globals[i]);

@@ -1,6 +1,8 @@
 //===- Quiescence.cpp - The static half of skipping quiescent steps -------===//
 #include "ir/Quiescence.h"
 
+#include "ir/StmtTraits.h"
+
 #include <set>
 
 namespace omen::ir {
@@ -96,7 +98,7 @@ class Analysis {
   }
   bool mayDraw(const Block& b) {
     for (const StmtPtr& s : b)
-      if (s->kind == StmtKind::WithProbability || (s->value && mayDraw(*s->value)) || mayDraw(s->thenBlock) ||
+      if (traitsOf(s->kind).draws || (s->value && mayDraw(*s->value)) || mayDraw(s->thenBlock) ||
           mayDraw(s->elseBlock))
         return true;
     return false;
@@ -129,8 +131,7 @@ class Analysis {
   }
   static bool exits(const Block& b) {
     for (const StmtPtr& s : b)
-      if (s->kind == StmtKind::End || s->kind == StmtKind::Stop || s->kind == StmtKind::Return ||
-          exits(s->thenBlock) || exits(s->elseBlock))
+      if (traitsOf(s->kind).leaves || exits(s->thenBlock) || exits(s->elseBlock))
         return true;
     return false;
   }
@@ -138,13 +139,13 @@ class Analysis {
   /// search (what follows it may not run).
   bool mustDraw(const Block& b) {
     for (const StmtPtr& s : b) {
-      if (s->kind == StmtKind::WithProbability) return true;
+      if (traitsOf(s->kind).draws) return true;
       if (s->value && mustDraw(*s->value)) return true;
       if (s->kind == StmtKind::If) {
         if (mustDraw(s->thenBlock) && mustDraw(s->elseBlock)) return true;
         if (exits(s->thenBlock) || exits(s->elseBlock)) return false;
       }
-      if (s->kind == StmtKind::End || s->kind == StmtKind::Stop || s->kind == StmtKind::Return) return false;
+      if (traitsOf(s->kind).leaves) return false;
     }
     return false;
   }

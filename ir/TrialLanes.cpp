@@ -1,6 +1,8 @@
 //===- TrialLanes.cpp - Straight-line scenarios: safe to run speculatively ---===//
 #include "ir/TrialLanes.h"
 
+#include "ir/StmtTraits.h"
+
 #include <map>
 #include <string>
 
@@ -73,7 +75,7 @@ class Analysis {
   }
   std::string scan(const Block& b) {
     for (const StmtPtr& s : b) {
-      if (s->kind == StmtKind::For) return "the trial has a for loop";
+      if (traitsOf(s->kind).loops) return "the trial has a for loop";
       for (const Expr* e : {s->value.get(), s->subscript.get(), s->bound.get()}) {
         std::string why = e ? scan(*e) : "";
         if (!why.empty()) return why;

@@ -16,7 +16,6 @@
 #include <llvm/Support/Program.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
-#include <nlohmann/json.hpp>
 
 #include "AotConfig.h"
 #include "backend/llvm/AotLibraries.h"
@@ -25,50 +24,29 @@
 #include "backend/llvm/Target.h"
 #include "frontend/basic/Diagnostics.h"
 #include "ir/ParamScenario.h"
+#include "runtime/host/ProgramMetadata.h"
 
 namespace omen::llvmgen {
 namespace {
 
 std::string metadataJson(const ir::Module& program, const SourceManager& sources, const std::string& file,
                          const std::vector<const ir::Scenario*>& scenarios, size_t scenarioCount) {
-  nlohmann::json doc;
-  doc["file"] = file;
-  doc["scenarioCount"] = scenarioCount;
-  nlohmann::json list = nlohmann::json::array();
+  rt::ProgramMetadata meta;
+  meta.file = file;
+  meta.scenarioCount = scenarioCount;
   for (const ir::Scenario* s : scenarios) {
-    rt::ScenarioInfo info = backend::scenarioInfo(program, *s);
-    nlohmann::json j;
-    j["name"] = info.name;
-    j["globalCount"] = info.globalCount;
-    nlohmann::json params = nlohmann::json::array();
-    for (const rt::ParamInfo& p : info.params) {
-      // JSON has no infinity: an open-ended bound of the support is null.
-      params.push_back({{"name", p.name}, {"type", int(p.type)}, {"uncertain", p.uncertain}, {"epistemic", p.epistemic},
-                        {"slot", p.slot}, {"pinnedSlot", p.pinnedSlot},
-                        {"low", std::isfinite(p.low) ? nlohmann::json(p.low) : nlohmann::json()},
-                        {"high", std::isfinite(p.high) ? nlohmann::json(p.high) : nlohmann::json()}});
-      if (p.hasRange) params.back()["range"] = {p.lo, p.hi};
-    }
-    j["params"] = params;
-    nlohmann::json reports = nlohmann::json::array();
-    for (size_t r = 0; r < info.reports.size(); ++r)
-      reports.push_back({{"label", info.reports[r].label}, {"kind", int(info.reports[r].kind)},
-                         {"conditional", info.reports[r].conditional}, {"site", s->reports[r].site},
-                         {"levels", info.reports[r].levels}});
-    j["reports"] = reports;
-    list.push_back(j);
+    rt::ScenarioMetadata& out = meta.scenarios.emplace_back();
+    out.info = backend::scenarioInfo(program, *s);
+    for (const ir::Report& r : s->reports) out.reportSites.push_back(r.site);
   }
-  doc["scenarios"] = list;
-  nlohmann::json sites = nlohmann::json::array();
   for (const ir::Site& site : program.sites) {
     std::string where;
     if (site.range.valid())
       where = sources.name(site.range.begin.file) + ':' + std::to_string(site.range.begin.line) + ':' +
               std::to_string(site.range.begin.col) + ": ";
-    sites.push_back({{"where", where}, {"what", site.what}, {"snippet", renderSnippet(sources, site.range)}});
+    meta.sites.push_back({where, site.what, renderSnippet(sources, site.range)});
   }
-  doc["sites"] = sites;
-  return doc.dump();
+  return rt::encodeMetadata(meta);
 }
 
 /// Adds omen_aot_kernels, omen_aot_count and omen_aot_metadata (AotAbi.h) to `module`.

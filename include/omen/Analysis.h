@@ -55,27 +55,16 @@ struct SweepStep {
   std::vector<Comparison> differences;  ///< one per report; quantiles reports are left out
 };
 
-struct SweepResult {
-  std::string file, scenario, engine;
-  uint64_t seed = 1, trials = 0;
-  unsigned threads = 1;
-  double seconds = 0;
+struct SweepResult : RunHeader {
   std::vector<SweepAxis> axes;
   /// The first axis varies fastest: point (i, j) is points[j * axes[0].values.size() + i].
   std::vector<SweepPoint> points;
   std::vector<SweepStep> steps;
   /// The other params as the run used them (`--set` applied).
   std::vector<ParamValue> params;
-  bool partial = false;
-  uint64_t trialsCompleted = 0;
 };
 
-struct SweepOutcome {
-  Failure failure = Failure::None;
-  std::string error;
-  SweepResult result;
-  bool ok() const { return failure == Failure::None; }
-};
+using SweepOutcome = Outcome<SweepResult>;
 
 /// `REPORT = VALUE` of `omen solve --where`: a report's label (or its written form such as
 /// `P(caught)`) and the target its estimate should reach.
@@ -90,12 +79,10 @@ struct SolveRequest {
   double z = 1.959963984540054;  ///< the interval's normal quantile (95%)
 };
 
-struct SolveResult {
-  std::string file, scenario, engine, param, report;
+/// `partial`: interrupted, no root is reported.
+struct SolveResult : RunHeader {
+  std::string param, report;
   ValueType type = ValueType::Real;
-  uint64_t seed = 1, trials = 0;
-  unsigned threads = 1;
-  double seconds = 0;
   double target = 0;
   double lo = 0, hi = 0;  ///< the bracket searched
   /// The CRN response crosses the target at `root`; `ciLow`..`ciHigh` is every x at which
@@ -108,18 +95,18 @@ struct SolveResult {
   uint32_t evaluations = 0;  ///< kernel runs, the scan included
   /// The scan, for plots: x, estimate, stderr.
   std::vector<double> scanX, scanEstimate, scanStdError;
-  bool partial = false;  ///< interrupted: no root is reported
 };
 
-struct SolveOutcome {
-  Failure failure = Failure::None;
-  std::string error;
-  SolveResult result;
-  bool ok() const { return failure == Failure::None; }
-};
+using SolveOutcome = Outcome<SolveResult>;
 
 std::string formatSweep(const SweepResult& result, OutputFormat format);
 std::string formatSolve(const SolveResult& result, OutputFormat format);
+
+/// Draws the sweep (each report's estimate and 95% band over the grid), or the solve's scan
+/// with the target and the root's interval, into `path` (.svg or .png) through gnuplot.
+/// "" or the error (no gnuplot, an unwritable path).
+std::string plotSweepFile(const SweepResult& result, const std::string& path);
+std::string plotSolveFile(const SolveResult& result, const std::string& path);
 
 /// A text plot of each report of a one-param sweep (estimate and 95% band) for a terminal,
 /// `width` columns of plot area; a two-param sweep gets a shaded grid per report.

@@ -22,4 +22,7 @@ std::optional<OutputFormat> parseOutputFormat(const std::string& name);
 std::string formatRun(const RunResult& result, OutputFormat format);
 std::string formatCompare(const CompareResult& result, OutputFormat format);
 
+/// A number as JSON and CSV print it: the shortest decimal that reads back as exactly `x`.
+std::string formatNumber(double x);
+
 }  // namespace omen

@@ -20,8 +20,10 @@
 #include <utility>
 #include <vector>
 
+#include "omen/Analyses.h"
 #include "omen/Analysis.h"
 #include "omen/EmitKind.h"
+#include "omen/Exact.h"
 #include "omen/Format.h"
 #include "omen/Results.h"
 #include "omen/RunOptions.h"
@@ -101,11 +103,21 @@ class Program {
   /// The strategy that maximises (or minimises) a report over declared ranges, and the
   /// value found re-estimated on fresh streams (omen/Worst.h).
   WorstOutcome worst(const WorstOptions& what, const RunOptions& options) const;
+  /// Every report of the chosen scenarios exactly, with its error bound (omen/Exact.h,
+  /// docs/exact.md); a scenario the exact engine cannot answer fails with the reason.
+  /// Uses `options.scenarios` and `options.overrides`.
+  ExactOutcome runExact(const RunOptions& options, const ExactOptions& exact = {}) const;
+  /// Any registered analysis (omen/Analyses.h) by name, with the flags of `omen NAME` as
+  /// words in `args` (no file: this program). Prints to `io`; returns the exit status.
+  int analyze(const std::string& name, const std::vector<std::string>& args, const AnalysisIo& io,
+              Door door = Door::Python) const;
 
   struct Impl;
 
  private:
   friend class Session;  // include/omen/Session.h builds programs from its cells
+  friend int runAnalysisCommand(const std::string&, const std::vector<std::string>&, const LoadOptions&,
+                                const AnalysisIo&);
   explicit Program(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

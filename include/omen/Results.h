@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "omen/ErrorRecord.h"
+#include "omen/Version.h"
 
 namespace omen {
 
@@ -120,12 +121,23 @@ struct ScenarioResult {
   std::optional<PrecisionOutcome> precision;
 };
 
-struct RunResult {
+/// What every run's and every analysis's result starts with: where it came from and how it
+/// ran. One struct, so a field added here is in every result.
+struct RunHeader {
   std::string file;
-  uint64_t seed = 1;
-  uint64_t trials = 0;
+  std::string scenario;  ///< the one scenario an analysis ran; "" for a run of several
   std::string engine;
+  uint64_t seed = 1;
+  uint64_t trials = 0;  ///< asked for (per world for a two-level run)
   unsigned threads = 1;
+  double seconds = 0;  ///< wall time of the run
+  /// Interrupted (SIGINT): the result rests on what finished, `trialsCompleted` trials.
+  bool partial = false;
+  uint64_t trialsCompleted = 0;
+  std::string version = OMEN_VERSION;  ///< of the omen that ran it
+};
+
+struct RunResult : RunHeader {
   std::vector<ScenarioResult> scenarios;
 };
 
@@ -146,20 +158,12 @@ struct Comparison {
   std::vector<QuantilePoint> quantileDifferences;
 };
 
-struct CompareResult {
-  std::string file;
-  uint64_t seed = 1;
-  uint64_t trials = 0;
-  std::string engine;
-  unsigned threads = 1;
-  double seconds = 0;
+struct CompareResult : RunHeader {
   double compileSeconds = 0;  ///< as ScenarioResult::compileSeconds, for both kernels
   /// Each scenario's own full result (every report, shared or not).
   ScenarioResult a, b;
   /// Reports present in both (same label and kind), in A's order.
   std::vector<Comparison> comparisons;
-  bool partial = false;
-  uint64_t trialsCompleted = 0;
   std::optional<RunError> error;
   /// Which scenario failed: 'A' or 'B' (when error is set).
   char failedScenario = 0;
@@ -169,21 +173,18 @@ struct CompareResult {
 /// options were wrong for this program, e.g. `--set` of an unknown param (exit status 2).
 enum class Failure { None, Runtime, Options };
 
-/// What a run produced. On failure `error` holds the rendered message
-/// (`file:line:col: runtime error: …`, the source line and a caret); `result` still holds the
-/// scenarios that completed before it.
-struct RunOutcome {
+/// What a run or an analysis produced. On failure `error` holds the rendered message
+/// (`file:line:col: runtime error: …`, the source line and a caret); `result` still holds
+/// what completed before it.
+template <typename Result>
+struct Outcome {
   Failure failure = Failure::None;
   std::string error;
-  RunResult result;
+  Result result;
   bool ok() const { return failure == Failure::None; }
 };
 
-struct CompareOutcome {
-  Failure failure = Failure::None;
-  std::string error;
-  CompareResult result;
-  bool ok() const { return failure == Failure::None; }
-};
+using RunOutcome = Outcome<RunResult>;
+using CompareOutcome = Outcome<CompareResult>;
 
 }  // namespace omen

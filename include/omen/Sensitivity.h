@@ -47,10 +47,8 @@ struct SobolIndex {
   double total = 0, totalHalfWidth = 0;
 };
 
-struct SensitivityResult {
-  std::string file, scenario, report, engine;
-  uint64_t seed = 1, trials = 0;
-  unsigned threads = 1;
+struct SensitivityResult : RunHeader {
+  std::string report;
   double level = 0.95;
   ReportResult base;  ///< the report as `omen run` gives it
   std::vector<TornadoBar> tornado;  ///< widest swing first
@@ -60,14 +58,8 @@ struct SensitivityResult {
   unsigned resamples = 0;
   double outputMean = 0, outputVariance = 0;  ///< of the per-trial value over f(A) ∪ f(B)
   std::vector<SobolIndex> sobol;
-  double seconds = 0;
 };
 
-struct SensitivityOutcome {
-  Failure failure = Failure::None;
-  std::string error;
-  SensitivityResult result;
-  bool ok() const { return failure == Failure::None; }
-};
+using SensitivityOutcome = Outcome<SensitivityResult>;
 
 }  // namespace omen

@@ -55,18 +55,12 @@ struct WorldsScenario {
   double seconds = 0;
 };
 
-struct WorldsResult {
-  std::string file, engine;
-  uint64_t seed = 1, worlds = 0, trials = 0;  ///< trials per world
-  unsigned threads = 1;
+/// `trials` is per world.
+struct WorldsResult : RunHeader {
+  uint64_t worlds = 0;
   std::vector<WorldsScenario> scenarios;
 };
 
-struct WorldsOutcome {
-  Failure failure = Failure::None;
-  std::string error;
-  WorldsResult result;
-  bool ok() const { return failure == Failure::None; }
-};
+using WorldsOutcome = Outcome<WorldsResult>;
 
 }  // namespace omen

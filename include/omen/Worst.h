@@ -32,10 +32,9 @@ struct WorstParam {
   double value = 0;       ///< the value found (an int param: whole)
 };
 
-struct WorstResult {
-  std::string file, scenario, report, engine;
+struct WorstResult : RunHeader {
+  std::string report;
   bool maximize = true;
-  uint64_t seed = 1, trials = 0;
   /// The seed of the re-estimate: fresh streams, independent of the search's.
   uint64_t freshSeed = 0;
   std::vector<WorstParam> at;
@@ -47,14 +46,8 @@ struct WorstResult {
   /// As declared (every searched param at its declared value), on the fresh streams.
   ReportResult declared;
   std::string algorithm;  ///< e.g. "NLOPT_GN_DIRECT_L, then NLOPT_LN_SBPLX"
-  double seconds = 0;
 };
 
-struct WorstOutcome {
-  Failure failure = Failure::None;
-  std::string error;
-  WorstResult result;
-  bool ok() const { return failure == Failure::None; }
-};
+using WorstOutcome = Outcome<WorstResult>;
 
 }  // namespace omen

@@ -160,3 +160,91 @@ def compare(source: Source, a: str, b: str, *, trials=None, seed=None,
     """`omen compare`: A and B of a file on common random numbers."""
     return Program(source).compare(a, b, trials=trials, seed=seed, threads=threads, set=set,
                                    engine=engine)
+
+
+# --- Analyses: every one the registry offers to Python, with the flags of `omen NAME` ----------
+
+class Analysis:
+    """One registered analysis: `name` (as in `omen NAME`), `summary`, and `unavailable`:
+    {door: reason} for each door ("omen", "the REPL", "built executables", "Python") that does
+    not offer it."""
+
+    def __init__(self, name: str, summary: str, unavailable: Mapping[str, str]):
+        self.name, self.summary, self.unavailable = name, summary, dict(unavailable)
+
+    def __repr__(self):
+        return f"Analysis({self.name!r})"
+
+
+def analyses() -> list:
+    """The registry: every analysis omen offers, in `omen --help` order."""
+    return [Analysis(n, s, u) for n, s, u in _omen.analyses()]
+
+
+def _flag_args(flags: Mapping) -> list:
+    """{"vary": ["x", "y"], "points": 5, "log": True, "no_sobol": True} as command-line words:
+    a list repeats its flag, True gives a bare flag, False or None leaves it out."""
+    words = []
+    for key, value in flags.items():
+        flag = "--" + key.replace("_", "-")
+        if value is None or value is False:
+            continue
+        if value is True:
+            words.append(flag)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                words += [flag, _setting_text(v)]
+        elif isinstance(value, Mapping):  # set={"p": 0.1}: --set p=0.1 each
+            for k, v in value.items():
+                words += [flag, f"{k}={_setting_text(v)}"]
+        else:
+            words += [flag, _setting_text(value)]
+    return words
+
+
+def _analysis_reply(status: int, out: str, err: str):
+    document = json.loads(out) if out.strip() else None
+    if status == 0:
+        return document
+    if status == 130:
+        raise Interrupted(document)
+    if status == 2:
+        raise UsageError(err.strip())
+    raise RunError(err, document)
+
+
+def _analyze(program: "Program", name: str, args: Sequence[str], flags: Mapping) -> dict:
+    words = [str(a) for a in args] + _flag_args(flags) + ["--format", "json"]
+    return _analysis_reply(*program._program.analyze(name, words))
+
+
+def _analysis_method(name: str, summary: str):
+    def method(self, *args, **flags):
+        return _analyze(self, name, args, flags)
+    method.__name__ = name
+    method.__doc__ = (f"`omen {name}`: {summary}. Keyword arguments are its flags "
+                      "(vary=\"x=0:1\", points=5, log=True, set={...}); returns its JSON "
+                      "document as a dict.")
+    return method
+
+
+def _analysis_function(name: str, summary: str):
+    def function(source: Source, *args, **flags):
+        return _analyze(Program(source), name, args, flags)
+    function.__name__ = name
+    function.__doc__ = f"`omen {name} FILE`: {summary}. As Program.{name}, on a file or program text."
+    return function
+
+
+Program.analyze = lambda self, name, *args, **flags: _analyze(self, name, args, flags)
+Program.analyze.__doc__ = ("Runs the registered analysis `name` with the flags of `omen NAME` "
+                           "(keyword arguments, or words in `args`); returns its JSON document.")
+for _name, _summary, _unavailable in _omen.analyses():
+    if "Python" in _unavailable:
+        continue
+    if not hasattr(Program, _name):
+        setattr(Program, _name, _analysis_method(_name, _summary))
+    if _name not in globals():
+        globals()[_name] = _analysis_function(_name, _summary)
+        __all__.append(_name)
+__all__ += ["analyses", "Analysis"]

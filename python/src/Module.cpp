@@ -3,13 +3,14 @@
 // A thin layer: a compiled Program, and run/compare returning the run's JSON document
 // (omen/Format.h, what `omen run --format json` prints) with a status. The pure-Python
 // package (python/omen/) turns that into result objects and exceptions, so the Python results
-// are the CLI's numbers by construction and each new analysis needs only a method here that
-// returns its JSON, and a function there.
+// are the CLI's numbers by construction. Every registered analysis (omen/Analyses.h) comes
+// through `analyze` with the words of `omen NAME`; python/omen/ makes a method of each.
 //
 //===----------------------------------------------------------------------===//
 #include <map>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,7 @@
 #include <pybind11/stl.h>
 
 #include "Interruptible.h"
+#include "omen/Analyses.h"
 #include "omen/Format.h"
 #include "omen/Omen.h"
 #include "omen/RunOptions.h"
@@ -129,6 +131,20 @@ class PyProgram {
     return reply(outcome, formatCompare, raised);
   }
 
+  /// Any registered analysis with the words of `omen NAME`: its exit status, what it printed
+  /// on stdout (its JSON with --format json) and on stderr.
+  std::tuple<int, std::string, std::string> analyze(const std::string& name, const std::vector<std::string>& args) const {
+    std::ostringstream out, err;
+    std::optional<py::error_already_set> raised;
+    int status = runInterruptible(
+        [&](const std::atomic<bool>* cancel) {
+          return program_->analyze(name, args, {out, err, "omen", cancel}, Door::Python);
+        },
+        raised);
+    if (raised && !raised->matches(PyExc_KeyboardInterrupt)) throw std::move(*raised);
+    return {raised ? 130 : status, out.str(), err.str()};
+  }
+
  private:
   std::unique_ptr<Program> program_;
 };
@@ -141,6 +157,19 @@ PYBIND11_MODULE(_omen, m) {
   m.doc() = "omen's C++ API; use the `omen` package, not this module";
   m.attr("version") = omen::kVersion;
   py::register_exception<UsageError>(m, "UsageError", PyExc_ValueError);
+
+  // The registry: (name, summary, {door: why not}) per analysis.
+  m.def("analyses", [] {
+    std::vector<std::tuple<std::string, std::string, std::map<std::string, std::string>>> out;
+    for (const omen::AnalysisInfo& a : omen::analyses()) {
+      std::map<std::string, std::string> unavailable;
+      for (omen::Door door : omen::kDoors)
+        if (const std::string& why = a.unavailable[static_cast<size_t>(door)]; !why.empty())
+          unavailable[omen::doorName(door)] = why;
+      out.emplace_back(a.name, a.summary, unavailable);
+    }
+    return out;
+  });
 
   py::class_<PyRunOptions>(m, "RunOptions")
       .def(py::init<>())
@@ -158,5 +187,6 @@ PYBIND11_MODULE(_omen, m) {
       .def("diagnostics", &PyProgram::diagnostics)
       .def("scenario_names", &PyProgram::scenarioNames)
       .def("run", &PyProgram::run, py::arg("options"))
-      .def("compare", &PyProgram::compare, py::arg("a"), py::arg("b"), py::arg("options"));
+      .def("compare", &PyProgram::compare, py::arg("a"), py::arg("b"), py::arg("options"))
+      .def("analyze", &PyProgram::analyze, py::arg("name"), py::arg("args"));
 }

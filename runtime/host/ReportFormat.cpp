@@ -40,6 +40,8 @@ std::string formatCompare(const CompareResult& result, OutputFormat format) {
   return {};
 }
 
+std::string formatNumber(double x) { return rt::shortestNumber(x); }
+
 namespace rt {
 
 

@@ -46,14 +46,13 @@ Outcome& failWith(Outcome& out, Failure why, std::string message) {
 /// The driver's options for `options`, with the settings that apply to `kernel` pinned.
 std::string driverOptions(const RunOptions& options, const Kernel& kernel, DriverOptions& out);
 
-/// The fields every result shares: the file, engine, seed, trial count and thread count.
-template <typename Result>
-void describeRun(Result& result, const ScenarioSource& source, const RunOptions& options) {
-  result.file = source.file();
-  result.engine = source.engine();
-  result.seed = options.seed;
-  result.trials = options.trials;
-  if constexpr (requires { result.threads; }) result.threads = resolveThreads(options.threads);
+/// The run header every result shares: the file, engine, seed, trial count and thread count.
+inline void describeRun(RunHeader& header, const ScenarioSource& source, const RunOptions& options) {
+  header.file = source.file();
+  header.engine = source.engine();
+  header.seed = options.seed;
+  header.trials = options.trials;
+  header.threads = resolveThreads(options.threads);
 }
 
 RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options);

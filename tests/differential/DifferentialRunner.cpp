@@ -23,11 +23,11 @@
 #include <sys/wait.h>
 
 #include "backend/TieredKernel.h"
+#include "backend/Pipeline.h"
 #include "backend/interp/Interpreter.h"
 #include "backend/llvm/Aot.h"
 #include "backend/llvm/JitEngine.h"
 #include "frontend/sema/Frontend.h"
-#include "ir/Lower.h"
 #include "runtime/host/Driver.h"
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/RuntimeError.h"
@@ -204,7 +204,7 @@ int main(int argc, char** argv) {
       continue;
     }
     std::string error;
-    auto m = ir::lower(*ast, error);
+    auto m = backend::lowerProgram(*ast, error);
     if (!m) {
       std::cout << "FAIL " << file << ": cannot lower: " << error << "\n";
       ++failed;

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seeded generator of well-typed random omen programs for the differential suite.
 
-    generate.py --count 500 --seed 1 --out DIR
+    generate.py --count 500 --seed 1 --out DIR [--discrete]
 
 Every program uses consts, functions (expression and block bodies, drawing and not),
 fixed and uncertain params, bool/int/real states, events, `for` and `until ... limit`
@@ -11,6 +11,9 @@ every report form (P, P|, E, E|, quantiles, quantiles|, E(time(e) | e), `as` lab
 `extends`; arrays of states and events (length a fixed param, sometimes 0), element reads,
 writes and triggers in `for` loops, time(e[i]), and every reduction. Arguments are kept inside each function's domain and values bounded (clamp,
 mod), so most programs run to the end; the few that fail must fail identically everywhere.
+With --discrete every draw has countably many outcomes (a real is drawn as a choice between
+two numbers), so the exact engine can answer the program (tests/exact/check_agreement.py
+compares its answers with Monte Carlo's).
 """
 import argparse
 import os
@@ -22,8 +25,9 @@ INT_DISTS = ["poisson", "binomial", "geometric", "categorical"]
 
 
 class Gen:
-    def __init__(self, rng, straight=False):
+    def __init__(self, rng, straight=False, discrete=False):
         self.r = rng
+        self.discrete = discrete
         self.names = 0
         # A straight-line program (ir/TrialLanes.h): no arrays, phases of at most one step, so
         # the JIT runs its trials in vector lanes; `lanes` is what `omen emit --ir` must say.
@@ -87,6 +91,8 @@ class Gen:
         return self.real_lit()
 
     def draw(self, env, t, depth):
+        if self.discrete and t == "real":
+            return f"(if bernoulli({self.prob(env, depth)}) then {self.real_lit()} else {self.real_lit()})"
         if self.vector_only and t == "int":
             # Only what ir/TrialLanes.h lets run in vector lanes: bernoulli and the real
             # distributions, no int one.
@@ -484,6 +490,8 @@ class Gen:
             t = self.r.choice(["real", "real", "int", "bool"])
             if t == "int" and self.vector_only:
                 t = "real"  # an int uncertain param needs an int distribution: none vectorises
+            if t == "real" and self.discrete:
+                t = "bool" if self.vector_only else "int"  # a real prior is continuous
             name = self.fresh("u")
             lines.append(f"  param {name} ~ {self.draw(self.env(True, vars_={k: list(v) for k, v in vars_.items()}), t, 1)}{self.range(t)}")
             vars_[t].append(name)
@@ -578,11 +586,12 @@ def main():
     ap.add_argument("--count", type=int, default=500)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--discrete", action="store_true", help="discrete draws only (for the exact engine)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     for i in range(args.count):
         # Every fourth program is straight-line; the others are as they always were.
-        g = Gen(random.Random(args.seed * 1_000_003 + i), straight=i % 4 == 3)
+        g = Gen(random.Random(args.seed * 1_000_003 + i), straight=i % 4 == 3, discrete=args.discrete)
         text = g.program()
         if g.lanes:
             # Read by check_lanes.py: the first scenario's decision in `omen emit --ir`.

@@ -18,7 +18,7 @@
 #include "frontend/basic/LargeStack.h"
 #include "frontend/sema/Frontend.h"
 #include "ir/Lower.h"
-#include "ir/Verifier.h"
+#include "ir/Passes.h"
 #include "runtime/host/Driver.h"
 #include "runtime/host/ReportFormat.h"
 #include "tests/fuzz/RunBudget.h"
@@ -76,8 +76,7 @@ static void fuzzOne(const uint8_t* data, size_t size) {
   std::string error;
   auto ir = omen::ir::lower(*checked, error);
   if (!ir) fail("a checked program failed to lower: " + error);
-  auto problems = omen::ir::verify(*ir);
-  if (!problems.empty()) fail("lowering produced invalid IR: " + problems.front());
+  if (!omen::ir::runIrPasses(*ir, error)) fail(error);
 
   for (const omen::ir::Scenario& scenario : ir->scenarios) {
     auto interp = omen::interp::compileScenario(*ir, scenario, error);

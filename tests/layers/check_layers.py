@@ -25,6 +25,7 @@ ALLOWED = {
     "backend": {"backend", "ir", "frontend", "runtime/host", "runtime/kernel", "core", "omen"},
     "aot": {"aot", "cli", "analysis", "runtime/host", "runtime/kernel", "core", "omen"},
     "api": {"api", "cli", "analysis", "backend", "ir", "frontend", "runtime/host", "runtime/kernel", "core", "omen"},
+    "tools/omen": {"tools/omen", "cli", "core", "omen"},  # the public API, the command line, core's tables
     "python/src": {"omen"},  # the Python module is an embedder: the public API only
 }
 PROJECT_ROOTS = ("core/", "omen/", "frontend/", "ir/", "runtime/", "analysis/", "cli/", "backend/", "aot/", "api/",
@@ -42,7 +43,7 @@ def layer_of(path: str):
 def target_layer(include: str):
     if include.startswith("omen/"):
         return "omen"
-    if include.startswith("runtime/"):
+    if include.startswith(("runtime/", "tools/", "python/")):
         return "/".join(include.split("/")[:2])
     return include.split("/")[0]
 

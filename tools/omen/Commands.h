@@ -11,6 +11,7 @@
 
 #include "omen/Omen.h"
 #include "cli/CommandLine.h"
+#include "cli/AnalysisDoor.h"
 #include "cli/AnalysisFlags.h"
 
 namespace omen::cli {
@@ -36,10 +37,6 @@ int compareCommand(const std::string& file, const std::string& a, const std::str
                    const std::vector<std::string>& setsA, const std::vector<std::string>& setsB,
                    const LoadOptions& load);
 
-/// `omen sweep FILE --vary …` and `omen solve FILE --find … --where …` (AnalysisCommands.cpp).
-int sweepCommand(const rt::AnalysisCommands& commands, const LoadOptions& load);
-int solveCommand(const rt::AnalysisCommands& commands, const LoadOptions& load);
-
 /// `omen emit`: a dump of one stage. `output` empty: stdout.
 struct EmitFlags {
   std::string file;
@@ -55,26 +52,5 @@ int docCommand(const std::vector<std::string>& targets, const LoadOptions& load)
 /// `omen build FILE -o EXE [--scenario S]…`: an ahead-of-time compiled executable.
 int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
                  const LoadOptions& load);
-
-/// `omen sensitivity FILE`: tornado and Sobol' indices of one report (SensitivityCommand.cpp).
-struct SensitivityFlags {
-  std::string file, report, plot;
-  std::string rows = "8192";
-  long long resamples = 100;
-  bool noSobol = false, noTornado = false;
-  RunFlags run;
-};
-void addSensitivityFlags(CLI::App& command, SensitivityFlags& flags);
-int sensitivityCommand(const SensitivityFlags& flags, const LoadOptions& load);
-
-/// `omen worst FILE --over x,y --maximize REPORT`: an adversary's best strategy (WorstCommand.cpp).
-struct WorstFlags {
-  std::string file, maximize, minimize;
-  std::vector<std::string> over;
-  long long evaluations = 200;
-  RunFlags run;
-};
-void addWorstFlags(CLI::App& command, WorstFlags& flags);
-int worstCommand(const WorstFlags& flags, const LoadOptions& load);
 
 }  // namespace omen::cli

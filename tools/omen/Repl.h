@@ -23,10 +23,9 @@ class App;
 
 namespace omen::cli {
 
-/// Every `:command`, for completion and suggestions.
-inline const std::vector<std::string> kReplCommands = {
-    ":run",  ":compare", ":sweep", ":solve", ":set",  ":unset", ":trials", ":seed", ":threads", ":engine",
-    ":type", ":ir",      ":llvm",  ":load",  ":reload", ":list", ":save",   ":help", ":quit"};
+/// Every `:command`, for completion and suggestions: the REPL's own, then one per analysis in
+/// the registry (omen/Analyses.h) that the REPL does not already name.
+const std::vector<std::string>& replCommands();
 
 struct ReplFlags {
   std::vector<std::string> files;  ///< loaded before the first prompt
@@ -66,6 +65,8 @@ class Repl {
   // ReplAnalysis.cpp
   bool cmdSweep(const std::string& args);
   bool cmdSolve(const std::string& args);
+  /// `:NAME FLAGS…`: the registered analysis NAME with the flags of `omen NAME`.
+  bool cmdAnalysis(const std::string& name, const std::string& args);
   /// The scenario an analysis runs: `words[0]` if it names one (then removed), else the
   /// last declared.
   std::string analysisScenario(std::vector<std::string>& words);

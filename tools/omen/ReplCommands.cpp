@@ -13,7 +13,6 @@
 #include <iostream>
 #include <sstream>
 
-#include "runtime/host/ReportFormat.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 
@@ -101,7 +100,7 @@ bool Repl::evaluate(const std::string& expr) {
     return false;
   }
   if (!v.draws) {
-    std::string value = v.type == "bool" ? (v.value != 0 ? "true" : "false") : rt::shortestNumber(v.value);
+    std::string value = v.type == "bool" ? (v.value != 0 ? "true" : "false") : formatNumber(v.value);
     out_ << value << " : " << v.type << "\n";
   } else if (v.type == "bool") {
     out_ << "P(true) " << num(v.mean) << "  sd " << num(v.sd) << "  : bool, " << v.samples << " samples\n";
@@ -120,8 +119,12 @@ bool Repl::command(const std::string& line) {
   if (name == "help" || name == "h" || name == "?") return cmdHelp(), true;
   if (name == "run") return cmdRun(args);
   if (name == "compare") return cmdCompare(args);
-  if (name == "sweep") return cmdSweep(args);
-  if (name == "solve") return cmdSolve(args);
+  // `:sweep p_turn …` is the REPL's shorthand; `:sweep --vary …` the registry's flags.
+  bool flags = args.rfind("-", 0) == 0;
+  if (name == "sweep" && !flags) return cmdSweep(args);
+  if (name == "solve" && !flags) return cmdSolve(args);
+  for (const AnalysisInfo& analysis : analyses())
+    if (name == analysis.name) return cmdAnalysis(name, args);
   if (name == "set") return cmdSet(args);
   if (name == "unset") return cmdUnset(args);
   if (name == "trials" || name == "seed" || name == "threads") return cmdCount(name, args);
@@ -136,7 +139,7 @@ bool Repl::command(const std::string& line) {
   if (name == "list" || name == "ls") return cmdList();
   if (name == "save") return cmdSave(args);
   std::string known;
-  for (const std::string& c : kReplCommands)
+  for (const std::string& c : replCommands())
     if (!name.empty() && c.compare(1, 1, name, 0, 1) == 0) known += (known.empty() ? "" : ", ") + c;
   return error("unknown command ':" + name + "'" + (known.empty() ? "" : " (did you mean " + known + "?)") +
                "; :help lists the commands");
@@ -348,6 +351,24 @@ bool Repl::cmdSave(const std::string& args) {
   return true;
 }
 
-void Repl::cmdHelp() { out_ << kHelp; }
+void Repl::cmdHelp() {
+  out_ << kHelp;
+  std::string names;
+  for (const AnalysisInfo& analysis : analyses()) names += (names.empty() ? ":" : ", :") + analysis.name;
+  out_ << "  " << names << " --FLAGS…\n"
+       << "                          any analysis, with the flags of `omen NAME` (e.g. :sensitivity --scenario S)\n";
+}
+
+const std::vector<std::string>& replCommands() {
+  static const std::vector<std::string> commands = [] {
+    std::vector<std::string> out = {":run",     ":compare", ":sweep", ":solve", ":set",  ":unset", ":trials",
+                                    ":seed",    ":threads", ":engine", ":type", ":ir",   ":llvm",  ":load",
+                                    ":reload",  ":list",    ":save",  ":help",  ":quit"};
+    for (const AnalysisInfo& analysis : analyses())
+      if (std::find(out.begin(), out.end(), ":" + analysis.name) == out.end()) out.push_back(":" + analysis.name);
+    return out;
+  }();
+  return commands;
+}
 
 }  // namespace omen::cli

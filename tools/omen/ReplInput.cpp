@@ -66,7 +66,7 @@ std::vector<std::string> Repl::completions(const std::string& line, size_t pos, 
   // `:ru` at the start of the line: a command.
   if (start > 0 && line[start - 1] == ':' && first == start - 1) {
     wordStart = start - 1;
-    return kReplCommands;
+    return replCommands();
   }
   wordStart = start;
   std::set<std::string> out;

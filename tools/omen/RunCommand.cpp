@@ -7,7 +7,6 @@
 //===----------------------------------------------------------------------===//
 #include <iostream>
 
-#include "analysis/worlds/WorldsFormat.h"
 #include "tools/omen/Commands.h"
 
 namespace omen::cli {
@@ -39,6 +38,14 @@ int runCommand(const std::string& file, const RunFlags& flags, const LoadOptions
   if (!program) return status;
   rt::InterruptScope interrupts;
   options.cancel = interrupts.flag();
+  if (flags.engine == "exact") {
+    ExactOptions exact;
+    std::string error = rt::readMaxStates(flags, exact.maxStates);
+    if (!error.empty()) return usageError(error, "run");
+    if (options.worlds > 0) return usageError("--engine exact does not take --worlds yet", "run");
+    if (!options.precision.empty()) return usageError("--engine exact needs no --precision: its answers are exact", "run");
+    return rt::finishExact(program->runExact(options, exact), format, "omen", "run");
+  }
   if (options.worlds > 0) return rt::finishWorlds(program->runWorlds(options), format, flags.plot, "omen", "run");
   return rt::finishRun(program->run(options), format, "omen", "run");
 }

@@ -9,16 +9,13 @@
 #include <iostream>
 #include <unistd.h>
 
-#include "core/ClosestName.h"
-#include "frontend/basic/Diagnostics.h"
-#include "runtime/host/Cluster.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 
 using namespace omen::cli;
 
 int main(int argc, char** argv) {
-  omen::rt::cluster::initFromEnvironment(argc, argv);  // under mpirun: one rank of the run
+  omen::rt::startProcess(argc, argv);  // under mpirun: one rank of the run
   CLI::App app{"omen: probabilistic scenarios about trained models, estimated by Monte Carlo"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("omen ") + omen::kVersion);
@@ -60,7 +57,7 @@ int main(int argc, char** argv) {
   std::string runFile;
   CLI::App* run = app.add_subcommand("run", "Run the scenarios of a file and print their reports");
   run->add_option("file", runFile, "Scenario file")->required();
-  omen::rt::addRunFlags(*run, runFlags, {.worlds = true});
+  omen::rt::addRunFlags(*run, runFlags, {.worlds = true, .exact = true});
 
   RunFlags compareFlags;
   std::string compareFile, scenarioA, scenarioB;
@@ -74,18 +71,9 @@ int main(int argc, char** argv) {
   compare->add_option("--set-a", setsA, "Compare one scenario at two settings: name=value for side A (repeatable)");
   compare->add_option("--set-b", setsB, "… and for side B");
 
-  omen::rt::AnalysisCommands analyses;
-  omen::rt::addAnalysisCommands(app, analyses, {}, /*withFile=*/true);
-
-  SensitivityFlags sensitivityFlags;
-  CLI::App* sensitivity = app.add_subcommand(
-      "sensitivity", "Which param moves a report most: a tornado on common random numbers and Sobol' indices");
-  addSensitivityFlags(*sensitivity, sensitivityFlags);
-
-  WorstFlags worstFlags;
-  CLI::App* worst = app.add_subcommand(
-      "worst", "The strategy of an adversarial model: params searched over their declared ranges to maximise a report");
-  addWorstFlags(*worst, worstFlags);
+  // Every registered analysis (sweep, solve, sensitivity, worst, worlds, …): its words are
+  // parsed by the registry's door, with its flags.
+  omen::rt::addAnalysisSubcommands(app);
 
   ReplFlags replFlags;
   CLI::App* repl = addReplSubcommand(app, replFlags);
@@ -95,9 +83,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> commands;
   for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
   if (argc > 1 && argv[1][0] != '-' && std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
-    std::string close = omen::closestName(argv[1], commands);
-    return usageError(std::string("unknown command '") + argv[1] + "'" +
-                      (close.empty() ? "" : "; did you mean '" + close + "'?"));
+    return usageError(omen::rt::unknownCommand(argv[1], commands));
   }
   try {
     app.parse(argc, argv);
@@ -115,10 +101,9 @@ int main(int argc, char** argv) {
 
   if (run->parsed()) return runCommand(runFile, runFlags, load);
   if (compare->parsed()) return compareCommand(compareFile, scenarioA, scenarioB, compareFlags, setsA, setsB, load);
-  if (analyses.sweep->parsed()) return sweepCommand(analyses, load);
-  if (analyses.solve->parsed()) return solveCommand(analyses, load);
-  if (sensitivity->parsed()) return sensitivityCommand(sensitivityFlags, load);
-  if (worst->parsed()) return worstCommand(worstFlags, load);
+  std::vector<std::string> analysisArgs;
+  if (const omen::rt::AnalysisDescriptor* analysis = omen::rt::parsedAnalysis(app, analysisArgs))
+    return omen::runAnalysisCommand(analysis->name, analysisArgs, load, {std::cout, std::cerr});
   if (check->parsed()) return checkCommand(checkFiles, load);
   if (repl->parsed()) return replCommand(replFlags, load);
   if (doc->parsed()) return docCommand(docTargets, load);

@@ -11,7 +11,7 @@
 #include "backend/interp/Interpreter.h"
 #include "backend/llvm/JitEngine.h"
 #include "frontend/sema/Frontend.h"
-#include "ir/Lower.h"
+#include "backend/Pipeline.h"
 
 namespace omen::testing {
 
@@ -37,7 +37,7 @@ inline std::unique_ptr<Lowered> lowerSource(const std::string& text, const std::
     return out;
   }
   std::string error;
-  out->ir = ir::lower(*out->ast, error);
+  out->ir = backend::lowerProgram(*out->ast, error);
   if (!out->ir) out->errors = error;
   return out;
 }
@@ -60,7 +60,7 @@ inline std::unique_ptr<Lowered> lowerFile(const std::string& path) {
     return out;
   }
   std::string error;
-  out->ir = ir::lower(*out->ast, error);
+  out->ir = backend::lowerProgram(*out->ast, error);
   if (!out->ir) out->errors = error;
   return out;
 }

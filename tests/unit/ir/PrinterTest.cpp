@@ -3,6 +3,7 @@
 
 #include "LowerFixture.h"
 #include "ir/Printer.h"
+#include "ir/Verifier.h"
 
 namespace omen::ir {
 namespace {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "LowerFixture.h"
+#include "ir/Verifier.h"
 
 namespace omen::ir {
 namespace {

@@ -1,0 +1,44 @@
+//===- Enumerate.h - Every outcome of a block or expression, with its probability ===//
+//
+// Runs the evaluator from the same start with ever longer scripts (Evaluator.h), depth
+// first, until every path has finished: each finished path is handed to `emit` with the
+// memory it ended in, its probability and its status. The probability of the outcomes left
+// out at each branch (the far tails of unbounded draws), times the probability of reaching
+// that branch, is added to `droppedMass`.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <vector>
+
+#include "backend/exact/Evaluator.h"
+
+namespace omen::exact {
+
+/// `run(memory, script)` runs the evaluator on `memory` (a fresh copy of the start) and
+/// returns its status; `emit(memory, probability, status)` takes each finished path and
+/// returns false to stop (an error).
+template <class Run, class Emit>
+bool enumerate(Evaluator& ev, const TrialMemory& start, double mass, double& droppedMass, Run&& run, Emit&& emit) {
+  std::vector<std::vector<uint32_t>> stack(1);
+  TrialMemory memory;
+  while (!stack.empty()) {
+    std::vector<uint32_t> script = std::move(stack.back());
+    stack.pop_back();
+    memory = start;
+    Evaluator::Status st = run(memory, script);
+    if (st == Evaluator::Status::Branch) {
+      const Branch& b = ev.branch();
+      droppedMass += mass * ev.pathProbability() * b.droppedMass;
+      for (size_t i = b.outcomes.size(); i-- > 0;) {
+        stack.push_back(script);
+        stack.back().push_back(uint32_t(i));
+      }
+      continue;
+    }
+    if (!emit(memory, mass * ev.pathProbability(), st)) return false;
+  }
+  return true;
+}
+
+}  // namespace omen::exact

@@ -1,0 +1,226 @@
+//===- Solve.cpp - A finite scenario's distribution, carried step by step ---===//
+#include "backend/exact/Solve.h"
+
+#include <chrono>
+
+#include "backend/exact/Enumerate.h"
+#include "backend/exact/Reports.h"
+#include "backend/exact/StateSpace.h"
+
+namespace omen::exact {
+namespace {
+
+using Status = Evaluator::Status;
+
+class Solver {
+ public:
+  Solver(const ir::Module& m, const ir::Scenario& s, const Value* globals, const ExactOptions& options,
+         const std::atomic<bool>* cancel, ExactScenarioResult& out, SolveError& error)
+      : s_(s), ev_(m, s, globals), layout_(m, s), options_(options), cancel_(cancel), out_(out),
+        error_(error) {}
+
+  bool run() {
+    TrialMemory fresh;
+    fresh.frame.assign(s_.slots.size(), Value{});
+    fresh.happened.assign(s_.events.size(), 0);
+    fresh.times.assign(s_.events.size(), -1);
+    if (!ev_.layoutArrays(fresh)) return runtimeError(1.0);
+    Distribution entering;
+    bool ok = enumerate(
+        ev_, fresh, 1.0, dropped_,
+        [&](TrialMemory& mem, const std::vector<uint32_t>& script) { return ev_.runBlock(s_.trialInit, mem, script); },
+        [&](TrialMemory& mem, double p, Status st) {
+          if (st == Status::Failed) return runtimeError(p);
+          entering[layout_.encode(Position{0, -1}, mem)] += layout_.carry(Weight{1.0, {}}, fresh, mem, p);
+          return true;
+        });
+    if (!ok) return false;
+    out_.peakStates = entering.size();
+    for (uint32_t phase = 0; phase < s_.phases.size(); ++phase) {
+      Distribution next;
+      if (!runPhase(phase, entering, next)) return false;
+      entering = std::move(next);
+    }
+    for (auto& [key, weight] : entering) finished_[key] += weight;
+    out_.leftOutMass = dropped_ + truncated_;
+    out_.steps = steps_;
+    return computeReports(ev_, layout_, s_, finished_, out_.leftOutMass, out_.reports, error_);
+  }
+
+ private:
+  bool runtimeError(double probability) {
+    error_.runtime = ev_.error();
+    error_.probability = probability;
+    return false;
+  }
+
+  bool tooMany(const Distribution& states, const ir::Phase& p, int64_t round) {
+    error_.message = "more than " + std::to_string(options_.maxStates) + " distinct states (" +
+                     std::to_string(states.size()) + " reached) at step " + std::to_string(round) + " of phase " +
+                     p.name + "; most varied: " + layout_.mostVaried(states) +
+                     ". Raise --max-states, or declare fewer values (docs/exact.md)";
+    return false;
+  }
+
+  // Evaluates the phase's count (or limit) in every entering state; the states then wait at
+  // step 0 with it in their key.
+  bool start(uint32_t phase, const Distribution& entering, Distribution& active) {
+    const ir::Phase& p = s_.phases[phase];
+    const ir::Expr& count = p.form == ir::PhaseForm::For ? *p.count : *p.limit;
+    for (const auto& [key, weight] : entering) {
+      Position at;
+      TrialMemory start;
+      layout_.decode(key, at, start);
+      start.step = 0;
+      Value n{};
+      bool ok = enumerate(
+          ev_, start, weight.mass, dropped_,
+          [&](TrialMemory& mem, const std::vector<uint32_t>& script) { return ev_.evalExpr(count, mem, script, n); },
+          [&](TrialMemory& mem, double pr, Status st) {
+            if (st == Status::Failed) return runtimeError(pr);
+            if (n.i < 0 || n.i > ir::kMaxStepCount) {
+              ev_.fail(OMEN_ERR_BAD_COUNT, p.site, 1, double(n.i));
+              return runtimeError(pr);
+            }
+            active[layout_.encode(Position{phase, n.i}, mem)] += layout_.carry(weight, start, mem, pr);
+            return true;
+          });
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  bool runPhase(uint32_t phase, const Distribution& entering, Distribution& leaving) {
+    const ir::Phase& p = s_.phases[phase];
+    Distribution active;
+    if (!start(phase, entering, active)) return false;
+    const bool isFor = p.form == ir::PhaseForm::For;
+    for (int64_t round = 0; !active.empty(); ++round) {
+      if (cancel_ && cancel_->load(std::memory_order_relaxed)) {
+        error_.message = "interrupted";
+        return false;
+      }
+      ++steps_;
+      out_.peakStates = std::max<uint64_t>(out_.peakStates, active.size());
+      out_.visitedStates += active.size();
+      Distribution next;
+      for (const auto& [key, weight] : active) {
+        Position at;
+        TrialMemory state;
+        layout_.decode(key, at, state);
+        if (isFor && state.step >= at.limit) {
+          leaving[layout_.encode(Position{phase + 1, -1}, state)] += weight;
+          continue;
+        }
+        if (isFor) {
+          if (!step(p, at, state, weight, next, leaving, phase)) return false;
+          continue;
+        }
+        Value done{};
+        bool ok = enumerate(
+            ev_, state, weight.mass, dropped_,
+            [&](TrialMemory& mem, const std::vector<uint32_t>& script) { return ev_.evalExpr(*p.cond, mem, script, done); },
+            [&](TrialMemory& mem, double pr, Status st) {
+              if (st == Status::Failed) return runtimeError(pr);
+              if (done.i) {
+                leaving[layout_.encode(Position{phase + 1, -1}, mem)] += layout_.carry(weight, state, mem, pr);
+                return true;
+              }
+              if (mem.step >= at.limit) {
+                ev_.fail(OMEN_ERR_PHASE_LIMIT, p.site, 1, double(at.limit));
+                return runtimeError(pr);
+              }
+              return step(p, at, mem, layout_.carry(weight, state, mem, pr), next, leaving, phase);
+            });
+        if (!ok) return false;
+      }
+      if (next.size() > options_.maxStates) return tooMany(next, p, round + 1);
+      active = std::move(next);
+      if (!isFor) {
+        double inside = 0;
+        for (const auto& [key, weight] : active) inside += weight.mass;
+        if (inside <= options_.residual) {
+          truncated_ += inside;
+          break;
+        }
+      }
+    }
+    return true;
+  }
+
+  // One step of phase `p` from `state` (of weight `weight`): every outcome goes on, leaves
+  // the phase or ends the trial. A quiescent step jumps to the phase's end as the kernels do.
+  bool step(const ir::Phase& p, const Position& at, const TrialMemory& state, const Weight& weight,
+            Distribution& next, Distribution& leaving, uint32_t phase) {
+    const double mass = weight.mass;
+    std::vector<std::pair<TrialMemory, double>> outcomes;
+    bool ok = enumerate(
+        ev_, state, mass, dropped_,
+        [&](TrialMemory& mem, const std::vector<uint32_t>& script) { return ev_.runBlock(p.body, mem, script); },
+        [&](TrialMemory& mem, double pr, Status st) {
+          if (st == Status::Failed) return runtimeError(pr);
+          ++mem.t;  // a step that ends the trial or the phase still counts as executed
+          switch (st) {
+            case Status::End:
+              finished_[layout_.encode(Position{uint32_t(s_.phases.size()), -1}, mem)] +=
+                  layout_.carry(weight, state, mem, pr);
+              break;
+            case Status::Stop:
+              leaving[layout_.encode(Position{phase + 1, -1}, mem)] += layout_.carry(weight, state, mem, pr);
+              break;
+            default:
+              ++mem.step;
+              outcomes.emplace_back(std::move(mem), pr);
+              break;
+          }
+          return true;
+        });
+    if (!ok) return false;
+    if (p.skipQuiescent && outcomes.size() == 1 && outcomes[0].second == mass &&
+        sameBetweenSteps(at, state, outcomes[0].first)) {
+      TrialMemory& mem = outcomes[0].first;
+      int64_t remaining = at.limit - mem.step;
+      mem.t += remaining;
+      mem.step += remaining;
+      if (p.form == ir::PhaseForm::For) {
+        leaving[layout_.encode(Position{phase + 1, -1}, mem)] += layout_.carry(weight, state, mem, mass);
+        return true;
+      }
+      // An `until` phase whose condition stays false to its limit: the kernels' limit error.
+      ev_.fail(OMEN_ERR_PHASE_LIMIT, p.site, 1, double(at.limit));
+      return runtimeError(mass);
+    }
+    for (auto& [mem, pr] : outcomes) next[layout_.encode(at, mem)] += layout_.carry(weight, state, mem, pr);
+    return true;
+  }
+
+  // The step (which drew nothing: one outcome of probability 1) changed no state and no event.
+  bool sameBetweenSteps(const Position& at, const TrialMemory& before, TrialMemory after) const {
+    after.t = before.t, after.step = before.step;
+    return layout_.encode(at, before) == layout_.encode(at, after);
+  }
+
+  const ir::Scenario& s_;
+  Evaluator ev_;
+  StateLayout layout_;
+  const ExactOptions& options_;
+  const std::atomic<bool>* cancel_;
+  ExactScenarioResult& out_;
+  SolveError& error_;
+  Distribution finished_;
+  double dropped_ = 0, truncated_ = 0;
+  uint64_t steps_ = 0;
+};
+
+}  // namespace
+
+bool solve(const ir::Module& m, const ir::Scenario& s, const Value* globals, const ExactOptions& options,
+           const std::atomic<bool>* cancel, ExactScenarioResult& out, SolveError& error) {
+  auto begin = std::chrono::steady_clock::now();
+  Solver solver(m, s, globals, options, cancel, out, error);
+  bool ok = solver.run();
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+  return ok;
+}
+
+}  // namespace omen::exact

@@ -1,0 +1,90 @@
+//===- ProgramMetadata.cpp - The codec of a built executable's metadata -----===//
+#include "runtime/host/ProgramMetadata.h"
+
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+namespace omen::rt {
+
+namespace {
+
+using nlohmann::json;
+
+// JSON has no infinity: an open-ended bound of a support is null.
+json bound(double v) { return std::isfinite(v) ? json(v) : json(); }
+double bound(const json& v, double open) { return v.is_number() ? v.get<double>() : open; }
+
+json encodeScenario(const ScenarioMetadata& s) {
+  json params = json::array();
+  for (const ParamInfo& p : s.info.params) {
+    params.push_back({{"name", p.name}, {"type", int(p.type)}, {"uncertain", p.uncertain}, {"epistemic", p.epistemic},
+                      {"slot", p.slot}, {"pinnedSlot", p.pinnedSlot}, {"low", bound(p.low)}, {"high", bound(p.high)}});
+    if (p.hasRange) params.back()["range"] = {p.lo, p.hi};
+  }
+  json reports = json::array();
+  for (size_t r = 0; r < s.info.reports.size(); ++r) {
+    const ReportInfo& report = s.info.reports[r];
+    reports.push_back({{"label", report.label}, {"kind", int(report.kind)}, {"conditional", report.conditional},
+                       {"site", s.reportSites[r]}, {"levels", report.levels}});
+  }
+  return {{"name", s.info.name}, {"globalCount", s.info.globalCount}, {"params", params}, {"reports", reports}};
+}
+
+ScenarioMetadata decodeScenario(const json& j) {
+  ScenarioMetadata s;
+  s.info.name = j.at("name").get<std::string>();
+  s.info.globalCount = j.at("globalCount").get<uint32_t>();
+  const double inf = std::numeric_limits<double>::infinity();
+  for (const json& p : j.at("params")) {
+    ParamInfo info{p.at("name").get<std::string>(), static_cast<ValueType>(p.at("type").get<int>()),
+                   p.at("uncertain").get<bool>(), p.at("slot").get<uint32_t>(), p.at("pinnedSlot").get<uint32_t>(),
+                   bound(p.at("low"), -inf), bound(p.at("high"), inf)};
+    info.epistemic = p.at("epistemic").get<bool>();
+    if (p.contains("range")) {
+      info.hasRange = true;
+      info.lo = p["range"].at(0).get<double>();
+      info.hi = p["range"].at(1).get<double>();
+    }
+    s.info.params.push_back(std::move(info));
+  }
+  for (const json& r : j.at("reports")) {
+    s.info.reports.push_back({r.at("label").get<std::string>(), static_cast<ReportKind>(r.at("kind").get<int>()),
+                              r.at("conditional").get<bool>(), r.at("levels").get<std::vector<double>>()});
+    s.reportSites.push_back(r.at("site").get<uint32_t>());
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string encodeMetadata(const ProgramMetadata& m) {
+  json scenarios = json::array();
+  for (const ScenarioMetadata& s : m.scenarios) scenarios.push_back(encodeScenario(s));
+  json sites = json::array();
+  for (const SiteText& site : m.sites)
+    sites.push_back({{"where", site.where}, {"what", site.what}, {"snippet", site.snippet}});
+  return json{{"file", m.file}, {"scenarioCount", m.scenarioCount}, {"scenarios", scenarios}, {"sites", sites}}.dump();
+}
+
+bool decodeMetadata(const std::string& text, ProgramMetadata& out, std::string& error) {
+  json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded()) {
+    error = "unreadable scenario metadata";
+    return false;
+  }
+  try {
+    out.file = doc.at("file").get<std::string>();
+    out.scenarioCount = doc.at("scenarioCount").get<size_t>();
+    for (const json& s : doc.at("scenarios")) out.scenarios.push_back(decodeScenario(s));
+    for (const json& s : doc.at("sites"))
+      out.sites.push_back({s.at("where").get<std::string>(), s.at("what").get<std::string>(),
+                           s.at("snippet").get<std::string>()});
+  } catch (const json::exception& e) {
+    error = std::string("scenario metadata without a field: ") + e.what();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace omen::rt
