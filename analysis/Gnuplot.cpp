@@ -2,17 +2,21 @@
 #include "analysis/Gnuplot.h"
 
 #include <cerrno>
+#include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "runtime/host/AtomicFile.h"
 #include "runtime/host/ReportFormat.h"
 
 extern char** environ;
@@ -22,12 +26,14 @@ namespace omen::rt {
 namespace {
 
 
-/// A gnuplot single-quoted string: only the quote itself needs doubling.
+/// A gnuplot single-quoted string: the quote itself is doubled, and a line break (which would
+/// end the command and start another, `system` included) or any other control character
+/// becomes a space.
 std::string quoted(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
     if (c == '\'') out += '\'';
-    out += c;
+    out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
   }
   return out + "'";
 }
@@ -62,6 +68,7 @@ struct TempDir {
   }
   ~TempDir() {
     if (path.empty()) return;
+    std::remove((path + "/figure").c_str());
     std::remove((path + "/data.dat").c_str());
     std::remove((path + "/plot.gp").c_str());
     std::remove((path + "/gnuplot.err").c_str());
@@ -69,12 +76,59 @@ struct TempDir {
   }
 };
 
-/// Runs `gnuplot SCRIPT` with its stderr in the folder; "" or the error.
+/// Waits for gnuplot, at most OMEN_GNUPLOT_TIMEOUT seconds (default 60): a gnuplot that hangs
+/// (a terminal waiting for input, a broken font server) is killed instead of holding omen.
+bool waitForGnuplot(pid_t pid, int& status) {
+  double limit = 60;
+  if (const char* text = std::getenv("OMEN_GNUPLOT_TIMEOUT"); text && std::atof(text) > 0) limit = std::atof(text);
+  auto start = std::chrono::steady_clock::now();
+  for (;;) {
+    pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid || (done < 0 && errno != EINTR)) return true;
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > limit) {
+      kill(pid, SIGKILL);
+      while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+/// gnuplot's error in one line: its message (`"…/plot.gp" line 12: undefined variable: x`
+/// gives `undefined variable: x`), without the echoed script line, the caret under it and the
+/// temporary folder's path (issue 22: no raw library text).
+std::string gnuplotMessage(const std::string& text) {
+  std::string last;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(at, end - at);
+    at = end + 1;
+    if (line.find_first_not_of(" \t^") == std::string::npos) continue;
+    if (size_t pos = line.find("\" line "); pos != std::string::npos) {
+      size_t colon = line.find(": ", pos);
+      if (colon != std::string::npos) return line.substr(colon + 2);
+    }
+    last = line;
+  }
+  return last;
+}
+
+/// The script's `set output`: gnuplot draws into the private folder, and omen then copies the
+/// figure to the user's path. So no byte of that path is ever read by gnuplot (a newline in
+/// it would otherwise end `set output` and start a command of the path's choosing).
+std::string setOutput(const TempDir& dir) { return "set output " + quoted(dir.path + "/figure") + "\n"; }
+
+/// Runs `gnuplot SCRIPT` with its stderr in the folder, then puts the figure at `output`
+/// (written whole or not at all); "" or the error.
 std::string runGnuplot(const TempDir& dir, const std::string& script, const std::string& data,
                        const std::string& output) {
   if (dir.path.empty()) return std::string("cannot create a temporary folder for the plot: ") + std::strerror(errno);
-  std::ofstream(dir.path + "/data.dat") << data;
-  std::ofstream(dir.path + "/plot.gp") << script;
+  std::string written = writeFileAtomically(dir.path + "/data.dat", data);
+  if (written.empty()) written = writeFileAtomically(dir.path + "/plot.gp", script);
+  if (!written.empty()) return written;
   std::string scriptPath = dir.path + "/plot.gp", errPath = dir.path + "/gnuplot.err";
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -90,16 +144,18 @@ std::string runGnuplot(const TempDir& dir, const std::string& script, const std:
   if (spawned == ENOENT) return std::string("--plot needs gnuplot, which is not installed") + install;
   if (spawned != 0) return std::string("cannot start gnuplot: ") + std::strerror(spawned) + install;
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  if (!waitForGnuplot(pid, status)) return "gnuplot did not finish drawing " + output + " within its time limit; it was stopped";
   if (WIFEXITED(status) && WEXITSTATUS(status) == 127) return std::string("--plot needs gnuplot, which is not installed") + install;
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     std::ifstream err(errPath);
     std::string text((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
-    return "gnuplot failed to draw " + output + (text.empty() ? "" : ":\n" + text);
+    std::string message = gnuplotMessage(text);
+    return "gnuplot failed to draw " + output + (message.empty() ? "" : ": " + message);
   }
-  if (access(output.c_str(), F_OK) != 0) return "gnuplot did not write " + output;
-  return "";
+  std::ifstream figure(dir.path + "/figure", std::ios::binary);
+  if (!figure) return "gnuplot did not write " + output;
+  std::string bytes((std::istreambuf_iterator<char>(figure)), std::istreambuf_iterator<char>());
+  return writeFileAtomically(output, bytes);
 }
 
 std::string axisLabel(const SweepAxis& a) { return plain(a.param) + (a.log ? " (log scale)" : ""); }
@@ -124,7 +180,7 @@ std::string drawFigure(const std::string& path, int width, int height, const std
   std::optional<PlotFormat> format = plotFormatOf(path);
   if (!format) return "--plot " + path + ": the file must end in .svg or .png";
   TempDir dir;
-  std::string script = terminal(*format, width, height) + "set output " + quoted(path) + "\n";
+  std::string script = terminal(*format, width, height) + setOutput(dir);
   script += "datafile = " + quoted(dir.path + "/data.dat") + "\n" + body;
   return runGnuplot(dir, script, data, path);
 }
@@ -163,7 +219,7 @@ std::string plotSweepFile(const SweepResult& s, const std::string& path) {
   const size_t cols = reports.size() > 1 ? 2 : 1, rows = (reports.size() + cols - 1) / cols;
   TempDir dir;
   std::string script = terminal(*format, int(560 * cols), int(380 * rows + 40));
-  script += "set output " + quoted(path) + "\n";
+  script += setOutput(dir);
   script += "set encoding utf8\nset grid lc rgb '#dddddd'\nset key top left box opaque\nset style fill transparent solid 0.25 noborder\n";
   if (x.log) script += "set logscale x\n";
   script += fmt::format("set multiplot layout {},{} title {}\n", rows, cols,
@@ -178,7 +234,7 @@ std::string plotSweepFile(const SweepResult& s, const std::string& path) {
     std::string bands, lines;
     for (size_t j = 0; j < ny; ++j, ++block) {
       const char* colour = kColours[j % 6];
-      std::string title = ny == 1 ? "estimate" : plain(fmt::format("{} = {}", s.axes[1].param, num(s.axes[1].values[j])));
+      const std::string title = ny == 1 ? "estimate" : plain(fmt::format("{} = {}", s.axes[1].param, num(s.axes[1].values[j])));
       const std::string file = quoted(dir.path + "/data.dat");
       bands += fmt::format("{}{} index {} using 1:3:4 with filledcurves lc rgb '{}' notitle", bands.empty() ? "" : ", ",
                            file, block, colour);
@@ -201,7 +257,7 @@ std::string plotSolveFile(const SolveResult& s, const std::string& path) {
                         num(s.scanEstimate[i] + 1.959963984540054 * s.scanStdError[i]));
   TempDir dir;
   std::string script = terminal(*format, 640, 420);
-  script += "set output " + quoted(path) + "\n";
+  script += setOutput(dir);
   script += "set grid lc rgb '#dddddd'\nset key top left box opaque\nset style fill transparent solid 0.25 noborder\n";
   script += "set title " + quoted(plain(fmt::format("{}: {} = {} at {} = {} [{}, {}]", s.scenario, s.report, num(s.target),
                                                     s.param, roundedNumber(s.root, (s.ciHigh - s.ciLow) / 4),

@@ -10,6 +10,10 @@
 #include <iostream>
 
 #include "aot/AotAbi.h"
+#include "core/Fingerprint.h"
+#include "runtime/host/Cluster.h"
+#include "runtime/host/MemoryBudget.h"
+#include "runtime/host/AtomicFile.h"
 #include "cli/CommandLine.h"
 #include "runtime/host/ProgramMetadata.h"
 #include "runtime/host/RunScenarios.h"
@@ -88,7 +92,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string sub;
     for (CLI::App* s : app.get_subcommands()) sub = s->get_name();
-    return rt::usageError(program, sub, e.what());
+    return rt::usageError(program, sub, rt::describeParseError(e));
   }
   std::vector<std::string> analysisArgs;
   if (const rt::AnalysisDescriptor* analysis = rt::parsedAnalysis(app, analysisArgs))
@@ -109,5 +113,17 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   omen::rt::startProcess(argc, argv);  // under mpirun: one rank of the run
-  return omen::aot::run(argc, argv);
+  // Under mpirun every rank must run the same executable with the same command line
+  // (runtime/host/Cluster.h): compared before anything is parsed or run.
+  std::string line;
+  for (int i = 1; i < argc; ++i) line += std::string(argv[i]) + '\0';
+  omen::rt::cluster::requireSameInput({{"the executable (its program, built by omen build)", omen::fingerprint(omen_aot_metadata)},
+                                       {"the command line", omen::fingerprint(line)}},
+                                      argc > 0 ? argv[0] : "omen-exe");
+  try {
+    // Whatever the run printed must have reached stdout: a full disk is an error, not exit 0.
+    return omen::rt::finishStdout(omen::aot::run(argc, argv), argc > 0 ? argv[0] : "omen-exe");
+  } catch (const std::bad_alloc&) {  // a clear error and status 1, not std::terminate
+    return omen::rt::reportOutOfMemory(argc > 0 ? argv[0] : "omen-exe");
+  }
 }

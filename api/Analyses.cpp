@@ -10,6 +10,7 @@
 #include "api/ProgramImpl.h"
 #include "cli/AnalysisDoor.h"
 #include "core/ClosestName.h"
+#include "runtime/host/Cluster.h"
 
 namespace omen {
 
@@ -63,6 +64,9 @@ int runAnalysisCommand(const std::string& name, const std::vector<std::string>& 
                          [&](const std::string& file, Engine engine, std::ostream& err,
                              int& status) -> rt::ScenarioSource* {
                            program = Program::fromFile(file, load);
+                           // Under mpirun: every rank loaded the same program (Cluster.h).
+                           rt::cluster::requireSameInput(
+                               {{"the program (its file and imports)", program->sourceFingerprint()}}, "omen");
                            err << program->diagnostics();  // the errors, or the warnings
                            if (!program->ok()) return nullptr;
                            return openProgram(*program, *program->impl_, engine, source, err, status);

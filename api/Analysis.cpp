@@ -15,27 +15,18 @@ CompareOutcome Program::compareSettings(const std::string& scenario,
                                         const std::vector<std::pair<std::string, std::string>>& settingsA,
                                         const std::vector<std::pair<std::string, std::string>>& settingsB,
                                         const RunOptions& options) const {
-  CompareOutcome out;
-  out.failure = lowerForRun(*this, *impl_, out.error);
-  if (out.failure != Failure::None) return out;
-  IrScenarioSource source(*impl_, options.engine);
-  return rt::compareSettings(source, scenario, settingsA, settingsB, options);
+  return runOnProgram<CompareResult>(*this, *impl_, options,
+      [&](rt::ScenarioSource& source) { return rt::compareSettings(source, scenario, settingsA, settingsB, options); });
 }
 
 SweepOutcome Program::sweep(const SweepRequest& request, const RunOptions& options) const {
-  SweepOutcome out;
-  out.failure = lowerForRun(*this, *impl_, out.error);
-  if (out.failure != Failure::None) return out;
-  IrScenarioSource source(*impl_, options.engine);
-  return rt::sweepScenario(source, request, options);
+  return runOnProgram<SweepResult>(*this, *impl_, options,
+      [&](rt::ScenarioSource& source) { return rt::sweepScenario(source, request, options); });
 }
 
 SolveOutcome Program::solve(const SolveRequest& request, const RunOptions& options) const {
-  SolveOutcome out;
-  out.failure = lowerForRun(*this, *impl_, out.error);
-  if (out.failure != Failure::None) return out;
-  IrScenarioSource source(*impl_, options.engine);
-  return rt::solveScenario(source, request, options);
+  return runOnProgram<SolveResult>(*this, *impl_, options,
+      [&](rt::ScenarioSource& source) { return rt::solveScenario(source, request, options); });
 }
 
 }  // namespace omen

@@ -123,9 +123,12 @@ class Documenter {
     if (!comment.empty()) out_ << comment << "\n\n";
     if (const auto* s = dyn_cast<ast::ScenarioDecl>(&decl)) {
       for (const auto& m : s->members)
-        if (isa<ast::ParamDecl>(m.get())) {
+        if (const auto* p = dyn_cast<ast::ParamDecl>(m.get())) {
           std::string c = commentFor(m->range.begin.line);
           out_ << "- `" << head(m->range.begin.line) << "`" << (c.empty() ? "" : " — " + c) << "\n";
+          // A belief stated as percentiles: what it was fitted to.
+          if (const auto* call = dyn_cast<ast::CallExpr>(p->init.get()); call && !call->fitted.empty())
+            out_ << "  (fitted: " << call->fitted << ")\n";
         }
       out_ << "\n";
     }

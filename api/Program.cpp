@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "api/ProgramImpl.h"
+#include "core/Fingerprint.h"
 #include "frontend/ast/AstPrinter.h"
 #include "frontend/basic/LargeStack.h"
 #include "frontend/sema/Frontend.h"
@@ -38,6 +39,15 @@ std::unique_ptr<Program> Program::fromString(const std::string& text, const std:
   auto impl = std::make_unique<Impl>();
   FileId file = impl->sources.addBuffer(name, text);
   return std::unique_ptr<Program>(new Program(check(std::move(impl), file, options)));
+}
+
+std::string Program::sourceFingerprint() const {
+  std::string all;
+  for (size_t f = 0; f < impl_->sources.size(); ++f) {
+    const std::string& text = impl_->sources.text(static_cast<FileId>(f));
+    all += impl_->sources.name(static_cast<FileId>(f)) + '\0' + std::to_string(text.size()) + '\0' + text;
+  }
+  return fingerprint(all + diagnostics());
 }
 
 bool Program::ok() const { return impl_->checked != nullptr && !impl_->diags.hasErrors(); }

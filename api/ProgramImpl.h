@@ -56,4 +56,15 @@ class IrScenarioSource final : public rt::ScenarioSource {
 /// with its diagnostics otherwise), lowered.
 Failure lowerForRun(const Program& program, Program::Impl& impl, std::string& error);
 
+/// Every run and analysis of the API: the program checked and lowered (lowerForRun), then
+/// `work` on its scenarios compiled on `options.engine`.
+template <typename Result, typename Work>
+Outcome<Result> runOnProgram(const Program& program, Program::Impl& impl, const RunOptions& options, Work work) {
+  Outcome<Result> out;
+  out.failure = lowerForRun(program, impl, out.error);
+  if (out.failure != Failure::None) return out;
+  IrScenarioSource source(impl, options.engine);
+  return work(source);
+}
+
 }  // namespace omen

@@ -12,6 +12,7 @@
 #include "runtime/host/RunScenarios.h"
 #include "analysis/sensitivity/Sensitivity.h"
 #include "analysis/worlds/Worlds.h"
+#include "analysis/voi/Voi.h"
 #include "analysis/worst/Worst.h"
 #include "runtime/host/RuntimeError.h"
 
@@ -90,43 +91,36 @@ Failure lowerForRun(const Program& program, Program::Impl& impl, std::string& er
 }
 
 RunOutcome Program::run(const RunOptions& options) const {
-  RunOutcome out;
-  out.failure = lowerForRun(*this, *impl_, out.error);
-  if (out.failure != Failure::None) return out;
-  IrScenarioSource source(*impl_, options.engine);
-  return rt::runScenarios(source, options);
+  return runOnProgram<RunResult>(*this, *impl_, options,
+      [&](rt::ScenarioSource& source) { return rt::runScenarios(source, options); });
 }
 
 CompareOutcome Program::compare(const std::string& a, const std::string& b, const RunOptions& options) const {
-  CompareOutcome out;
-  out.failure = lowerForRun(*this, *impl_, out.error);
-  if (out.failure != Failure::None) return out;
-  IrScenarioSource source(*impl_, options.engine);
-  return rt::compareScenarios(source, a, b, options);
+  return runOnProgram<CompareResult>(*this, *impl_, options,
+      [&](rt::ScenarioSource& source) { return rt::compareScenarios(source, a, b, options); });
 }
 
 SensitivityOutcome Program::sensitivity(const SensitivityOptions& what, const RunOptions& options) const {
-  SensitivityOutcome out;
-  out.failure = lowerForRun(*this, *impl_, out.error);
-  if (out.failure != Failure::None) return out;
-  IrScenarioSource source(*impl_, options.engine);
-  return rt::sensitivity(source, options, what);
+  return runOnProgram<SensitivityResult>(*this, *impl_, options,
+      [&](rt::ScenarioSource& source) { return rt::sensitivity(source, options, what); });
 }
 
 WorldsOutcome Program::runWorlds(const RunOptions& options) const {
-  WorldsOutcome out;
-  out.failure = lowerForRun(*this, *impl_, out.error);
-  if (out.failure != Failure::None) return out;
-  IrScenarioSource source(*impl_, options.engine);
-  return rt::runWorlds(source, options);
+  return runOnProgram<WorldsResult>(*this, *impl_, options,
+      [&](rt::ScenarioSource& source) { return rt::runWorlds(source, options); });
 }
 
 WorstOutcome Program::worst(const WorstOptions& what, const RunOptions& options) const {
-  WorstOutcome out;
+  return runOnProgram<WorstResult>(*this, *impl_, options,
+      [&](rt::ScenarioSource& source) { return rt::worstCase(source, options, what); });
+}
+
+VoiOutcome Program::voi(const VoiOptions& what, const RunOptions& options) const {
+  VoiOutcome out;
   out.failure = lowerForRun(*this, *impl_, out.error);
   if (out.failure != Failure::None) return out;
   IrScenarioSource source(*impl_, options.engine);
-  return rt::worstCase(source, options, what);
+  return rt::valueOfInformation(source, options, what);
 }
 
 }  // namespace omen

@@ -6,14 +6,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "core/ClosestName.h"
+#include "core/RegularFile.h"
 #include "omen/Session.h"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "runtime/host/ParamValue.h"
 #include "runtime/host/Settings.h"
@@ -157,32 +156,12 @@ SessionReply Session::declare(const std::string& text) {
   return impl_->commit(std::move(next), changed);
 }
 
-static bool readFile(const std::string& path, std::string& text, std::string& error) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    error = "no such file: '" + path + "'";
-    return false;
-  }
-  if (fs::is_directory(path, ec)) {
-    error = "'" + path + "' is a directory, not an .omen file";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (!in) {
-    error = "cannot read '" + path + "'";
-    return false;
-  }
-  text = ss.str();
-  return true;
-}
-
 SessionReply Session::load(const std::string& path) {
   SessionReply reply;
   SessionCell cell;
   std::string error;
-  if (!readFile(path, cell.text, error)) {
+  // Only a regular file, within a size cap: `:load` of a FIFO or of /dev/zero is an error.
+  if (!readRegularFile(path, cell.text, error)) {
     reply.diagnostics = "error: " + error + "\n";
     return reply;
   }
@@ -206,7 +185,7 @@ SessionReply Session::reload() {
   for (size_t i = 0; i < next.size(); ++i) {
     if (!next[i].fromFile) continue;
     std::string error;
-    if (!readFile(next[i].name, next[i].text, error)) {
+    if (!readRegularFile(next[i].name, next[i].text, error)) {
       reply.diagnostics += "error: " + error + "\n";
       return reply;
     }
@@ -298,7 +277,8 @@ std::vector<std::string> Session::names() const {
 
 std::vector<std::string> Session::builtinNames() {
   std::vector<std::string> out;
-  for (const BuiltinInfo& b : kBuiltins) out.emplace_back(b.name);
+  for (const BuiltinInfo& b : kBuiltins)
+    if (!b.isDensity) out.emplace_back(b.name);
   return out;
 }
 

@@ -116,7 +116,7 @@ class TieredKernel final : public rt::Kernel {
       return runForced(globals, seed, first, count, outcomes, error, failedTrial, cancel);
     // Interpreted a slice at a time, so that a compile finishing in the middle of a long
     // chunk takes over its remaining trials at once (exact: trials depend on their index only).
-    size_t width = info().reports.size() * rt::kOutcomeWidth;
+    size_t width = rt::outcomeWidth(info());
     for (uint64_t at = first, end = first + count; at < end;) {
       double* out = outcomes + (at - first) * width;
       if (rt::BlockFn block = job_->block.load(std::memory_order_acquire))
@@ -193,7 +193,7 @@ class TieredKernel final : public rt::Kernel {
       return false;
     if (split == end) return true;
     rt::BlockFn block = waitForJit();
-    double* rest = outcomes + (split - first) * info().reports.size() * rt::kOutcomeWidth;
+    double* rest = outcomes + (split - first) * rt::outcomeWidth(info());
     if (!block) return runInterp(globals, seed, split, uint32_t(end - split), rest, error, failedTrial, cancel);
     return runJit(block, globals, seed, split, uint32_t(end - split), rest, error, failedTrial, cancel);
   }

@@ -12,11 +12,21 @@ int finishAnalysis(const AnalysisOutcome& outcome, OutputFormat format, const st
     case Failure::None: {
       out << outcome.format(format);
       out.flush();
-      if (plot.empty() || outcome.partial || !outcome.plot) return kExitOk;
-      std::string error = outcome.plot(plot);
-      if (error.empty()) return kExitOk;
-      err << tool << ": error: " << error << "\n";
-      return kExitProgramError;
+      if (!plot.empty() && !outcome.partial && outcome.plot) {
+        std::string error = outcome.plot(plot);
+        if (!error.empty()) {
+          err << tool << ": error: " << error << "\n";
+          return kExitProgramError;
+        }
+      }
+      if (std::string errors = outcome.partErrors ? outcome.partErrors() : ""; !errors.empty()) {
+        err << errors;
+        return kExitProgramError;
+      }
+      std::string notice = outcome.notice ? outcome.notice(tool) : "";
+      if (notice.empty()) return kExitOk;
+      err << notice;
+      return kExitInterrupted;
     }
     case Failure::Options: return usageError(tool, command, outcome.error, err);
     case Failure::Runtime:
@@ -49,7 +59,7 @@ int runAnalysis(const AnalysisDescriptor& analysis, const std::vector<std::strin
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e, io.out, io.err);
   } catch (const CLI::ParseError& e) {
-    return usageError(io.tool, name, e.what(), io.err);
+    return usageError(io.tool, name, describeParseError(e), io.err);
   }
   RunOptions options;
   OutputFormat format;

@@ -5,11 +5,11 @@ namespace omen::rt {
 
 // Each defined in its own *Analysis.cpp.
 extern const AnalysisDescriptor kSweepAnalysis, kSolveAnalysis, kSensitivityAnalysis, kWorstAnalysis,
-    kWorldsAnalysis;
+    kWorldsAnalysis, kVoiAnalysis;
 
 const std::vector<const AnalysisDescriptor*>& analysisRegistry() {
   static const std::vector<const AnalysisDescriptor*> all = {&kSweepAnalysis, &kSolveAnalysis, &kSensitivityAnalysis,
-                                                             &kWorstAnalysis, &kWorldsAnalysis};
+                                                             &kWorstAnalysis, &kWorldsAnalysis, &kVoiAnalysis};
   return all;
 }
 

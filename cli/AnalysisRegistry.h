@@ -17,6 +17,7 @@
 #include <string>
 
 #include "cli/CommandLine.h"
+#include "cli/Interrupted.h"
 #include "omen/Analyses.h"
 #include "omen/Format.h"
 #include "omen/Results.h"
@@ -32,6 +33,11 @@ struct AnalysisOutcome {
   bool partial = false;  ///< interrupted: printed (marked partial by its format), not plotted
   std::function<std::string(OutputFormat)> format;
   std::function<std::string(const std::string& path)> plot;  ///< "" or the error; null: no plot
+  /// After the output: errors of parts that failed while the rest printed (a sweep point),
+  /// for stderr and exit 1; and, if interrupted, the stderr notice of what finished (exit
+  /// 130; cli/Interrupted.h).
+  std::function<std::string()> partErrors;
+  std::function<std::string(const std::string& tool)> notice;
 };
 
 /// `outcome` as a door handles it: printed by `format`, drawn by `plot` (null: no plot).
@@ -39,9 +45,11 @@ template <typename Result>
 AnalysisOutcome analysisOutcome(Outcome<Result> outcome, std::string (*format)(const Result&, OutputFormat),
                                 std::string (*plot)(const Result&, const std::string&)) {
   auto kept = std::make_shared<Outcome<Result>>(std::move(outcome));
-  AnalysisOutcome out{kept->failure, kept->error, kept->result.partial, nullptr, nullptr};
+  AnalysisOutcome out{kept->failure, kept->error, kept->result.partial, nullptr, nullptr, nullptr, nullptr};
   out.format = [kept, format](OutputFormat f) { return format(kept->result, f); };
   if (plot) out.plot = [kept, plot](const std::string& path) { return plot(kept->result, path); };
+  out.partErrors = [kept] { return partErrors(kept->result); };
+  out.notice = [kept](const std::string& tool) { return interruptNotice(kept->result, tool); };
   return out;
 }
 

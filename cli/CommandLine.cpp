@@ -3,6 +3,7 @@
 
 #include "core/ClosestName.h"
 #include "runtime/host/Cluster.h"
+#include "runtime/host/ParamValue.h"
 
 #include <cmath>
 #include <csignal>
@@ -27,6 +28,17 @@ int usageError(const std::string& tool, const std::string& command, const std::s
   err << tool << ": error: " << message << "\n";
   err << "Run '" << tool << " " << (command.empty() ? "" : command + " ") << "--help' for usage.\n";
   return kExitUsage;
+}
+
+std::string describeParseError(const CLI::ParseError& e) {
+  // CLI11's conversion failures read "Could not convert: --threads = abc": say it in words.
+  const std::string text = e.what(), prefix = "Could not convert: ";
+  if (dynamic_cast<const CLI::ConversionError*>(&e) && text.rfind(prefix, 0) == 0) {
+    size_t eq = text.find(" = ", prefix.size());
+    if (eq != std::string::npos)
+      return text.substr(prefix.size(), eq - prefix.size()) + " wants a number, got '" + text.substr(eq + 3) + "'";
+  }
+  return text;
 }
 
 void addRunFlags(CLI::App& cmd, RunFlags& flags, RunFlagChoice choice) {
@@ -108,15 +120,12 @@ std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputForma
       return "--worlds times --trials must be at most 1e12";
   }
   for (const std::string& x : flags.exceed) {
-    size_t used = 0;
-    double v = 0;
-    try {
-      v = std::stod(x, &used);
-    } catch (...) {
-      used = 0;
-    }
-    if (used == 0 || used != x.size() || !std::isfinite(v)) return "--exceed wants numbers, like 0.5; got '" + x + "'";
-    options.exceed.push_back(v);
+    // The forms --set takes for a real: 0.5, 1e-3, 10%, 1_000.
+    Value v;
+    std::string why;
+    if (!parseParamValue(x, ValueType::Real, v, why))
+      return "--exceed wants a number such as 0.5, 10% or 1e-3; got '" + x + "'";
+    options.exceed.push_back(v.r);
   }
   if (options.worlds == 0 && !flags.exceed.empty()) return "--exceed needs --worlds";
   if (options.worlds == 0 && !flags.plot.empty()) return "--plot needs --worlds";

@@ -16,6 +16,12 @@
 #include "omen/Format.h"
 #include "omen/Results.h"
 #include "omen/RunOptions.h"
+// Files a command writes (-o, :save) and its stdout follow the one rule of AtomicFile.h.
+#include "runtime/host/AtomicFile.h"
+// What the tools use of the runtime around a command: every MPI rank given the same input
+// (Cluster.h), out of memory as a clear error and memory sizes in words (MemoryBudget.h).
+#include "runtime/host/Cluster.h"
+#include "runtime/host/MemoryBudget.h"
 
 namespace omen::rt {
 
@@ -27,6 +33,9 @@ enum ExitCode { kExitOk = 0, kExitProgramError = 1, kExitUsage = 2, kExitInterru
 /// kExitUsage.
 int usageError(const std::string& tool, const std::string& command, const std::string& message, std::ostream& err);
 int usageError(const std::string& tool, const std::string& command, const std::string& message);
+/// A CLI11 parse error in words: "Could not convert: --threads = abc" becomes "--threads wants
+/// a number, got 'abc'" (no raw library text reaches the user, issue 22).
+std::string describeParseError(const CLI::ParseError& e);
 
 /// First thing in main() of `omen` and of built executables: under mpirun this process
 /// becomes one rank of the run (runtime/host/Cluster.h); otherwise nothing happens.

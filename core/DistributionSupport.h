@@ -39,8 +39,24 @@ inline Support distributionSupport(BuiltinId id, const std::vector<std::optional
     case BuiltinId::Binomial: return {0, arg(0, inf)};
     case BuiltinId::Geometric: return {1, inf};  // counts trials up to the first success
     case BuiltinId::Categorical: return {0, static_cast<double>(args.size()) - 1};  // a 0-based index
-    default: return {};
+    // Every other builtin: any real (a math builtin, or a distribution on the whole line).
+    case BuiltinId::Exp: case BuiltinId::Log: case BuiltinId::Log10: case BuiltinId::Sqrt:
+    case BuiltinId::Abs: case BuiltinId::Min: case BuiltinId::Max: case BuiltinId::Clamp:
+    case BuiltinId::Floor: case BuiltinId::Ceil: case BuiltinId::Round: case BuiltinId::Pow:
+    case BuiltinId::Mod: case BuiltinId::Logistic: case BuiltinId::Sin: case BuiltinId::Cos:
+    case BuiltinId::Logit: case BuiltinId::Normal: case BuiltinId::Count:
+    // A log density is a real like a math builtin's value.
+    case BuiltinId::BernoulliDensity: case BuiltinId::UniformDensity: case BuiltinId::NormalDensity:
+    case BuiltinId::LognormalDensity: case BuiltinId::BetaDensity: case BuiltinId::GammaDensity:
+    case BuiltinId::ExponentialDensity: case BuiltinId::TriangularDensity: case BuiltinId::PertDensity:
+    case BuiltinId::LoguniformDensity: case BuiltinId::PoissonDensity: case BuiltinId::BinomialDensity:
+    case BuiltinId::GeometricDensity: case BuiltinId::ToDensity:
+    // normal_cdf lies in [0, 1] and a copula score on the whole line; a metalog's bounds are in
+    // its packed arguments (core/Metalog.h), so --set is not checked against them here.
+    case BuiltinId::NormalCdf: case BuiltinId::Metalog: case BuiltinId::CopulaScore:
+      return {};
   }
+  return {};  // not a BuiltinId
 }
 
 }  // namespace omen

@@ -53,6 +53,7 @@ member
   | EVENT declName arrayLength?                                  # eventDecl
   | PHASE declName (FOR expr | UNTIL expr (LIMIT expr)?) block   # phaseMember
   | REPORT reportExpr (AS STRING)?                               # reportDecl
+  | CORRELATE LPAREN IDENT COMMA IDENT COMMA expr RPAREN         # correlateMember
   ;
 
 // `[n]` after a state or event name: an array of n (an int const or fixed param).
@@ -61,7 +62,8 @@ arrayLength : LBRACKET expr RBRACKET ;
 // `in [lo, hi]`: the values worth exploring (sweep, solve, sensitivity; `--set` is checked
 // against it). The bounds are parsed as expressions so that the builder can say "must be a
 // number" at the bound instead of ANTLR's "mismatched input".
-paramRange : IN LBRACKET expr COMMA expr RBRACKET ;
+// `in [lo, inf)` is accepted only as a metalog's support (the builder says so elsewhere).
+paramRange : IN LBRACKET expr COMMA expr (RBRACKET | RPAREN) ;
 
 reportExpr
   : reportFn LPAREN expr (COMMA expr)* (BAR expr)? RPAREN ;
@@ -76,6 +78,7 @@ stmt
   | assignTarget ASSIGN expr                                     # assignStmt
   | branch                                                       # branchStmt
   | TRIGGER IDENT subscript?                                     # triggerStmt
+  | OBSERVE expr (TILDE expr)?                                   # observeStmt
   | FOR declName IN expr DOTDOT expr block                        # forStmt
   | END                                                          # endStmt
   | STOP                                                         # stopStmt
@@ -121,7 +124,13 @@ primary
   | reportFn LPAREN expr (BAR expr)? RPAREN                       # misplacedReportExpr
   ;
 
-callArgs : expr (COMMA expr)* COMMA? ;
+// `metalog(10%: 1, 50%: 2, 90%: 5)`, `mixture(0.5: beta(2, 8), 0.5: beta(8, 2))`: an argument
+// may carry a label (a percentile or a weight); the builder says which calls take them.
+callArgs : callArg (COMMA callArg)* COMMA? ;
+// The label comes first but is parsed as the optional tail's head: `expr (COLON expr)?` needs
+// one token of lookahead, where `(expr COLON)? expr` would make the parser scan a whole
+// (possibly deeply nested) argument before choosing.
+callArg : expr (COLON expr)? ;
 
 //===--- names --------------------------------------------------------------===//
 
@@ -131,7 +140,8 @@ declName : IDENT | reservedName | keywordName ;
 reservedName : T | STEP | P | E | QUANTILES | TIME ;
 keywordName
   : EXTENDS | FOR | UNTIL | LIMIT | AS | LET | IF | THEN | ELSE | WITH | PROBABILITY
-  | TRIGGER | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW | IN
+  | TRIGGER | OBSERVE | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW | IN
+  | CORRELATE
   ;
 
 //===--- lexer --------------------------------------------------------------===//
@@ -150,6 +160,7 @@ FOR : 'for' ;
 UNTIL : 'until' ;
 LIMIT : 'limit' ;
 REPORT : 'report' ;
+CORRELATE : 'correlate' ;
 AS : 'as' ;
 IN : 'in' ;
 LET : 'let' ;
@@ -159,6 +170,7 @@ ELSE : 'else' ;
 WITH : 'with' ;
 PROBABILITY : 'probability' ;
 TRIGGER : 'trigger' ;
+OBSERVE : 'observe' ;
 END : 'end' ;
 STOP : 'stop' ;
 RETURN : 'return' ;

@@ -168,7 +168,10 @@ void analyzeExactness(Module& m) {
   for (Scenario& s : m.scenarios) {
     s.priorMeans.clear();
     s.exactPins.clear();
-    s.exactness = a.decide(s, s.priorMeans, s.exactPins);
+    // The exact engine carries probabilities, not the trial weights `observe` adds: it would
+    // answer the prior, so it refuses rather than ignore the evidence.
+    s.exactness = s.weighted ? "the scenario observes (weighted trials are not solved exactly)"
+                             : a.decide(s, s.priorMeans, s.exactPins);
     s.exact = s.exactness.empty();
   }
 }

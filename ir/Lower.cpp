@@ -80,6 +80,7 @@ void Lowerer::scenario(const ast::Scenario& s, Scenario& out) {
     Param info{p->name, t, p->uncertain, nextGlobal(), 0, 0};
     if (p->valueRange) info.hasRange = true, info.lo = p->valueRange->lo.value, info.hi = p->valueRange->hi.value;
     info.epistemic = p->epistemic;
+    info.correlated = p->correlated;
     if (!p->uncertain) {
       out.globals.push_back({p->name, t, GlobalKind::FixedParam, exprAs(*p->init, t), 0});
       names_[p] = {Binding::Global, info.global, t};
@@ -133,10 +134,12 @@ void Lowerer::scenario(const ast::Scenario& s, Scenario& out) {
     out.trialInit.push_back(makeStore(b.index, exprAs(*st->init, b.type)));
   }
 
+  weighted_ = false;
   for (const ast::PhaseDecl* p : s.phases) {
     out.phases.emplace_back();
     phase(*p, out.phases.back());
   }
+  out.weighted = weighted_;
   for (const ast::ReportDecl* r : s.reports) {
     out.reports.emplace_back();
     report(*r, out.reports.back());
@@ -241,6 +244,7 @@ void Lowerer::stmt(const ast::Stmt& s, Block& out) {
       out.push_back(makeTrigger(it->second.index));
       return;
     }
+    case ast::StmtKind::Observe: observe(static_cast<const ast::ObserveStmt&>(s), out); return;
     case ast::StmtKind::End: out.push_back(makeEnd()); return;
     case ast::StmtKind::Stop: out.push_back(makeStop()); return;
     case ast::StmtKind::Return: {

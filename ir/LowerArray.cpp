@@ -77,7 +77,8 @@ void Lowerer::forLoop(const ast::ForStmt& f, Block& out) {
   names_[&f] = {Binding::Slot, slot, Type::Int};
   Block body;
   block(*f.body, body);
-  out.push_back(makeFor(slot, bound, std::move(lo), std::move(hi), std::move(body)));
+  uint32_t s = site(SourceRange::join(f.range, f.hi->range), "loop 'for " + f.name + "'");
+  out.push_back(makeFor(slot, bound, std::move(lo), std::move(hi), std::move(body), s));
 }
 
 void Lowerer::storeElement(const ast::AssignStmt& a, Block& out) {

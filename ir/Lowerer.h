@@ -49,6 +49,8 @@ class Lowerer {
   void forLoop(const ast::ForStmt& f, Block& out);
   void storeElement(const ast::AssignStmt& a, Block& out);
   void triggerElement(const ast::TriggerStmt& t, Block& out);
+  // LowerObserve.cpp
+  void observe(const ast::ObserveStmt& o, Block& out);
 
   uint32_t addSlot(std::string name, Type t, SlotKind k) {
     slots_->push_back({std::move(name), t, k});
@@ -66,6 +68,7 @@ class Lowerer {
   std::vector<Slot>* slots_ = nullptr;  // the frame being lowered
   uint32_t globalBase_ = 0;             // Module::consts.size() while lowering a scenario
   Type returnType_ = Type::Unknown;     // of the function being lowered
+  bool weighted_ = false;               // the scenario being lowered has a Factor
 };
 
 }  // namespace omen::ir::lowering

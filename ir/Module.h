@@ -65,6 +65,10 @@ enum class PhaseForm : uint8_t { For, Until };
 inline constexpr int64_t kDefaultUntilLimit = 10'000'000;
 /// A `for` count (or an `until` limit) above this is a runtime error (OMEN_ERR_BAD_COUNT).
 inline constexpr int64_t kMaxStepCount = int64_t(1) << 53;
+/// A `for i in a..b` loop statement whose range holds more values than this fails the trial
+/// with OMEN_ERR_LOOP_LIMIT at its site before the first iteration: a loop that long is a
+/// mistake in a Monte Carlo trial (it would take seconds per trial), not a computation.
+inline constexpr int64_t kMaxLoopIterations = int64_t(1) << 32;
 
 /// `for`: count (int) is evaluated once at phase start; negative or above 2^53 is an error.
 /// `until`: limit (int, the default when not written) is evaluated at phase start with the
@@ -112,6 +116,7 @@ struct Param {
   /// outside it is refused.
   Support support;
   bool epistemic = false;   ///< uncertain, one value per world (`--worlds`); drawn per trial otherwise
+  bool correlated = false;  ///< drawn through `correlate`'s copula: Sobol' indices do not apply
 };
 
 /// An array of states, or one half of an event array (its happened flags, then its first
@@ -152,7 +157,14 @@ struct Scenario {
   std::string exactness;
   std::vector<uint32_t> priorMeans;
   std::vector<std::string> exactPins;
+  /// A phase adds to the trial's log weight (a Factor statement, from `observe`): each
+  /// trial's outcome row ends with its log weight and every estimate is weighted.
+  bool weighted = false;
 };
+
+/// Doubles per trial in a block's outcome buffer: [given, value] per report, then, in a
+/// weighted scenario, [log weight, 0] (rt::outcomeWidth says the same to the driver).
+inline size_t outcomeDoubles(const Scenario& s) { return 2 * (s.reports.size() + (s.weighted ? 1 : 0)); }
 
 struct Module {
   std::vector<Global> consts;      ///< global slots 0..consts.size()-1 of every scenario

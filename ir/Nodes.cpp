@@ -224,8 +224,15 @@ StmtPtr makeTriggerElement(uint32_t happenedArray, ExprPtr subscript, uint32_t s
   return s;
 }
 
-StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body) {
+StmtPtr makeFactor(ExprPtr logWeight, uint32_t site) {
+  auto s = withValue(StmtKind::Factor, 0, std::move(logWeight));
+  s->site = site;
+  return s;
+}
+
+StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body, uint32_t site) {
   auto s = withValue(StmtKind::For, slot, std::move(lo));
+  s->site = site;
   s->aux = boundSlot;
   s->bound = std::move(hi);
   s->thenBlock = std::move(body);

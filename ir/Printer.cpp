@@ -118,6 +118,7 @@ class Printer {
       case StmtKind::End: out_ << pad << "end\n"; return;
       case StmtKind::Stop: out_ << pad << "stop\n"; return;
       case StmtKind::Return: out_ << pad << "return " << expr(*s.value) << "\n"; return;
+      case StmtKind::Factor: out_ << pad << "factor" << siteTag(s.site) << " " << expr(*s.value) << "\n"; return;
       case StmtKind::StoreElement:
         out_ << pad << "store " << array(s.index) << siteTag(s.site) << "[" << expr(*s.subscript) << "] = " << expr(*s.value)
              << "\n";
@@ -126,7 +127,7 @@ class Printer {
         out_ << pad << "trigger " << array(s.index) << siteTag(s.site) << "[" << expr(*s.subscript) << "]\n";
         return;
       case StmtKind::For:
-        out_ << pad << "for " << slot(s.index) << " in " << expr(*s.value) << " .. " << slot(s.aux) << " = "
+        out_ << pad << "for" << siteTag(s.site) << " " << slot(s.index) << " in " << expr(*s.value) << " .. " << slot(s.aux) << " = "
              << expr(*s.bound) << " {\n";
         block(s.thenBlock, depth + 1);
         out_ << pad << "}\n";
@@ -220,6 +221,7 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
   }
   for (size_t i = 0; i < notes.size(); ++i) out << (i ? "; " : "  ; ") << notes[i];
   out << "\n";
+  if (s.weighted) out << "  weighted\n";
   for (size_t i = 0; i < s.globals.size(); ++i)
     printGlobal(out, p, uint32_t(m.consts.size() + i), s.globals[i]);
   for (size_t i = 0; i < s.slots.size(); ++i)

@@ -8,9 +8,9 @@
 namespace omen::ir {
 namespace {
 
-class Analysis {
+class QuiescenceAnalysis {
  public:
-  Analysis(const Module& m, const Scenario& s) : m_(m), s_(s) {
+  QuiescenceAnalysis(const Module& m, const Scenario& s) : m_(m), s_(s) {
     mayDrawFn_.assign(m.functions.size(), -1);
     mustDrawFn_.assign(m.functions.size(), -1);
   }
@@ -82,6 +82,10 @@ class Analysis {
           return false;
         case StmtKind::For:
           why = "the body has a for loop";
+          return false;
+        // Every step multiplies the trial's weight again: a skipped step would be missing.
+        case StmtKind::Factor:
+          why = "the body observes";
           return false;
       }
     }
@@ -164,7 +168,7 @@ class Analysis {
 
 void analyzeQuiescence(Module& m) {
   for (Scenario& s : m.scenarios) {
-    Analysis a(m, s);
+    QuiescenceAnalysis a(m, s);
     for (Phase& p : s.phases) {
       p.quiescence = a.decide(p);
       p.skipQuiescent = p.quiescence.empty();

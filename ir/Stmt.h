@@ -26,6 +26,7 @@ enum class StmtKind : uint8_t {
   StoreElement,     ///< array index: element subscript (checked, site) = value
   TriggerElement,   ///< array index (an event's happened flags; index+1 its times): element subscript (site)
   For,              ///< slot index = value; slot aux = bound (both once); while index < aux { thenBlock; ++index }
+  Factor,           ///< the trial's log weight += value (real; -inf is weight 0) through omen_rt_factor (site)
 };
 
 struct Stmt;
@@ -35,7 +36,7 @@ using Block = std::vector<StmtPtr>;
 struct Stmt {
   StmtKind kind;
   uint32_t index = 0;       ///< slot (Let, Store) or event (Trigger)
-  uint32_t site = kNoSite;  ///< WithProbability
+  uint32_t site = kNoSite;  ///< WithProbability, StoreElement, TriggerElement, For
   ExprPtr value;            ///< Let/Store/Return value, If condition, WithProbability p, For start
   ExprPtr subscript;        ///< StoreElement, TriggerElement: the element (int)
   ExprPtr bound;            ///< For: the end of the range (int, exclusive)
@@ -56,7 +57,10 @@ StmtPtr makeStop();
 StmtPtr makeReturn(ExprPtr value);
 StmtPtr makeStoreElement(uint32_t array, ExprPtr subscript, ExprPtr value, uint32_t site);
 StmtPtr makeTriggerElement(uint32_t happenedArray, ExprPtr subscript, uint32_t site);
-StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body);
+StmtPtr makeFactor(ExprPtr logWeight, uint32_t site);
+/// `site` (kNoSite for the loops lowering makes itself, whose ranges are array lengths) is
+/// where a range longer than kMaxLoopIterations fails (OMEN_ERR_LOOP_LIMIT).
+StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body, uint32_t site = kNoSite);
 
 Block cloneBlock(const Block& b);
 

@@ -24,7 +24,8 @@ constexpr StmtTraits traitsOf(StmtKind kind) {
     case StmtKind::Let:
     case StmtKind::Store:
     case StmtKind::If:
-    case StmtKind::Trigger: return {};
+    case StmtKind::Trigger:
+    case StmtKind::Factor: return {};  // changes the trial's weight: Quiescence.cpp refuses to skip it
     case StmtKind::WithProbability: return {.draws = true};
     case StmtKind::End:
     case StmtKind::Stop:

@@ -9,13 +9,15 @@
 namespace omen::ir {
 namespace {
 
-class Analysis {
+class LaneAnalysis {
  public:
-  explicit Analysis(const Module& m) : m_(m) {}
+  explicit LaneAnalysis(const Module& m) : m_(m) {}
 
   /// The reason `s` must run one trial at a time, or "" when its trials may share vectors.
   std::string decide(const Scenario& s) {
     if (!s.arrays.empty()) return "the scenario has arrays";
+    // The lanes write no log weight (EmitLanes.cpp); a weighted trial runs on its own.
+    if (s.weighted) return "the scenario observes";
     for (const Phase& p : s.phases) {
       if (p.form == PhaseForm::Until) return "phase " + p.name + " is an until phase";
       if (!p.count || p.count->kind != ExprKind::Const) return "phase " + p.name + " has a step count that is not a constant";
@@ -101,7 +103,7 @@ class Analysis {
 }  // namespace
 
 void analyzeTrialLanes(Module& m) {
-  Analysis a(m);
+  LaneAnalysis a(m);
   for (Scenario& s : m.scenarios) {
     s.trialLanes = a.decide(s);
     s.runsInLanes = s.trialLanes.empty();

@@ -269,6 +269,12 @@ void Verifier::stmt(const Ctx& c, const Stmt& s) {
     case StmtKind::Stop:
       if (!inPhase) problem(c, std::string(s.kind == StmtKind::End ? "end" : "stop") + " outside a phase");
       return;
+    case StmtKind::Factor:
+      if (!inPhase) problem(c, "factor outside a phase");
+      else if (!c.scenario->weighted) problem(c, "factor in a scenario not marked weighted");
+      if (s.site >= m_.sites.size()) problem(c, "factor without a valid site");
+      value(Type::Real, "factor");
+      return;
     case StmtKind::Return:
       if (c.kind != Where::Function) problem(c, "return outside a function");
       value(c.returnType, "return");

@@ -38,6 +38,7 @@ CompareOutcome compareSettings(ScenarioSource& source, const std::string& scenar
   }
   if (settingsA == settingsB) return usage("--set-a and --set-b are the same; the difference would be exactly 0");
   driverA.overridesB = driverB.overrides;
+  driverA.targetsB = driverB.targets;
   out.result = runPaired(kernel, kernel, driverA);
   out.result.file = source.file();
   out.result.seed = options.seed;

@@ -6,8 +6,11 @@
 #include <chrono>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "core/ClosestName.h"
 #include "runtime/host/DriverSupport.h"
+#include "runtime/host/MemoryBudget.h"
 #include "runtime/host/RunScenarios.h"
 #include "analysis/sensitivity/SobolDesign.h"
 #include "analysis/sensitivity/Tornado.h"
@@ -44,6 +47,9 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
   auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
   if (what.rows < 2 || what.rows > (uint64_t(1) << 40)) return usage("--rows must be from 2 to 2^40");
   if (!(what.level > 0 && what.level < 1)) return usage("the confidence level must be between 0 and 1");
+  if (!options.precision.empty())
+    return usage("--precision and --rel-precision do not apply to sensitivity: each tornado end and the Sobol' "
+                 "design take a fixed number of trials (--trials, --rows)");
 
   PreparedRun prepared;
   out.failure = prepareOneScenario(source, what.scenario, options, prepared, out.error);
@@ -52,6 +58,8 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
   size_t index = prepared.indices[0];
   const ScenarioInfo& info = kernel.info();
   result.scenario = info.name;
+  if (info.weighted)
+    return usage("scenario '" + info.name + "' observes; `omen sensitivity` of weighted (posterior) estimates is not built yet");
   size_t report = 0;
   if (std::string e = chooseReport(info, what.report, report); !e.empty()) return usage(e);
   const ReportInfo& rep = info.reports[report];
@@ -72,17 +80,40 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
     return out;
   };
 
+  // Ctrl-C: what finished is kept and marked, and nothing after it runs.
+  auto interrupted = [&] {
+    result.partial = true;
+    result.seconds = detail::secondsSince(start);
+    return out;
+  };
+  if (what.sobol) {
+    // Sobol' indices split the variance into shares of independent inputs; correlated
+    // params share variance in no one way (analysis-methods.md section 1).
+    std::string correlated;
+    for (const ParamInfo& p : info.params)
+      if (p.correlated) correlated += (correlated.empty() ? "" : ", ") + p.name;
+    if (!correlated.empty())
+      return usage("Sobol' indices assume independent params, and " + correlated +
+                   " are correlated (correlate(...)): the variance has no one split among them; pass --no-sobol for "
+                   "the tornado, which varies one param at a time");
+  }
+
   ScenarioResult base = run(kernel, driver);
   if (base.error) return runtimeError(*base.error, false);
   result.base = base.reports[report];
+  result.baseTrials = base.trialsCompleted;
+  if (what.tornado) result.tornadoPlanned = info.params.size();
+  if (base.partial) return interrupted();
 
   if (what.tornado) {
     for (size_t p = 0; p < info.params.size(); ++p) {
       std::string reason;
       std::optional<RunError> e;
+      bool cut = false;
       DriverOptions quiet = driver;
-      std::optional<TornadoBar> bar = tornadoBar(kernel, *paramKernel, quiet, p, report, reason, e);
+      std::optional<TornadoBar> bar = tornadoBar(kernel, *paramKernel, quiet, p, report, reason, e, cut);
       if (e) return runtimeError(*e, e->trial >= (uint64_t(1) << 63) || e->inGlobals);
+      if (cut) return interrupted();
       if (bar) result.tornado.push_back(*bar);
       else result.notVaried.push_back({info.params[p].name, reason});
     }
@@ -109,7 +140,20 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
     in.resamples = what.resamples;
     in.level = what.level;
     if (!in.inputs.empty()) {
+      // The design keeps every param draw (2N per uncertain param), every evaluation
+      // (N(k+3)), their standardised copies and the bootstrap's row indices (N per resample):
+      // refuse, before any is allocated, a design that cannot fit in memory (issue 22).
+      double uncertain = 0;
+      for (const ParamInfo& param : info.params) uncertain += param.uncertain;
+      const double k = double(in.inputs.size());
+      const double bytes = double(what.rows) * (16 * uncertain + 16 * (k + 3) + 28 + 4.0 * what.resamples);
+      if (std::string e = memoryNeedError(fmt::format("--rows {} (the Sobol' design)", what.rows), bytes); !e.empty())
+        return usage(e);
       if (auto e = sobolDesign(in, result)) return runtimeError(*e, e->trial >= (uint64_t(1) << 63));
+      if (result.rows == 0) {
+        result.sobolInterrupted = true;
+        return interrupted();
+      }
     }
   }
   result.seconds = detail::secondsSince(start);

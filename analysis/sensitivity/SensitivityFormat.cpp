@@ -1,6 +1,7 @@
 //===- SensitivityFormat.cpp - A sensitivity result as text, JSON or CSV ---===//
 
 #include "analysis/sensitivity/SensitivityFormat.h"
+#include "core/PrintableText.h"
 
 #include <cmath>
 #include <fmt/format.h>
@@ -12,12 +13,26 @@
 namespace omen::rt {
 namespace {
 
+/// "partial: …" of an interrupted analysis ("" otherwise), for every format.
+std::string partialNote(const SensitivityResult& r) {
+  if (!r.partial) return "";
+  if (r.baseTrials < r.trials)
+    return fmt::format("partial: interrupted in the run as declared after {} of {} trials", r.baseTrials, r.trials);
+  std::string note = "partial: interrupted";
+  size_t bars = r.tornado.size() + r.notVaried.size();
+  if (r.tornadoPlanned && bars < r.tornadoPlanned)
+    note += fmt::format(" in the tornado ({} of {} params done)", bars, r.tornadoPlanned);
+  else if (r.sobolInterrupted)
+    note += " in the Sobol' design (no index)";
+  return note;
+}
+
 std::string text(const SensitivityResult& r) {
   std::string out = fmt::format("sensitivity of \"{}\" in scenario {} ({}, engine {}, seed {})\n", r.report,
                                 r.scenario, r.file, r.engine, r.seed);
+  if (r.partial) out += "  PARTIAL: " + partialNote(r).substr(9) + "\n";
   const ReportResult& b = r.base;
-  out += fmt::format("  as declared: {} ± {}  ({} trials)\n", roundedNumber(b.estimate, b.stdError),
-                     roundedNumber(b.stdError, b.stdError), r.trials);
+  out += fmt::format("  as declared: {}  ({} trials)\n", estimateText(b), r.baseTrials);
   if (!r.tornado.empty() || !r.notVaried.empty()) {
     out += fmt::format("\ntornado: each param from low to high, the others as declared; {} trials per end on "
                        "common random numbers; widest swing first\n",
@@ -57,7 +72,13 @@ std::string json(const SensitivityResult& r) {
   j["engine"] = r.engine;
   j["seed"] = r.seed;
   j["trials"] = r.trials;
-  j["base"] = {{"estimate", r.base.estimate}, {"stderr", r.base.stdError}};
+  j["partial"] = r.partial;
+  if (r.partial) j["note"] = partialNote(r);
+  if (r.base.undefined)
+    j["base"] = nullptr;
+  else
+    j["base"] = {{"estimate", r.base.estimate}, {"stderr", r.base.stdError}, {"ci_low", r.base.ciLow},
+                 {"ci_high", r.base.ciHigh}, {"n", r.base.n}};
   nlohmann::ordered_json bars = nlohmann::ordered_json::array();
   for (const TornadoBar& b : r.tornado)
     bars.push_back({{"param", b.param}, {"uncertain", b.uncertain}, {"low", b.low}, {"low_from", b.lowFrom},
@@ -78,26 +99,26 @@ std::string json(const SensitivityResult& r) {
 
 std::string csv(const SensitivityResult& r) {
   std::string out =
-      "analysis,scenario,report,input,low,high,at_low,at_high,swing,stderr,ci_low,ci_high,S1,S1_conf,ST,ST_conf\n";
+      "analysis,scenario,report,input,low,high,at_low,at_high,swing,stderr,ci_low,ci_high,S1,S1_conf,ST,ST_conf,note\n";
+  std::string note = csvField(partialNote(r));
   for (const TornadoBar& b : r.tornado)
-    out += fmt::format("tornado,{},{},{},{},{},{},{},{},{},{},{},,,,\n", csvField(r.scenario), csvField(r.report),
-                       csvField(b.param), num(b.low), num(b.high), num(b.atLow), num(b.atHigh), num(b.swing), num(b.stdError),
-                       num(b.ciLow), num(b.ciHigh));
+    out += fmt::format("tornado,{},{},{},{},{},{},{},{},{},{},{},,,,,{}\n", csvField(r.scenario), csvField(r.report),
+                       csvField(b.param), csvNumber(b.low), csvNumber(b.high), csvNumber(b.atLow), csvNumber(b.atHigh),
+                       csvNumber(b.swing), csvNumber(b.stdError), csvNumber(b.ciLow), csvNumber(b.ciHigh), note);
   for (const SobolIndex& s : r.sobol)
-    out += fmt::format("sobol,{},{},{},,,,,,,,,{},{},{},{}\n", csvField(r.scenario), csvField(r.report), csvField(s.input),
-                       num(s.first), num(s.firstHalfWidth), num(s.total), num(s.totalHalfWidth));
+    out += fmt::format("sobol,{},{},{},,,,,,,,,{},{},{},{},{}\n", csvField(r.scenario), csvField(r.report),
+                       csvField(s.input), csvNumber(s.first), csvNumber(s.firstHalfWidth), csvNumber(s.total),
+                       csvNumber(s.totalHalfWidth), note);
+  // An interrupted analysis says so even when nothing after the run as declared finished.
+  if (r.partial && r.tornado.empty() && r.sobol.empty())
+    out += fmt::format("interrupted,{},{},,,,,,,,,,,,,,{}\n", csvField(r.scenario), csvField(r.report), note);
   return out;
 }
 
 }  // namespace
 
 std::string formatSensitivity(const SensitivityResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return rt::formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen::rt

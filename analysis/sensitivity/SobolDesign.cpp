@@ -53,7 +53,8 @@ std::optional<RunError> sobolDesign(const SobolDesignInput& in, SensitivityResul
       else g[p.slot].i = static_cast<int64_t>(v);
     }
     uint64_t trial = (fromB || m == k + 2) ? n + j : j;
-    if (auto error = detail::runAndCheck(*in.kernel, g, in.driver.seed, trial, 1, outcome)) return error;
+    if (auto error = detail::runAndCheck(*in.kernel, g, in.driver.seed, trial, 1, outcome, in.driver.cancel))
+      return error;
     y[e] = outcome[in.report * kOutcomeWidth + 1];
     return std::nullopt;
   };
@@ -85,7 +86,10 @@ std::optional<RunError> sobolDesign(const SobolDesignInput& in, SensitivityResul
         if (failure && failure->first < c * kChunk) return;  // this chunk cannot hold a lower one
       }
       for (uint64_t e = c * kChunk; e < chunkEnd(c); ++e) {
+        // Ctrl-C is seen between evaluations and inside a heavy trial (runAndCheck polls it).
+        if (in.driver.cancel && in.driver.cancel->load()) return;
         if (auto error = evaluate(e, g, outcome)) {
+          if (error->error.code == OMEN_ERR_CANCELLED) return;
           std::lock_guard<std::mutex> lock(mutex);
           if (!failure || e < failure->first) failure = std::make_pair(e, *error);
           return;

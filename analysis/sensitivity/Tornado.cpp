@@ -20,7 +20,7 @@ bool pinnedBy(const std::vector<Override>& overrides, const ParamInfo& p) {
 
 std::optional<TornadoBar> tornadoBar(const Kernel& kernel, const Kernel& paramKernel, const DriverOptions& driver,
                                      size_t param, size_t report, std::string& reason,
-                                     std::optional<RunError>& error) {
+                                     std::optional<RunError>& error, bool& interrupted) {
   const ScenarioInfo& info = kernel.info();
   const ParamInfo& p = info.params[param];
   TornadoBar bar;
@@ -62,6 +62,10 @@ std::optional<TornadoBar> tornadoBar(const Kernel& kernel, const Kernel& paramKe
   CompareResult r = runPaired(kernel, kernel, paired);
   if (r.error) {
     error = r.error;
+    return std::nullopt;
+  }
+  if (r.partial) {
+    interrupted = true;
     return std::nullopt;
   }
   for (const Comparison& c : r.comparisons) {

@@ -20,9 +20,10 @@ namespace omen::rt {
 inline constexpr uint64_t kTornadoQuantileDraws = 100000;
 
 /// The bar of param `param` of `kernel` for report `report`; nullopt with `reason` if the
-/// param cannot be varied (pinned by --set, no range, a bool), or `error` on a run error.
+/// param cannot be varied (pinned by --set, no range, a bool), `error` on a run error, or
+/// `interrupted` set if Ctrl-C cut the bar's run (a cut bar is never returned).
 std::optional<TornadoBar> tornadoBar(const Kernel& kernel, const Kernel& paramKernel, const DriverOptions& driver,
                                      size_t param, size_t report, std::string& reason,
-                                     std::optional<RunError>& error);
+                                     std::optional<RunError>& error, bool& interrupted);
 
 }  // namespace omen::rt

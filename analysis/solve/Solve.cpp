@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/ClosestName.h"
+#include "runtime/host/Precision.h"
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/Settings.h"
@@ -76,12 +77,11 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
   if (std::string e = checkSettings(options.overrides, {&info}); !e.empty()) return usage(e);
   std::vector<Override> base;
   if (std::string e = pinSettings(options.overrides, info, base); !e.empty()) return usage(e);
+  if (std::string e = checkTargets(options.precision, {&info}); !e.empty()) return usage(e);
   DriverOptions driver;
-  driver.trials = options.trials;
-  driver.seed = options.seed;
-  driver.threads = options.threads;
-  driver.cancel = options.cancel;
-
+  if (std::string e = driverOptions(options, *kernel, driver); !e.empty()) return usage(e);
+  driver.progress = false;
+  std::vector<PrecisionOutcome> scanPrecision;
   // Runs the kernel at each x of `xs` on the same streams; false on error or Ctrl-C.
   Stop stop;
   auto evaluate = [&](const std::vector<double>& xs, std::vector<ReportResult>& at) {
@@ -91,7 +91,6 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
       pinParam(info, param->name, paramValueOf(*param, xs[k]), points[k].overrides);
     }
     SweepRun run = runSweep(*kernel, driver, points);
-    result.evaluations += uint32_t(xs.size());
     result.seconds += run.seconds;
     if (run.error) {
       stop.error = run.error;
@@ -102,15 +101,22 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
       stop.cancelled = true;
       return false;
     }
+    result.evaluations += uint32_t(xs.size());
+    // A precision-targeted solve: the scan ran until every scan point met the targets; the
+    // root finder then runs that many trials at every x, so the response stays one function.
+    if (driver.precision) {
+      scanPrecision = run.precision;
+      driver.precision = false;
+      driver.trials = run.trialsCompleted;
+      result.trials = run.trialsCompleted;
+    }
     at.clear();
     for (auto& r : run.reports) at.push_back(r[report]);
     return true;
   };
   auto fail = [&]() {
     if (stop.cancelled) {
-      result.partial = true;
-      out.failure = Failure::Runtime;
-      out.error = "solve: interrupted; no root\n";
+      result.partial = true;  // printed with what finished, and no root
       return out;
     }
     out.failure = Failure::Runtime;
@@ -125,6 +131,7 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
   std::vector<double> xs;
   if (std::string e = sweepGrid(*param, axis, n, xs); !e.empty()) return usage(e);
   std::vector<ReportResult> scan;
+  result.scanPlanned = xs.size();
   if (!evaluate(xs, scan)) return fail();
   for (size_t i = 0; i < xs.size(); ++i) {
     if (scan[i].undefined)
@@ -156,6 +163,10 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
   // How finely to solve: a hundredth of the interval's expected half-width z se / slope
   // (from the scan segment that crosses), since the root is known no better than that.
   size_t c = crossings[0];
+  if (!scanPrecision.empty()) {
+    result.precision = scanPrecision[c];
+    for (const PrecisionOutcome& p : scanPrecision) result.precision->met &= p.met;
+  }
   double slope = std::abs(scan[c + 1].estimate - scan[c].estimate) / (xs[c + 1] - xs[c]);
   double se = std::max(scan[c].stdError, scan[c + 1].stdError);
   double tolerance = slope > 0 && se > 0 ? z * se / slope / 100 : 0;

@@ -3,6 +3,7 @@
 
 #include "omen/Analysis.h"
 #include "omen/Version.h"
+#include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 
 namespace omen {
@@ -12,15 +13,27 @@ namespace {
 using rt::csvField;
 using rt::jsonString;
 
-using rt::roundedNumber;
+using rt::csvNumber;
 using rt::num;
+using rt::roundedNumber;
 
 
 std::string value(const SolveResult& s, double x, double scale) {
   return s.type == ValueType::Int ? fmt::format("{}", int64_t(std::llround(x))) : roundedNumber(x, scale);
 }
 
+/// "partial: …" for an interrupted solve ("" otherwise).
+std::string partialNote(const SolveResult& s) {
+  if (!s.partial) return "";
+  return s.scanX.empty() ? fmt::format("partial: interrupted during the scan of {} points; no root", s.scanPlanned)
+                         : fmt::format("partial: interrupted during the root search, after {} runs; no root",
+                                       s.evaluations);
+}
+
 std::string text(const SolveResult& s) {
+  if (s.partial)
+    return fmt::format("solve {} for {} = {} in scenario {}, on common random numbers\n  PARTIAL: {}\n", s.param,
+                       s.report, num(s.target), s.scenario, partialNote(s).substr(9));
   double scale = (s.ciHigh - s.ciLow) / 4;
   std::string lo = s.ciLowOpen ? "<= " + value(s, s.ciLow, scale) : value(s, s.ciLow, scale);
   std::string hi = s.ciHighOpen ? ">= " + value(s, s.ciHigh, scale) : value(s, s.ciHigh, scale);
@@ -35,41 +48,46 @@ std::string text(const SolveResult& s) {
   out += fmt::format("  bracket [{}, {}], {} runs of {} trials (seed {}, engine {}, {} thread{}, {:.3g} s)\n",
                      value(s, s.lo, 0), value(s, s.hi, 0), s.evaluations, s.trials, s.seed, s.engine, s.threads,
                      s.threads == 1 ? "" : "s", s.seconds);
+  if (s.precision) out += rt::precisionLines(*s.precision, s.trials);
   return out;
 }
 
 std::string json(const SolveResult& s) {
+  std::string root = s.partial ? "\"root\": null, \"ci95\": null, \"ci95_open\": null,\n  \"at_root\": null"
+                               : fmt::format("\"root\": {}, \"ci95\": [{}, {}], \"ci95_open\": [{}, {}],\n"
+                                             "  \"at_root\": {{\"estimate\": {}, \"stderr\": {}, \"n\": {}}}",
+                                             num(s.root), num(s.ciLow), num(s.ciHigh), s.ciLowOpen ? "true" : "false",
+                                             s.ciHighOpen ? "true" : "false", num(s.atRoot.estimate),
+                                             num(s.atRoot.stdError), s.atRoot.n);
+  std::string extra = s.partial ? fmt::format(",\n  \"note\": {}", jsonString(partialNote(s))) : "";
+  if (s.precision) extra += ",\n  \"precision\": " + rt::precisionObject(*s.precision, s.trials);
   return fmt::format(
       "{{\n  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n"
-      "  \"seed\": {}, \"trials\": {}, \"threads\": {}, \"seconds\": {}, \"evaluations\": {},\n"
+      "  \"seed\": {}, \"trials\": {}, \"threads\": {}, \"seconds\": {}, \"evaluations\": {}, \"partial\": {},\n"
       "  \"param\": {}, \"report\": {}, \"target\": {}, \"bracket\": [{}, {}],\n"
-      "  \"root\": {}, \"ci95\": [{}, {}], \"ci95_open\": [{}, {}],\n"
-      "  \"at_root\": {{\"estimate\": {}, \"stderr\": {}, \"n\": {}}}\n}}\n",
-      jsonString(kVersion), jsonString(s.file), jsonString(s.scenario), jsonString(s.engine), s.seed, s.trials, s.threads, num(s.seconds),
-      s.evaluations, jsonString(s.param), jsonString(s.report), num(s.target), num(s.lo), num(s.hi), num(s.root), num(s.ciLow),
-      num(s.ciHigh), s.ciLowOpen ? "true" : "false", s.ciHighOpen ? "true" : "false", num(s.atRoot.estimate),
-      num(s.atRoot.stdError), s.atRoot.n);
+      "  {}{}\n}}\n",
+      jsonString(kVersion), jsonString(s.file), jsonString(s.scenario), jsonString(s.engine), s.seed, s.trials,
+      s.threads, num(s.seconds), s.evaluations, s.partial ? "true" : "false", jsonString(s.param),
+      jsonString(s.report), num(s.target), num(s.lo), num(s.hi), root, extra);
 }
 
-
 std::string csv(const SolveResult& s) {
+  std::string found =
+      s.partial ? ",,,,,,"
+                : fmt::format("{},{},{},{},{},{},{}", csvNumber(s.root), csvNumber(s.ciLow), csvNumber(s.ciHigh),
+                              s.ciLowOpen ? "true" : "false", s.ciHighOpen ? "true" : "false",
+                              csvNumber(s.atRoot.estimate), csvNumber(s.atRoot.stdError));
   return "scenario,param,report,target,root,ci_low,ci_high,ci_low_open,ci_high_open,estimate_at_root,stderr_at_root,"
-         "bracket_low,bracket_high,evaluations\n" +
-         fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(s.scenario), csvField(s.param),
-                     csvField(s.report), num(s.target), num(s.root), num(s.ciLow), num(s.ciHigh),
-                     s.ciLowOpen ? "true" : "false", s.ciHighOpen ? "true" : "false", num(s.atRoot.estimate),
-                     num(s.atRoot.stdError), num(s.lo), num(s.hi), s.evaluations);
+         "bracket_low,bracket_high,evaluations,trials,note\n" +
+         fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csvField(s.scenario), csvField(s.param), csvField(s.report),
+                     csvNumber(s.target), found, csvNumber(s.lo), csvNumber(s.hi), s.evaluations, s.trials,
+                     csvField(partialNote(s)));
 }
 
 }  // namespace
 
 std::string formatSolve(const SolveResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return rt::formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen

@@ -2,12 +2,14 @@
 #include "analysis/sweep/Sweep.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "core/ClosestName.h"
 #include "runtime/host/ParamValue.h"
+#include "runtime/host/Precision.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/Settings.h"
 #include "analysis/sweep/SweepDriver.h"
@@ -97,6 +99,18 @@ Value paramValueOf(const ParamInfo& param, double value) {
   return v;
 }
 
+namespace {
+/// The point a fraction f of the way from lo to hi on a log scale. A decade is exactly
+/// 10^k as written ("1e23" read correctly rounded), so a grid over [1e19, 1e26] holds
+/// 1e+19 … 1e+26, not exp/log round-off such as 999999999999998296064.
+double logGridPoint(double lo, double hi, double f) {
+  double exponent = std::log10(lo) + f * (std::log10(hi) - std::log10(lo));
+  double decade = std::round(exponent);
+  if (std::abs(exponent - decade) < 1e-9) return std::strtod(fmt::format("1e{}", decade).c_str(), nullptr);
+  return std::pow(10.0, exponent);
+}
+}  // namespace
+
 std::string sweepGrid(const ParamInfo& param, const SweepAxisRequest& axis, uint32_t points, std::vector<double>& out) {
   double lo, hi;
   if (std::string e = readBound(param, axis.lo, false, lo); !e.empty()) return e;
@@ -108,7 +122,9 @@ std::string sweepGrid(const ParamInfo& param, const SweepAxisRequest& axis, uint
   out.clear();
   for (uint32_t i = 0; i < points; ++i) {
     double f = double(i) / (points - 1);
-    double v = axis.log ? std::exp(std::log(lo) + f * (std::log(hi) - std::log(lo))) : lo + f * (hi - lo);
+    // A weighted mean of the ends, not lo + f·(hi − lo): 0.1 and 0.5 give 0.3 halfway,
+    // not 0.30000000000000004.
+    double v = axis.log ? logGridPoint(lo, hi, f) : (lo * (points - 1 - i) + hi * i) / (points - 1);
     if (i == 0) v = lo;  // the ends exactly as asked, whatever the rounding of the steps
     if (i + 1 == points) v = hi;
     if (param.type == ValueType::Int) v = std::round(v);
@@ -175,14 +191,40 @@ SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, 
     result.points.push_back(std::move(point));
   }
 
+  if (std::string e = checkTargets(options.precision, {&info}); !e.empty()) return usage(e);
   DriverOptions driver;
-  driver.trials = options.trials;
-  driver.seed = options.seed;
-  driver.threads = options.threads;
-  driver.progress = options.progress;
-  driver.cancel = options.cancel;
-  SweepRun run = runSweep(*kernel, driver, settings);
-  result.seconds = run.seconds;
+  if (std::string e = driverOptions(options, *kernel, driver); !e.empty()) return usage(e);
+
+  // A runtime error at one point keeps the others: the sweep runs again without the failing
+  // point (each point's estimates depend only on its own settings and the streams, so the
+  // others come out as they would have), and the failed point is marked with its error.
+  std::vector<size_t> live(total);
+  for (size_t k = 0; k < total; ++k) live[k] = k;
+  SweepRun run;
+  for (;;) {
+    std::vector<SweepPointSettings> active;
+    for (size_t i = 0; i < live.size(); ++i) {
+      active.push_back(settings[live[i]]);
+      active.back().pairsWithPrevious = settings[live[i]].pairsWithPrevious && i > 0 && live[i - 1] + 1 == live[i];
+    }
+    run = runSweep(*kernel, driver, active);
+    result.seconds += run.seconds;
+    if (!run.error) {
+      for (size_t i = 0; i < live.size(); ++i) settings[live[i]].pairsWithPrevious = active[i].pairsWithPrevious;
+      break;
+    }
+    size_t failed = live[run.failedPoint];
+    std::string at;
+    for (size_t a = 0; a < result.axes.size(); ++a)
+      at += (a ? ", " : "") + result.axes[a].param + " = " + formatParamValue(*params[a], result.points[failed].at[a]);
+    result.points[failed].error = source.renderError(index, *run.error) + "note: at the sweep point " + at + "\n";
+    live.erase(live.begin() + static_cast<std::ptrdiff_t>(run.failedPoint));
+    if (live.empty()) {
+      out.failure = Failure::Runtime;
+      out.error = result.points[failed].error;
+      return out;
+    }
+  }
   result.trialsCompleted = run.trialsCompleted;
   result.partial = run.partial;
   for (const ParamValue& p : run.params) {
@@ -190,27 +232,31 @@ SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, 
     for (const SweepAxis& a : result.axes) varied |= a.param == p.name;
     if (!varied) result.params.push_back(p);
   }
-  if (run.error) {
-    out.failure = Failure::Runtime;
-    std::string at;
-    for (size_t a = 0; a < result.axes.size(); ++a)
-      at += (a ? ", " : "") + result.axes[a].param + " = " +
-            formatParamValue(*params[a], result.points[run.failedPoint].at[a]);
-    out.error = source.renderError(index, *run.error) + "note: at the sweep point " + at + "\n";
-    return out;
-  }
-  for (size_t k = 0; k < total; ++k) {
-    result.points[k].reports = run.reports[k];
-    if (!settings[k].pairsWithPrevious) continue;
+  // A failed point has every report undefined (plots and tables skip it), and its error.
+  for (SweepPoint& point : result.points)
+    for (const ReportResult& shape : run.reports[0]) {
+      ReportResult none;
+      none.label = shape.label;
+      none.kind = shape.kind;
+      none.conditional = shape.conditional;
+      none.undefined = true;
+      none.hasSpread = false;
+      point.reports.push_back(none);
+    }
+  for (size_t i = 0; i < live.size(); ++i) {
+    result.points[live[i]].reports = run.reports[i];
+    if (!run.precision.empty()) result.points[live[i]].precision = run.precision[i];
+    if (i == 0 || !settings[live[i]].pairsWithPrevious) continue;
+    const size_t k = live[i];
     SweepStep step{k - 1, k, {}};
     for (size_t r = 0; r < info.reports.size(); ++r) {
       if (info.reports[r].kind == ReportKind::Quantiles) continue;
-      const PairedDifference& d = run.steps[k][r];
+      const PairedDifference& d = run.steps[i][r];
       Comparison c;
       c.label = info.reports[r].label;
       c.kind = info.reports[r].kind;
-      c.a = run.reports[k][r];
-      c.b = run.reports[k - 1][r];
+      c.a = run.reports[i][r];
+      c.b = run.reports[i - 1][r];
       c.n = run.trialsCompleted;
       c.undefined = d.undefined;
       c.difference = d.difference;

@@ -22,6 +22,13 @@ void putSweep(ByteWriter& w, const SweepBlock& block) {
     for (const PairedMoments& m : step) StateCodec::put(w, m);
 }
 
+void mergeSweep(SweepBlock& into, SweepBlock&& later) {
+  for (size_t k = 0; k < into.points.size(); ++k) {
+    detail::mergeAccumulators(into.points[k], std::move(later.points[k]));
+    for (size_t r = 0; r < into.steps[k].size(); ++r) into.steps[k][r].merge(later.steps[k][r]);
+  }
+}
+
 void getSweep(ByteReader& r, SweepBlock& block) {
   for (std::vector<ReportAccumulator>& point : block.points) StateCodec::get(r, point);
   for (std::vector<PairedMoments>& step : block.steps)
@@ -33,7 +40,7 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
   auto start = std::chrono::steady_clock::now();
   const ScenarioInfo& info = kernel.info();
   const size_t reports = info.reports.size();
-  const size_t width = reports * kOutcomeWidth;
+  const size_t width = outcomeWidth(info);
   SweepRun result;
 
   std::vector<std::vector<Value>> globals(points.size());
@@ -51,7 +58,7 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
   auto fresh = [&] {
     SweepBlock b;
     for (size_t k = 0; k < points.size(); ++k) {
-      b.points.push_back(detail::makeAccumulators(info, cap));
+      b.points.push_back(detail::makeAccumulators(info, cap, options.trials));
       b.steps.emplace_back(points[k].pairsWithPrevious ? reports : 0);
     }
     return b;
@@ -68,45 +75,52 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
       [&](uint64_t first, uint32_t count, unsigned worker, SweepBlock& block) -> std::optional<BlockFailure> {
         block = fresh();
         size_t failedPoint = 0;
-        // Every point runs the same chunk of trials before the next chunk starts, and Ctrl-C
-        // is seen between chunks: a cut keeps whole chunks, so all points keep the same trials.
+        // Every point runs the same chunk of trials before the next chunk starts, into the
+        // chunk's own accumulators, merged into the block only once every point has run it.
+        // Ctrl-C is seen inside a trial too: a cut chunk is dropped whole (its first trial is
+        // the cut), so all points keep the same trials.
         std::optional<RunError> failure =
             detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) -> std::optional<RunError> {
-          if (options.cancel && options.cancel->load()) {
-            RunError cut;
-            cut.error.code = OMEN_ERR_CANCELLED;
-            cut.trial = from;
-            return cut;
-          }
+          auto cut = [&] {
+            RunError e;
+            e.error.code = OMEN_ERR_CANCELLED;
+            e.trial = from;
+            return e;
+          };
+          if (options.cancel && options.cancel->load()) return cut();
+          SweepBlock chunk = fresh();
           for (size_t k = 0; k < points.size(); ++k) {
             std::swap(current[worker], previous[worker]);
-            if (auto error = detail::runAndCheck(kernel, globals[k], options.seed, from, n, current[worker])) {
+            if (auto error = detail::runAndCheck(kernel, globals[k], options.seed, from, n, current[worker],
+                                                 options.cancel)) {
+              if (error->error.code == OMEN_ERR_CANCELLED) return cut();
               failedPoint = k;
               return error;
             }
-            detail::accumulate(block.points[k], current[worker].data(), n);
+            detail::accumulate(chunk.points[k], current[worker].data(), n);
             if (!points[k].pairsWithPrevious || k == 0) continue;
             for (uint32_t j = 0; j < n; ++j) {
               const double* now = current[worker].data() + j * width;
               const double* before = previous[worker].data() + j * width;
               for (size_t r = 0; r < reports; ++r)
                 if (info.reports[r].kind != ReportKind::Quantiles)
-                  block.steps[k][r].add(now[r * kOutcomeWidth], now[r * kOutcomeWidth + 1], before[r * kOutcomeWidth],
+                  chunk.steps[k][r].add(now[r * kOutcomeWidth], now[r * kOutcomeWidth + 1], before[r * kOutcomeWidth],
                                         before[r * kOutcomeWidth + 1]);
             }
           }
+          mergeSweep(block, std::move(chunk));
           return std::nullopt;
         });
         if (failure) return BlockFailure(*failure, failedPoint);
         return std::nullopt;
       },
-      [&](SweepBlock&& block) {
-        for (size_t k = 0; k < points.size(); ++k) {
-          detail::mergeAccumulators(totals.points[k], std::move(block.points[k]));
-          for (size_t r = 0; r < totals.steps[k].size(); ++r) totals.steps[k][r].merge(block.steps[k][r]);
-        }
+      [&](SweepBlock&& block) { mergeSweep(totals, std::move(block)); },
+      [&](uint64_t merged) {
+        if (!options.precision) return false;
+        for (const std::vector<ReportAccumulator>& point : totals.points)
+          if (!targetsMet(options.targets, point, info, merged)) return false;
+        return true;
       },
-      [](uint64_t) { return false; },
       BlockCodec<SweepBlock>{[](ByteWriter& w, const SweepBlock& block) { putSweep(w, block); },
                              [&](ByteReader& r, SweepBlock& block) {
                                block = fresh();
@@ -121,8 +135,9 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
     result.error = outcome.error;
     result.failedPoint = static_cast<size_t>(outcome.errorWhich);
   } else {
-    result.partial = outcome.trialsMerged < options.trials;
+    result.partial = !outcome.stoppedEarly && outcome.trialsMerged < options.trials;
     for (size_t k = 0; k < points.size(); ++k) {
+      if (options.precision) result.precision.push_back(precisionOutcome(options.targets, options.trials, totals.points[k], info, outcome.trialsMerged));
       result.reports.push_back(detail::finishReports(info, totals.points[k]));
       std::vector<PairedDifference> steps;
       for (size_t r = 0; r < totals.steps[k].size(); ++r) {

@@ -30,6 +30,9 @@ struct SweepRun {
   /// Per point, per report: the difference point - previous (empty where not paired;
   /// undefined for quantiles reports).
   std::vector<std::vector<PairedDifference>> steps;
+  /// Per point, a precision-targeted sweep's standing (the sweep stops at the first block
+  /// boundary where every point meets every target; empty without targets).
+  std::vector<PrecisionOutcome> precision;
   std::vector<ParamValue> params;  ///< as the first point used them
   uint64_t trialsCompleted = 0;
   bool partial = false;

@@ -6,10 +6,13 @@
 // before it, then a small plot.
 //
 //===----------------------------------------------------------------------===//
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "omen/Analysis.h"
 #include "omen/Version.h"
+#include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/TextTable.h"
 
@@ -20,13 +23,20 @@ namespace {
 using rt::csvField;
 using rt::jsonString;
 
-using rt::roundedNumber;
+using rt::csvNumber;
 using rt::num;
+using rt::precisionColumns;
+using rt::roundedNumber;
 
 
 
 std::string axisValue(const SweepAxis& axis, double v) {
   return axis.type == ValueType::Int ? fmt::format("{}", int64_t(v)) : num(v);
+}
+
+/// A grid value for reading: an int whole, a real in 4 significant digits.
+std::string axisText(const SweepAxis& axis, double v) {
+  return axis.type == ValueType::Int ? axisValue(axis, v) : fmt::format("{:.4g}", v);
 }
 
 /// The step into point k for report r, if point k pairs with the one before it.
@@ -38,34 +48,66 @@ const Comparison* stepInto(const SweepResult& s, size_t k, const std::string& la
   return nullptr;
 }
 
+/// Why point k has no estimate, or is partial, for the `note` column ("" if it has none).
+std::string pointNote(const SweepResult& s, size_t k) {
+  const SweepPoint& p = s.points[k];
+  if (!p.error.empty()) return "error: " + p.error.substr(0, p.error.find('\n'));
+  return s.partial ? fmt::format("partial: {} of {} trials", s.trialsCompleted, s.trials) : "";
+}
+
+std::string joined(const std::string& a, const std::string& b) { return a.empty() ? b : b.empty() ? a : a + "; " + b; }
+
+/// The labels and kinds of the reports (every point has them, a failed one undefined).
+const std::vector<ReportResult>* reportsOf(const SweepResult& s) {
+  return s.points.empty() ? nullptr : &s.points[0].reports;
+}
+
 std::string csv(const SweepResult& s) {
   std::string out = "scenario";
   for (const SweepAxis& a : s.axes) out += "," + csvField(a.param);
-  out += ",label,kind,estimate,stderr,ci_low,ci_high,n,step_difference,step_stderr,step_ci_low,step_ci_high,note\n";
+  out += ",label,kind,estimate,stderr,ci_low,ci_high,n,step_difference,step_stderr,step_ci_low,step_ci_high,note";
+  const bool precision = std::any_of(s.points.begin(), s.points.end(), [](const SweepPoint& p) { return p.precision; });
+  if (precision) out += ",target,target_met,trials";
+  out += "\n";
+  const std::vector<ReportResult>* labels = reportsOf(s);
+  if (!labels) return out;
   for (size_t k = 0; k < s.points.size(); ++k) {
     const SweepPoint& p = s.points[k];
     std::string lead = csvField(s.scenario);
     for (size_t a = 0; a < s.axes.size(); ++a) lead += "," + axisValue(s.axes[a], p.at[a]);
-    for (const ReportResult& r : p.reports) {
-      if (r.kind == ReportKind::Quantiles) {
-        if (r.undefined) {
-          out += fmt::format("{},{},quantiles,,,,,0,,,,,undefined: condition never held\n", lead, csvField(r.label));
-          continue;
-        }
-        for (const QuantilePoint& q : r.quantiles)
-          out += fmt::format("{},{},quantiles,{},,,,{},,,,,\n", lead, csvField(r.label + "@" + num(q.p)), num(q.value),
-                             r.n);
+    std::string note = pointNote(s, k);
+    for (size_t r = 0; r < labels->size(); ++r) {
+      const ReportResult& head = (*labels)[r];
+      std::string target = precision ? precisionColumns(p.precision, head.label, s.trialsCompleted) : "";
+      auto row = [&](const std::string& label, const std::string& estimates, uint64_t n, const std::string& step,
+                     const std::string& why) {
+        out += fmt::format("{},{},{},{},{},{},{}{}\n", lead, csvField(label), rt::reportKindName(head.kind), estimates,
+                           n, step, csvField(joined(why, note)), target);
+      };
+      if (!p.error.empty()) {
+        row(head.label, ",,,", 0, ",,,", "");
         continue;
       }
-      std::string est = r.undefined    ? ",,,"
-                        : !r.hasSpread ? num(r.estimate) + ",,,"
-                                       : fmt::format("{},{},{},{}", num(r.estimate), num(r.stdError), num(r.ciLow),
-                                                     num(r.ciHigh));
+      const ReportResult& rep = p.reports[r];
+      if (rep.kind == ReportKind::Quantiles) {
+        if (rep.undefined) {
+          row(rep.label, ",,,", 0, ",,,", std::string("undefined: ") + rt::undefinedReason(rep));
+          continue;
+        }
+        for (const QuantilePoint& q : rep.quantiles)
+          row(rep.label + "@" + num(q.p), fmt::format("{},,{},{}", csvNumber(q.value), csvNumber(q.ciLow), csvNumber(q.ciHigh)),
+              rep.n, ",,,", "");
+        continue;
+      }
+      std::string est = rep.undefined    ? ",,,"
+                        : !rep.hasSpread ? csvNumber(rep.estimate) + ",,,"
+                                         : fmt::format("{},{},{},{}", csvNumber(rep.estimate), csvNumber(rep.stdError),
+                                                       csvNumber(rep.ciLow), csvNumber(rep.ciHigh));
       std::string step = ",,,";
-      if (const Comparison* c = stepInto(s, k, r.label); c && !c->undefined)
-        step = fmt::format("{},{},{},{}", num(c->difference), num(c->stdError), num(c->ciLow), num(c->ciHigh));
-      out += fmt::format("{},{},{},{},{},{},{}\n", lead, csvField(r.label), rt::reportKindName(r.kind), est, r.n, step,
-                         r.undefined ? "undefined: condition never held" : "");
+      if (const Comparison* c = stepInto(s, k, rep.label); c && !c->undefined)
+        step = fmt::format("{},{},{},{}", csvNumber(c->difference), csvNumber(c->stdError), csvNumber(c->ciLow),
+                           csvNumber(c->ciHigh));
+      row(rep.label, est, rep.n, step, rep.undefined ? std::string("undefined: ") + rt::undefinedReason(rep) : "");
     }
   }
   return out;
@@ -106,8 +148,9 @@ std::string json(const SweepResult& s) {
   std::string out = "{\n";
   out += fmt::format("  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n", jsonString(kVersion), jsonString(s.file),
                      jsonString(s.scenario), jsonString(s.engine));
-  out += fmt::format("  \"seed\": {}, \"trials\": {}, \"threads\": {}, \"seconds\": {}, \"partial\": {},\n", s.seed,
-                     s.partial ? s.trialsCompleted : s.trials, s.threads, num(s.seconds), s.partial ? "true" : "false");
+  out += fmt::format("  \"seed\": {}, \"trials\": {}, \"trials_completed\": {}, \"threads\": {}, \"seconds\": {}, "
+                     "\"partial\": {},\n",
+                     s.seed, s.trials, s.trialsCompleted, s.threads, num(s.seconds), s.partial ? "true" : "false");
   out += "  \"axes\": [";
   for (size_t a = 0; a < s.axes.size(); ++a) {
     std::string values;
@@ -120,15 +163,19 @@ std::string json(const SweepResult& s) {
   for (size_t i = 0; i < s.params.size(); ++i)
     out += fmt::format("{}{}: {}", i ? ", " : "", jsonString(s.params[i].name), paramJson(s.params[i]));
   out += "},\n  \"points\": [\n";
-  for (size_t k = 0; k < s.points.size(); ++k) {
+  const size_t shown = s.points.size();
+  for (size_t k = 0; k < shown; ++k) {
     const SweepPoint& p = s.points[k];
     std::string at;
     for (size_t a = 0; a < s.axes.size(); ++a)
       at += fmt::format("{}{}: {}", a ? ", " : "", jsonString(s.axes[a].param), axisValue(s.axes[a], p.at[a]));
-    out += fmt::format("    {{\"at\": {{{}}}, \"reports\": [\n", at);
+    std::string extra;
+    if (!p.error.empty()) extra += ", \"error\": " + jsonString(p.error);
+    if (p.precision) extra += ", \"precision\": " + rt::precisionObject(*p.precision, s.trialsCompleted);
+    out += fmt::format("    {{\"at\": {{{}}}{}, \"reports\": [\n", at, extra);
     for (size_t r = 0; r < p.reports.size(); ++r)
       out += "      " + jsonReport(s, k, p.reports[r]) + (r + 1 < p.reports.size() ? ",\n" : "\n");
-    out += std::string("    ]}") + (k + 1 < s.points.size() ? ",\n" : "\n");
+    out += std::string("    ]}") + (k + 1 < shown ? ",\n" : "\n");
   }
   return out + "  ]\n}\n";
 }
@@ -150,14 +197,15 @@ std::string text(const SweepResult& s) {
     }
     if (!fixed.empty()) out += "other params: " + fixed + "\n";
   }
-  size_t reports = s.points.empty() ? 0 : s.points[0].reports.size();
+  const std::vector<ReportResult>* labels = reportsOf(s);
+  size_t reports = labels ? labels->size() : 0;
   for (size_t r = 0; r < reports; ++r) {
-    const std::string& label = s.points[0].reports[r].label;
+    const std::string& label = (*labels)[r].label;
     out += "\n" + label + "\n";
     rt::Table table;
     std::vector<std::string> head;
     for (const SweepAxis& a : s.axes) head.push_back(a.param);
-    bool quantiles = s.points[0].reports[r].kind == ReportKind::Quantiles;
+    bool quantiles = (*labels)[r].kind == ReportKind::Quantiles;
     if (quantiles) {
       head.insert(head.end(), {"5%", "50%", "95%", "n"});
     } else {
@@ -166,13 +214,16 @@ std::string text(const SweepResult& s) {
     }
     table.row(head);
     for (size_t k = 0; k < s.points.size(); ++k) {
-      const ReportResult& rep = s.points[k].reports[r];
       std::vector<std::string> row;
-      for (size_t a = 0; a < s.axes.size(); ++a)
-        row.push_back(s.axes[a].type == ValueType::Int ? axisValue(s.axes[a], s.points[k].at[a])
-                                                       : fmt::format("{:.4g}", s.points[k].at[a]));
+      for (size_t a = 0; a < s.axes.size(); ++a) row.push_back(axisText(s.axes[a], s.points[k].at[a]));
+      if (!s.points[k].error.empty()) {
+        row.push_back(pointNote(s, k));
+        table.row(row);
+        continue;
+      }
+      const ReportResult& rep = s.points[k].reports[r];
       if (rep.undefined) {
-        row.push_back("undefined: condition never held");
+        row.push_back(std::string("undefined: ") + rt::undefinedReason(rep));
         table.row(row);
         continue;
       }
@@ -186,19 +237,12 @@ std::string text(const SweepResult& s) {
         table.row(row);
         continue;
       }
-      double scale = rt::scaleOf(rep);
-      row.push_back(rep.hasSpread ? fmt::format("{} ± {}", roundedNumber(rep.estimate, scale),
-                                                roundedNumber(rep.stdError, scale))
-                                  : roundedNumber(rep.estimate, 0));
-      row.push_back(rep.hasSpread ? fmt::format("[{}, {}]", roundedNumber(rep.ciLow, scale),
-                                                roundedNumber(rep.ciHigh, scale))
-                                  : "");
+      auto [estimate, interval] = rt::estimateCells(rep);
+      row.insert(row.end(), {estimate, interval});
       const Comparison* c = stepInto(s, k, label);
-      if (c && !c->undefined) {
-        double cs = c->stdError;
-        row.push_back(fmt::format("{}{} ± {}", c->difference > 0 ? "+" : "", roundedNumber(c->difference, cs),
-                                  roundedNumber(c->stdError, cs)));
-        row.push_back(fmt::format("[{}, {}]", roundedNumber(c->ciLow, cs), roundedNumber(c->ciHigh, cs)));
+      if (c) {
+        auto [difference, interval] = rt::differenceText(*c);
+        row.insert(row.end(), {difference, interval});
       } else {
         row.insert(row.end(), {"", ""});
       }
@@ -207,10 +251,19 @@ std::string text(const SweepResult& s) {
     }
     out += table.render("  ");
   }
-  out += "\n" + plotSweepText(s);
-  uint64_t trials = s.partial ? s.trialsCompleted : s.trials;
+  if (reports) out += "\n" + plotSweepText(s);
+  bool precision = false;
+  for (const SweepPoint& p : s.points) precision |= p.precision.has_value();
+  uint64_t trials = s.partial || precision ? s.trialsCompleted : s.trials;
   out += fmt::format("{} points x {} trials, seed {}, engine {}, {} thread{}, {:.3g} s\n", s.points.size(), trials,
                      s.seed, s.engine, s.threads, s.threads == 1 ? "" : "s", s.seconds);
+  for (size_t k = 0; k < s.points.size(); ++k) {
+    const SweepPoint& p = s.points[k];
+    if (!p.precision || (p.precision->met && k > 0)) continue;
+    std::string at;
+    for (size_t a = 0; a < s.axes.size(); ++a) at += (a ? ", " : "") + s.axes[a].param + " = " + axisText(s.axes[a], p.at[a]);
+    out += fmt::format("at {}:\n{}", at, rt::precisionLines(*p.precision, s.trialsCompleted));
+  }
   if (s.partial) out += fmt::format("PARTIAL: interrupted after {} of {} trials\n", s.trialsCompleted, s.trials);
   return out;
 }
@@ -218,12 +271,7 @@ std::string text(const SweepResult& s) {
 }  // namespace
 
 std::string formatSweep(const SweepResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return rt::formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen

@@ -13,4 +13,10 @@ namespace omen::rt {
 void summariseWorlds(const std::vector<ReportResult>& perWorld, const std::vector<double>& thresholds,
                      WorldReport& out);
 
+/// A scenario that observes: the worlds weighted by their evidence (`logEvidence[w]`, world
+/// order), into out.posterior and out.posteriorExceed. Worlds without an estimate, or with
+/// evidence 0, carry no weight.
+void weighWorldsByEvidence(const std::vector<ReportResult>& perWorld, const std::vector<double>& logEvidence,
+                           const std::vector<double>& thresholds, WorldReport& out);
+
 }  // namespace omen::rt

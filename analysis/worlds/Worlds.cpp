@@ -3,11 +3,15 @@
 #include "runtime/host/ParamValue.h"
 #include "analysis/worlds/Worlds.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
+#include <cmath>
 #include <mutex>
 
 #include "runtime/host/Cluster.h"
 #include "runtime/host/DriverSupport.h"
+#include "runtime/host/MemoryBudget.h"
 #include "runtime/host/Progress.h"
 #include "runtime/host/RunScenarios.h"
 #include "runtime/host/Settings.h"
@@ -30,22 +34,24 @@ DriverOptions worldOptions(const DriverOptions& base, const ScenarioInfo& info, 
   o.acrossRanks = acrossRanks;
   o.threads = threads;
   o.progress = false;
-  o.cancel = nullptr;  // a world runs whole; cancellation is checked between worlds
+  // Ctrl-C is seen inside a world: a cut world is dropped whole (r.partial below).
   return o;
 }
 
 // Under mpirun: every rank sends the worlds it ran (w ≡ rank mod N) to every other, so each
 // rank holds every world's reports, in world order, and the lowest failing world.
-void worldsOnRanks(uint64_t ranks, size_t reports, std::vector<ScenarioResult>& perWorld, std::vector<char>& finished,
-                   std::optional<std::pair<uint64_t, RunError>>& failure) {
+void worldsOnRanks(uint64_t ranks, size_t reports, bool weighted, std::vector<ScenarioResult>& perWorld,
+                   std::vector<char>& finished, std::optional<std::pair<uint64_t, RunError>>& failure) {
   ByteWriter w;
   for (uint64_t world = static_cast<uint64_t>(cluster::rank()); world < perWorld.size(); world += ranks) {
     const ScenarioResult& r = perWorld[world];
     w.put<uint8_t>(finished[world]);
     w.put<uint8_t>(r.error.has_value());
     if (r.error) StateCodec::put(w, *r.error);
-    else if (finished[world])
+    else if (finished[world]) {
       for (const ReportResult& report : r.reports) StateCodec::put(w, report);
+      if (weighted) w.put(r.evidence ? r.evidence->logEstimate : 0.0);
+    }
   }
   std::vector<std::string> all = cluster::allGather(w.bytes());
   for (uint64_t from = 0; from < ranks; ++from) {
@@ -59,6 +65,8 @@ void worldsOnRanks(uint64_t ranks, size_t reports, std::vector<ScenarioResult>& 
       } else if (finished[world]) {
         result.reports.clear();
         for (size_t k = 0; k < reports; ++k) result.reports.push_back(StateCodec::getReport(r));
+        // Only the log evidence travels: weighing worlds needs nothing else of it.
+        if (weighted) result.evidence = Evidence{}, result.evidence->logEstimate = r.get<double>();
       }
     }
   }
@@ -105,6 +113,13 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
       }
       ++uncertainSeen;
     }
+    // Every world keeps its result and its epistemic draws until the summary: refuse, before
+    // drawing anything, a count whose results cannot fit in memory (issue 22).
+    const double bytesPerWorld = sizeof(ScenarioResult) + 8.0 * (epistemic.size() + 2) +
+                            double(info.reports.size()) * (sizeof(ReportResult) + 3 * sizeof(double));
+    if (std::string e = memoryNeedError(fmt::format("--worlds {} (the worlds' results)", worlds), double(worlds) * bytesPerWorld);
+        !e.empty())
+      return failWith(out, Failure::Options, e);
     if (!epistemic.empty()) {
       std::string error;
       const Kernel* paramKernel = source.paramKernel(index, error);
@@ -167,7 +182,7 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
         finished[w] = 1;
       }
     }
-    if (ranks > 1 && wholeWorlds) worldsOnRanks(ranks, info.reports.size(), perWorld, finished, failure);
+    if (ranks > 1 && wholeWorlds) worldsOnRanks(ranks, info.reports.size(), info.weighted, perWorld, finished, failure);
     // Keep the contiguous prefix of finished worlds (the rest may have run in part). Every
     // world before the lowest failing one ran: each rank stops only at its own first failure.
     uint64_t completed = 0;
@@ -187,6 +202,9 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
     scenario.worldsCompleted = completed;
     scenario.partial = cancelled;
     for (auto& values : scenario.epistemicValues) values.resize(completed);
+    if (info.weighted)
+      for (uint64_t w = 0; w < completed; ++w)
+        scenario.logEvidence.push_back(perWorld[w].evidence ? perWorld[w].evidence->logEstimate : -INFINITY);
     for (size_t r = 0; r < info.reports.size(); ++r) {
       WorldReport report;
       report.label = info.reports[r].label;
@@ -195,6 +213,7 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
       std::vector<ReportResult> estimates;
       for (uint64_t w = 0; w < completed; ++w) estimates.push_back(perWorld[w].reports[r]);
       summariseWorlds(estimates, options.exceed, report);
+      if (info.weighted) weighWorldsByEvidence(estimates, scenario.logEvidence, options.exceed, report);
       scenario.reports.push_back(std::move(report));
     }
     scenario.seconds = detail::secondsSince(start);

@@ -1,8 +1,10 @@
 //===- WorldsFormat.cpp - A two-level run as text, JSON or CSV, and its plot ===//
 
 #include "analysis/worlds/WorldsFormat.h"
+#include "core/PrintableText.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -23,6 +25,7 @@ std::string text(const WorldsResult& r) {
     out += fmt::format("scenario {}: {} worlds x {} trials (epistemic, one value per world: {})\n", s.name,
                        s.worldsCompleted, r.trials, params.empty() ? "none" : params);
     if (s.partial) out += fmt::format("  PARTIAL: interrupted after {} of {} worlds\n", s.worldsCompleted, r.worlds);
+    if (s.worldsCompleted == 0) continue;
     Table t;
     std::vector<std::string> head = {"report", "pooled ± se", "across worlds: mean", "sd", "epistemic sd",
                                      "5%", "25%", "50%", "75%", "95%"};
@@ -39,10 +42,28 @@ std::string text(const WorldsResult& r) {
                                       fmt::format("{} ± {}", roundedNumber(w.pooled, se), roundedNumber(se, se)),
                                       roundedNumber(w.mean, se), roundedNumber(w.sd, 0), roundedNumber(w.epistemicSd, 0)};
       for (const QuantilePoint& q : w.quantiles) row.push_back(roundedNumber(q.value, se));
-      for (const Exceedance& e : w.exceed) row.push_back(roundedNumber(e.fraction, 0));
+      for (const Exceedance& e : w.exceed)
+        row.push_back(fmt::format("{} [{}, {}]", roundedNumber(e.fraction, (e.ciHigh - e.ciLow) / 4),
+                                  roundedNumber(e.ciLow, (e.ciHigh - e.ciLow) / 4),
+                                  roundedNumber(e.ciHigh, (e.ciHigh - e.ciLow) / 4)));
       t.row(row);
     }
     out += t.render("  ");
+    // Worlds weighted by their evidence: the posterior across worldviews.
+    for (const WorldReport& w : s.reports) {
+      if (!w.evidenceWeighted) continue;
+      out += fmt::format("  {} across worlds weighted by their evidence: {}", w.label, roundedNumber(w.posterior, 0));
+      for (const Exceedance& e : w.posteriorExceed)
+        out += fmt::format(", P(> {}) {}", num(e.threshold), roundedNumber(e.fraction, 0));
+      out += "\n";
+    }
+    for (const WorldReport& w : s.reports)
+      for (const Exceedance& e : w.exceed)
+        if (e.tooNoisy)
+          out += fmt::format("  warning: {} P(> {}): too few trials per world; about {:.1f}% of worlds may lie on the "
+                             "wrong side of {} by their trials' noise alone, more than the interval allows; raise "
+                             "--trials\n",
+                             w.label, num(e.threshold), 100 * e.misclassified, num(e.threshold));
     out += fmt::format("  seed {}, engine {}; world w runs trials w·{} … w·{} + {}; {:.2f} s\n", r.seed, r.engine,
                        r.trials, r.trials, r.trials - 1, s.seconds);
   }
@@ -65,12 +86,22 @@ std::string json(const WorldsResult& r) {
     nlohmann::ordered_json params = nlohmann::ordered_json::object();
     for (size_t i = 0; i < s.epistemic.size(); ++i) params[s.epistemic[i]] = s.epistemicValues[i];
     sj["epistemic"] = params;
+    if (!s.logEvidence.empty()) {
+      nlohmann::ordered_json logs = nlohmann::ordered_json::array();
+      for (double l : s.logEvidence) logs.push_back(std::isfinite(l) ? nlohmann::ordered_json(l) : nlohmann::ordered_json());
+      sj["log_evidence"] = logs;  // per world, world order; null: evidence 0
+    }
     nlohmann::ordered_json reports = nlohmann::ordered_json::array();
     for (const WorldReport& w : s.reports) {
       nlohmann::ordered_json rj;
       rj["label"] = w.label;
       rj["kind"] = reportKindName(w.kind);
       rj["worlds"] = w.worlds;
+      if (w.worlds == 0) {  // no estimate: no world finished, or the condition held in none
+        rj["pooled"] = nullptr;
+        reports.push_back(rj);
+        continue;
+      }
       rj["pooled"] = {{"estimate", w.pooled}, {"stderr", w.pooledStdError}, {"ci_low", w.pooledLow},
                       {"ci_high", w.pooledHigh}};
       rj["mean"] = w.mean;
@@ -81,9 +112,16 @@ std::string json(const WorldsResult& r) {
       for (const QuantilePoint& p : w.quantiles) q[num(p.p)] = p.value;
       rj["quantiles"] = q;
       nlohmann::ordered_json ex = nlohmann::ordered_json::array();
-      for (const Exceedance& e : w.exceed) ex.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}});
+      for (const Exceedance& e : w.exceed)
+        ex.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}, {"ci_low", e.ciLow}, {"ci_high", e.ciHigh},
+                      {"misclassified", e.misclassified}, {"too_noisy", e.tooNoisy}});
       rj["exceed"] = ex;
       rj["values"] = w.values;
+      if (w.evidenceWeighted) {
+        nlohmann::ordered_json px = nlohmann::ordered_json::array();
+        for (const Exceedance& e : w.posteriorExceed) px.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}});
+        rj["evidence_weighted"] = {{"estimate", w.posterior}, {"exceed", px}};
+      }
       reports.push_back(rj);
     }
     sj["reports"] = reports;
@@ -100,21 +138,32 @@ std::string csv(const WorldsResult& r) {
   for (const WorldsScenario& s : r.scenarios)
     if (!s.reports.empty()) first = &s.reports[0];
   if (first)
-    for (const Exceedance& e : first->exceed) out += ",\"P(>" + num(e.threshold) + ")\"";
-  out += "\n";
+    for (const Exceedance& e : first->exceed)
+      out += ",\"P(>" + num(e.threshold) + ")\",\"P(>" + num(e.threshold) + ")_ci_low\",\"P(>" + num(e.threshold) +
+             ")_ci_high\"";
+  out += ",note\n";
   for (const WorldsScenario& s : r.scenarios)
     for (const WorldReport& w : s.reports) {
       out += fmt::format("{},{},{},{},{}", csvField(s.name), csvField(w.label), reportKindName(w.kind), w.worlds,
                          r.trials);
+      std::string note = s.partial ? fmt::format("partial: {} of {} worlds", s.worldsCompleted, r.worlds) : "";
       if (w.worlds == 0) {
         out += std::string(11, ',');
+        note = (s.worldsCompleted == 0 ? std::string("undefined: no world finished")
+                                       : std::string("undefined: the condition held in no world")) +
+               (note.empty() ? "" : "; " + note);
       } else {
-        out += fmt::format(",{},{},{},{},{},{}", num(w.pooled), num(w.pooledStdError), num(w.mean), num(w.sd),
-                           num(w.innerVariance), num(w.epistemicSd));
-        for (const QuantilePoint& q : w.quantiles) out += "," + num(q.value);
+        out += fmt::format(",{},{},{},{},{},{}", csvNumber(w.pooled), csvNumber(w.pooledStdError), csvNumber(w.mean),
+                           csvNumber(w.sd), csvNumber(w.innerVariance), csvNumber(w.epistemicSd));
+        for (const QuantilePoint& q : w.quantiles) out += "," + csvNumber(q.value);
       }
-      for (const Exceedance& e : w.exceed) out += "," + num(e.fraction);
-      out += "\n";
+      for (const Exceedance& e : w.exceed) {
+        out += w.worlds == 0 ? ",,," : "," + csvNumber(e.fraction) + "," + csvNumber(e.ciLow) + "," + csvNumber(e.ciHigh);
+        if (e.tooNoisy)
+          note += std::string(note.empty() ? "" : "; ") + "warning: too few trials per world for P(>" +
+                  num(e.threshold) + ")";
+      }
+      out += "," + csvField(note) + "\n";
     }
   return out;
 }
@@ -122,12 +171,7 @@ std::string csv(const WorldsResult& r) {
 }  // namespace
 
 std::string formatWorlds(const WorldsResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return rt::formatWith(result, format, text, json, csv);
 }
 
 std::string plotWorlds(const WorldsResult& r, const std::string& path) {

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <nlopt.hpp>
 
+#include <fmt/format.h>
+
 #include "core/ClosestName.h"
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/RunScenarios.h"
@@ -82,6 +84,9 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
   if (what.over.empty()) return usage("say which params the model controls: --over x,y");
   if (what.report.empty()) return usage("say what the model wants: --maximize REPORT or --minimize REPORT");
   if (what.evaluations < 4 || what.evaluations > 100000) return usage("--evaluations must be from 4 to 100000");
+  if (!options.precision.empty())
+    return usage("--precision and --rel-precision do not apply to worst: every run of the search takes --trials "
+                 "trials on the same streams, so that the search compares like with like");
 
   PreparedRun prepared;
   out.failure = prepareOneScenario(source, what.scenario, options, prepared, out.error);
@@ -89,6 +94,8 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
   const Kernel& kernel = *prepared.kernels[0];
   const ScenarioInfo& info = kernel.info();
   result.scenario = info.name;
+  if (info.weighted)
+    return usage("scenario '" + info.name + "' observes; `omen worst` of weighted (posterior) estimates is not built yet");
 
   Search s;
   s.kernel = &kernel;
@@ -171,13 +178,28 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
     out.error = source.renderError(prepared.indices[0], *s.error);
     return out;
   }
-  if (!s.any) {
-    out.failure = Failure::Runtime;
-    out.error = "the search was interrupted before its first run finished\n";
+  // Ctrl-C: the best point of the runs that finished, marked partial, not re-estimated.
+  auto cancelled = [&] { return s.driver.cancel && s.driver.cancel->load(); };
+  result.found = s.any;
+  if (s.any) {
+    for (unsigned i = 0; i < n; ++i) result.at[i].value = snap(info.params[s.params[i]], s.best[i]);
+    result.searchEstimate = s.bestValue;
+  }
+  if (cancelled()) {
+    result.partial = true;
+    result.seconds = detail::secondsSince(start);
     return out;
   }
-  for (unsigned i = 0; i < n; ++i) result.at[i].value = snap(info.params[s.params[i]], s.best[i]);
-  result.searchEstimate = s.bestValue;
+  if (!std::isfinite(s.bestValue)) {
+    // A conditional report whose condition held in no trial at any point searched: there is
+    // no worst case to report, only nan (issue 22).
+    out.failure = Failure::Runtime;
+    out.error = fmt::format("report '{}' has no value anywhere the search looked: its condition (`| …`) held in no "
+                            "trial of any of the {} runs of {} trials; worst needs a report with a value (choose "
+                            "another with --report, or run more --trials)\n",
+                            what.report, s.evaluations, options.trials);
+    return out;
+  }
 
   // The optimum and the scenario as declared, both on fresh streams.
   DriverOptions fresh = s.driver;
@@ -197,6 +219,11 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
       out.error = source.renderError(prepared.indices[0], *r->error);
       return out;
     }
+  if (declared.partial || optimum.partial) {
+    result.partial = true;
+    result.seconds = detail::secondsSince(start);
+    return out;
+  }
   result.fresh = optimum.reports[s.report];
   result.declared = declared.reports[s.report];
   result.seconds = detail::secondsSince(start);

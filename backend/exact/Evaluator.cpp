@@ -401,6 +401,7 @@ Evaluator::Status Evaluator::exec(const ir::Block& b) {
           mem_->times[s->index] = mem_->t;
         }
         break;
+      case StmtKind::Factor: break;  // never reached: ir/Exactness refuses a scenario that observes
       case StmtKind::End: return Status::End;
       case StmtKind::Stop: return Status::Stop;
       case StmtKind::Return:

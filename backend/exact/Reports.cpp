@@ -71,7 +71,8 @@ bool computeReports(Evaluator& ev, const StateLayout& layout, const ir::Scenario
               if (moment >= 0 && given.happened[event]) {
                 // A moment event's time is out of the key: its sum stands in for p times time(e).
                 tally.givenMass += pv;
-                tally.sum += pv / mass * weight.moments[size_t(moment)];
+                // A state whose mass underflowed to 0 adds nothing (0/0 would be NaN).
+                if (mass > 0) tally.sum += pv / mass * weight.moments[size_t(moment)];
                 tally.largest = std::max(tally.largest, double(given.t));
                 return true;
               }

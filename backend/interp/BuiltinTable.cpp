@@ -25,7 +25,12 @@ constexpr Op opcodeOf() {
   else if constexpr (std::is_same_v<F, FnI_R>) return Op::CallI_R;
   else if constexpr (std::is_same_v<F, FnB_R>) return Op::CallB_R;
   else if constexpr (std::is_same_v<F, FnI_IR>) return Op::CallI_IR;
+  else if constexpr (std::is_same_v<F, FnR_BR>) return Op::CallR_BR;
+  else if constexpr (std::is_same_v<F, FnR_IR>) return Op::CallR_IR;
+  else if constexpr (std::is_same_v<F, FnR_IIR>) return Op::CallR_IIR;
+  else if constexpr (std::is_same_v<F, FnR_RRRR>) return Op::CallR_RRRR;
   else if constexpr (std::is_same_v<F, FnI_Rv>) return Op::CallI_Rv;
+  else if constexpr (std::is_same_v<F, FnR_Rv>) return Op::CallR_Rv;
   else static_assert(sizeof(F) == 0, "a runtime builtin signature without an interpreter opcode");
 }
 

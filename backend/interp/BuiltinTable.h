@@ -18,7 +18,12 @@ using FnI_III = int64_t (*)(Ctx, uint32_t, int64_t, int64_t, int64_t);
 using FnI_R = int64_t (*)(Ctx, uint32_t, double);
 using FnB_R = bool (*)(Ctx, uint32_t, double);
 using FnI_IR = int64_t (*)(Ctx, uint32_t, int64_t, double);
+using FnR_BR = double (*)(Ctx, uint32_t, bool, double);
+using FnR_IR = double (*)(Ctx, uint32_t, int64_t, double);
+using FnR_IIR = double (*)(Ctx, uint32_t, int64_t, int64_t, double);
+using FnR_RRRR = double (*)(Ctx, uint32_t, double, double, double, double);
 using FnI_Rv = int64_t (*)(Ctx, uint32_t, const double*, int64_t);
+using FnR_Rv = double (*)(Ctx, uint32_t, const double*, int64_t);
 
 struct Callee {
   Op op;     ///< the Call* opcode of the function's C signature

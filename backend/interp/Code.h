@@ -30,7 +30,10 @@ enum class Op : uint8_t {
   And, Or, Select, IntToReal,
   // Builtin calls by C signature: result _ arguments (R double, I int64_t, B bool).
   CallR_R, CallR_RR, CallR_RRR, CallI_I, CallI_II, CallI_III, CallI_R, CallB_R, CallI_IR,
+  CallR_BR, CallR_IR, CallR_IIR,  ///< log densities of the discrete distributions
+  CallR_RRRR,  ///< four arguments: a = first list entry (argument nodes), b = 4
   CallI_Rv,  ///< variadic reals: a = first list entry, b = count
+  CallR_Rv,  ///< the same, returning a real (metalog)
   CallFn,    ///< a = first list entry (argument nodes), b = count, c = function index
   LoadElem,  ///< a = array, b = index node; checked (site)
   LoadElemSlot,  ///< a = array, b = the frame slot holding the index (a loop variable); checked (site)
@@ -61,8 +64,9 @@ enum class IOp : uint8_t {
   Return,       ///< the function's value is eval(expr)
   StoreElem,    ///< array a, element eval(b) (checked at site) = eval(expr)
   TriggerElem,  ///< event array a (times in a + 1), element eval(b) (checked at site)
-  ForTest,      ///< if !(frame[a] < frame[b]) goto expr: a `for` loop's entry
-  ForNext,      ///< ++frame[a]; if frame[a] < frame[b] goto expr: the back edge, one instruction
+  ForTest,      ///< if !(frame[a] < frame[b]) goto expr: a `for` loop's entry (site: its length check)
+  ForNext,      ///< ++frame[a]; if frame[a] < frame[b] goto expr: the back edge, which polls the cancel flag
+  Factor,       ///< the trial's log weight += eval(expr) (omen_rt_factor, site)
   Halt,         ///< end of a code sequence (a step finished normally)
 };
 
@@ -111,7 +115,7 @@ struct ReportCode {
 
 struct Code {
   std::vector<Node> nodes;
-  std::vector<uint32_t> lists;  ///< argument lists of CallFn / CallI_Rv
+  std::vector<uint32_t> lists;  ///< argument lists of CallFn / CallI_Rv / CallR_Rv
   std::vector<Instr> instrs;
   std::vector<FunctionCode> functions;
   std::vector<GlobalCode> globals;  ///< in evaluation order
@@ -119,6 +123,7 @@ struct Code {
   std::vector<PhaseCode> phases;
   std::vector<ReportCode> reports;
   std::vector<ArrayCode> arrays;
+  bool weighted = false;    ///< each trial's outcome row ends with its log weight (ir::Scenario::weighted)
   uint32_t trialSlots = 0;  ///< frame slots of the trial; functions' frames follow
   uint32_t frameSize = 0;
   uint32_t eventCount = 0;

@@ -108,7 +108,7 @@ uint32_t Compiler::expr(const ir::Expr& e) {
       Callee callee = lookupBuiltin(e.builtin, e.intForm);
       n.op = callee.op;
       n.fn = callee.fn;
-      if (n.op == Op::CallI_Rv) {
+      if (n.op == Op::CallI_Rv || n.op == Op::CallR_RRRR || n.op == Op::CallR_Rv) {
         n.b = uint32_t(e.operands.size());
         n.a = list(e);
       } else {
@@ -175,13 +175,14 @@ void Compiler::stmt(const ir::Stmt& s) {
       return;
     }
     case ir::StmtKind::TriggerElement: emit({IOp::TriggerElem, s.index, 0, s.site, expr(*s.subscript)}); return;
+    case ir::StmtKind::Factor: emit({IOp::Factor, 0, expr(*s.value), s.site}); return;
     case ir::StmtKind::For: {
       // i = lo; end = hi; if i < end { do { body } while (++i < end) }: one instruction per
       // iteration besides the body.
       uint32_t i = frameBase + s.index, end = frameBase + s.aux;
       emit({IOp::Store, i, expr(*s.value)});
       emit({IOp::Store, end, expr(*s.bound)});
-      uint32_t test = emit({IOp::ForTest, i, 0, UINT32_MAX, end});
+      uint32_t test = emit({IOp::ForTest, i, 0, s.site, end});
       uint32_t body = here();
       block(s.thenBlock);
       emit({IOp::ForNext, i, body, UINT32_MAX, end});
@@ -203,6 +204,7 @@ Code compile(const ir::Module& m, const ir::Scenario& s) {
   c.scenario = &s;
   code.trialSlots = uint32_t(s.slots.size());
   code.eventCount = uint32_t(s.events.size());
+  code.weighted = s.weighted;
 
   uint32_t base = code.trialSlots;
   for (const ir::Function& f : m.functions) {

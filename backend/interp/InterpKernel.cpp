@@ -24,7 +24,7 @@ class InterpKernel final : public rt::Kernel {
                 OmenError& error, uint64_t& failedTrial,
                 const std::atomic<bool>* cancel = nullptr) const override {
     Machine machine(code_, globals, cancel);
-    size_t width = code_.reports.size() * rt::kOutcomeWidth;
+    size_t width = rt::outcomeWidth(info_);
     for (uint32_t k = 0; k < count; ++k) {
       if (!machine.runTrial(seed, first + k, outcomes + k * width)) {
         error = machine.ctx().error;

@@ -179,7 +179,33 @@ Value Machine::eval(uint32_t index) {
       EVAL(y, n.b);
       return intValue(reinterpret_cast<FnI_IR>(n.fn)(&ctx_, n.site, x.i, y.r));
     }
-    case Op::CallI_Rv: {
+    case Op::CallR_BR: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      return realValue(reinterpret_cast<FnR_BR>(n.fn)(&ctx_, n.site, x.i != 0, y.r));
+    }
+    case Op::CallR_IR: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      return realValue(reinterpret_cast<FnR_IR>(n.fn)(&ctx_, n.site, x.i, y.r));
+    }
+    case Op::CallR_IIR: {
+      EVAL(x, n.a);
+      EVAL(y, n.b);
+      EVAL(z, n.c);
+      return realValue(reinterpret_cast<FnR_IIR>(n.fn)(&ctx_, n.site, x.i, y.i, z.r));
+    }
+    case Op::CallR_RRRR: {
+      double v[4];
+      for (uint32_t i = 0; i < 4; ++i) {
+        Value x = eval(code_.lists[n.a + i]);
+        if (failed()) return {};
+        v[i] = x.r;
+      }
+      return realValue(reinterpret_cast<FnR_RRRR>(n.fn)(&ctx_, n.site, v[0], v[1], v[2], v[3]));
+    }
+    case Op::CallI_Rv:
+    case Op::CallR_Rv: {
       size_t base = realsTop_;
       realsTop_ += n.b;
       if (reals_.size() < realsTop_) reals_.resize(2 * realsTop_);
@@ -192,6 +218,8 @@ Value Machine::eval(uint32_t index) {
         reals_[base + i] = x.r;
       }
       realsTop_ = base;
+      if (n.op == Op::CallR_Rv)
+        return realValue(reinterpret_cast<FnR_Rv>(n.fn)(&ctx_, n.site, reals_.data() + base, int64_t(n.b)));
       return intValue(reinterpret_cast<FnI_Rv>(n.fn)(&ctx_, n.site, reals_.data() + base, int64_t(n.b)));
     }
     case Op::CallFn: return callFunction(n);
@@ -299,8 +327,22 @@ Machine::Status Machine::exec(uint32_t pc) {
         ++pc;
         break;
       }
-      case IOp::ForTest: pc = frame_[in.a].i < frame_[in.b].i ? pc + 1 : in.expr; break;
-      case IOp::ForNext: pc = ++frame_[in.a].i < frame_[in.b].i ? in.expr : pc + 1; break;
+      case IOp::Factor: {
+        Value w = operand(in.expr);
+        if (failed()) return Status::Done;
+        omen_rt_factor(&ctx_, in.site, w.r);
+        if (failed()) return Status::Done;
+        ++pc;
+        break;
+      }
+      case IOp::ForTest:
+        if (!checkLoopLength(frame_[in.a].i, frame_[in.b].i, in.site)) return Status::Done;
+        pc = frame_[in.a].i < frame_[in.b].i ? pc + 1 : in.expr;
+        break;
+      case IOp::ForNext:
+        if (!stillWanted()) return Status::Done;
+        pc = ++frame_[in.a].i < frame_[in.b].i ? in.expr : pc + 1;
+        break;
       case IOp::End: return Status::End;
       case IOp::Stop: return Status::Stop;
       case IOp::Return:
@@ -314,6 +356,14 @@ Machine::Status Machine::exec(uint32_t pc) {
 bool Machine::checkCount(int64_t n, uint32_t site) {
   if (n >= 0 && n <= ir::kMaxStepCount) return true;
   fail(OMEN_ERR_BAD_COUNT, site, 1, double(n));
+  return false;
+}
+
+bool Machine::checkLoopLength(int64_t lo, int64_t hi, uint32_t site) {
+  if (site == ir::kNoSite || hi <= lo) return true;
+  const uint64_t n = uint64_t(hi) - uint64_t(lo);
+  if (n <= uint64_t(ir::kMaxLoopIterations)) return true;
+  fail(OMEN_ERR_LOOP_LIMIT, site, 1, double(n));
   return false;
 }
 
@@ -389,6 +439,10 @@ bool Machine::runTrial(uint64_t seed, uint64_t trial, double* outcomes) {
     }
     *outcomes++ = given ? 1.0 : 0.0;
     *outcomes++ = value;
+  }
+  if (code_.weighted) {
+    *outcomes++ = ctx_.logWeight;
+    *outcomes++ = 0.0;
   }
   return true;
 }

@@ -65,8 +65,11 @@ class Machine {
   }
   /// Checks a `for` count or an `until` limit.
   bool checkCount(int64_t n, uint32_t site);
+  /// Checks a `for i in lo..hi` range against ir::kMaxLoopIterations.
+  bool checkLoopLength(int64_t lo, int64_t hi, uint32_t site);
   bool runPhases();
-  /// Counts one step or trial start; false (the trial failed) if the run was cancelled.
+  /// Counts one step, loop iteration or trial start; false (the trial failed) if the run was
+  /// cancelled.
   bool stillWanted() {
     if (--untilCancelCheck_ != 0) return true;
     untilCancelCheck_ = OMEN_CANCEL_CHECK_INTERVAL;

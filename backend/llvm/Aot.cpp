@@ -25,6 +25,7 @@
 #include "frontend/basic/Diagnostics.h"
 #include "ir/ParamScenario.h"
 #include "runtime/host/ProgramMetadata.h"
+#include "runtime/host/AtomicFile.h"
 
 namespace omen::llvmgen {
 namespace {
@@ -166,7 +167,10 @@ bool buildExecutable(const ir::Module& program, const SourceManager& sources, co
     error = "cannot find the linker '" + cxx + "' (set $OMEN_CXX)";
     return false;
   }
-  std::vector<std::string> args{*program_, "-o", output, objectPath.str().str()};
+  // The linker writes beside `output`, renamed into place once it succeeded: a failed link
+  // (a full disk) never leaves half an executable or destroys the one that was there.
+  std::string linked = rt::temporaryPathBeside(output);
+  std::vector<std::string> args{*program_, "-o", linked, objectPath.str().str()};
   for (std::string& lib : aotLibraries()) args.push_back(std::move(lib));
   for (const char* lib : {"-lpthread", "-lm"}) args.push_back(lib);
   std::vector<llvm::StringRef> argRefs(args.begin(), args.end());
@@ -185,10 +189,12 @@ bool buildExecutable(const ir::Module& program, const SourceManager& sources, co
     llvm::sys::fs::remove(logPath);
   }
   if (status != 0) {
+    llvm::sys::fs::remove(linked);
     error = "linking '" + output + "' failed: " + (!log.empty() ? log : !message.empty() ? message : "the linker " + cxx + " failed");
     return false;
   }
-  return true;
+  error = rt::commitTemporaryFile(linked, output);
+  return error.empty();
 }
 
 }  // namespace omen::llvmgen

@@ -34,17 +34,19 @@ std::vector<std::string> splitList(const std::string& text) {
 }
 
 /// The folder above the bin/ or lib/ folder holding this code.
-fs::path treeRoot() {
+fs::path treeRoot() { return omenCodeFile().parent_path().parent_path(); }
+
+}  // namespace
+
+fs::path omenCodeFile() {
   Dl_info info{};
   std::error_code ec;
   fs::path self;
   if (dladdr(reinterpret_cast<void*>(&aotLibraries), &info) && info.dli_fname && *info.dli_fname)
     self = fs::canonical(info.dli_fname, ec);
   if (self.empty() || ec) self = fs::read_symlink("/proc/self/exe", ec);
-  return self.parent_path().parent_path();
+  return self;
 }
-
-}  // namespace
 
 std::vector<std::string> aotLibraries() {
   const char* override = std::getenv("OMEN_AOT_LIBS");

@@ -1,6 +1,8 @@
 //===- Codegen.cpp - Kernel modules: emitted scenarios + the runtime, optimized =//
 #include "backend/llvm/Codegen.h"
 
+#include <llvm/IR/Verifier.h>
+#include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
 
 #include "backend/llvm/RuntimeModule.h"
@@ -31,6 +33,12 @@ llvm::Expected<KernelModule> buildKernelModule(
     exported.push_back(symbols->globals);
     exported.push_back(symbols->block);
     result.symbols.push_back(std::move(*symbols));
+  }
+  {
+    std::string problems;
+    llvm::raw_string_ostream os(problems);
+    if (llvm::verifyModule(*result.module, &os))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "internal error: invalid LLVM IR: " + os.str());
   }
   if (decorate)
     for (std::string& name : decorate(*result.module, result.symbols)) exported.push_back(std::move(name));

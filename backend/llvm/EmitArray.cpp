@@ -96,8 +96,16 @@ void Emitter::triggerElement(const ir::Stmt& s) {
 void Emitter::forLoop(const ir::Stmt& s) {
   llvm::AllocaInst* i = frame_.slots.at(s.index);
   llvm::AllocaInst* end = frame_.slots.at(s.aux);
-  b_.CreateStore(expr(*s.value), i);
-  b_.CreateStore(expr(*s.bound), end);
+  Value* lo = expr(*s.value);
+  Value* hi = expr(*s.bound);
+  b_.CreateStore(lo, i);
+  b_.CreateStore(hi, end);
+  if (s.site != ir::kNoSite) {
+    // hi - lo as an unsigned difference is exact whenever hi > lo (Machine::checkLoopLength).
+    Value* n = b_.CreateSub(hi, lo);
+    failIf(b_.CreateAnd(b_.CreateICmpSGT(hi, lo), b_.CreateICmpUGT(n, b_.getInt64(ir::kMaxLoopIterations))),
+           OMEN_ERR_LOOP_LIMIT, s.site, {b_.CreateUIToFP(n, b_.getDoubleTy())});
+  }
   llvm::BasicBlock* head = newBlock("for.head");
   llvm::BasicBlock* body = newBlock("for.body");
   llvm::BasicBlock* exit = newBlock("for.exit");
@@ -109,6 +117,7 @@ void Emitter::forLoop(const ir::Stmt& s) {
   block(s.thenBlock);
   // i < end held, so i + 1 does not overflow.
   b_.CreateStore(b_.CreateAdd(b_.CreateLoad(b_.getInt64Ty(), i), b_.getInt64(1)), i);
+  pollCancel();
   b_.CreateBr(head);
   b_.SetInsertPoint(exit);
 }

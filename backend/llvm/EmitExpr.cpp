@@ -185,6 +185,12 @@ Value* Emitter::callFunction(const ir::Expr& e) {
   llvm::Function* callee = function(e.index);
   std::vector<Value*> args{frame_.ctx, frame_.globals};
   for (const ir::ExprPtr& operand : e.operands) args.push_back(expr(*operand));
+  // The cancel flag and countdown, for the callee's `for` loops (function() in EmitStmt.cpp);
+  // null for a callee that runs none, so that the caller's countdown stays in a register.
+  llvm::Value* none = llvm::ConstantPointerNull::get(b_.getPtrTy());
+  const bool polls = functionPolls(e.index) && frame_.cancel;
+  args.push_back(polls ? frame_.cancel : none);
+  args.push_back(polls ? frame_.untilCancelCheck : none);
   llvm::CallInst* call = b_.CreateCall(callee, args);
   checkError();
   return call;

@@ -19,6 +19,7 @@ using llvm::Value;
 Emitter::Emitter(llvm::Module& module, const llvm::Module& runtime, const ir::Module& program)
     : module_(module), runtime_(runtime), program_(program), context_(module.getContext()), b_(context_) {
   functions_.assign(program.functions.size(), nullptr);
+  functionPolls_.assign(program.functions.size(), -1);
 }
 
 //===--- helpers -------------------------------------------------------------===//
@@ -199,6 +200,12 @@ void Emitter::stmt(const ir::Stmt& s) {
     case K::StoreElement: storeElement(s); return;
     case K::TriggerElement: triggerElement(s); return;
     case K::For: forLoop(s); return;
+    case K::Factor:
+      if (llvm::Function* factor = runtimeFunction("omen_rt_factor")) {
+        b_.CreateCall(factor, {frame_.ctx, b_.getInt32(s.site), expr(*s.value)});
+        checkError();
+      }
+      return;
   }
 }
 
@@ -310,6 +317,8 @@ llvm::Function* Emitter::function(uint32_t index) {
   const ir::Function& f = program_.functions[index];
   std::vector<llvm::Type*> params{b_.getPtrTy(), b_.getPtrTy()};
   for (uint32_t i = 0; i < f.argCount; ++i) params.push_back(typeOf(f.slots[i].type));
+  params.push_back(b_.getPtrTy());  // the cancel flag (EmitCancel.cpp), or null
+  params.push_back(b_.getPtrTy());  // the caller's countdown to the next poll
   auto* type = llvm::FunctionType::get(typeOf(f.returnType), params, false);
   llvm::Function* fn = llvm::Function::Create(type, llvm::Function::InternalLinkage, "omen_fn_" + f.name, module_);
   functions_[index] = fn;
@@ -321,6 +330,11 @@ llvm::Function* Emitter::function(uint32_t index) {
   frame_.function = fn;
   frame_.ctx = fn->getArg(0);
   frame_.globals = fn->getArg(1);
+  if (functionPolls(index)) {
+    // Both null when the caller has no flag (the globals function): pollCancel checks.
+    frame_.cancel = fn->getArg(2 + f.argCount);
+    frame_.untilCancelCheck = fn->getArg(3 + f.argCount);
+  }
   b_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", fn));
   allocateSlots(f.slots);
   for (uint32_t i = 0; i < f.argCount; ++i) b_.CreateStore(fn->getArg(2 + i), frame_.slots[i]);

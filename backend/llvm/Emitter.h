@@ -71,8 +71,10 @@ class Emitter {
     /// i1, set while emitting a phase that skips quiescent steps (ir/Quiescence.h): true
     /// once the current step changed a state or triggered a new event.
     llvm::AllocaInst* changed = nullptr;
-    llvm::Value* cancel = nullptr;                   ///< const uint8_t*, block function only
-    llvm::AllocaInst* untilCancelCheck = nullptr;    ///< i32 countdown to the next poll
+    /// const uint8_t*: the block function's, passed on to the functions it calls (which
+    /// poll inside `for` loops); null in the globals function.
+    llvm::Value* cancel = nullptr;
+    llvm::Value* untilCancelCheck = nullptr;  ///< i32* countdown to the next poll
     /// i1, set while emitting a trial that runs speculatively in vector lanes
     /// (ir/TrialLanes.h, EmitLanes.cpp): errors set it and the trial goes on.
     llvm::AllocaInst* failed = nullptr;
@@ -115,6 +117,8 @@ class Emitter {
   /// Counts a step or trial start; every OMEN_CANCEL_CHECK_INTERVAL reads the cancel flag
   /// and fails the trial with OMEN_ERR_CANCELLED if it is set (EmitCancel.cpp).
   void pollCancel();
+  /// Whether function `index` polls (a `for` loop in it or in a function it calls).
+  bool functionPolls(uint32_t index);
   llvm::Function* function(uint32_t index);
   void emitGlobalsFunction(const ir::Scenario& s, const std::string& name);
   void emitBlockFunction(const ir::Scenario& s, const std::string& name);
@@ -147,6 +151,9 @@ class Emitter {
   llvm::IRBuilder<> b_;
   Frame frame_;
   std::vector<llvm::Function*> functions_;
+  /// Per function: 1 if it runs a `for` loop (itself or through a call), so it polls the
+  /// cancel flag and gets it; 0 if not; -1 not worked out yet (EmitCancel.cpp).
+  std::vector<int8_t> functionPolls_;
   std::string missing_;  ///< a runtime function the bitcode lacks (reported by emitScenario)
 };
 

@@ -21,10 +21,10 @@ class JitKernel final : public rt::Kernel {
   JitKernel(std::unique_ptr<rt::Kernel> globals, rt::BlockFn block, std::vector<uint32_t> sites)
       : globals_(std::move(globals)), block_(block), sites_(std::move(sites)) {}
   const rt::ScenarioInfo& info() const override { return globals_->info(); }
-  bool initGlobals(Value* globals, const uint8_t* overridden, OmenError& error) const override {
+  bool initGlobals(omen::Value* globals, const uint8_t* overridden, OmenError& error) const override {
     return globals_->initGlobals(globals, overridden, error);
   }
-  bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
+  bool runBlock(const omen::Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
                 OmenError& error, uint64_t& failedTrial,
                 const std::atomic<bool>* cancel = nullptr) const override {
     uint32_t done = block_(globals, seed, first, count, outcomes, &error, reinterpret_cast<const uint8_t*>(cancel));

@@ -7,9 +7,26 @@
 #include <system_error>
 #include <vector>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "backend/llvm/KernelCache.h"
+#include "backend/llvm/KernelCacheFolder.h"
 
 namespace omen::llvmgen {
+namespace {
+
+/// Whether `path` begins with an entry's header: a user's own `big_library.o` does not.
+bool holdsAnEntry(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  char head[12];
+  ssize_t n = ::read(fd, head, sizeof head);
+  ::close(fd);
+  return n == ssize_t(sizeof head) && startsLikeKernelCacheEntry(std::string_view(head, sizeof head));
+}
+
+}  // namespace
 
 uint64_t kernelCacheCapBytes() {
   constexpr uint64_t kDefaultMiB = 256;
@@ -36,6 +53,8 @@ void trimKernelCache(const std::string& dir, uint64_t capBytes) {
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const fs::path& path = it->path();
     std::string name = path.filename().string();
+    // Only what omen wrote: an entry's name, a regular file of the user's (no symlink).
+    if (!isKernelCacheFileName(name) || !isOwnRegularFile(path.string())) continue;
     std::error_code statError;
     fs::file_time_type used = fs::last_write_time(path, statError);
     if (statError) continue;  // removed meanwhile by another process
@@ -44,7 +63,7 @@ void trimKernelCache(const std::string& dir, uint64_t capBytes) {
       if (now - used > std::chrono::hours(1)) fs::remove(path, statError);
       continue;
     }
-    if (path.extension() != ".o") continue;
+    if (!holdsAnEntry(path.string())) continue;
     uint64_t size = fs::file_size(path, statError);
     if (statError) continue;
     entries.push_back({used, path.string(), size});

@@ -101,6 +101,7 @@ NormalizedScenario normalizeScenario(const ir::Module& program, const ir::Scenar
   }
   s.runsInLanes = scenario.runsInLanes;
   s.trialLanes = scenario.trialLanes;
+  s.weighted = scenario.weighted;
   m.scenarios.push_back(std::move(s));
   out.text = ir::toString(m);
   return out;

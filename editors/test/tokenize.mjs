@@ -214,7 +214,8 @@ function assertions(grammar) {
   const builtins = [...def.matchAll(/^OMEN_(?:BUILTIN|OVERLOADED)\(\s*\w+\s*,\s*"(\w+)"\s*,\s*(\w+)/gm)];
   if (builtins.length < 20) expect('Builtins.def entries found', false, `only ${builtins.length}`);
   for (const [, name, kind] of builtins) {
-    const want = kind === 'Math' ? 'support.function.math.omen' : kind === 'Dist' ? 'support.function.distribution.omen' : null;
+    // A Density row shares its distribution's name (`observe x ~ normal(mu, 1)`), so its scope.
+    const want = kind === 'Math' ? 'support.function.math.omen' : kind === 'Dist' || kind === 'Density' ? 'support.function.distribution.omen' : null;
     const got = innermost(scopesOf(grammar, `x = ${name}(1, 2)`, name));
     expect(`builtin '${name}' (${kind})`, want && got === want, want ? `got ${got}` : `unknown kind ${kind}`);
   }

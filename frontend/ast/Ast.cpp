@@ -1,6 +1,9 @@
 //===- Ast.cpp - Spellings of AST enums for messages and dumps --------------===//
 #include "frontend/ast/Decl.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace omen::ast {
 
 const char* spelling(BinaryOp op) {
@@ -54,6 +57,22 @@ const Expr* arrayLength(const NamedDecl* d) {
   if (d->declKind == DeclKind::State) return static_cast<const StateDecl*>(d)->length.get();
   if (d->declKind == DeclKind::Event) return static_cast<const EventDecl*>(d)->length.get();
   return nullptr;
+}
+
+std::string realSpelling(double x) {
+  char buf[32];
+  for (int digits = 6; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, x);
+    if (std::strtod(buf, nullptr) == x) break;
+  }
+  return buf;
+}
+
+std::unique_ptr<NumberExpr> realLiteral(SourceRange at, double x) {
+  auto n = std::make_unique<NumberExpr>(at);
+  n->realValue = x;
+  n->spelling = realSpelling(x);
+  return n;
 }
 
 }  // namespace omen::ast

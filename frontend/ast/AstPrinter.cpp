@@ -74,6 +74,7 @@ class Printer {
       case ExprKind::Call: {
         const auto& c = static_cast<const CallExpr&>(e);
         o << "call " << c.callee;
+        if (!c.fitted.empty()) o << " [" << c.fitted << "]";
         if (typed_ && c.function) o << " -> fn";
         else if (typed_ && c.builtin >= 0) o << " -> builtin";
         break;
@@ -310,6 +311,15 @@ class Printer {
         expr(*f.lo, depth + 1, "from");
         expr(*f.hi, depth + 1, "to");
         stmt(*f.body, depth + 1);
+        return;
+      }
+      case StmtKind::Observe: {
+        const auto& ob = static_cast<const ObserveStmt&>(s);
+        o << "observe";
+        at(s.range);
+        o << '\n';
+        expr(*ob.value, depth + 1, "value");
+        if (ob.dist) expr(*ob.dist, depth + 1, "dist");
         return;
       }
       case StmtKind::End: o << "end"; break;

@@ -104,6 +104,7 @@ struct ParamRange {
 struct ParamDecl : Member, NamedDecl {
   bool uncertain = false;
   bool epistemic = false;  ///< implies uncertain
+  bool correlated = false;  ///< drawn through a Gaussian copula (`correlate`, frontend/sema/Copula.cpp)
   ExprPtr init;  ///< for `~`, a CallExpr of a distribution
   std::optional<ParamRange> valueRange;
   ParamDecl(SourceRange r, std::string n, SourceRange nameR, bool unc, ExprPtr e,
@@ -113,7 +114,9 @@ struct ParamDecl : Member, NamedDecl {
   static bool classof(const Member* m) { return m->memberKind == MemberKind::Param; }
   static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Param; }
   MemberPtr clone() const override {
-    return std::make_unique<ParamDecl>(Member::range, name, nameRange, uncertain, init->clone(), valueRange, epistemic);
+    auto p = std::make_unique<ParamDecl>(Member::range, name, nameRange, uncertain, init->clone(), valueRange, epistemic);
+    p->correlated = correlated;
+    return p;
   }
   std::string key() const override { return name; }
 };
@@ -192,12 +195,22 @@ struct ReportDecl : Member {
 };
 
 /// `scenario NAME [extends BASE] { members }` as written.
+/// `correlate(a, b, rho)` in a scenario: a Spearman rank correlation between two uncertain
+/// params, realised by a Gaussian copula (frontend/sema/Copula.cpp).
+struct Correlation {
+  std::string a, b;
+  SourceRange aRange, bRange, range;
+  double rho = 0;
+  std::string rhoSpelling;
+};
+
 struct ScenarioDecl : TopDecl {
   std::string name;
   SourceRange nameRange;
   std::string base;  ///< empty if no `extends`
   SourceRange baseRange;
   std::vector<MemberPtr> members;
+  std::vector<Correlation> correlations;
   ScenarioDecl(SourceRange r) : TopDecl(TopKind::Scenario, r) {}
   static bool classof(const TopDecl* d) { return d->topKind == TopKind::Scenario; }
 };

@@ -141,16 +141,25 @@ struct CallExpr : Expr {
   std::vector<ExprPtr> args;
   int builtin = -1;               ///< set by sema: index into the builtin table, or -1
   const FnDecl* function = nullptr;  ///< set by sema for user functions
+  /// For a belief written with percentiles (`metalog(10%: 1, …)`), what was written and what
+  /// it was fitted to, for dumps and `omen doc`; empty otherwise.
+  std::string fitted;
   CallExpr(SourceRange r, std::string name, SourceRange nameR)
       : Expr(ExprKind::Call, r), callee(std::move(name)), calleeRange(nameR) {}
   static bool classof(const Expr* e) { return e->kind == ExprKind::Call; }
   ExprPtr clone() const override {
     auto c = std::make_unique<CallExpr>(range, callee, calleeRange);
     for (const auto& a : args) c->args.push_back(a->clone());
-    c->type = type, c->draws = draws, c->builtin = builtin, c->function = function;
+    c->type = type, c->draws = draws, c->builtin = builtin, c->function = function, c->fitted = fitted;
     return c;
   }
 };
+
+/// The shortest decimal that reads back as exactly `x`: how the frontend spells a number it
+/// computed (a fitted coefficient, a copula's Cholesky entry).
+std::string realSpelling(double x);
+/// A real literal the frontend wrote itself (not from the source), spelled as above.
+std::unique_ptr<NumberExpr> realLiteral(SourceRange at, double x);
 
 /// `time(e)`: the global step at which event `e` first triggered (int).
 struct TimeExpr : Expr {

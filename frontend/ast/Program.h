@@ -22,6 +22,8 @@ struct Scenario {
   const ScenarioDecl* decl = nullptr;
   std::vector<std::string> bases;  ///< the extends chain, nearest first
   std::vector<MemberPtr> members;
+  /// The base's correlations, then this scenario's (a derived pair replaces the base's).
+  std::vector<Correlation> correlations;
 
   // Views of `members` by kind, in order (filled in by sema).
   std::vector<ParamDecl*> params;

@@ -9,7 +9,7 @@
 
 namespace omen::ast {
 
-enum class StmtKind { Block, Let, Assign, If, WithProbability, Trigger, End, Stop, Return, For };
+enum class StmtKind { Block, Let, Assign, If, WithProbability, Trigger, End, Stop, Return, For, Observe };
 
 struct Stmt {
   StmtKind kind;
@@ -117,6 +117,21 @@ struct ForStmt : Stmt, NamedDecl {
   static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Loop; }
   StmtPtr clone() const override {
     return std::make_unique<ForStmt>(Stmt::range, name, nameRange, lo->clone(), hi->clone(), body->cloneBlock());
+  }
+};
+
+/// `observe c` (hard evidence: a trial where the bool c is false gets weight 0) or
+/// `observe x ~ D(args)` (soft: the trial's weight is multiplied by D's density or mass at x).
+/// Only in phase bodies.
+struct ObserveStmt : Stmt {
+  ExprPtr value;                    ///< c, or x
+  std::unique_ptr<CallExpr> dist;   ///< D(args); null for hard evidence
+  ObserveStmt(SourceRange r, ExprPtr v, std::unique_ptr<CallExpr> d)
+      : Stmt(StmtKind::Observe, r), value(std::move(v)), dist(std::move(d)) {}
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::Observe; }
+  StmtPtr clone() const override {
+    std::unique_ptr<CallExpr> d(dist ? static_cast<CallExpr*>(dist->clone().release()) : nullptr);
+    return std::make_unique<ObserveStmt>(range, value->clone(), std::move(d));
   }
 };
 

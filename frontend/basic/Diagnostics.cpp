@@ -6,13 +6,33 @@
 
 namespace omen {
 
+static Diagnostic& discarded() {
+  static thread_local Diagnostic sink;
+  sink = {};
+  return sink;
+}
+
+static bool endsWith(const std::string& s, const char* suffix) {
+  size_t n = std::char_traits<char>::length(suffix);
+  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+}
+
+bool DiagnosticEngine::hidesContent(FileId file) const {
+  return file < sm_.size() && sm_.readFromDisk(file) && !endsWith(sm_.path(file), ".omen") &&
+         !endsWith(sm_.name(file), ".omen");
+}
+
 Diagnostic& DiagnosticEngine::error(SourceRange range, std::string message) {
-  ++errorCount_;
-  if (errorCount_ > kMaxErrors) {
-    static thread_local Diagnostic sink;
-    sink = {};
-    return sink;
+  if (range.valid() && hidesContent(range.begin.file)) {
+    // A file that is not an .omen file may be anything readable (a key, a password file):
+    // one error, at its place, in words that quote none of it.
+    for (const Diagnostic& d : diags_)
+      if (d.severity == Severity::Error && d.range.valid() && d.range.begin.file == range.begin.file)
+        return discarded();
+    message = "not omen source (the file is not an .omen file, so its content is not shown)";
   }
+  ++errorCount_;
+  if (errorCount_ > kMaxErrors) return discarded();
   diags_.push_back({Severity::Error, range, std::move(message), {}});
   return diags_.back();
 }
@@ -85,7 +105,7 @@ std::string DiagnosticEngine::render(const Diagnostic& d) const {
     os << sm_.name(d.range.begin.file) << ':' << d.range.begin.line << ':' << d.range.begin.col
        << ": ";
   os << severityText(d.severity) << ": " << d.message << '\n';
-  os << renderSnippet(sm_, d.range);
+  if (!d.range.valid() || !hidesContent(d.range.begin.file)) os << renderSnippet(sm_, d.range);
   for (const Diagnostic& n : d.notes) os << render(n);
   return os.str();
 }

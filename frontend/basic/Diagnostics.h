@@ -42,6 +42,10 @@ class DiagnosticEngine {
   /// Renders every diagnostic in the order reported, then "N errors generated." if N > 1.
   void print(std::ostream& out) const;
 
+  /// Whether `file` is read from disk without being an .omen file: its errors are reduced to
+  /// the first, in words that quote none of its content, and its lines are never shown.
+  bool hidesContent(FileId file) const;
+
   /// After this many errors, further ones are counted but not kept (one typo can cascade).
   static constexpr size_t kMaxErrors = 50;
 

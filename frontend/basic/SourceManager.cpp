@@ -1,16 +1,11 @@
 //===- SourceManager.cpp - Owns source buffers; locations and line text --===//
 #include "frontend/basic/SourceManager.h"
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "core/RegularFile.h"
 
 namespace omen {
-
-/// Larger inputs are refused: no omen program is this big, but /dev/zero is endless.
-static constexpr size_t kMaxFileBytes = size_t(256) << 20;
 
 FileId SourceManager::addBuffer(std::string displayName, std::string text, std::string canonicalPath) {
   Buffer b{std::move(displayName), std::move(text), std::move(canonicalPath), {0}};
@@ -33,21 +28,12 @@ SourceManager::LoadResult SourceManager::loadFile(const std::string& path,
   if (fs::is_directory(p, ec)) return {std::nullopt, "'" + path + "' is a directory, not an .omen file"};
   std::string canonical = fs::weakly_canonical(p, ec).string();
   if (auto existing = findByPath(canonical)) return {existing, ""};
-  errno = 0;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return {std::nullopt, "cannot read '" + path + "'" + (errno ? ": " + std::string(std::strerror(errno)) : "")};
-  // Read in chunks up to a cap, so that a device such as /dev/zero is an error, not an
-  // endless read (a pipe such as /dev/stdin still works).
-  std::string text;
-  char chunk[1 << 16];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    text.append(chunk, static_cast<size_t>(in.gcount()));
-    if (text.size() > kMaxFileBytes)
-      return {std::nullopt, "'" + path + "' is larger than " + std::to_string(kMaxFileBytes >> 20) +
-                                " MB; omen reads source files only"};
-  }
-  if (in.bad()) return {std::nullopt, "cannot read '" + path + "'"};
-  return {addBuffer(displayName, std::move(text), canonical), ""};
+  // Only a regular file, within a size cap: a FIFO or a device is an error, not a wait.
+  std::string text, error;
+  if (!readRegularFile(path, text, error)) return {std::nullopt, error};
+  FileId id = addBuffer(displayName, std::move(text), canonical);
+  buffers_[id].readFromDisk = true;
+  return {id, ""};
 }
 
 std::optional<FileId> SourceManager::findByPath(const std::string& canonicalPath) const {

@@ -51,6 +51,9 @@ class SourceManager {
   const std::string& text(FileId id) const { return buffers_.at(id).text; }
   const std::string& path(FileId id) const { return buffers_.at(id).path; }
   size_t size() const { return buffers_.size(); }
+  /// Whether the buffer is a regular file read by loadFile (named to omen or imported; not
+  /// a pipe such as /dev/stdin, whose text the user is typing or piping).
+  bool readFromDisk(FileId id) const { return buffers_.at(id).readFromDisk; }
 
   /// The text of a 1-based line, without its newline; empty if out of range.
   std::string_view lineText(FileId id, uint32_t line) const;
@@ -59,6 +62,7 @@ class SourceManager {
   struct Buffer {
     std::string name, text, path;
     std::vector<size_t> lineStarts;  // byte offset of each line's first character
+    bool readFromDisk = false;
   };
   std::vector<Buffer> buffers_;
 };

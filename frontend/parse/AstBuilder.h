@@ -16,6 +16,7 @@
 #include <string>
 
 #include "OmenParser.h"
+#include "core/MetalogFit.h"
 #include "frontend/ast/Decl.h"
 #include "frontend/basic/Diagnostics.h"
 
@@ -44,6 +45,17 @@ class AstBuilder {
     explicit operator bool() const { return expr != nullptr; }
   };
 
+  struct LabelledArg {
+    ast::ExprPtr label;  ///< null where the argument has none
+    ast::ExprPtr value;
+  };
+  /// A metalog's support, from `in [lo, hi]` or `in [lo, inf)` after its param.
+  struct MetalogSupport {
+    metalog::Support kind;
+    double lo, hi;
+    std::string spelling;  ///< as written, for messages
+  };
+
   // AstBuilderDecl.cpp
   ast::TopDeclPtr buildTopDecl(P::TopDeclContext* ctx);
   ast::TopDeclPtr buildImport(P::ImportDeclContext* ctx);
@@ -51,8 +63,12 @@ class AstBuilder {
   ast::TopDeclPtr buildScenario(P::ScenarioDeclContext* ctx);
   ast::MemberPtr buildMember(P::MemberContext* ctx);
   ast::MemberPtr buildReport(P::ReportDeclContext* ctx);
-  /// `in [lo, hi]`; false after an error for a bound that is not a number literal.
-  bool buildParamRange(P::ParamRangeContext* ctx, ast::ParamRange& out);
+  ast::MemberPtr buildParam(SourceRange range, std::string name, SourceRange nameRange, bool uncertain,
+                            bool epistemic, P::ExprContext* initCtx, P::ParamRangeContext* rangeCtx);
+  /// `in [lo, hi]` (also a metalog param's support) or, for a metalog, `in [lo, inf)`; false
+  /// after an error for a bound that is not a number literal.
+  bool buildParamRange(P::ParamRangeContext* ctx, bool metalogParam, std::optional<ast::ParamRange>& out,
+                       std::optional<MetalogSupport>& support);
   bool buildRangeBound(P::ExprContext* ctx, ast::RangeBound& out);
   /// Reads a declared name; false (after an error for keywords and reserved names) if unusable.
   bool declName(P::DeclNameContext* ctx, std::string& name, SourceRange& range);
@@ -64,6 +80,7 @@ class AstBuilder {
   std::unique_ptr<ast::BlockStmt> buildBlock(P::BlockContext* ctx);
   ast::StmtPtr buildStmt(P::StmtContext* ctx);
   ast::StmtPtr buildBranch(P::BranchContext* ctx);
+  ast::StmtPtr buildObserve(P::ObserveStmtContext* ctx);
 
   // AstBuilderExpr.cpp
   bool buildQuantileLevel(P::ExprContext* ctx, std::vector<double>& levels);
@@ -77,6 +94,25 @@ class AstBuilder {
   Built makeUnary(ast::UnaryOp op, antlr4::Token* opToken, Built operand);
   /// Reports an expression tree deeper than kMaxExprDepth once per top-level expression.
   bool checkExprDepth(int depth, antlr4::Token* at);
+
+  // AstBuilderBeliefs.cpp: calls with labelled arguments (percentiles, weights)
+  static bool takesLabels(const std::string& callee);
+  /// `correlate(a, b, rho)`; rho a number literal strictly between -1 and 1.
+  std::optional<ast::Correlation> buildCorrelation(P::CorrelateMemberContext* ctx);
+  /// The call `ctx` is, when it is nothing but one call; else null.
+  static P::CallExprContext* topCall(P::ExprContext* ctx);
+  /// A call with a labelled argument or of a form that needs them; `depth` is its deepest
+  /// argument's. Null after an error (or for a plain call of a form that also has one).
+  Built buildBeliefCall(SourceRange range, const std::string& callee, SourceRange calleeRange,
+                        std::vector<LabelledArg> args, int depth, const std::optional<MetalogSupport>& support);
+  bool readPercentiles(const std::string& callee, const std::vector<LabelledArg>& args,
+                       std::vector<metalog::Percentile>& points, std::vector<std::string>& spellings);
+  Built buildMetalog(SourceRange range, SourceRange calleeRange, std::vector<LabelledArg> args,
+                     const std::optional<MetalogSupport>& support);
+  Built buildQuantilePair(SourceRange range, const std::string& callee, SourceRange calleeRange,
+                          std::vector<LabelledArg> args);
+  Built buildMixture(SourceRange range, std::vector<LabelledArg> args, int depth);
+  Built buildPoolOdds(SourceRange range, SourceRange calleeRange, std::vector<LabelledArg> args, int depth);
 
   // Locations (AstBuilder.cpp)
   SourceLoc beginOf(antlr4::Token* tok) const;
@@ -95,6 +131,10 @@ class AstBuilder {
   antlr4::CommonTokenStream& tokens_;
   int nesting_ = 0;              ///< expressions and blocks being built, as the parser counts them
   bool depthReported_ = false;   ///< one "too deep" error per top-level expression
+  /// The metalog call a param's `in [...]` gives a support to, while that param's
+  /// initialiser is built.
+  P::CallExprContext* supportedCall_ = nullptr;
+  std::optional<MetalogSupport> support_;
 };
 
 /// The one message for every kind of nesting past kMaxNestingDepth (parser and builder).

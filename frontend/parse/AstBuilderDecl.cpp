@@ -21,13 +21,32 @@ ast::TopDeclPtr AstBuilder::buildTopDecl(P::TopDeclContext* ctx) {
   return nullptr;
 }
 
-bool AstBuilder::buildParamRange(P::ParamRangeContext* ctx, ast::ParamRange& out) {
-  out.range = rangeOf(ctx);
+bool AstBuilder::buildParamRange(P::ParamRangeContext* ctx, bool metalogParam, std::optional<ast::ParamRange>& out,
+                                 std::optional<MetalogSupport>& support) {
   std::vector<P::ExprContext*> bounds = ctx->expr();
   if (bounds.size() != 2 || !usable(bounds[0]) || !usable(bounds[1])) return false;
-  bool lo = buildRangeBound(bounds[0], out.lo);
-  bool hi = buildRangeBound(bounds[1], out.hi);
-  return lo && hi;
+  ast::ParamRange range;
+  range.range = rangeOf(ctx);
+  if (ctx->RPAREN()) {
+    // `in [lo, inf)`: a half-open support, which only a metalog has.
+    if (!metalogParam || bounds[1]->getText() != "inf") {
+      diags_.error(rangeOf(ctx->RPAREN()), metalogParam ? "a half-open support is written 'in [lo, inf)'"
+                                                        : "a param range is closed, 'in [lo, hi]'; only a metalog "
+                                                          "takes a half-open support 'in [lo, inf)'");
+      return false;
+    }
+    if (!buildRangeBound(bounds[0], range.lo)) return false;
+    support = MetalogSupport{metalog::Support::LowerBound, range.lo.value, 0, "[" + range.lo.spelling + ", inf)"};
+    return true;
+  }
+  bool lo = buildRangeBound(bounds[0], range.lo);
+  bool hi = buildRangeBound(bounds[1], range.hi);
+  if (!lo || !hi) return false;
+  if (metalogParam)
+    support = MetalogSupport{metalog::Support::Bounded, range.lo.value, range.hi.value,
+                             "[" + range.lo.spelling + ", " + range.hi.spelling + "]"};
+  out = std::move(range);
+  return true;
 }
 
 // A bound is a literal so that the range is a fact of the source: sweeps, `--set` checks and
@@ -133,9 +152,41 @@ ast::TopDeclPtr AstBuilder::buildScenario(P::ScenarioDeclContext* ctx) {
   P::ScenarioBodyContext* body = ctx->scenarioBody();
   if (!usable(body)) return scenario;
   for (antlr4::tree::ParseTree* child : body->children)
-    if (auto* member = dynamic_cast<P::MemberContext*>(child))
+    if (auto* c = dynamic_cast<P::CorrelateMemberContext*>(child)) {
+      if (auto built = buildCorrelation(c)) scenario->correlations.push_back(std::move(*built));
+    } else if (auto* member = dynamic_cast<P::MemberContext*>(child)) {
       if (ast::MemberPtr built = buildMember(member)) scenario->members.push_back(std::move(built));
+    }
   return scenario;
+}
+
+ast::MemberPtr AstBuilder::buildParam(SourceRange range, std::string name, SourceRange nameRange, bool uncertain,
+                                      bool epistemic, P::ExprContext* initCtx, P::ParamRangeContext* rangeCtx) {
+  std::optional<ast::ParamRange> valueRange;
+  std::optional<MetalogSupport> support;
+  P::CallExprContext* call = topCall(initCtx);
+  bool isMetalog = call && usable(call->IDENT()) && call->IDENT()->getText() == "metalog";
+  if (rangeCtx) {
+    if (!usable(rangeCtx)) return nullptr;
+    if (!buildParamRange(rangeCtx, isMetalog, valueRange, support)) return nullptr;
+  }
+  supportedCall_ = support ? call : nullptr;
+  support_ = support;
+  ast::ExprPtr init = buildTopExpr(initCtx);
+  supportedCall_ = nullptr;
+  support_.reset();
+  if (!init) return nullptr;
+  // A mixture is an `if` chain of draws once built (AstBuilderBeliefs.cpp), still a distribution.
+  bool distribution = isa<ast::CallExpr>(init.get()) || (call && usable(call->IDENT()) && call->IDENT()->getText() == "mixture");
+  if (uncertain && !distribution) {
+    diags_.error(init->range, epistemic ? "'~' must be followed by a distribution call, e.g. 'epistemic " + name +
+                                              " ~ beta(2, 8)'; an epistemic param is drawn once per world"
+                                        : "'~' must be followed by a distribution call, e.g. 'param " + name +
+                                              " ~ beta(2, 8)'; use '=' for a fixed value");
+    return nullptr;
+  }
+  return std::make_unique<ast::ParamDecl>(range, std::move(name), nameRange, uncertain, std::move(init),
+                                          std::move(valueRange), epistemic);
 }
 
 ast::MemberPtr AstBuilder::buildMember(P::MemberContext* ctx) {
@@ -145,37 +196,11 @@ ast::MemberPtr AstBuilder::buildMember(P::MemberContext* ctx) {
   if (auto* c = dynamic_cast<P::ParamMemberContext*>(ctx)) {
     if (!declName(c->declName(), name, nameRange)) return nullptr;
     bool uncertain = usable(c->TILDE());
-    ast::ExprPtr init = buildTopExpr(c->expr());
-    if (!init) return nullptr;
-    if (uncertain && !isa<ast::CallExpr>(init.get())) {
-      diags_.error(init->range, "'~' must be followed by a distribution call, e.g. 'param " + name +
-                                    " ~ beta(2, 8)'; use '=' for a fixed value");
-      return nullptr;
-    }
-    std::optional<ast::ParamRange> valueRange;
-    if (P::ParamRangeContext* r = c->paramRange()) {
-      if (!usable(r)) return nullptr;
-      if (!buildParamRange(r, valueRange.emplace())) return nullptr;
-    }
-    return std::make_unique<ast::ParamDecl>(range, std::move(name), nameRange, uncertain, std::move(init),
-                                            std::move(valueRange));
+    return buildParam(range, std::move(name), nameRange, uncertain, false, c->expr(), c->paramRange());
   }
   if (auto* c = dynamic_cast<P::EpistemicMemberContext*>(ctx)) {
     if (!declName(c->declName(), name, nameRange)) return nullptr;
-    ast::ExprPtr init = buildTopExpr(c->expr());
-    if (!init) return nullptr;
-    if (!isa<ast::CallExpr>(init.get())) {
-      diags_.error(init->range, "'~' must be followed by a distribution call, e.g. 'epistemic " + name +
-                                    " ~ beta(2, 8)'; an epistemic param is drawn once per world");
-      return nullptr;
-    }
-    std::optional<ast::ParamRange> valueRange;
-    if (P::ParamRangeContext* r = c->paramRange()) {
-      if (!usable(r)) return nullptr;
-      if (!buildParamRange(r, valueRange.emplace())) return nullptr;
-    }
-    return std::make_unique<ast::ParamDecl>(range, std::move(name), nameRange, true, std::move(init),
-                                            std::move(valueRange), true);
+    return buildParam(range, std::move(name), nameRange, true, true, c->expr(), c->paramRange());
   }
   if (auto* c = dynamic_cast<P::StateDeclContext*>(ctx)) {
     if (!declName(c->declName(), name, nameRange)) return nullptr;

@@ -219,17 +219,37 @@ AstBuilder::Built AstBuilder::buildPrimary(P::PrimaryContext* ctx) {
     if (!usable(c->IDENT()) || !usable(c->RPAREN())) return {};
     auto call = std::make_unique<ast::CallExpr>(range, c->IDENT()->getText(), rangeOf(c->IDENT()));
     int depth = 1;
+    std::vector<LabelledArg> labelled;
+    bool anyLabel = false;
     if (P::CallArgsContext* args = c->callArgs()) {
-      for (ParseTree* child : args->children) {
-        auto* arg = dynamic_cast<P::ExprContext*>(child);
-        if (!arg) continue;
-        Built built = buildExpr(arg);
-        if (!built) return {};
-        depth = std::max(depth, built.depth + 1);
-        call->args.push_back(std::move(built.expr));
+      for (P::CallArgContext* arg : args->callArg()) {
+        std::vector<P::ExprContext*> parts = arg->expr();
+        if (parts.empty() || !usable(arg)) return {};
+        LabelledArg built;
+        for (P::ExprContext* part : parts) {
+          Built b = buildExpr(part);
+          if (!b) return {};
+          depth = std::max(depth, b.depth + 1);
+          (parts.size() == 2 && !built.label ? built.label : built.value) = std::move(b.expr);
+        }
+        if (!built.value) return {};
+        anyLabel = anyLabel || built.label;
+        labelled.push_back(std::move(built));
       }
     }
     if (!checkExprDepth(depth, c->IDENT()->getSymbol())) return {};
+    if (call->callee == "copula_score") {
+      diags_.error(call->calleeRange, "'copula_score' is what correlate(a, b, rho) compiles to; write correlate(...) in the scenario instead");
+      return {};
+    }
+    bool plainForm = call->callee == "normal" || call->callee == "lognormal";
+    if (anyLabel || (takesLabels(call->callee) && !plainForm)) {
+      Built built = buildBeliefCall(range, call->callee, call->calleeRange, std::move(labelled), depth,
+                                    c == supportedCall_ ? support_ : std::nullopt);
+      if (!built || !checkExprDepth(built.depth, c->IDENT()->getSymbol())) return {};
+      return built;
+    }
+    for (LabelledArg& a : labelled) call->args.push_back(std::move(a.value));
     ast::ReduceOp op;
     if (ast::reduceOpNamed(call->callee, call->args.size(), op)) {
       auto* array = call->args.size() == 1 ? dyn_cast<ast::NameExpr>(call->args[0].get()) : nullptr;

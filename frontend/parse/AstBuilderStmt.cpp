@@ -53,6 +53,7 @@ ast::StmtPtr AstBuilder::buildStmt(P::StmtContext* ctx) {
     auto event = std::make_unique<ast::NameExpr>(rangeOf(c->IDENT()), c->IDENT()->getText());
     return std::make_unique<ast::TriggerStmt>(range, std::move(event), std::move(index));
   }
+  if (auto* c = dynamic_cast<P::ObserveStmtContext*>(ctx)) return buildObserve(c);
   if (auto* c = dynamic_cast<P::ForStmtContext*>(ctx)) {
     std::string name;
     SourceRange nameRange;
@@ -129,6 +130,25 @@ ast::StmtPtr AstBuilder::buildBranch(P::BranchContext* ctx) {
                                                             std::move(elseStmt));
   }
   return elseStmt;
+}
+
+// `observe c` or `observe x ~ D(args)`; after `~` only a call of a distribution is meaningful
+// (sema checks that it names one with a density).
+ast::StmtPtr AstBuilder::buildObserve(P::ObserveStmtContext* ctx) {
+  std::vector<P::ExprContext*> parts = ctx->expr();
+  if (parts.empty()) return nullptr;
+  ast::ExprPtr value = buildTopExpr(parts[0]);
+  if (!value) return nullptr;
+  if (!ctx->TILDE()) return std::make_unique<ast::ObserveStmt>(rangeOf(ctx), std::move(value), nullptr);
+  if (parts.size() < 2) return nullptr;
+  ast::ExprPtr dist = buildTopExpr(parts[1]);
+  if (!dist) return nullptr;
+  if (dist->kind != ast::ExprKind::Call) {
+    diags_.error(dist->range, "`observe x ~ ...` needs a distribution after '~', e.g. `observe x ~ normal(mu, 1)`");
+    return nullptr;
+  }
+  std::unique_ptr<ast::CallExpr> call(static_cast<ast::CallExpr*>(dist.release()));
+  return std::make_unique<ast::ObserveStmt>(rangeOf(ctx), std::move(value), std::move(call));
 }
 
 }  // namespace omen::parse

@@ -105,10 +105,12 @@ void parseTokens(antlr4::CommonTokenStream& tokens, FileId file, DiagnosticEngin
     GuardedParser ll(&tokens);
     ll.removeErrorListeners();
     ll.addErrorListener(&listener);
-    ll.setErrorHandler(std::make_shared<OmenErrorStrategy>(listener));
+    auto strategy = std::make_shared<OmenErrorStrategy>(listener);
+    ll.setErrorHandler(strategy);
     ll.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
     tree = ll.module();
-    AstBuilder(file, diags, tokens).buildModule(tree, out);
+    // After a missing `}` the tree is at the wrong depth: building it would only add errors.
+    if (!strategy->structureLost()) AstBuilder(file, diags, tokens).buildModule(tree, out);
   } catch (const NestingTooDeep& e) {
     out.decls.clear();
     diags.error(listener.rangeFor(nullptr, e.at), nestingTooDeepMessage());

@@ -64,7 +64,9 @@ std::vector<std::string> describeExpected(IntervalSet set, const antlr4::dfa::Vo
     words.push_back("a name");
     set.remove(size_t(P::IDENT));
     for (size_t t = P::EXTENDS; t <= P::TIME; ++t)
-      if (t != P::PARAM && t != P::EPISTEMIC && t != P::STATE && t != P::EVENT && t != P::PHASE && t != P::REPORT) set.remove(t);
+      if (t != P::PARAM && t != P::EPISTEMIC && t != P::STATE && t != P::EVENT && t != P::PHASE && t != P::REPORT &&
+          (t != P::CORRELATE || !set.contains(size_t(P::PARAM))))  // `correlate` only where members may start
+        set.remove(t);
   }
   if (containsAll(set, {P::IMPORT, P::CONST, P::FN, P::SCENARIO})) {
     words.push_back("a declaration (import, const, fn or scenario)");
@@ -72,8 +74,8 @@ std::vector<std::string> describeExpected(IntervalSet set, const antlr4::dfa::Vo
   }
   if (containsAll(set, {P::PARAM, P::STATE, P::EVENT, P::PHASE, P::REPORT})) {
     words.push_back("a member (param, state, event, phase or report)");
-    // `epistemic` starts a member too; the message names the common ones.
-    removeAll(set, {P::PARAM, P::EPISTEMIC, P::STATE, P::EVENT, P::PHASE, P::REPORT});
+    // `epistemic` and `correlate` start members too; the message names the common ones.
+    removeAll(set, {P::PARAM, P::EPISTEMIC, P::STATE, P::EVENT, P::PHASE, P::REPORT, P::CORRELATE});
   }
   if (containsAll(set, {P::LET, P::TRIGGER, P::END})) {
     words.push_back("a statement");
@@ -119,6 +121,25 @@ std::string joinOr(const std::vector<std::string>& words) {
   return out;
 }
 
+/// Keywords that start a declaration or a scenario member: found where a block's statement
+/// or its `}` was expected, they mean that block was never closed.
+bool startsDeclaration(size_t t) {
+  return t == P::SCENARIO || t == P::FN || t == P::CONST || t == P::IMPORT || t == P::PARAM || t == P::EPISTEMIC ||
+         t == P::STATE || t == P::EVENT || t == P::PHASE || t == P::REPORT;
+}
+
+/// Whether what the parser read last, before the context it is in now, is a complete
+/// expression (`if x` before `= 1`): the parser may already be in the next rule (the block
+/// after an `if` condition) with nothing read yet.
+bool followsExpression(antlr4::ParserRuleContext* ctx) {
+  antlr4::tree::ParseTree* child = nullptr;
+  for (auto* c = ctx; c; child = c, c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
+    auto it = child ? std::find(c->children.begin(), c->children.end(), child) : c->children.end();
+    if (it != c->children.begin()) return dynamic_cast<P::ExprContext*>(*std::prev(it)) != nullptr;
+  }
+  return false;
+}
+
 bool isWordLike(Token* tok) {
   if (!tok) return false;
   size_t t = tok->getType();
@@ -155,6 +176,7 @@ void DiagnosticListener::syntaxError(antlr4::Recognizer* recognizer, Token* offe
 
 void OmenErrorStrategy::report(antlr4::Parser* parser, Token* offending, const IntervalSet& expected,
                                antlr4::ParserRuleContext* ctx, Kind kind) {
+  if (structureLost_) return;
   if (offending && offending->getTokenIndex() != INVALID_INDEX) {
     size_t at = offending->getTokenIndex();
     if (lastErrorToken_ != INVALID_INDEX && at >= lastErrorToken_ && at - lastErrorToken_ < 6) return;
@@ -174,6 +196,11 @@ void OmenErrorStrategy::report(antlr4::Parser* parser, Token* offending, const I
   std::string message;
   if (offending && offending->getType() == P::ELSE && !expected.contains(size_t(P::ELSE))) {
     message = "unexpected 'else': it must follow the '}' of an 'if' or 'with probability' block";
+  } else if (offending && offending->getType() == P::ASSIGN && !expected.contains(size_t(P::ASSIGN)) &&
+             followsExpression(ctx)) {
+    // `if x = 1`: a comparison meant, written as an assignment after a complete operand.
+    message = "unexpected '=' inside an expression: did you mean '==' (is equal to)? A single '=' assigns, "
+              "and only as a statement";
   } else if (what.empty()) {
     message = "unexpected " + quoteToken(offending);
   } else {
@@ -202,6 +229,14 @@ void OmenErrorStrategy::report(antlr4::Parser* parser, Token* offending, const I
         listener_.note(listener_.rangeFor(nullptr, open->getSymbol()), "to match this '('");
         break;
       }
+  if (brace && offending && startsDeclaration(offending->getType())) {
+    structureLost_ = true;
+    if (!atEof && kind != Kind::Missing && !brace->children.empty())
+      if (auto* open = dynamic_cast<antlr4::tree::TerminalNode*>(brace->children.front()))
+        listener_.note(listener_.rangeFor(nullptr, open->getSymbol()), "the '{' of " + describeBrace(brace) + " is not closed");
+    listener_.note(range, "a '}' is probably missing before this line; later errors in this file are not shown, "
+                          "as they would follow from this one");
+  }
 }
 
 void OmenErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser, const antlr4::NoViableAltException& e) {

@@ -39,6 +39,11 @@ class OmenErrorStrategy : public antlr4::DefaultErrorStrategy {
  public:
   explicit OmenErrorStrategy(DiagnosticListener& listener) : listener_(listener) {}
 
+  /// True once a block was found unclosed where a new member or declaration starts (a
+  /// missing `}`): everything after it is parsed at the wrong depth, so no later error of
+  /// the file is reported and the parse tree is not built (issue 22: no cascade).
+  bool structureLost() const { return structureLost_; }
+
  protected:
   void reportNoViableAlternative(antlr4::Parser* parser, const antlr4::NoViableAltException& e) override;
   void reportInputMismatch(antlr4::Parser* parser, const antlr4::InputMismatchException& e) override;
@@ -54,6 +59,7 @@ class OmenErrorStrategy : public antlr4::DefaultErrorStrategy {
   /// Token index of the last error reported: errors within a few tokens of it are almost
   /// always ANTLR's recovery stumbling over the same mistake, so they are not reported.
   size_t lastErrorToken_ = INVALID_INDEX;
+  bool structureLost_ = false;
 };
 
 }  // namespace omen::parse

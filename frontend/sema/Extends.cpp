@@ -59,20 +59,41 @@ class Flattener {
       scenario->bases.push_back(base->name);
       scenario->bases.insert(scenario->bases.end(), base->bases.begin(), base->bases.end());
       for (const ast::MemberPtr& m : base->members) scenario->members.push_back(m->clone());
+      scenario->correlations = base->correlations;
+    }
+    for (const ast::Correlation& c : decl.correlations) {
+      auto same = std::find_if(scenario->correlations.begin(), scenario->correlations.end(), [&](const ast::Correlation& b) {
+        return (b.a == c.a && b.b == c.b) || (b.a == c.b && b.b == c.a);
+      });
+      if (same != scenario->correlations.end()) *same = c;
+      else scenario->correlations.push_back(c);
     }
     for (const ast::MemberPtr& m : decl.members) {
       auto same = std::find_if(scenario->members.begin(), scenario->members.end(),
                                [&](const ast::MemberPtr& b) {
                                  return memberSpace(*b) == memberSpace(*m) && b->key() == m->key();
                                });
-      if (same != scenario->members.end())
+      if (same != scenario->members.end()) {
+        warnIfRangeDropped(decl, **same, *m);
         *same = m->clone();
-      else
+      } else
         scenario->members.push_back(m->clone());
     }
     ast::Scenario* raw = scenario.get();
     owned_.push_back(std::move(scenario));
     return raw;
+  }
+
+  /// A derived param without `in [lo, hi]` replacing a ranged one loses the range (sweep,
+  /// solve and --set check against it): likely an oversight, so say so (issue 22).
+  void warnIfRangeDropped(const ast::ScenarioDecl& decl, const ast::Member& base, const ast::Member& derived) {
+    auto* was = dyn_cast<ast::ParamDecl>(&base);
+    auto* now = dyn_cast<ast::ParamDecl>(&derived);
+    if (!was || !now || !was->valueRange || now->valueRange) return;
+    const std::string range = "[" + was->valueRange->lo.spelling + ", " + was->valueRange->hi.spelling + "]";
+    ctx_.warning(now->range, "param '" + now->name + "' of scenario '" + decl.name + "' drops the range " + range +
+                                 " that its base '" + decl.base + "' declares; write `in " + range +
+                                 "` again to keep it");
   }
 
   const ast::Scenario* flattenBase(const ast::ScenarioDecl& decl) {
@@ -106,7 +127,29 @@ class Flattener {
   std::vector<std::unique_ptr<ast::Scenario>> owned_;
 };
 
+std::string withArticle(Type t) { return (t == Type::Int ? "an " : "a ") + std::string(typeName(t)); }
+
 }  // namespace
+
+void checkExtendedTypes(Context& ctx) {
+  for (const CheckedScenario& cs : ctx.scenarios) {
+    const ast::Scenario& s = *cs.scenario;
+    if (s.bases.empty()) continue;
+    auto base = std::find_if(ctx.scenarios.begin(), ctx.scenarios.end(),
+                             [&](const CheckedScenario& b) { return b.scenario->name == s.bases[0]; });
+    if (base == ctx.scenarios.end()) continue;
+    auto check = [&](const auto& mine, const auto& theirs, const char* kind) {
+      for (const ast::NamedDecl* d : mine)
+        for (const ast::NamedDecl* b : theirs)
+          if (d->name == b->name && d->type != b->type && d->type != Type::Unknown && b->type != Type::Unknown)
+            ctx.error(d->nameRange, std::string(kind) + " '" + d->name + "' is " + withArticle(d->type) +
+                                        " in scenario '" + s.name + "' but " + withArticle(b->type) + " in its base '" +
+                                        s.bases[0] + "': a derived scenario may give it another value, not another type");
+    };
+    check(s.params, base->scenario->params, "param");
+    check(s.states, base->scenario->states, "state");
+  }
+}
 
 void flattenScenarios(Context& ctx) {
   Flattener(ctx).run();

@@ -48,10 +48,13 @@ bool checkLoadedModules(Context& ctx, size_t errorsBefore, const std::function<b
   collectDeclarations(ctx);
   flattenScenarios(ctx);
   if (failed()) return false;
+  applyCorrelations(ctx);
+  if (failed()) return false;
 
   resolveNames(ctx);
   orderGlobals(ctx);
   checkTypes(ctx);
+  checkExtendedTypes(ctx);
   checkRules(ctx);
   if (failed()) return false;
 

@@ -41,6 +41,13 @@ class Loader {
 
   void loadImport(FileId importer, ast::ImportDecl& import, int depth) {
     SourceRange where = import.targetRange.valid() ? import.targetRange : import.range;
+    // An import names omen source: a scenario file from elsewhere must not be able to read
+    // (and show in its errors) any file the user may read, a key or /etc/shadow.
+    if (!import.isStd && !fs::path(import.target).filename().string().ends_with(".omen")) {
+      ctx_.error(where, "cannot import \"" + import.target +
+                            "\": an import names an .omen file (or a standard library module, std.NAME)");
+      return;
+    }
     std::optional<Target> target =
         import.isStd ? stdTarget(import, where) : fileTarget(importer, import);
     if (!target) return;

@@ -135,7 +135,8 @@ class NameResolver {
       return;
     }
     std::vector<std::string> names;
-    for (const BuiltinInfo& b : kBuiltins) names.emplace_back(b.name);
+    for (const BuiltinInfo& b : kBuiltins)
+      if (!b.isDensity) names.emplace_back(b.name);
     for (const ast::FnDecl* f : ctx_.functions) names.push_back(f->name);
     ctx_.error(c.calleeRange, withSuggestion("unknown function or distribution '" + c.callee + "'",
                                              c.callee, names));
@@ -202,6 +203,9 @@ class NameResolver {
         return expr(cast<ast::TriggerStmt>(&s)->index.get());
       case ast::StmtKind::Return:
         return expr(cast<ast::ReturnStmt>(&s)->value.get());
+      case ast::StmtKind::Observe:
+        expr(cast<ast::ObserveStmt>(&s)->value.get());
+        return expr(cast<ast::ObserveStmt>(&s)->dist.get());
       case ast::StmtKind::End:
       case ast::StmtKind::Stop:
         return;

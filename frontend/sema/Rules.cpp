@@ -37,6 +37,7 @@ bool Rules::returnsOnEveryPath(const ast::Stmt* s) {
     case ast::StmtKind::Let:
     case ast::StmtKind::Assign:
     case ast::StmtKind::Trigger:
+    case ast::StmtKind::Observe:
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
     case ast::StmtKind::For:  // a loop may run zero times
@@ -70,9 +71,13 @@ void Rules::scenario(ast::Scenario& s) {
       expr(p->init.get(), none);
       auto* call = dyn_cast<ast::CallExpr>(p->init.get());
       bool unresolved = call && call->builtin < 0 && !call->function;
+      // Not a call: a mixture, built as an `if` chain of draws (frontend/parse/AstBuilderBeliefs.cpp).
+      // A correlated param is its distribution's quantile function (frontend/sema/Copula.cpp).
       bool distribution =
-          call && ((call->builtin >= 0 && kBuiltins[call->builtin].isDistribution) ||
-                   (call->function && call->function->draws));
+          p->correlated ||
+          (call ? (call->builtin >= 0 && kBuiltins[call->builtin].isDistribution) ||
+                      (call->function && call->function->draws)
+                : p->init->draws);
       if (p->uncertain && !distribution && !unresolved)
         ctx_.error(p->init->range,
                    "`param " + p->name +
@@ -177,6 +182,9 @@ void Rules::stmt(ast::Stmt& s, Implied& implied) {
     }
     case ast::StmtKind::Trigger:
       return expr(cast<ast::TriggerStmt>(&s)->index.get(), implied);
+    case ast::StmtKind::Observe:
+      expr(cast<ast::ObserveStmt>(&s)->value.get(), implied);
+      return expr(cast<ast::ObserveStmt>(&s)->dist.get(), implied);
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
       return;
@@ -198,6 +206,9 @@ void Rules::functionStmt(ast::Stmt& s) {
       return;
     case ast::StmtKind::End:
       ctx_.error(s.range, "`end` is only allowed in a phase body");
+      return;
+    case ast::StmtKind::Observe:
+      ctx_.error(s.range, "`observe` is only allowed in a phase body: it weighs the trial, and a function has none");
       return;
     case ast::StmtKind::Stop:
       ctx_.error(s.range, "`stop` is only allowed in a phase body");

@@ -66,9 +66,12 @@ struct Context {
 void loadModules(Context& ctx, FileId mainFile);  // Loader.cpp
 void collectDeclarations(Context& ctx);           // Declarations.cpp
 void flattenScenarios(Context& ctx);              // Extends.cpp
+void applyCorrelations(Context& ctx);             // Copula.cpp
 void resolveNames(Context& ctx);                  // NameResolver.cpp
 void orderGlobals(Context& ctx);                  // Dependencies.cpp
 void checkTypes(Context& ctx);                    // TypeChecker.cpp
+/// A derived scenario's param or state of another type than its base's is an error.
+void checkExtendedTypes(Context& ctx);            // Extends.cpp
 void checkRules(Context& ctx);                    // Rules*.cpp
 
 /// Every stage after loading (declarations, extends, names, types, rules), then the

@@ -167,6 +167,8 @@ void TypeChecker::stmt(ast::Stmt& s) {
                                        target->name + "[i]`");
       return;
     }
+    case ast::StmtKind::Observe:
+      return observe(*cast<ast::ObserveStmt>(&s));
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
       return;

@@ -54,6 +54,8 @@ class TypeChecker {
   void block(ast::BlockStmt& b);
   void stmt(ast::Stmt& s);
   void assign(ast::AssignStmt& a);
+  // TypeCheckObserve.cpp
+  void observe(ast::ObserveStmt& o);
 
   Context& ctx_;
   const ast::FnDecl* function_ = nullptr;  ///< the function whose returns are being checked

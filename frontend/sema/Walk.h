@@ -82,6 +82,9 @@ void walkStmtExprs(ast::Stmt* s, F&& f) {
       return walkExpr(cast<ast::ReturnStmt>(s)->value.get(), f);
     case ast::StmtKind::Trigger:
       return walkExpr(cast<ast::TriggerStmt>(s)->index.get(), f);
+    case ast::StmtKind::Observe:
+      walkExpr(cast<ast::ObserveStmt>(s)->value.get(), f);
+      return walkExpr(cast<ast::ObserveStmt>(s)->dist.get(), f);
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
       return;

@@ -45,7 +45,12 @@ struct SweepAxis {
 /// One grid point: its param values (one per axis) and every report's estimate there.
 struct SweepPoint {
   std::vector<double> at;
-  std::vector<ReportResult> reports;
+  std::vector<ReportResult> reports;  ///< every one undefined if the point failed
+  /// A runtime error at this point (rendered, with its place and the point's values): the
+  /// other points still ran and are reported.
+  std::string error;
+  /// A precision-targeted sweep (--precision / --rel-precision): how this point stood.
+  std::optional<PrecisionOutcome> precision;
 };
 
 /// The paired difference `points[to] - points[from]` of each probability and mean report
@@ -95,6 +100,13 @@ struct SolveResult : RunHeader {
   uint32_t evaluations = 0;  ///< kernel runs, the scan included
   /// The scan, for plots: x, estimate, stderr.
   std::vector<double> scanX, scanEstimate, scanStdError;
+  /// Interrupted: scan points with estimates (scanX) of scanPlanned; evaluations is the runs
+  /// that finished.
+  size_t scanPlanned = 0;
+  /// A precision-targeted solve: the scan ran until every scan point met the targets (met
+  /// is false if the cap came first), and `trials` is the trials it took, used at every x
+  /// after it; the reports are those of the scan point where the response crosses.
+  std::optional<PrecisionOutcome> precision;
 };
 
 using SolveOutcome = Outcome<SolveResult>;

@@ -29,6 +29,7 @@
 #include "omen/RunOptions.h"
 #include "omen/Sensitivity.h"
 #include "omen/Worlds.h"
+#include "omen/Voi.h"
 #include "omen/Worst.h"
 #include "omen/Version.h"
 
@@ -56,6 +57,10 @@ class Program {
   static std::unique_ptr<Program> fromString(const std::string& text, const std::string& name = "<input>",
                                              const LoadOptions& options = {});
   ~Program();
+
+  /// A short digest of every file the program read (its main file and each import, in load
+  /// order) and of its diagnostics: two processes that loaded the same program agree on it.
+  std::string sourceFingerprint() const;
 
   /// False if the program has errors; `diagnostics()` renders them (and any warnings).
   bool ok() const;
@@ -103,6 +108,9 @@ class Program {
   /// The strategy that maximises (or minimises) a report over declared ranges, and the
   /// value found re-estimated on fresh streams (omen/Worst.h).
   WorstOutcome worst(const WorstOptions& what, const RunOptions& options) const;
+  /// The value of information: the best option of a decision now, EVPI and each epistemic
+  /// param's EVPPI, from `options.worlds` worlds per option (omen/Voi.h).
+  VoiOutcome voi(const VoiOptions& what, const RunOptions& options) const;
   /// Every report of the chosen scenarios exactly, with its error bound (omen/Exact.h,
   /// docs/exact.md); a scenario the exact engine cannot answer fails with the reason.
   /// Uses `options.scenarios` and `options.overrides`.

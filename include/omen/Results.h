@@ -59,6 +59,29 @@ struct ReportResult {
   /// upper bound on the rank error of each quantile as a fraction of n (e.g. 0.0003).
   bool sketched = false;
   double rankError = 0;
+  /// The scenario observes and its weights vary: the estimate is the self-normalised
+  /// weighted one (the posterior), its se the delta method's, and `ess` Kish's effective
+  /// sample size of the n trials. Otherwise ess == n.
+  bool weighted = false;
+  double ess = 0;
+};
+
+/// What a scenario that observes says about its observations (docs/evidence.md).
+struct Evidence {
+  uint64_t n = 0;             ///< trials
+  double estimate = 0;        ///< the mean weight: P(observations), or their density
+  double stdError = 0;
+  double ciLow = 0, ciHigh = 0;
+  double logEstimate = 0;     ///< log of the estimate (finite even where it underflows)
+  double logStdError = 0;     ///< se / estimate
+  double ess = 0;             ///< Kish's effective sample size of all trials
+  double maxWeightShare = 0;  ///< the largest weight over the sum of weights
+  /// The Pareto k-hat of the weights' tail (Vehtari et al. 2024); absent with too few
+  /// distinct large weights (e.g. weights 0 and 1 only).
+  std::optional<double> paretoK;
+  bool weightsVary = false;   ///< false: every estimate is the plain one
+  /// Diagnostics that failed, as sentences (ESS share, largest weight, k-hat).
+  std::vector<std::string> warnings;
 };
 
 /// A param as the run used it.
@@ -113,6 +136,8 @@ struct ScenarioResult {
   std::optional<EngineSplit> engineSplit;
   std::vector<ParamValue> params;
   std::vector<ReportResult> reports;
+  /// The scenario observes (`observe`): its evidence and the weights' diagnostics.
+  std::optional<Evidence> evidence;
   /// Interrupted (SIGINT): the reports rest on the first `trialsCompleted` trials only.
   bool partial = false;
   uint64_t trialsCompleted = 0;
@@ -167,6 +192,12 @@ struct CompareResult : RunHeader {
   std::optional<RunError> error;
   /// Which scenario failed: 'A' or 'B' (when error is set).
   char failedScenario = 0;
+  /// Both scenarios observe: Z_A / Z_B on the same trials, the delta method with the
+  /// covariance of the paired weights; the interval is exp of log BF -+ 1.96 se(log BF).
+  struct BayesFactor {
+    double estimate = 0, logEstimate = 0, logStdError = 0, ciLow = 0, ciHigh = 0;
+  };
+  std::optional<BayesFactor> bayesFactor;
 };
 
 /// Why a run did not complete: the program failed at run time (exit status 1), or the

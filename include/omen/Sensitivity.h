@@ -58,6 +58,13 @@ struct SensitivityResult : RunHeader {
   unsigned resamples = 0;
   double outputMean = 0, outputVariance = 0;  ///< of the per-trial value over f(A) ∪ f(B)
   std::vector<SobolIndex> sobol;
+  /// Interrupted (Ctrl-C): what finished is reported and nothing else; `base` rests on
+  /// baseTrials trials (fewer than `trials` if the run as declared was cut), the tornado
+  /// holds the bars that finished of `tornadoPlanned`, and the Sobol' indices are empty
+  /// unless their design finished.
+  uint64_t baseTrials = 0;
+  size_t tornadoPlanned = 0;
+  bool sobolInterrupted = false;
 };
 
 using SensitivityOutcome = Outcome<SensitivityResult>;

@@ -16,10 +16,18 @@
 
 namespace omen {
 
-/// P(world's estimate > threshold): the fraction of worlds above it.
+/// P(world's estimate > threshold): the fraction of worlds above it, with the 95% Wilson
+/// interval of a share of W independent worlds.
 struct Exceedance {
   double threshold = 0;
   double fraction = 0;
+  double ciLow = 0, ciHigh = 0;
+  /// The inner trials' noise puts worlds near the threshold on either side: the expected
+  /// share of worlds whose estimate and true value lie on different sides (each world's
+  /// Φ(−|estimate − threshold| / its se)). `tooNoisy` when it exceeds half the interval's
+  /// half-width: the share is then biased by more than its sampling error; raise --trials.
+  double misclassified = 0;
+  bool tooNoisy = false;
 };
 
 struct WorldReport {
@@ -42,6 +50,12 @@ struct WorldReport {
   /// Each world's estimate, in world order (a quantiles report: its median); empty for a
   /// world without one is left out, so values.size() == worlds.
   std::vector<double> values;
+  /// The scenario observes: the worlds weighted by their evidence (docs/evidence.md). The
+  /// posterior across worldviews, sum Z_w v_w / sum Z_w, and the posterior share of worlds
+  /// above each threshold; absent otherwise.
+  bool evidenceWeighted = false;
+  double posterior = 0;
+  std::vector<Exceedance> posteriorExceed;
 };
 
 struct WorldsScenario {
@@ -50,6 +64,8 @@ struct WorldsScenario {
   std::vector<std::string> epistemic;
   std::vector<std::vector<double>> epistemicValues;  ///< [param][world]
   std::vector<WorldReport> reports;
+  /// The scenario observes: each world's log evidence, in world order (empty otherwise).
+  std::vector<double> logEvidence;
   uint64_t worldsCompleted = 0;
   bool partial = false;  ///< interrupted: only the first worldsCompleted worlds
   double seconds = 0;

@@ -46,6 +46,9 @@ struct WorstResult : RunHeader {
   /// As declared (every searched param at its declared value), on the fresh streams.
   ReportResult declared;
   std::string algorithm;  ///< e.g. "NLOPT_GN_DIRECT_L, then NLOPT_LN_SBPLX"
+  /// Interrupted (Ctrl-C): `at` and searchEstimate are the best point of the runs that
+  /// finished (none if found is false), and `fresh`/`declared` were not re-estimated.
+  bool found = true;
 };
 
 using WorstOutcome = Outcome<WorstResult>;

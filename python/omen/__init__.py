@@ -26,10 +26,10 @@ except ImportError as e:  # built for another interpreter: say which, not just "
                       f"({sys.executable}, {sys.version.split()[0]}): it is built for Debian's "
                       "/usr/bin/python3 (cmake -DOMEN_PYTHON=... chooses another)") from e
 from ._errors import CompileError, Error, Interrupted, RunError, UsageError
-from ._results import (CompareResult, Comparison, Report, RunResult, Scenario)
+from ._results import (CompareResult, Comparison, Evidence, Report, RunResult, Scenario)
 
 __version__ = _omen.version
-__all__ = ["run", "compare", "load", "Program", "RunResult", "Scenario", "Report",
+__all__ = ["run", "compare", "load", "Program", "RunResult", "Scenario", "Report", "Evidence",
            "CompareResult", "Comparison", "Error", "CompileError", "UsageError", "RunError",
            "Interrupted"]
 
@@ -70,6 +70,9 @@ def _count_text(value, name: str) -> str:
 
 def _options(scenarios: Sequence[str], trials, seed, threads, set, engine) -> "_omen.RunOptions":
     o = _omen.RunOptions()
+    # Checked here, so that a wrong type is a sentence, never pybind11's dump of signatures.
+    if isinstance(scenarios, (str, bytes)) or not all(isinstance(s, str) for s in scenarios):
+        raise UsageError(f"scenario expects a name or a list of names, not {scenarios!r}")
     o.scenarios = list(scenarios)
     o.trials = _count_text(trials, "trials")
     o.seed = _count_text(seed, "seed")
@@ -78,6 +81,8 @@ def _options(scenarios: Sequence[str], trials, seed, threads, set, engine) -> "_
     if isinstance(threads, bool) or not isinstance(threads, int):
         raise UsageError(f"threads expects a whole number, not {threads!r}")
     o.threads = threads
+    if engine is not None and not isinstance(engine, str):
+        raise UsageError(f"engine expects 'auto', 'jit' or 'interp', not {engine!r}")
     o.engine = engine or ""
     if set is not None:
         if not isinstance(set, Mapping):
@@ -106,8 +111,12 @@ class Program:
     def __init__(self, source: Source, *, name: str = "<input>", stdlib: Optional[str] = None):
         """`name` labels program text in messages; `stdlib` is the folder holding
         std/NAME.omen (default: $OMEN_STDLIB, else the one installed with omen)."""
+        if not isinstance(source, (str, os.PathLike)):
+            raise UsageError(f"a program is a path or omen source text, not {type(source).__name__}")
+        if not isinstance(name, str) or not (stdlib is None or isinstance(stdlib, (str, os.PathLike))):
+            raise UsageError("name expects text and stdlib a folder path")
         is_file = _is_path(source)
-        self._program = _omen.Program(os.fspath(source), is_file, name, stdlib or "")
+        self._program = _omen.Program(os.fspath(source), is_file, name, os.fspath(stdlib) if stdlib else "")
         if not self._program.ok():
             raise CompileError(self._program.diagnostics())
         self.warnings = self._program.diagnostics()
@@ -121,6 +130,11 @@ class Program:
             return fn(*args, **kw)
         except _omen.UsageError as e:
             raise UsageError(str(e)) from None
+        except TypeError as e:
+            # pybind11's "incompatible function arguments" with every signature: one sentence.
+            if "incompatible function arguments" not in str(e):
+                raise
+            raise UsageError("an argument has the wrong type; see help(omen) for what each takes") from None
 
     def run(self, scenario: Union[str, Sequence[str], None] = None, *, trials=None, seed=None,
             threads: Optional[int] = None, set: Optional[Mapping] = None,

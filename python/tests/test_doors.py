@@ -24,6 +24,7 @@ WORDS = {
     "sensitivity": ["--rows", "256", "--resamples", "20"],
     "worst": ["--over", "p,k", "--maximize", "hit", "--evaluations", "20"],
     "worlds": ["--worlds", "8"],
+    "voi": ["--decide", "k", "--maximize", "hit", "--worlds", "8", "--resamples", "10"],
 }
 DOOR_NAMES = ("omen", "the REPL", "built executables", "Python")
 TIMING = re.compile(r"seconds|^engine$|engine_split|^time")
@@ -106,3 +107,12 @@ def test_every_door_gives_the_same_json(name, executable):
     assert "omen" in documents
     for door, doc in documents.items():
         assert doc == documents["omen"], f"{name}: {door} differs from omen"
+
+
+def test_keyword_flags_are_the_words():
+    program = omen.Program(DOORS_FILE)
+    by_words = program.analyze("sweep", "--vary", "p=1%:50%:3", *COMMON)
+    by_flags = program.sweep(vary="p=1%:50%:3", trials=2000, seed=7, threads=2)
+    assert without_times(by_flags) == without_times(by_words)
+    with pytest.raises(omen.UsageError, match="--vary"):
+        program.sweep(points=3)

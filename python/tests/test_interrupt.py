@@ -8,8 +8,11 @@ import textwrap
 import threading
 import time
 
-from conftest import ONLINE_LEARNING
+from conftest import ONLINE_LEARNING, SOURCE_DIR
 import omen
+
+# Trials that stay inside `for` loops for hours, never finishing a phase step (issue 22).
+ENDLESS_LOOPS = os.path.join(SOURCE_DIR, "tests", "lit", "run", "Inputs", "endless_loops.omen")
 
 CHILD = textwrap.dedent("""
     import sys, time, omen
@@ -42,6 +45,33 @@ def test_sigint_interrupts_a_run_with_its_partial_result():
     # Usually thousands of trials finished; on a loaded machine the signal may still land
     # while the kernel compiles, and then none has, which is a partial result too.
     assert 0 <= completed < 10**11 and n == completed
+
+
+def test_sigint_interrupts_a_trial_inside_a_for_loop():
+    code = textwrap.dedent("""
+        import sys, omen
+        print("ready", flush=True)
+        try:
+            omen.run(sys.argv[1], sys.argv[2], trials=2, threads=1, engine=sys.argv[3])
+            print("finished")
+        except omen.Interrupted as e:
+            print("interrupted", e.result.partial, e.result.scenarios[0].trials_completed, flush=True)
+        """)
+    for scenario in ("phase_loop", "fn_loop"):
+        for engine in ("interp", "jit"):
+            child = subprocess.Popen([sys.executable, "-c", code, ENDLESS_LOOPS, scenario, engine],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            try:
+                assert child.stdout.readline().strip() == "ready"
+                time.sleep(1.5)
+                child.send_signal(signal.SIGINT)
+                sent = time.monotonic()
+                out, err = child.communicate(timeout=30)
+                waited = time.monotonic() - sent
+            finally:
+                child.kill()
+            assert out.split() == ["interrupted", "True", "0"], (scenario, engine, out + err)
+            assert waited < 5, (scenario, engine, waited)
 
 
 def test_uncaught_interrupt_stops_python_as_keyboardinterrupt():

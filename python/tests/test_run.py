@@ -1,10 +1,11 @@
 """omen.run and omen.compare give the command line's results, as objects and DataFrames."""
 import io
 import math
+import os
 
 import pytest
 
-from conftest import ONLINE_LEARNING, cli, cli_json
+from conftest import ONLINE_LEARNING, SOURCE_DIR, cli, cli_json
 import omen
 
 RUN_FLAGS = ["--trials", "20000", "--seed", "7", "--threads", "2"]
@@ -113,3 +114,35 @@ def test_does_not_import_pandas():
     code = "import sys, omen; omen.run('scenario s { report P(true) }', trials=10); print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+CLOSED_FORMS = os.path.join(SOURCE_DIR, "tests", "lit", "evidence", "Inputs", "closed_forms.omen")
+
+
+def test_weighted_results_carry_evidence_and_ess():
+    py = omen.run(CLOSED_FORMS, **RUN_KW)
+    ref = omen.RunResult.from_json(cli_json("run", CLOSED_FORMS, *RUN_FLAGS))
+    assert without_seconds(py) == without_seconds(ref)
+    s = py["no_failures"]
+    assert s.evidence.estimate == pytest.approx(0.25, abs=5 * s.evidence.stderr)
+    assert s.evidence.weights_vary and 0 < s.evidence.ess < s.evidence.n
+    assert s["E(p)"].weighted and s["E(p)"].ess == pytest.approx(s.evidence.ess)
+
+
+def test_weighted_to_pandas_is_the_cli_csv():
+    pd = pytest.importorskip("pandas")
+    df = omen.run(CLOSED_FORMS, **RUN_KW).to_pandas()
+    _, csv, _ = cli("run", CLOSED_FORMS, "--format", "csv", *RUN_FLAGS)
+    ref = pd.read_csv(io.StringIO(csv), float_precision="round_trip")
+    assert list(df.columns) == list(ref.columns) and "ess" in df.columns
+    assert list(df["kind"]) == list(ref["kind"]) and list(df["note"].fillna("")) == list(ref["note"].fillna(""))
+    for col in ("estimate", "stderr", "ci_low", "ci_high", "n", "ess"):
+        # Quantile rows have no stderr: empty in both (NaN, which equals nothing, so filled).
+        assert df[col].astype(float).fillna(-1).tolist() == ref[col].astype(float).fillna(-1).tolist(), col
+
+
+def test_bayes_factor_of_two_priors():
+    py = omen.compare(CLOSED_FORMS, "no_failures", "no_failures_low", **RUN_KW)
+    bf = py.bayes_factor
+    assert bf["log"] == pytest.approx(math.log(0.25 / 0.46875), abs=5 * bf["log_stderr"])
+    assert bf["ci95"][0] < bf["estimate"] < bf["ci95"][1]

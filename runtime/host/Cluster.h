@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace omen::rt {
@@ -55,6 +56,13 @@ void broadcast(std::string& bytes);
 /// split by a fixed rule (world w or chunk c on rank w mod N) and whose every piece every
 /// rank then needs; a single process gets {mine} (no MPI call).
 std::vector<std::string> allGather(const std::string& mine);
+
+/// Every rank, before any work: what each rank was asked to do (`fields`: a name and a
+/// value, such as "the command line" and its text) must equal rank 0's. If any rank's differ,
+/// rank 0 prints one error naming the ranks and the fields that differ and every rank exits
+/// with status 2, instead of a silent blend of different runs or a hang. A collective call;
+/// nothing happens in one process. (ClusterSameInput.cpp)
+void requireSameInput(const std::vector<std::pair<std::string, std::string>>& fields, const std::string& tool);
 
 /// The block a rank is running, for the message of a rank that crashes (test hook and crash
 /// report; see ClusterMpi.cpp).

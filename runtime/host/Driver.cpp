@@ -46,13 +46,13 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
 
   ThreadPool pool(detail::workerCount(options));
   std::vector<std::vector<double>> outcomes(pool.size());
-  std::vector<ReportAccumulator> totals = detail::makeAccumulators(info, options.exactQuantileCap);
+  std::vector<ReportAccumulator> totals = detail::makeAccumulators(info, options.exactQuantileCap, options.trials);
   Progress progress(options.trials, options.progress);
 
   ScheduleOutcome outcome = scheduleBlocks<Block>(
       options.trials, pool, options.cancel,
       [&](uint64_t first, uint32_t count, unsigned worker, Block& block) -> std::optional<BlockFailure> {
-        block.reports = detail::makeAccumulators(info, options.exactQuantileCap);
+        block.reports = detail::makeAccumulators(info, options.exactQuantileCap, options.trials);
         std::optional<RunError> error = detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) {
           std::optional<RunError> error = detail::runAndCheck(kernel, globals, options.seed, options.firstTrial + from, n,
                                                               outcomes[worker], options.cancel);
@@ -71,7 +71,7 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
       BlockCodec<Block>{
           [](ByteWriter& w, const Block& block) { StateCodec::put(w, block.reports); },
           [&](ByteReader& r, Block& block) {
-            block.reports = detail::makeAccumulators(info, options.exactQuantileCap);
+            block.reports = detail::makeAccumulators(info, options.exactQuantileCap, options.trials);
             StateCodec::get(r, block.reports);
           },
           [&](ByteWriter& w) { StateCodec::put(w, totals); },
@@ -84,18 +84,10 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
     result.error = outcome.error;
   } else {
     result.partial = !outcome.stoppedEarly && outcome.trialsMerged < options.trials;
-    if (options.precision) {
-      PrecisionOutcome precision;
-      precision.cap = options.trials;
-      precision.met = outcome.trialsMerged >= kPrecisionMinTrials;
-      for (const ReportTarget& t : options.targets) {
-        precision.reports.push_back(
-            checkTarget(t, totals[t.report], info.reports[t.report], outcome.trialsMerged));
-        precision.met = precision.met && precision.reports.back().met;
-      }
-      result.precision = std::move(precision);
-    }
+    if (options.precision)
+      result.precision = precisionOutcome(options.targets, options.trials, totals, info, outcome.trialsMerged);
     result.reports = detail::finishReports(info, totals);
+    result.evidence = detail::finishEvidence(info, totals);
   }
   result.seconds = detail::secondsSince(start);
   return result;

@@ -47,10 +47,11 @@ struct DriverOptions {
   uint64_t firstTrial = 0;
   /// Values a quantiles report keeps exactly before it switches to the sketch.
   uint64_t exactQuantileCap = kExactQuantileCap;
-  /// A precision-targeted run (run() only): `trials` is the cap, and the run stops at the
-  /// first block boundary where every target holds (Precision.h).
+  /// A precision-targeted run: `trials` is the cap, and the run stops at the first block
+  /// boundary where every target holds (Precision.h); runPaired needs both kernels' targets
+  /// (`targetsB` for kernel B) to hold, so each side of a comparison meets them.
   bool precision = false;
-  std::vector<ReportTarget> targets;
+  std::vector<ReportTarget> targets, targetsB;
   /// run() only: under mpirun, share the blocks out over the ranks (false: this process
   /// runs every block, as a short world of a two-level run does on its own rank).
   bool acrossRanks = true;

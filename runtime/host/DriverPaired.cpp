@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include <chrono>
+#include <cmath>
 
 #include "runtime/host/Driver.h"
 #include "runtime/host/DriverSupport.h"
@@ -19,18 +20,21 @@ namespace {
 struct PairedBlock {
   std::vector<ReportAccumulator> a, b;
   std::vector<PairedMoments> paired;
+  PairedWeights weights;  ///< both scenarios observe: the Bayes factor
 };
 
 void putPaired(ByteWriter& w, const PairedBlock& block) {
   StateCodec::put(w, block.a);
   StateCodec::put(w, block.b);
   for (const PairedMoments& m : block.paired) StateCodec::put(w, m);
+  StateCodec::put(w, block.weights);
 }
 
 void getPaired(ByteReader& r, PairedBlock& block) {
   StateCodec::get(r, block.a);
   StateCodec::get(r, block.b);
   for (PairedMoments& m : block.paired) StateCodec::get(r, m);
+  StateCodec::get(r, block.weights);
 }
 
 struct SharedReport {
@@ -62,6 +66,18 @@ Comparison compare(const ReportResult& a, const ReportResult& b, const PairedMom
       // chosen levels differ).
       for (size_t q = 0; q < a.quantiles.size() && q < b.quantiles.size() && a.quantiles[q].p == b.quantiles[q].p; ++q)
         c.quantileDifferences.push_back({a.quantiles[q].p, a.quantiles[q].value - b.quantiles[q].value});
+    return c;
+  }
+  if (a.weighted || b.weighted) {
+    // Posteriors are ratio estimates: their paired covariance is not tracked, so the
+    // difference takes the independent-samples se, which common random numbers (positively
+    // correlated sides) can only make conservative.
+    c.undefined = a.undefined || b.undefined;
+    c.difference = a.estimate - b.estimate;
+    c.stdError = std::sqrt(a.stdError * a.stdError + b.stdError * b.stdError);
+    Interval ci = normalInterval(c.difference, c.stdError);
+    c.ciLow = ci.low;
+    c.ciHigh = ci.high;
     return c;
   }
   PairedDifference d = pairedDifference(moments);
@@ -109,22 +125,23 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
   result.b.params = detail::paramsAsUsed(infoB, globalsB);
 
   std::vector<SharedReport> shared = sharedReports(infoA, infoB);
-  const size_t widthA = infoA.reports.size() * kOutcomeWidth;
-  const size_t widthB = infoB.reports.size() * kOutcomeWidth;
+  const size_t widthA = outcomeWidth(infoA);
+  const size_t widthB = outcomeWidth(infoB);
+  const bool bothWeighted = infoA.weighted && infoB.weighted;
 
   ThreadPool pool(detail::workerCount(options));
   std::vector<std::vector<double>> outA(pool.size()), outB(pool.size());
   PairedBlock totals;
-  totals.a = detail::makeAccumulators(infoA, options.exactQuantileCap);
-  totals.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
+  totals.a = detail::makeAccumulators(infoA, options.exactQuantileCap, options.trials);
+  totals.b = detail::makeAccumulators(infoB, options.exactQuantileCap, options.trials);
   totals.paired.resize(shared.size());
   Progress progress(options.trials, options.progress);
 
   ScheduleOutcome outcome = scheduleBlocks<PairedBlock>(
       options.trials, pool, options.cancel,
       [&](uint64_t first, uint32_t count, unsigned worker, PairedBlock& block) -> std::optional<BlockFailure> {
-        block.a = detail::makeAccumulators(infoA, options.exactQuantileCap);
-        block.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
+        block.a = detail::makeAccumulators(infoA, options.exactQuantileCap, options.trials);
+        block.b = detail::makeAccumulators(infoB, options.exactQuantileCap, options.trials);
         block.paired.resize(shared.size());
         char failedSide = 0;
         std::optional<RunError> failure = detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) {
@@ -146,6 +163,7 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
               const double* b = rowB + shared[s].b * kOutcomeWidth;
               block.paired[s].add(a[0], a[1], b[0], b[1]);
             }
+            if (bothWeighted) block.weights.add(logWeightOf(infoA, rowA), logWeightOf(infoB, rowB));
           }
           return error;
         });
@@ -156,13 +174,17 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
         detail::mergeAccumulators(totals.a, std::move(block.a));
         detail::mergeAccumulators(totals.b, std::move(block.b));
         for (size_t s = 0; s < shared.size(); ++s) totals.paired[s].merge(block.paired[s]);
+        totals.weights.merge(block.weights);
       },
-      [&](uint64_t) { return false; },
+      [&](uint64_t merged) {
+        return options.precision && targetsMet(options.targets, totals.a, infoA, merged) &&
+               targetsMet(options.targetsB, totals.b, infoB, merged);
+      },
       BlockCodec<PairedBlock>{
           [](ByteWriter& w, const PairedBlock& block) { putPaired(w, block); },
           [&](ByteReader& r, PairedBlock& block) {
-            block.a = detail::makeAccumulators(infoA, options.exactQuantileCap);
-            block.b = detail::makeAccumulators(infoB, options.exactQuantileCap);
+            block.a = detail::makeAccumulators(infoA, options.exactQuantileCap, options.trials);
+            block.b = detail::makeAccumulators(infoB, options.exactQuantileCap, options.trials);
             block.paired.resize(shared.size());
             getPaired(r, block);
           },
@@ -176,9 +198,20 @@ CompareResult runPaired(const Kernel& kernelA, const Kernel& kernelB, const Driv
     fail(*outcome.error, static_cast<char>(outcome.errorWhich));
     return result;
   }
-  result.partial = result.a.partial = result.b.partial = outcome.trialsMerged < options.trials;
+  result.partial = result.a.partial = result.b.partial =
+      !outcome.stoppedEarly && outcome.trialsMerged < options.trials;
+  if (options.precision) {
+    result.a.precision = precisionOutcome(options.targets, options.trials, totals.a, infoA, outcome.trialsMerged);
+    result.b.precision = precisionOutcome(options.targetsB, options.trials, totals.b, infoB, outcome.trialsMerged);
+  }
   result.a.reports = detail::finishReports(infoA, totals.a);
   result.b.reports = detail::finishReports(infoB, totals.b);
+  result.a.evidence = detail::finishEvidence(infoA, totals.a);
+  result.b.evidence = detail::finishEvidence(infoB, totals.b);
+  double logBf = 0, se = 0;
+  if (bothWeighted && totals.weights.logBayesFactor(logBf, se))
+    result.bayesFactor = CompareResult::BayesFactor{std::exp(logBf), logBf, se, std::exp(logBf - kZ95 * se),
+                                                    std::exp(logBf + kZ95 * se)};
   for (size_t s = 0; s < shared.size(); ++s)
     result.comparisons.push_back(compare(result.a.reports[shared[s].a],
                                          result.b.reports[shared[s].b], totals.paired[s]));

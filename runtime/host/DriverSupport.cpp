@@ -49,8 +49,8 @@ std::vector<ParamValue> paramsAsUsed(const ScenarioInfo& info, const std::vector
 std::optional<RunError> runAndCheck(const Kernel& kernel, const std::vector<Value>& globals,
                                     uint64_t seed, uint64_t first, uint32_t count,
                                     std::vector<double>& outcomes, const std::atomic<bool>* cancel) {
-  size_t reports = kernel.info().reports.size();
-  size_t width = reports * kOutcomeWidth;
+  size_t width = outcomeWidth(kernel.info());
+  size_t reports = kernel.info().reports.size(), pairs = width / kOutcomeWidth;
   if (outcomes.size() < count * width) outcomes.resize(count * width);
   OmenError error{};
   uint64_t failedTrial = 0;
@@ -60,7 +60,8 @@ std::optional<RunError> runAndCheck(const Kernel& kernel, const std::vector<Valu
   // when there is one. Kernels already fail a trial whose real report is not finite, so
   // this is a second line of defence that should cost next to nothing.
   bool anyBad = false;
-  for (uint64_t k = 0; k < checked * reports; ++k) {
+  // (A weighted row's last pair, [log weight, 0], never counts: its value is 0.)
+  for (uint64_t k = 0; k < checked * pairs; ++k) {
     double given = outcomes[k * kOutcomeWidth], value = outcomes[k * kOutcomeWidth + 1];
     anyBad |= (given != 0) & !(std::fabs(value) <= std::numeric_limits<double>::max());
   }
@@ -86,7 +87,7 @@ std::optional<RunError> runAndCheck(const Kernel& kernel, const std::vector<Valu
   return e;
 }
 
-std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64_t exactCap) {
+std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64_t exactCap, uint64_t trials) {
   // The cap bounds the memory of the whole run, not of each report: a scenario with many
   // quantiles reports shares it, so that 50 of them at 10^7 trials need 80 MB, not 4 GB.
   uint64_t quantileReports = 0;
@@ -94,14 +95,22 @@ std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64
   uint64_t perReport = exactCap / std::max<uint64_t>(1, quantileReports);
   std::vector<ReportAccumulator> out;
   out.reserve(info.reports.size());
-  for (const ReportInfo& r : info.reports) out.emplace_back(r.kind, perReport, r.levels);
+  const Weighting weighting = info.weighted ? Weighting::Report : Weighting::None;
+  for (const ReportInfo& r : info.reports) out.emplace_back(r.kind, perReport, r.levels, weighting);
+  if (info.weighted) out.emplace_back(ReportKind::Mean, 0, std::vector<double>{}, Weighting::Evidence, paretoTailSize(trials));
   return out;
 }
 
 void accumulate(std::vector<ReportAccumulator>& reports, const double* outcomes, uint32_t count) {
   // Report by report: each accumulator sees its trials in the same order as row by row.
   size_t width = reports.size() * kOutcomeWidth;
-  for (size_t r = 0; r < reports.size(); ++r) reports[r].addRows(outcomes + r * kOutcomeWidth, width, count);
+  if (reports.empty() || reports.back().weighting() != Weighting::Evidence) {
+    for (size_t r = 0; r < reports.size(); ++r) reports[r].addRows(outcomes + r * kOutcomeWidth, width, count);
+    return;
+  }
+  const double* logWeights = outcomes + (reports.size() - 1) * kOutcomeWidth;
+  for (size_t r = 0; r < reports.size(); ++r)
+    reports[r].addWeightedRows(outcomes + r * kOutcomeWidth, logWeights, width, count);
 }
 
 void mergeAccumulators(std::vector<ReportAccumulator>& into, std::vector<ReportAccumulator>&& later) {
@@ -111,7 +120,8 @@ void mergeAccumulators(std::vector<ReportAccumulator>& into, std::vector<ReportA
 std::vector<ReportResult> finishReports(const ScenarioInfo& info,
                                         std::vector<ReportAccumulator>& reports) {
   std::vector<ReportResult> out;
-  for (size_t r = 0; r < reports.size(); ++r) out.push_back(reports[r].finish(info.reports[r]));
+  const WeightedStats* weights = info.weighted ? &reports.back().weighted() : nullptr;
+  for (size_t r = 0; r < info.reports.size(); ++r) out.push_back(reports[r].finish(info.reports[r], weights));
   return out;
 }
 

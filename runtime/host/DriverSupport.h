@@ -60,9 +60,12 @@ std::optional<RunError> runInChunks(uint64_t first, uint32_t count, Progress& pr
 }
 
 /// A fresh accumulator per report of `info`; the quantiles reports share `exactCap` values.
-std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64_t exactCap);
+/// A weighted scenario's list ends with one more, of Weighting::Evidence: the weights of
+/// all trials, keeping the largest few for the Pareto k-hat of a run of `trials`.
+std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64_t exactCap, uint64_t trials = 0);
 
-/// Adds `count` trials of outcomes (trial-major, [given, value] per report).
+/// Adds `count` trials of outcomes (trial-major, [given, value] per report, then a weighted
+/// scenario's [log weight, 0]: one pair per accumulator).
 void accumulate(std::vector<ReportAccumulator>& reports, const double* outcomes, uint32_t count);
 
 /// Folds `later` into `into`, report by report.
@@ -71,6 +74,9 @@ void mergeAccumulators(std::vector<ReportAccumulator>& into, std::vector<ReportA
 /// The estimates of every report.
 std::vector<ReportResult> finishReports(const ScenarioInfo& info,
                                         std::vector<ReportAccumulator>& reports);
+
+/// A weighted scenario's evidence and diagnostics (none for others).
+std::optional<Evidence> finishEvidence(const ScenarioInfo& info, const std::vector<ReportAccumulator>& reports);
 
 /// Seconds since `start`.
 double secondsSince(std::chrono::steady_clock::time_point start);

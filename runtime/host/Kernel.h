@@ -35,6 +35,8 @@ struct ParamInfo {
   double lo = 0, hi = 0;
   /// Uncertain, and one value per world of a two-level run (`epistemic x ~ …`).
   bool epistemic = false;
+  /// Drawn through a Gaussian copula with other params (`correlate`): not independent.
+  bool correlated = false;
 };
 
 struct ReportInfo {
@@ -53,13 +55,24 @@ struct SiteInfo {
 struct ScenarioInfo {
   std::string name;
   uint32_t globalCount = 0;
+  /// The scenario observes: each trial's outcome row ends with [log weight, 0] and every
+  /// estimate is weighted (runtime/host/Weights.h).
+  bool weighted = false;
   std::vector<ParamInfo> params;
   std::vector<ReportInfo> reports;
 };
 
 /// Per trial and report, two doubles: [given (0 or 1), value]. For P the value is 0 or 1.
-/// A block of `count` trials fills `count * reports.size() * 2` doubles, trial-major.
+/// A weighted scenario's trial then adds [log weight, 0]. A block of `count` trials fills
+/// `count * outcomeWidth(info)` doubles, trial-major.
 inline constexpr int kOutcomeWidth = 2;
+
+/// Doubles per trial in an outcome buffer.
+inline size_t outcomeWidth(const ScenarioInfo& info) {
+  return (info.reports.size() + (info.weighted ? 1 : 0)) * kOutcomeWidth;
+}
+/// The log weight in a trial's outcome row (weighted scenarios only).
+inline double logWeightOf(const ScenarioInfo& info, const double* row) { return row[info.reports.size() * kOutcomeWidth]; }
 
 class Kernel {
  public:

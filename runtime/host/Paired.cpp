@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "runtime/host/MomentMerge.h"
+
 namespace omen::rt {
 
 void PairedMoments::add(double givenA, double valueA, double givenB, double valueB) {
@@ -16,18 +18,9 @@ void PairedMoments::add(double givenA, double valueA, double givenB, double valu
 }
 
 void PairedMoments::merge(const PairedMoments& other) {
-  if (other.n_ == 0) return;
-  if (n_ == 0) {
-    *this = other;
-    return;
-  }
-  double na = static_cast<double>(n_);
-  double nb = static_cast<double>(other.n_);
-  double n = na + nb;
-  Vec delta = other.mean_ - mean_;
-  mean_ += delta * (nb / n);
-  comoment_ += other.comoment_ + (delta * delta.transpose()) * (na * nb / n);
-  n_ += other.n_;
+  mergeMoments(n_, mean_, comoment_, other.n_, other.mean_, other.comoment_,
+               // The product left unevaluated, as Eigen evaluated it when this was written out.
+               [](const Vec& d) { return d * d.transpose(); });
 }
 
 PairedDifference pairedDifference(const PairedMoments& m, double z) {

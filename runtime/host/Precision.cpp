@@ -80,4 +80,17 @@ bool targetsMet(const std::vector<ReportTarget>& targets,
   return true;
 }
 
+PrecisionOutcome precisionOutcome(const std::vector<ReportTarget>& targets, uint64_t cap,
+                                   const std::vector<ReportAccumulator>& reports, const ScenarioInfo& info,
+                                   uint64_t trials) {
+  PrecisionOutcome out;
+  out.cap = cap;
+  out.met = trials >= kPrecisionMinTrials;
+  for (const ReportTarget& t : targets) {
+    out.reports.push_back(checkTarget(t, reports[t.report], info.reports[t.report], trials));
+    out.met = out.met && out.reports.back().met;
+  }
+  return out;
+}
+
 }  // namespace omen::rt

@@ -48,4 +48,9 @@ bool targetsMet(const std::vector<ReportTarget>& targets,
                 const std::vector<ReportAccumulator>& reports, const ScenarioInfo& info,
                 uint64_t trials);
 
+/// How every target stands after `trials` trials of a run capped at `cap`.
+PrecisionOutcome precisionOutcome(const std::vector<ReportTarget>& targets, uint64_t cap,
+                                   const std::vector<ReportAccumulator>& reports, const ScenarioInfo& info,
+                                   uint64_t trials);
+
 }  // namespace omen::rt

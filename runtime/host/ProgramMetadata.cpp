@@ -9,34 +9,36 @@ namespace omen::rt {
 
 namespace {
 
-using nlohmann::json;
+using Json = nlohmann::json;  // not `json`: unity batches share a namespace with formatters named json()
 
 // JSON has no infinity: an open-ended bound of a support is null.
-json bound(double v) { return std::isfinite(v) ? json(v) : json(); }
-double bound(const json& v, double open) { return v.is_number() ? v.get<double>() : open; }
+Json bound(double v) { return std::isfinite(v) ? Json(v) : Json(); }
+double bound(const Json& v, double open) { return v.is_number() ? v.get<double>() : open; }
 
-json encodeScenario(const ScenarioMetadata& s) {
-  json params = json::array();
+Json encodeScenario(const ScenarioMetadata& s) {
+  Json params = Json::array();
   for (const ParamInfo& p : s.info.params) {
     params.push_back({{"name", p.name}, {"type", int(p.type)}, {"uncertain", p.uncertain}, {"epistemic", p.epistemic},
                       {"slot", p.slot}, {"pinnedSlot", p.pinnedSlot}, {"low", bound(p.low)}, {"high", bound(p.high)}});
     if (p.hasRange) params.back()["range"] = {p.lo, p.hi};
   }
-  json reports = json::array();
+  Json reports = Json::array();
   for (size_t r = 0; r < s.info.reports.size(); ++r) {
     const ReportInfo& report = s.info.reports[r];
     reports.push_back({{"label", report.label}, {"kind", int(report.kind)}, {"conditional", report.conditional},
                        {"site", s.reportSites[r]}, {"levels", report.levels}});
   }
-  return {{"name", s.info.name}, {"globalCount", s.info.globalCount}, {"params", params}, {"reports", reports}};
+  return {{"name", s.info.name},       {"globalCount", s.info.globalCount}, {"weighted", s.info.weighted},
+          {"params", params},          {"reports", reports}};
 }
 
-ScenarioMetadata decodeScenario(const json& j) {
+ScenarioMetadata decodeScenario(const Json& j) {
   ScenarioMetadata s;
   s.info.name = j.at("name").get<std::string>();
   s.info.globalCount = j.at("globalCount").get<uint32_t>();
+  s.info.weighted = j.at("weighted").get<bool>();
   const double inf = std::numeric_limits<double>::infinity();
-  for (const json& p : j.at("params")) {
+  for (const Json& p : j.at("params")) {
     ParamInfo info{p.at("name").get<std::string>(), static_cast<ValueType>(p.at("type").get<int>()),
                    p.at("uncertain").get<bool>(), p.at("slot").get<uint32_t>(), p.at("pinnedSlot").get<uint32_t>(),
                    bound(p.at("low"), -inf), bound(p.at("high"), inf)};
@@ -48,7 +50,7 @@ ScenarioMetadata decodeScenario(const json& j) {
     }
     s.info.params.push_back(std::move(info));
   }
-  for (const json& r : j.at("reports")) {
+  for (const Json& r : j.at("reports")) {
     s.info.reports.push_back({r.at("label").get<std::string>(), static_cast<ReportKind>(r.at("kind").get<int>()),
                               r.at("conditional").get<bool>(), r.at("levels").get<std::vector<double>>()});
     s.reportSites.push_back(r.at("site").get<uint32_t>());
@@ -59,16 +61,16 @@ ScenarioMetadata decodeScenario(const json& j) {
 }  // namespace
 
 std::string encodeMetadata(const ProgramMetadata& m) {
-  json scenarios = json::array();
+  Json scenarios = Json::array();
   for (const ScenarioMetadata& s : m.scenarios) scenarios.push_back(encodeScenario(s));
-  json sites = json::array();
+  Json sites = Json::array();
   for (const SiteText& site : m.sites)
     sites.push_back({{"where", site.where}, {"what", site.what}, {"snippet", site.snippet}});
-  return json{{"file", m.file}, {"scenarioCount", m.scenarioCount}, {"scenarios", scenarios}, {"sites", sites}}.dump();
+  return Json{{"file", m.file}, {"scenarioCount", m.scenarioCount}, {"scenarios", scenarios}, {"sites", sites}}.dump();
 }
 
 bool decodeMetadata(const std::string& text, ProgramMetadata& out, std::string& error) {
-  json doc = json::parse(text, nullptr, false);
+  Json doc = Json::parse(text, nullptr, false);
   if (doc.is_discarded()) {
     error = "unreadable scenario metadata";
     return false;
@@ -76,11 +78,11 @@ bool decodeMetadata(const std::string& text, ProgramMetadata& out, std::string& 
   try {
     out.file = doc.at("file").get<std::string>();
     out.scenarioCount = doc.at("scenarioCount").get<size_t>();
-    for (const json& s : doc.at("scenarios")) out.scenarios.push_back(decodeScenario(s));
-    for (const json& s : doc.at("sites"))
+    for (const Json& s : doc.at("scenarios")) out.scenarios.push_back(decodeScenario(s));
+    for (const Json& s : doc.at("sites"))
       out.sites.push_back({s.at("where").get<std::string>(), s.at("what").get<std::string>(),
                            s.at("snippet").get<std::string>()});
-  } catch (const json::exception& e) {
+  } catch (const Json::exception& e) {
     error = std::string("scenario metadata without a field: ") + e.what();
     return false;
   }

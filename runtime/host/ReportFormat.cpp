@@ -1,5 +1,6 @@
 //===- ReportFormat.cpp - Number formatting and format dispatch ------------===//
 
+#include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 
 #include <charconv>
@@ -17,27 +18,11 @@ std::optional<OutputFormat> parseOutputFormat(const std::string& name) {
 }
 
 std::string formatRun(const RunResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text:
-      return rt::formatRunText(result);
-    case OutputFormat::Json:
-      return rt::formatRunJson(result);
-    case OutputFormat::Csv:
-      return rt::formatRunCsv(result);
-  }
-  return {};
+  return rt::formatWith(result, format, rt::formatRunText, rt::formatRunJson, rt::formatRunCsv);
 }
 
 std::string formatCompare(const CompareResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text:
-      return rt::formatCompareText(result);
-    case OutputFormat::Json:
-      return rt::formatCompareJson(result);
-    case OutputFormat::Csv:
-      return rt::formatCompareCsv(result);
-  }
-  return {};
+  return rt::formatWith(result, format, rt::formatCompareText, rt::formatCompareJson, rt::formatCompareCsv);
 }
 
 std::string formatNumber(double x) { return rt::shortestNumber(x); }
@@ -47,17 +32,27 @@ namespace rt {
 
 std::string shortestNumber(double x) {
   if (!std::isfinite(x)) return "null";
-  // Plain decimals where they stay readable (as JavaScript prints numbers: 1e-6 <= |x| <
-  // 1e21), the shortest form otherwise; both read back as exactly x.
+  // Plain decimals where they stay readable and every reader takes them for the number they
+  // are (1e-6 <= |x| < 1e15: a longer run of digits reads as an integer that overflows
+  // 64 bits in pandas and loses digits in JavaScript), the shortest form otherwise
+  // ("1e+19"); both read back as exactly x.
   char buf[400];
   double a = std::abs(x);
-  bool fixed = a == 0 || (a >= 1e-6 && a < 1e21);
+  bool fixed = a == 0 || (a >= 1e-6 && a < 1e15);
   auto [end, ec] = fixed ? std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed)
-                         : std::to_chars(buf, buf + sizeof buf, x);
+                         : std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
   return std::string(buf, end);
 }
 
+std::string csvNumber(double x) {
+  std::string s = shortestNumber(x);
+  if (s.find_first_of(".en") == std::string::npos) s += ".0";
+  return s;
+}
+
 const char* undefinedReason(const ReportResult& r) {
+  // A posterior over trials that all have weight 0: none agrees with what was observed.
+  if (r.weighted && r.n > 0) return "every trial has weight 0";
   return r.conditional ? "condition never held" : "no trial finished";
 }
 

@@ -14,18 +14,21 @@
 //===----------------------------------------------------------------------===//
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 #include "runtime/host/StatisticsQuantiles.h"
 
 namespace omen::rt {
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+std::string csvField(const std::string& text) {
+  std::string s = inertCsvText(text);
+  if (s.find_first_of(",\"") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
@@ -41,8 +44,9 @@ namespace {
 /// estimate,stderr,ci_low,ci_high of a probability or mean report.
 std::string estimateColumns(const ReportResult& r) {
   if (r.undefined) return ",,,";
-  if (!r.hasSpread) return num(r.estimate) + ",,,";
-  return fmt::format("{},{},{},{}", num(r.estimate), num(r.stdError), num(r.ciLow), num(r.ciHigh));
+  if (!r.hasSpread) return csvNumber(r.estimate) + ",,,";
+  return fmt::format("{},{},{},{}", csvNumber(r.estimate), csvNumber(r.stdError), csvNumber(r.ciLow),
+                     csvNumber(r.ciHigh));
 }
 
 std::string undefinedNote(const ReportResult& r) { return std::string("undefined: ") + undefinedReason(r); }
@@ -64,36 +68,37 @@ std::string paramText(const ParamValue& p) {
   switch (p.type) {
     case ValueType::Bool: return p.value.i != 0 ? "true" : "false";
     case ValueType::Int: return std::to_string(p.value.i);
-    case ValueType::Real: return num(p.value.r);
+    case ValueType::Real: return csvNumber(p.value.r);
   }
   return "";
 }
 
 }  // namespace
 
-/// A precision-targeted run adds: the targets of the report, whether they held, the trials.
-std::string precisionColumns(const ScenarioResult& s, const ReportResult& r) {
-  if (!s.precision) return ",,";
+std::string precisionColumns(const std::optional<PrecisionOutcome>& precision, const std::string& label,
+                             uint64_t trials) {
+  if (!precision) return ",,,";
   std::string targets;
   bool met = true;
-  for (const ReportPrecision& p : s.precision->reports)
-    if (p.label == r.label) {
+  for (const ReportPrecision& p : precision->reports)
+    if (p.label == label) {
       targets += (targets.empty() ? "" : "; ") + p.target;
       met = met && p.met;
     }
-  if (targets.empty()) return fmt::format(",,{}", s.trialsCompleted);
-  return fmt::format(",{},{},{}", csvField(targets), met ? "true" : "false", s.trialsCompleted);
+  if (targets.empty()) return fmt::format(",,,{}", trials);
+  return fmt::format(",{},{},{}", csvField(targets), met ? "true" : "false", trials);
 }
 
 std::string formatRunCsv(const RunResult& result) {
-  bool precision = false;
-  for (const ScenarioResult& s : result.scenarios) precision = precision || s.precision;
+  bool precision = false, weighted = false;
+  for (const ScenarioResult& s : result.scenarios) precision = precision || s.precision, weighted = weighted || s.evidence;
   std::vector<std::string> names;  // every param of the scenarios run, in order of appearance
   for (const ScenarioResult& s : result.scenarios)
     for (const ParamValue& p : s.params)
       if (std::find(names.begin(), names.end(), p.name) == names.end()) names.push_back(p.name);
   std::string out = "scenario,label,kind,estimate,stderr,ci_low,ci_high,n,note";
   if (precision) out += ",target,target_met,trials";
+  if (weighted) out += ",ess";
   for (const std::string& name : names) out += "," + csvField("param." + name);
   out += "\n";
   for (const ScenarioResult& s : result.scenarios) {
@@ -102,14 +107,16 @@ std::string formatRunCsv(const RunResult& result) {
     for (const std::string& name : names) {
       params += ",";
       for (const ParamValue& p : s.params)
-        if (p.name == name) params += csvField(paramText(p));
+        if (p.name == name) params += paramText(p);  // a number (a negative one stays a number) or a word
     }
     std::string partial = partialNote(s.partial, s.trialsCompleted, result.trials);
     for (const ReportResult& r : s.reports) {
       auto row = [&](const std::string& label, const char* kind, const std::string& estimates, uint64_t n,
                      const std::string& note) {
-        out += fmt::format("{},{},{},{},{},{}{}{}\n", csvField(s.name), label, kind, estimates, n,
-                           csvField(joinNotes(note, partial)), precision ? precisionColumns(s, r) : "", params);
+        std::string ess = !weighted ? "" : "," + num(r.ess);
+        out += fmt::format("{},{},{},{},{},{}{}{}{}\n", csvField(s.name), label, kind, estimates, n,
+                           csvField(joinNotes(note, partial)),
+                           precision ? precisionColumns(s.precision, r.label, s.trialsCompleted) : "", ess, params);
       };
       if (r.kind == ReportKind::Quantiles) {
         if (r.undefined) {
@@ -117,11 +124,23 @@ std::string formatRunCsv(const RunResult& result) {
           continue;
         }
         for (const QuantilePoint& q : r.quantiles)
-          row(quantileLabel(r.label, q.p), "quantiles", num(q.value) + ",," + num(q.ciLow) + "," + num(q.ciHigh), r.n,
+          row(quantileLabel(r.label, q.p), "quantiles",
+              csvNumber(q.value) + ",," + csvNumber(q.ciLow) + "," + csvNumber(q.ciHigh), r.n,
               "");
         continue;
       }
       row(csvField(r.label), reportKindName(r.kind), estimateColumns(r), r.n, r.undefined ? undefinedNote(r) : "");
+    }
+    if (s.evidence) {
+      // The evidence as one more row: kind "evidence", its log and the diagnostics in `note`.
+      const Evidence& e = *s.evidence;
+      std::string note = fmt::format("log {} ± {}", std::isfinite(e.logEstimate) ? num(e.logEstimate) : "-inf",
+                                     num(e.logStdError));
+      if (e.paretoK) note += "; k-hat " + num(*e.paretoK);
+      for (const std::string& w : e.warnings) note += "; warning: " + w;
+      out += fmt::format("{},evidence,evidence,{},{},{},{},{},{}{}{}{}\n", csvField(s.name), num(e.estimate),
+                         num(e.stdError), num(e.ciLow), num(e.ciHigh), e.n, csvField(joinNotes(note, partial)),
+                         precision ? fmt::format(",,{}", s.trialsCompleted) : "", "," + num(e.ess), params);
     }
   }
   return out;
@@ -144,17 +163,17 @@ std::string formatCompareCsv(const CompareResult& result) {
       for (size_t q = 0; q < c.quantileDifferences.size(); ++q)
         out += fmt::format("{},quantiles,{},,{},{},,{},{},,,,{},{}\n",
                            quantileLabel(c.label, c.quantileDifferences[q].p),
-                           num(c.a.quantiles[q].value), c.a.n, num(c.b.quantiles[q].value), c.b.n,
-                           num(c.quantileDifferences[q].value), c.n, csvField(partial));
+                           csvNumber(c.a.quantiles[q].value), c.a.n, csvNumber(c.b.quantiles[q].value), c.b.n,
+                           csvNumber(c.quantileDifferences[q].value), c.n, csvField(partial));
       continue;
     }
     auto side = [](const ReportResult& r) {
       if (r.undefined) return fmt::format(",,{}", r.n);
-      return fmt::format("{},{},{}", num(r.estimate), r.hasSpread ? num(r.stdError) : "", r.n);
+      return fmt::format("{},{},{}", csvNumber(r.estimate), r.hasSpread ? csvNumber(r.stdError) : "", r.n);
     };
     std::string diff = c.undefined ? ",,,"
-                                   : fmt::format("{},{},{},{}", num(c.difference),
-                                                 num(c.stdError), num(c.ciLow), num(c.ciHigh));
+                                   : fmt::format("{},{},{},{}", csvNumber(c.difference),
+                                                 csvNumber(c.stdError), csvNumber(c.ciLow), csvNumber(c.ciHigh));
     out += fmt::format("{},{},{},{},{},{},{}\n", csvField(c.label), reportKindName(c.kind), side(c.a),
                        side(c.b), diff, c.n, csvField(joinNotes(c.undefined ? "undefined: condition never held" : "", partial)));
   }

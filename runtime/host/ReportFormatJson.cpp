@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include <cmath>
 #include <string>
 
 #include <fmt/format.h>
@@ -43,8 +44,8 @@ std::string quantilesObject(const std::vector<QuantilePoint>& qs) {
 /// estimate, stderr, ci95 and n of a probability or mean estimate (or their nulls).
 std::string estimateFields(const ReportResult& r) {
   if (r.undefined)
-    return fmt::format("\"estimate\": null, \"stderr\": null, \"ci95\": null, \"n\": 0, "
-                       "\"undefined\": {}", jsonString(undefinedReason(r)));
+    return fmt::format("\"estimate\": null, \"stderr\": null, \"ci95\": null, \"n\": {}, "
+                       "\"undefined\": {}", r.n, jsonString(undefinedReason(r)));
   if (!r.hasSpread)
     return fmt::format("\"estimate\": {}, \"stderr\": null, \"ci95\": null, \"n\": {}",
                        num(r.estimate), r.n);
@@ -54,7 +55,7 @@ std::string estimateFields(const ReportResult& r) {
 
 std::string quantileFields(const ReportResult& r) {
   if (r.undefined)
-    return "\"n\": 0, \"quantiles\": null, \"undefined\": " + jsonString(undefinedReason(r));
+    return fmt::format("\"n\": {}, \"quantiles\": null, \"undefined\": {}", r.n, jsonString(undefinedReason(r)));
   std::string out = fmt::format("\"n\": {}, \"quantiles\": {}", r.n, quantilesObject(r.quantiles));
   out += ", \"quantiles_ci95\": {";
   for (size_t i = 0; i < r.quantiles.size(); ++i)
@@ -66,9 +67,23 @@ std::string quantileFields(const ReportResult& r) {
 }
 
 std::string reportObject(const ReportResult& r) {
-  return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {}}}", jsonString(r.label),
+  return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {}{}}}", jsonString(r.label),
                      reportKindName(r.kind),
-                     r.kind == ReportKind::Quantiles ? quantileFields(r) : estimateFields(r));
+                     r.kind == ReportKind::Quantiles ? quantileFields(r) : estimateFields(r),
+                     r.weighted ? fmt::format(", \"weighted\": true, \"ess\": {}", num(r.ess)) : "");
+}
+
+/// A number, or null where it is not finite (the log of an evidence of 0).
+std::string numOrNull(double x) { return std::isfinite(x) ? num(x) : "null"; }
+
+std::string evidenceObject(const Evidence& e) {
+  std::string out = fmt::format(
+      "{{\"estimate\": {}, \"stderr\": {}, \"ci95\": [{}, {}], \"log\": {}, \"log_stderr\": {}, \"n\": {}, "
+      "\"ess\": {}, \"max_weight_share\": {}, \"pareto_k\": {}, \"weights_vary\": {}, \"warnings\": [",
+      num(e.estimate), num(e.stdError), num(e.ciLow), num(e.ciHigh), numOrNull(e.logEstimate), num(e.logStdError), e.n,
+      num(e.ess), num(e.maxWeightShare), e.paretoK ? num(*e.paretoK) : "null", e.weightsVary ? "true" : "false");
+  for (size_t i = 0; i < e.warnings.size(); ++i) out += (i ? ", " : "") + jsonString(e.warnings[i]);
+  return out + "]}";
 }
 
 std::string errorField(const RunError& e) {
@@ -76,19 +91,6 @@ std::string errorField(const RunError& e) {
   return fmt::format("\"error\": \"runtime error in trial {}\"", e.trial);
 }
 
-std::string precisionObject(const PrecisionOutcome& p, uint64_t trials) {
-  std::string out = fmt::format("{{\"met\": {}, \"trials\": {}, \"cap\": {}, \"targets\": [", p.met ? "true" : "false",
-                                trials, p.cap);
-  for (size_t i = 0; i < p.reports.size(); ++i) {
-    const ReportPrecision& r = p.reports[i];
-    out += fmt::format("{}{{\"label\": {}, \"target\": {}, \"met\": {}, \"stderr\": {}", i ? ", " : "",
-                       jsonString(r.label), jsonString(r.target), r.met ? "true" : "false", num(r.stdError));
-    if (r.trialsNeeded > 0) out += fmt::format(", \"trials_needed\": {}", num(r.trialsNeeded));
-    if (!r.note.empty()) out += fmt::format(", \"note\": {}", jsonString(r.note));
-    out += "}";
-  }
-  return out + "]}";
-}
 
 std::string scenarioObject(const ScenarioResult& s, const std::string& indent) {
   std::string split = s.engineSplit ? fmt::format(" \"engine_trials\": {{\"interp\": {}, \"jit\": {}}},",
@@ -105,6 +107,7 @@ std::string scenarioObject(const ScenarioResult& s, const std::string& indent) {
   if (s.error) return out + fmt::format("{} {}, \"reports\": []}}", indent, errorField(*s.error));
   if (s.precision)
     out += fmt::format("{} \"precision\": {},\n", indent, precisionObject(*s.precision, s.trialsCompleted));
+  if (s.evidence) out += fmt::format("{} \"evidence\": {},\n", indent, evidenceObject(*s.evidence));
   out += fmt::format("{} \"reports\": [", indent);
   for (size_t i = 0; i < s.reports.size(); ++i)
     out += fmt::format("{}\n{}   {}", i ? "," : "", indent, reportObject(s.reports[i]));
@@ -138,6 +141,20 @@ std::string differenceObject(const Comparison& c) {
 
 }  // namespace
 
+std::string precisionObject(const PrecisionOutcome& p, uint64_t trials) {
+  std::string out = fmt::format("{{\"met\": {}, \"trials\": {}, \"cap\": {}, \"targets\": [", p.met ? "true" : "false",
+                                trials, p.cap);
+  for (size_t i = 0; i < p.reports.size(); ++i) {
+    const ReportPrecision& r = p.reports[i];
+    out += fmt::format("{}{{\"label\": {}, \"target\": {}, \"met\": {}, \"stderr\": {}", i ? ", " : "",
+                       jsonString(r.label), jsonString(r.target), r.met ? "true" : "false", num(r.stdError));
+    if (r.trialsNeeded > 0) out += fmt::format(", \"trials_needed\": {}", num(r.trialsNeeded));
+    if (!r.note.empty()) out += fmt::format(", \"note\": {}", jsonString(r.note));
+    out += "}";
+  }
+  return out + "]}";
+}
+
 std::string formatRunJson(const RunResult& result) {
   std::string out = header(result.file, result.seed, result.trials, result.engine, result.threads);
   out += " \"scenarios\": [";
@@ -159,6 +176,9 @@ std::string formatCompareJson(const CompareResult& result) {
   for (size_t i = 0; i < result.comparisons.size(); ++i)
     out += (i ? ",\n   " : "\n   ") + differenceObject(result.comparisons[i]);
   out += result.comparisons.empty() ? "],\n" : "\n ],\n";
+  if (const auto& bf = result.bayesFactor)
+    out += fmt::format(" \"bayes_factor\": {{\"estimate\": {}, \"ci95\": [{}, {}], \"log\": {}, \"log_stderr\": {}}},\n",
+                       num(bf->estimate), num(bf->ciLow), num(bf->ciHigh), num(bf->logEstimate), num(bf->logStdError));
   out += " \"scenarios\": [\n" + scenarioObject(result.a, "   ") + ",\n" +
          scenarioObject(result.b, "   ") + "\n ]}\n";
   return out;

@@ -41,9 +41,10 @@ std::string rankErrorNote(double bound) {
 }
 
 void addReportRow(Table& table, const ReportResult& r) {
-  std::string n = fmt::format("n={}", r.n);
+  // A posterior from weighted trials rests on fewer trials than it ran: Kish's ESS beside n.
+  std::string n = r.weighted ? fmt::format("n={} ess={:.0f}", r.n, r.ess) : fmt::format("n={}", r.n);
   if (r.undefined) {
-    table.row({r.label, fmt::format("undefined: {}, n = 0", undefinedReason(r))});
+    table.row({r.label, fmt::format("undefined: {}, n = {}", undefinedReason(r), r.n)});
     return;
   }
   if (r.kind == ReportKind::Quantiles) {
@@ -56,20 +57,36 @@ void addReportRow(Table& table, const ReportResult& r) {
     table.row({r.label, qs});
     return;
   }
-  if (!r.hasSpread) {
-    table.row({r.label, roundedNumber(r.estimate, 0), "(one value: no interval)", n});
-    return;
-  }
-  double scale = scaleOf(r);
-  table.row({r.label,
-             fmt::format("{} ± {}", roundedNumber(r.estimate, scale), roundedNumber(r.stdError, scale)),
-             fmt::format("[{}, {}]", roundedNumber(r.ciLow, scale), roundedNumber(r.ciHigh, scale)),
-             n});
+  auto [estimate, interval] = estimateCells(r);
+  table.row({r.label, estimate, interval, n});
 }
 
 std::string errorLine(const RunError& e) {
   if (e.inGlobals) return "runtime error while evaluating params (details on stderr)";
   return fmt::format("runtime error in trial {} (details on stderr)", e.trial);
+}
+
+/// "evidence 0.7542 ± 0.0014 [0.7515, 0.7568]   log -0.2821 ± 0.0018   ess 75417 of 100000 trials", then
+/// a line per failed diagnostic. Nothing when every weight is exactly 1 (nothing was learnt).
+std::string evidenceLines(const Evidence& e) {
+  if (!e.weightsVary && e.logEstimate == 0) return "";
+  std::string out;
+  if (e.estimate > 0) {
+    double scale = e.stdError > 0 ? e.stdError : 0;
+    out = fmt::format("  evidence {} ± {} [{}, {}]   log {} ± {}", roundedNumber(e.estimate, scale),
+                      roundedNumber(e.stdError, scale), roundedNumber(e.ciLow, scale), roundedNumber(e.ciHigh, scale),
+                      roundedNumber(e.logEstimate, e.logStdError), roundedNumber(e.logStdError, e.logStdError));
+  } else if (std::isfinite(e.logEstimate)) {  // below the smallest double: the log alone
+    out = fmt::format("  evidence exp({} ± {})", roundedNumber(e.logEstimate, e.logStdError),
+                      roundedNumber(e.logStdError, e.logStdError));
+  } else {
+    out = "  evidence 0";
+  }
+  out += fmt::format("   ess {:.0f} of {} trials", e.ess, e.n);
+  if (e.paretoK) out += fmt::format(", k-hat {:.2f}", *e.paretoK);
+  out += "\n";
+  for (const std::string& w : e.warnings) out += "  warning: " + w + "\n";
+  return out;
 }
 
 std::string seconds(double s) { return fmt::format("{:.3g} s", s); }
@@ -85,6 +102,33 @@ std::string footer(uint64_t trials, uint64_t seed, const std::string& engine, un
 
 std::string partialLine(uint64_t completed, uint64_t trials) {
   return fmt::format("PARTIAL: interrupted after {} of {} trials", completed, trials);
+}
+
+
+}  // namespace
+
+std::pair<std::string, std::string> differenceText(const Comparison& c) {
+  if (c.undefined) return {"undefined", ""};
+  if (!(c.stdError > 0)) return {roundedNumber(c.difference, 0) + " (the same in every trial)", ""};
+  double scale = c.stdError;
+  return {fmt::format("{}{} ± {}", c.difference > 0 ? "+" : "", roundedNumber(c.difference, scale),
+                      roundedNumber(c.stdError, scale)),
+          fmt::format("[{}, {}]", roundedNumber(c.ciLow, scale), roundedNumber(c.ciHigh, scale))};
+}
+
+std::pair<std::string, std::string> estimateCells(const ReportResult& r) {
+  if (r.undefined) return {std::string("undefined: ") + undefinedReason(r), ""};
+  if (!r.hasSpread) return {roundedNumber(r.estimate, 0), "(one value: no interval)"};
+  double scale = scaleOf(r);
+  std::string interval = fmt::format("[{}, {}]", roundedNumber(r.ciLow, scale), roundedNumber(r.ciHigh, scale));
+  if (!(r.stdError > 0))  // every trial gave the same value: no "± 0"
+    return {roundedNumber(r.estimate, scale), r.ciHigh > r.ciLow ? interval : "(the same in every trial)"};
+  return {fmt::format("{} ± {}", roundedNumber(r.estimate, scale), roundedNumber(r.stdError, scale)), interval};
+}
+
+std::string estimateText(const ReportResult& r) {
+  auto [estimate, interval] = estimateCells(r);
+  return interval.empty() ? estimate : estimate + "  " + interval;
 }
 
 /// What a precision-targeted run reached: the target, met or not, and the trials it took.
@@ -115,8 +159,6 @@ std::string precisionLines(const PrecisionOutcome& p, uint64_t trials) {
   return out;
 }
 
-}  // namespace
-
 std::string formatRunText(const RunResult& result) {
   std::string out;
   for (size_t i = 0; i < result.scenarios.size(); ++i) {
@@ -131,6 +173,7 @@ std::string formatRunText(const RunResult& result) {
       if (s.reports.empty()) table.row({"(no reports)"});
     }
     out += table.render("  ");
+    if (s.evidence && !s.error) out += evidenceLines(*s.evidence);
     uint64_t trials = s.partial || s.precision ? s.trialsCompleted : result.trials;
     // "engine auto (interp 4096 trials, jit 95904)": which engine ran how much of the run.
     std::string engine = result.engine;
@@ -167,20 +210,13 @@ std::string formatCompareText(const CompareResult& result) {
         continue;
       }
       auto side = [](const ReportResult& r) {
-        if (r.undefined) return fmt::format("undefined: {}, n = 0", undefinedReason(r));
+        if (r.undefined) return fmt::format("undefined: {}, n = {}", undefinedReason(r), r.n);
         if (!r.hasSpread) return roundedNumber(r.estimate, 0);
         double scale = scaleOf(r);
         return fmt::format("{} ± {}", roundedNumber(r.estimate, scale),
                            roundedNumber(r.stdError, scale));
       };
-      std::string diff = "undefined", interval;
-      if (!c.undefined) {
-        double scale = c.stdError > 0 ? c.stdError : 0;
-        diff = fmt::format("{}{} ± {}", c.difference > 0 ? "+" : "",
-                           roundedNumber(c.difference, scale), roundedNumber(c.stdError, scale));
-        interval = fmt::format("[{}, {}]", roundedNumber(c.ciLow, scale),
-                               roundedNumber(c.ciHigh, scale));
-      }
+      auto [diff, interval] = differenceText(c);
       table.row({c.label, side(c.a), side(c.b), diff, interval, fmt::format("n={}", c.n)});
     }
     auto onlyIn = [&](const ScenarioResult& s, const std::string& which) {
@@ -196,8 +232,22 @@ std::string formatCompareText(const CompareResult& result) {
     onlyIn(result.b, result.b.name);
   }
   out += table.render("  ");
-  uint64_t trials = result.partial ? result.trialsCompleted : result.trials;
+  if (const auto& bf = result.bayesFactor) {
+    double scale = bf->estimate * bf->logStdError;  // the se of the factor itself, by the delta method
+    out += fmt::format("  Bayes factor {} / {}: {} [{}, {}]   log {} ± {}\n", result.a.name, result.b.name,
+                       roundedNumber(bf->estimate, scale), roundedNumber(bf->ciLow, scale),
+                       roundedNumber(bf->ciHigh, scale), roundedNumber(bf->logEstimate, bf->logStdError),
+                       roundedNumber(bf->logStdError, bf->logStdError));
+  }
+  for (const ScenarioResult* s : {&result.a, &result.b}) {
+    std::string lines = s->evidence ? evidenceLines(*s->evidence) : "";
+    if (!lines.empty()) out += "  " + s->name + ":" + lines.substr(1);
+  }
+  uint64_t trials = result.partial || result.a.precision ? result.trialsCompleted : result.trials;
   out += "  " + footer(trials, result.seed, result.engine, result.threads, result.seconds, result.compileSeconds) + "\n";
+  for (const ScenarioResult* side : {&result.a, &result.b})
+    if (side->precision && !result.error)
+      out += "  " + side->name + ":\n" + precisionLines(*side->precision, result.trialsCompleted);
   if (result.partial) out += "  " + partialLine(result.trialsCompleted, result.trials) + "\n";
   return out;
 }

@@ -26,22 +26,55 @@ std::optional<Engine> parseEngine(const std::string& name) {
 }
 
 bool parseCount(const std::string& text, uint64_t& out, bool* tooLarge) {
+  // Read exactly, digit by digit, never through a double: 2^53 + 1 typed as
+  // 9007199254740993 must not quietly become 2^53 (issue 22).
   std::string digits;
   for (char c : text)
     if (c != '_') digits += c;
   if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits[0]))) return false;
-  // strtod would also read hex ("0x10" as 16), which is no omen number.
-  for (char c : digits)
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
-      return false;
-  char* end = nullptr;
-  double v = std::strtod(digits.c_str(), &end);
-  if (end != digits.c_str() + digits.size() || !std::isfinite(v) || v != std::floor(v)) return false;
-  if (v > 9.007199254740992e15) {
+  size_t e = digits.find_first_of("eE");
+  std::string mantissa = digits.substr(0, e), whole, fraction;
+  long exponent = 0;
+  if (e != std::string::npos) {
+    std::string power = digits.substr(e + 1);
+    if (!power.empty() && (power[0] == '+' || power[0] == '-')) power.erase(0, power[0] == '+');
+    size_t start = !power.empty() && power[0] == '-';
+    if (power.size() <= start || power.size() > 6 + start) return false;
+    for (size_t i = start; i < power.size(); ++i)
+      if (!std::isdigit(static_cast<unsigned char>(power[i]))) return false;
+    exponent = std::stol(power);
+  }
+  size_t point = mantissa.find('.');
+  whole = mantissa.substr(0, point);
+  if (point != std::string::npos) fraction = mantissa.substr(point + 1);
+  // Hex ("0x10"), signs, a second point: no omen number.
+  for (const std::string* part : {&whole, &fraction})
+    for (char c : *part)
+      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  if (whole.empty() || (point != std::string::npos && fraction.empty())) return false;
+  // The value is (whole fraction) x 10^(exponent - |fraction|): shift the point.
+  std::string number = whole + fraction;
+  long shift = exponent - long(fraction.size());
+  if (shift < 0) {
+    size_t drop = std::min(size_t(-shift), number.size());
+    if (number.find_first_not_of('0', number.size() - drop) != std::string::npos) return false;  // not whole
+    number.erase(number.size() - drop);
+  }
+  number.erase(0, std::min(number.find_first_not_of('0'), number.size()));
+  if (number.empty()) number = "0";
+  auto over = [&] {
     if (tooLarge) *tooLarge = true;
     return false;
+  };
+  if (shift > 0) {
+    if (number == "0") shift = 0;
+    if (number.size() + size_t(shift) > 16) return over();
+    number.append(size_t(shift), '0');
   }
-  out = static_cast<uint64_t>(v);
+  if (number.size() > 16) return over();
+  uint64_t v = std::stoull(number);
+  if (v > (uint64_t(1) << 53)) return over();
+  out = v;
   return true;
 }
 
@@ -58,7 +91,8 @@ std::string parseTrials(const std::string& text, uint64_t& out) {
 }
 
 std::string parseSeed(const std::string& text, uint64_t& out) {
-  if (!parseCount(text, out)) return "--seed expects a whole number from 0 to 2^53, not '" + text + "'";
+  if (!parseCount(text, out))
+    return "--seed expects a whole number from 0 to 2^53 = 9007199254740992 (seeds are read exactly), not '" + text + "'";
   return "";
 }
 

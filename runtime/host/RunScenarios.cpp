@@ -123,11 +123,6 @@ RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options) {
 CompareOutcome compareScenarios(ScenarioSource& source, const std::string& a, const std::string& b,
                                 const RunOptions& options) {
   CompareOutcome out;
-  if (!options.precision.empty()) {
-    out.failure = Failure::Options;
-    out.error = "--precision and --rel-precision apply to run, not to compare (yet); give --trials";
-    return out;
-  }
   PreparedRun prepared;
   out.failure = prepareRun(source, {a, b}, options, prepared, out.error);
   if (out.failure != Failure::None) return out;
@@ -139,6 +134,7 @@ CompareOutcome compareScenarios(ScenarioSource& source, const std::string& a, co
     return out;
   }
   driver.overridesB = driverB.overrides;
+  driver.targetsB = driverB.targets;
 
   out.result = runPaired(*prepared.kernels[0], *prepared.kernels[1], driver);
   out.result.a.compileSeconds = prepared.compileSeconds[0];

@@ -113,6 +113,9 @@ std::string indexRange(const OmenError& e, std::string_view what) {
 
 std::string formatValue(double x) {
   if (std::isnan(x)) return "nan";  // never "-nan"
+  // A whole number (an int operand, a count, an index) in all its digits: 1e+16 or
+  // 9.223372036854776e+18 in a message hides which number it was.
+  if (x == std::floor(x) && std::fabs(x) < 0x1p64) return fmt::format("{:.0f}", x);
   return fmt::format("{}", x);
 }
 
@@ -148,6 +151,9 @@ std::string describeRuntimeError(const OmenError& e, std::string_view what) {
                          what, formatValue(e.args[0]), formatValue(e.args[1]));
     case OMEN_ERR_EMPTY_ARRAY:
       return fmt::format("{} of an empty array (length 0) has no value", what);
+    case OMEN_ERR_LOOP_LIMIT:
+      return fmt::format("{} would run {} times; a loop runs at most 2^32 = 4294967296 times per trial", what,
+                         e.args[0] < 0x1p53 ? formatValue(e.args[0]) : "more than 2^53");
     case OMEN_ERR_LANE_RETRY:
       return fmt::format("internal error: a trial in vector lanes was not run again ('{}')", what);
   }

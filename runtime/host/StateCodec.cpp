@@ -65,6 +65,37 @@ void StateCodec::put(ByteWriter& w, const ReportAccumulator& a) {
   w.put(a.count_.k);
   put(w, a.moments_);
   put(w, a.quantiles_);
+  w.put(a.weighting_);
+  put(w, a.weighted_);
+  std::vector<double> flat;
+  for (const auto& [value, logWeight] : a.weightedValues_) flat.push_back(value), flat.push_back(logWeight);
+  w.putDoubles(flat);
+}
+
+void StateCodec::put(ByteWriter& w, const WeightedStats& s) {
+  w.put(s.keep_);
+  w.put(s.n_);
+  for (double x : {s.maxLog_, s.minLog_, s.shift_, s.s0_, s.s1_, s.s2_, s.s2f_, s.s2ff_}) w.put(x);
+  w.put<uint8_t>(s.shifted_);
+  w.putDoubles(s.largest_);
+}
+
+void StateCodec::put(ByteWriter& w, const PairedWeights& p) {
+  w.put(p.n_);
+  for (double x : {p.maxA_, p.maxB_, p.sa_, p.sb_, p.saa_, p.sbb_, p.sab_}) w.put(x);
+}
+
+void StateCodec::get(ByteReader& r, PairedWeights& p) {
+  p.n_ = r.get<uint64_t>();
+  for (double* x : {&p.maxA_, &p.maxB_, &p.sa_, &p.sb_, &p.saa_, &p.sbb_, &p.sab_}) *x = r.get<double>();
+}
+
+void StateCodec::get(ByteReader& r, WeightedStats& s) {
+  s.keep_ = r.get<uint32_t>();
+  s.n_ = r.get<uint64_t>();
+  for (double* x : {&s.maxLog_, &s.minLog_, &s.shift_, &s.s0_, &s.s1_, &s.s2_, &s.s2f_, &s.s2ff_}) *x = r.get<double>();
+  s.shifted_ = r.get<uint8_t>() != 0;
+  s.largest_ = r.getDoubles();
 }
 
 void StateCodec::get(ByteReader& r, ReportAccumulator& a) {
@@ -73,6 +104,11 @@ void StateCodec::get(ByteReader& r, ReportAccumulator& a) {
   a.count_.k = r.get<uint64_t>();
   get(r, a.moments_);
   get(r, a.quantiles_);
+  a.weighting_ = r.get<Weighting>();
+  get(r, a.weighted_);
+  std::vector<double> flat = r.getDoubles();
+  a.weightedValues_.clear();
+  for (size_t i = 0; i + 1 < flat.size(); i += 2) a.weightedValues_.emplace_back(flat[i], flat[i + 1]);
 }
 
 void StateCodec::put(ByteWriter& w, const std::vector<ReportAccumulator>& all) {
@@ -130,6 +166,8 @@ void StateCodec::put(ByteWriter& w, const ReportResult& report) {
   for (const QuantilePoint& q : report.quantiles) w.put(q);
   w.put<uint8_t>(report.sketched);
   w.put(report.rankError);
+  w.put<uint8_t>(report.weighted);
+  w.put(report.ess);
 }
 
 ReportResult StateCodec::getReport(ByteReader& r) {
@@ -150,6 +188,8 @@ ReportResult StateCodec::getReport(ByteReader& r) {
   for (QuantilePoint& q : report.quantiles) q = r.get<QuantilePoint>();
   report.sketched = r.get<uint8_t>() != 0;
   report.rankError = r.get<double>();
+  report.weighted = r.get<uint8_t>() != 0;
+  report.ess = r.get<double>();
   return report;
 }
 

@@ -24,6 +24,8 @@ class PairedMoments;
 class QuantileAccumulator;
 class QuantileSketch;
 class Welford;
+class WeightedStats;
+class PairedWeights;
 
 class ByteWriter {
  public:
@@ -80,6 +82,8 @@ struct StateCodec {
   static void get(ByteReader& r, std::vector<ReportAccumulator>& all);  ///< sizes must match
   static void put(ByteWriter& w, const PairedMoments& m);
   static void get(ByteReader& r, PairedMoments& m);
+  static void put(ByteWriter& w, const PairedWeights& p);
+  static void get(ByteReader& r, PairedWeights& p);
   static void put(ByteWriter& w, const RunError& e);
   static RunError getError(ByteReader& r);
   /// A finished report (a world of a two-level run travels as its reports).
@@ -87,6 +91,8 @@ struct StateCodec {
   static ReportResult getReport(ByteReader& r);
 
  private:
+  static void put(ByteWriter& w, const WeightedStats& s);
+  static void get(ByteReader& r, WeightedStats& s);
   static void put(ByteWriter& w, const Welford& m);
   static void get(ByteReader& r, Welford& m);
   static void put(ByteWriter& w, const QuantileAccumulator& q);

@@ -4,22 +4,12 @@
 
 #include <cmath>
 
+#include "runtime/host/MomentMerge.h"
+
 namespace omen::rt {
 
 void Welford::merge(const Welford& other) {
-  if (other.n_ == 0) return;
-  if (n_ == 0) {
-    *this = other;
-    return;
-  }
-  double na = static_cast<double>(n_);
-  double nb = static_cast<double>(other.n_);
-  double n = na + nb;
-  double delta = other.mean_ - mean_;
-  // mean_a + delta * nb / n keeps the result exact when one side dominates.
-  mean_ += delta * (nb / n);
-  m2_ += other.m2_ + delta * delta * (na * nb / n);
-  n_ += other.n_;
+  mergeMoments(n_, mean_, m2_, other.n_, other.mean_, other.m2_, [](double d) { return d * d; });
 }
 
 double Welford::sampleVariance() const {

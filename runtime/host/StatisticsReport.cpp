@@ -12,6 +12,8 @@ void ReportAccumulator::merge(ReportAccumulator&& later) {
   count_.merge(later.count_);
   moments_.merge(later.moments_);
   quantiles_.merge(std::move(later.quantiles_));
+  weighted_.merge(later.weighted_);
+  weightedValues_.insert(weightedValues_.end(), later.weightedValues_.begin(), later.weightedValues_.end());
 }
 
 uint64_t ReportAccumulator::count() const {
@@ -38,18 +40,28 @@ ReportAccumulator::Moments ReportAccumulator::moments() const {
     m.estimate = moments_.mean();
     m.variance = moments_.sampleVariance();
   }
+  if (weighting_ == Weighting::Report && !weighted_.constant() && weighted_.sumW() > 0) {
+    // A posterior: its delta-method se, as a variance per trial, so that se = sqrt(variance / n).
+    m.estimate = weighted_.mean();
+    m.variance = weighted_.stdError() * weighted_.stdError() * static_cast<double>(m.n);
+  }
   return m;
 }
 
-ReportResult ReportAccumulator::finish(const ReportInfo& info) {
+ReportResult ReportAccumulator::finish(const ReportInfo& info, const WeightedStats* evidence) {
   ReportResult r;
   r.label = info.label;
   r.kind = kind_;
   r.conditional = info.conditional;
   r.n = count();
+  r.ess = static_cast<double>(r.n);
   if (r.n == 0) {
     r.undefined = true;
     r.hasSpread = false;
+    return r;
+  }
+  if (weighting_ == Weighting::Report && evidence && !evidence->constant()) {
+    finishWeighted(r);
     return r;
   }
   double n = static_cast<double>(r.n);

@@ -11,16 +11,23 @@
 #include "omen/Results.h"
 #include "runtime/host/Statistics.h"
 #include "runtime/host/StatisticsQuantiles.h"
+#include "runtime/host/WeightedStats.h"
 
 namespace omen::rt {
 
 struct StateCodec;
 
+/// What a weighted scenario's accumulators also keep (WeightedStats.h): a report's weighted
+/// sums, or, for the one accumulator after the reports, the weights of all trials.
+enum class Weighting : uint8_t { None, Report, Evidence };
+
 class ReportAccumulator {
  public:
   explicit ReportAccumulator(ReportKind kind, uint64_t exactQuantileCap = kExactQuantileCap,
-                             std::vector<double> levels = {})
-      : kind_(kind), quantiles_(exactQuantileCap), levels_(std::move(levels)) {}
+                             std::vector<double> levels = {}, Weighting weighting = Weighting::None,
+                             uint32_t paretoTail = 0)
+      : kind_(kind), quantiles_(exactQuantileCap), levels_(std::move(levels)), weighting_(weighting),
+        weighted_(paretoTail) {}
 
   /// One trial's outcome; `given` is 0 or 1, `value` finite (the driver checks).
   void add(double given, double value) {
@@ -41,6 +48,9 @@ class ReportAccumulator {
   /// add() for `count` trials in order: this report's (given, value) pairs at `pairs`,
   /// `stride` doubles apart (StatisticsRows.cpp). The same bits as calling add() for each.
   void addRows(const double* pairs, size_t stride, uint32_t count);
+  /// A weighted scenario's rows: addRows, and the weighted sums with each trial's log weight
+  /// at `logWeights` (same stride). The Evidence accumulator reads only the log weights.
+  void addWeightedRows(const double* pairs, const double* logWeights, size_t stride, uint32_t count);
 
   /// Folds in the accumulator of the trials that come right after these ones.
   void merge(ReportAccumulator&& later);
@@ -57,8 +67,12 @@ class ReportAccumulator {
   };
   Moments moments() const;
 
-  /// The estimate (the quantile store is reordered, nothing else changes).
-  ReportResult finish(const ReportInfo& info);
+  /// The estimate (the quantile store is reordered, nothing else changes). `evidence`: the
+  /// scenario's weights when it observes; while they do not vary the estimate is the plain one.
+  ReportResult finish(const ReportInfo& info, const WeightedStats* evidence = nullptr);
+
+  Weighting weighting() const { return weighting_; }
+  const WeightedStats& weighted() const { return weighted_; }
 
  private:
   friend struct StateCodec;  // MPI ranks ship this state bit for bit
@@ -67,6 +81,12 @@ class ReportAccumulator {
   Welford moments_;
   QuantileAccumulator quantiles_;
   std::vector<double> levels_;  ///< empty: kQuantileLevels
+  Weighting weighting_;
+  WeightedStats weighted_;
+  /// Quantile reports of a weighted scenario: every (value, log weight), in trial order.
+  std::vector<std::pair<double, double>> weightedValues_;
+
+  void finishWeighted(ReportResult& r);
 };
 
 }  // namespace omen::rt

@@ -51,4 +51,20 @@ void ReportAccumulator::addRows(const double* pairs, size_t stride, uint32_t cou
   }
 }
 
+void ReportAccumulator::addWeightedRows(const double* pairs, const double* logWeights, size_t stride,
+                                        uint32_t count) {
+  if (weighting_ == Weighting::Evidence) {
+    for (uint32_t j = 0; j < count; ++j) weighted_.add(logWeights[j * stride], 0.0);
+    return;
+  }
+  addRows(pairs, stride, count);
+  for (uint32_t j = 0; j < count; ++j) {
+    const double* p = pairs + j * stride;
+    if (p[0] == 0) continue;
+    const double logWeight = logWeights[j * stride];
+    weighted_.add(logWeight, p[1]);
+    if (kind_ == ReportKind::Quantiles) weightedValues_.emplace_back(p[1], logWeight);
+  }
+}
+
 }  // namespace omen::rt

@@ -2,6 +2,8 @@
 
 #include "runtime/host/ThreadPool.h"
 
+#include <utility>
+
 namespace omen::rt {
 
 ThreadPool::ThreadPool(unsigned workers) {
@@ -30,9 +32,15 @@ void ThreadPool::workerLoop(unsigned index) {
       seen = generation_;
       job = job_;
     }
-    (*job)(index);
+    std::exception_ptr failure;
+    try {
+      (*job)(index);
+    } catch (...) {
+      failure = std::current_exception();
+    }
     {
       std::lock_guard<std::mutex> lock(mutex_);
+      if (failure && !failure_) failure_ = failure;
       if (--running_ == 0) done_.notify_all();
     }
   }
@@ -46,10 +54,20 @@ void ThreadPool::runOnAll(const std::function<void(unsigned)>& job) {
     ++generation_;
   }
   wake_.notify_all();
-  job(0);
+  std::exception_ptr failure;
+  try {
+    job(0);
+  } catch (...) {
+    failure = std::current_exception();
+  }
   std::unique_lock<std::mutex> lock(mutex_);
   done_.wait(lock, [&] { return running_ == 0; });
   job_ = nullptr;
+  if (!failure) failure = std::exchange(failure_, nullptr);
+  failure_ = nullptr;
+  // An exception in any worker (std::bad_alloc above all) reaches the caller, as it would
+  // without threads, instead of ending the process in std::terminate.
+  if (failure) std::rethrow_exception(failure);
 }
 
 unsigned defaultThreadCount() {

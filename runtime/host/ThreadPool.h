@@ -9,6 +9,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -27,7 +28,8 @@ class ThreadPool {
   unsigned size() const { return static_cast<unsigned>(threads_.size()) + 1; }
 
   /// Runs job(w) for every worker w in [0, size()) concurrently; returns when all are done.
-  /// The job must not throw.
+  /// An exception a job throws (std::bad_alloc above all) is rethrown here once every worker
+  /// is done; the first one wins.
   void runOnAll(const std::function<void(unsigned)>& job);
 
  private:
@@ -40,6 +42,7 @@ class ThreadPool {
   uint64_t generation_ = 0;
   unsigned running_ = 0;
   bool stopping_ = false;
+  std::exception_ptr failure_;  ///< the first exception a worker threw during the current job
 };
 
 /// The default worker count: std::thread::hardware_concurrency(), at least 1.

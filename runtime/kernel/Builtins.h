@@ -63,6 +63,27 @@ int64_t omen_rt_geometric(OmenTrialContext* ctx, uint32_t site, double p);
 int64_t omen_rt_categorical(OmenTrialContext* ctx, uint32_t site, const double* weights,
                             int64_t count);
 double omen_rt_to(OmenTrialContext* ctx, uint32_t site, double lo, double hi);
+/// w_j = sum_k row[k] z_k over the trial's copula normals (SamplersCopula.cpp).
+double omen_rt_copula_score(OmenTrialContext* ctx, uint32_t site, const double* row, int64_t count);
+double omen_rt_normal_cdf(OmenTrialContext* ctx, uint32_t site, double x);
+/// args = (support, lo, hi, a1, ..., ak) as core/Metalog.h defines them.
+double omen_rt_metalog(OmenTrialContext* ctx, uint32_t site, const double* args, int64_t count);
+
+// Log densities and masses (observe x ~ D(...)): Densities.cpp
+double omen_rt_bernoulli_logpdf(OmenTrialContext* ctx, uint32_t site, bool x, double p);
+double omen_rt_uniform_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double a, double b);
+double omen_rt_normal_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double mu, double sigma);
+double omen_rt_lognormal_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double mu, double sigma);
+double omen_rt_beta_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double a, double b);
+double omen_rt_gamma_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double shape, double scale);
+double omen_rt_exponential_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double rate);
+double omen_rt_triangular_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double lo, double mode, double hi);
+double omen_rt_pert_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double lo, double mode, double hi);
+double omen_rt_loguniform_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double a, double b);
+double omen_rt_poisson_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k, double lambda);
+double omen_rt_binomial_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k, int64_t n, double p);
+double omen_rt_geometric_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k, double p);
+double omen_rt_to_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double lo, double hi);
 
 // The rejection samplers' variants for a trial run speculatively in vector lanes: one try,
 // and OMEN_ERR_LANE_RETRY when it is rejected (SamplersContinuous.cpp). A JIT kernel calls

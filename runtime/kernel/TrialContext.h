@@ -42,6 +42,10 @@ typedef struct OmenStream {
 typedef struct OmenTrialContext {
   OmenStream rng;
   OmenError error;   ///< error.code != 0: the trial failed; engines stop at once
+  /// The log of the trial's weight, 0 at its start. Any statement may add to it
+  /// (omen_rt_factor): `observe` adds the log density of what was seen; the driver turns the
+  /// weights into self-normalised estimates and the evidence (runtime/host/Weights.h).
+  double logWeight;
 } OmenTrialContext;
 
 /// Kernels poll the run's cancel flag (Ctrl-C) once per this many phase steps or trial
@@ -55,6 +59,10 @@ void omen_rt_begin_trial(OmenTrialContext* ctx, uint64_t seed, uint64_t trial);
 /// Records an error unless one is already recorded (the first error is the one reported).
 void omen_rt_fail(OmenTrialContext* ctx, uint32_t code, uint32_t site, uint32_t argCount,
                   double a0, double a1, double a2);
+
+/// Adds `logWeight` to the trial's log weight. -inf (weight 0) is allowed; NaN or +inf fails
+/// the trial with OMEN_ERR_NOT_FINITE at `site`. Every engine calls this, in statement order.
+void omen_rt_factor(OmenTrialContext* ctx, uint32_t site, double logWeight);
 
 /// Uniforms of blocks block..block+7 of stream (trial, key) into next[0..15]. Kept out of line
 /// in JIT kernels (RuntimeModule.cpp): it runs once per 16 uniforms, and inlined at every

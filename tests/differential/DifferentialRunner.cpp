@@ -7,7 +7,7 @@
 // (backend/TieredKernel.h) forced to switch from the interpreter to the JIT kernel at a trial
 // inside a block (OMEN_AUTO_SWITCH_TRIAL), through the runtime driver, formats each as
 // `--format json` does, builds the file with `omen build`'s buildExecutable and runs that
-// with --format json; then requires the four "reports" arrays of every scenario to be
+// with --format json; then requires the four "reports" arrays (and "evidence") of every scenario to be
 // byte-identical (the numbers are printed shortest
 // round-trip, so equal text is equal bits) and a runtime error, if any, to be the same
 // message from all four. Exit status 1 on any difference.
@@ -76,7 +76,9 @@ Output reportsOf(const std::string& json) {
     out.error = "unreadable JSON: " + json.substr(0, 200);
     return out;
   }
-  for (const auto& s : doc["scenarios"]) out.reports.push_back(s["name"].dump() + s["reports"].dump());
+  // A scenario that observes: its evidence too (the weights, summed in the same order).
+  for (const auto& s : doc["scenarios"])
+    out.reports.push_back(s["name"].dump() + s["reports"].dump() + (s.contains("evidence") ? s["evidence"].dump() : ""));
   return out;
 }
 

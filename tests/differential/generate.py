@@ -6,7 +6,7 @@
 Every program uses consts, functions (expression and block bodies, drawing and not),
 fixed and uncertain params, bool/int/real states, events, `for` and `until ... limit`
 phases, every statement (let, assignment, if / else if / else, with probability / else with
-probability, trigger, end, stop), every operator, every math builtin and distribution, and
+probability, trigger, observe (hard and soft), end, stop), every operator, every math builtin and distribution, and
 every report form (P, P|, E, E|, quantiles, quantiles|, E(time(e) | e), `as` labels), plus
 `extends`; arrays of states and events (length a fixed param, sometimes 0), element reads,
 writes and triggers in `for` loops, time(e[i]), and every reduction. Arguments are kept inside each function's domain and values bounded (clamp,
@@ -20,7 +20,7 @@ import os
 import random
 
 REAL_DISTS = ["uniform", "normal", "lognormal", "beta", "gamma", "exponential", "triangular", "pert",
-              "loguniform", "to"]
+              "loguniform", "to", "metalog", "quantile_pair", "mixture"]
 INT_DISTS = ["poisson", "binomial", "geometric", "categorical"]
 
 
@@ -128,6 +128,27 @@ class Gen:
             return f"{d}({self.pos(env, depth)}, {self.pos(env, depth)})"
         if d == "exponential":
             return f"exponential({self.pos(env, depth)})"
+        if d == "metalog":
+            # Percentiles at p, 50%, 1 - p with the upper spread 0.5 to 2 times the lower: inside
+            # Keelin's 3-term bound (5 times), so every generated metalog fits.
+            p = self.r.choice([5, 10, 20, 25])
+            m = round(self.r.uniform(-3, 3), 2)
+            lo = round(m - self.r.uniform(0.2, 2), 2)
+            hi = round(m + (m - lo) * self.r.uniform(0.5, 2), 2)
+            # A param's `in [...]` after a metalog is its support (see uncertain_range).
+            self.metalog_support = [f" in [{round(lo - 1, 2)}, {round(hi + 1, 2)}]", f" in [{round(lo - 1, 2)}, inf)"]
+            if self.r.random() < 0.3:
+                return f"metalog({p}%: {lo}, {100 - p}%: {hi})"
+            return f"metalog({p}%: {lo}, 50%: {m}, {100 - p}%: {hi})"
+        if d == "quantile_pair":
+            a = round(self.r.uniform(0.1, 3), 2)
+            b = round(a + self.r.uniform(0.1, 5), 2)
+            return f"{self.r.choice(['normal', 'lognormal'])}(5%: {a}, 95%: {b})"
+        if d == "mixture":
+            w = [self.r.randint(0, 9) for _ in range(self.r.randint(2, 3))]
+            w[0] += 1
+            parts = [f"{x / 10}: {self.draw(env, 'real', depth - 1)}" for x in w]
+            return "mixture(" + ", ".join(parts) + ")"
         if d in ("triangular", "pert"):
             a = round(self.r.uniform(-3, 1), 2)
             b = round(a + self.r.uniform(0.1, 2), 2)
@@ -163,8 +184,10 @@ class Gen:
             if c == 4:
                 return f"mod({i()}, abs({i()}) + 1)"
             return f"mod({i()}, {self.r.randint(1, 9)})"
-        c = self.r.randrange(13)
+        c = self.r.randrange(14)
         return [
+            lambda: f"pool_odds({self.r.randint(1, 3)}: clamp({x()}, 0.01, 0.99), {self.r.randint(1, 3)}: clamp({x()}, 0.01, 0.99))"
+            if self.r.random() < 0.5 else f"pool_odds(clamp({x()}, 0.01, 0.99), clamp({x()}, 0.01, 0.99))",
             lambda: f"exp(clamp({x()}, -5, 5))",
             lambda: f"log(abs({x()}) + 1)",
             lambda: f"log10(abs({x()}) + 0.5)",
@@ -340,10 +363,23 @@ class Gen:
             return [f"{indent}trigger {self.r.choice(env['events'])}"]
         if c == 8 and last and indent.count(" ") > 4:
             return [f"{indent}{self.r.choice(['end', 'stop'])}"]
+        if c == 9 and in_phase and not self.vector_only and self.r.random() < 0.5:
+            return [f"{indent}{self.observe(env)}"]
         if env["states"]:
             name, t = self.r.choice(env["states"])
             return [f"{indent}{name} = {self.bounded(t, self.expr(env, t, 1))}"]
         return [f"{indent}let {self.fresh('l')} = {self.real(env, 1)}"]
+
+    def observe(self, env):
+        """Hard evidence (a bool) or soft evidence (a value under a distribution with a
+        density): the trial's weight, written by every engine in the same order."""
+        if self.r.random() < 0.4:
+            return f"observe {self.bool(env, 2)}"
+        t = self.r.choice(["bool", "int", "real"])
+        d = self.draw(env, t, 2)
+        while d.startswith("categorical"):  # no density: a compile-time error
+            d = self.draw(env, t, 2)
+        return f"observe {self.expr(env, t, 1)} ~ {d}"
 
     def quiet_phase(self, pname, pv, fns, events, states):
         """A phase that the quiescence analysis (ir/Quiescence.h) may let skip: no clock in its
@@ -436,6 +472,12 @@ class Gen:
         # takes only whole bounds.
         return " in [-4_000_000_000_000_000_000, 4_000_000_000_000_000_000]"
 
+    def uncertain_range(self, draw, t):
+        """A range after an uncertain param; after a metalog it is the support, around its values."""
+        if draw.startswith("metalog("):
+            return self.r.choice(["", ""] + self.metalog_support)
+        return self.range(t)
+
     def env(self, draws, clock=False, step=False, vars_=None, fns=None, events=None, states=None, arrays=None,
             event_arrays=None):
         return {"vars": vars_ or {"bool": [], "int": [], "real": []}, "draws": draws, "clock": clock,
@@ -486,6 +528,7 @@ class Gen:
             vars_[t].append(name)
             fixed.append((name, t))
         uncertain = []
+        correlatable = []
         for _ in range(self.r.randint(0, 3)):
             t = self.r.choice(["real", "real", "int", "bool"])
             if t == "int" and self.vector_only:
@@ -493,9 +536,16 @@ class Gen:
             if t == "real" and self.discrete:
                 t = "bool" if self.vector_only else "int"  # a real prior is continuous
             name = self.fresh("u")
-            lines.append(f"  param {name} ~ {self.draw(self.env(True, vars_={k: list(v) for k, v in vars_.items()}), t, 1)}{self.range(t)}")
+            draw = self.draw(self.env(True, vars_={k: list(v) for k, v in vars_.items()}), t, 1)
+            lines.append(f"  param {name} ~ {draw}{self.uncertain_range(draw, t)}")
             vars_[t].append(name)
             uncertain.append((name, t))
+            # Percentile forms have literal arguments and a quantile function: correlatable.
+            if draw.startswith(("metalog(", "normal(5%", "lognormal(5%")):
+                correlatable.append(name)
+        if len(correlatable) >= 2 and self.r.random() < 0.7:
+            a, b = self.r.sample(correlatable, 2)
+            lines.append(f"  correlate({a}, {b}, {round(self.r.uniform(-0.9, 0.9), 2)})")
         states = []
         for _ in range(self.r.randint(1, 4)):
             t = self.r.choice(["real", "int", "bool"])

@@ -14,6 +14,11 @@ config.substitutions.append(("%omen", os.path.join(config.omen_bin_dir, "omen"))
 config.substitutions.append(("%examples", os.path.join(config.omen_source_dir, "examples")))
 config.substitutions.append(("%stdlib", os.path.join(config.omen_source_dir, "stdlib")))
 
+# AddressSanitizer reserves terabytes of address space, so tests that run omen under
+# `ulimit -v` are UNSUPPORTED in a sanitized build.
+if getattr(config, "omen_sanitized", False):
+    config.available_features.add("asan")
+
 # `--plot` tests need gnuplot (scripts/setup.sh installs gnuplot-nox).
 import shutil
 if shutil.which("gnuplot"):

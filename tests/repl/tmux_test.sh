@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # tmux_test.sh - drives `omen` in a real terminal (a detached tmux session): the prompt, a
 # continuation prompt, tab completion of a declared name, history (Up arrow) and the
-# history file, Ctrl-C at the prompt, and Ctrl-D. Prints SKIPPED (exit 0) only where tmux
+# history file, Ctrl-C at the prompt and during a run stuck in `for` loops, and Ctrl-D. Prints SKIPPED (exit 0) only where tmux
 # is missing or cannot start a server.
 #
 #   tests/repl/tmux_test.sh path/to/omen
 set -u
 OMEN=${1:?usage: tmux_test.sh path/to/omen}
 OMEN="$(cd "$(dirname "$OMEN")" && pwd)/$(basename "$OMEN")"
+LOOPS="$(cd "$(dirname "$0")/../lit/run/Inputs" && pwd)/endless_loops.omen"
 if ! command -v tmux >/dev/null 2>&1; then
   echo "SKIPPED: tmux is not installed (scripts/setup.sh installs it)"
   exit 0
@@ -72,6 +73,21 @@ sleep 0.5
 tm send-keys -t repl '1 + 1' Enter
 expect '^2 : int'
 screen | grep -q 'unknown name' && fail "the dropped line was evaluated"
+# Ctrl-C during a run whose trials never finish a phase step (they stay in `for` loops, in a
+# phase body and in a function): the run stops, marked partial, and the prompt comes back.
+tm send-keys -t repl ":load $LOOPS" Enter
+expect 'fn_loop'
+runs=0
+for scenario in phase_loop fn_loop; do
+  tm send-keys -t repl ":run $scenario" Enter
+  sleep 1.5
+  tm send-keys -t repl C-c
+  runs=$((runs + 1))
+  for _ in $(seq 1 100); do [ "$(count 'PARTIAL: interrupted after 0 of 2000 trials')" -ge $runs ] && break; sleep 0.1; done
+  [ "$(count 'PARTIAL: interrupted after 0 of 2000 trials')" -ge $runs ] || fail "Ctrl-C did not stop :run $scenario within 10 s"
+done
+tm send-keys -t repl '1 + 2' Enter
+expect '^3 : int'
 # Ctrl-D ends the session with status 0 and leaves the history file behind.
 tm send-keys -t repl C-d
 expect 'EXITED=0'

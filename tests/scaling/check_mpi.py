@@ -13,6 +13,9 @@ Exits 77 (ctest: skipped) when omen was built without MPI or mpirun is missing.
   the merge back (OMEN_TEST_SLOW_BLOCK, a hook for tests only).
 - A rank that aborts or is killed (kill -9) mid-run ends the whole run with a non-zero
   status and a message naming the rank (OMEN_TEST_RANK_FAILURE, a hook for tests only).
+- Ranks given different runs (a param value, seed, scenario, trial count, command or
+  program) stop before any work with one error on rank 0 naming what differs (issue 22),
+  instead of a silent blend, a wrong result or a hang.
 """
 import glob
 import os
@@ -247,5 +250,65 @@ for how, pattern in (("abort", r"MPI rank 1 died \(signal 6\) in block \d+"),
     check(f"rank 1 {how}ed mid-run: non-zero status, clear message, no result",
           got.returncode != 0 and re.search(pattern, got.stderr, re.S) is not None and "scenario" not in got.stdout,
           f"status {got.returncode}\nstdout:\n{got.stdout}\nstderr:\n{got.stderr[-3000:]}")
+
+
+# Ranks given different runs (2 ranks, one command line each: mpirun's A : B form).
+def two_ranks(a, b, env_a=(), env_b=()):
+    head = [MPIRUN, "--allow-run-as-root", "--oversubscribe"]
+    rank = lambda args, env: ["-n", "1"] + [x for k, v in env for x in ("-x", f"{k}={v}")] + [OMEN] + args
+    try:
+        return run(head + rank(a, env_a) + [":"] + rank(b, env_b), timeout=60)
+    except subprocess.TimeoutExpired:
+        return None
+
+
+turn = os.path.join(EXAMPLES, "treacherous_turn.omen")
+base = ["run", turn, "--scenario", "honeypots", "--trials", "9000", "--threads", "1"]
+std_a, std_b = tempfile.mkdtemp(), tempfile.mkdtemp()
+for folder, rate in ((std_a, "0.2"), (std_b, "0.8")):
+    os.makedirs(os.path.join(folder, "std"))
+    with open(os.path.join(folder, "std", "rates.omen"), "w") as f:
+        f.write(f"const rate = {rate}\n")
+imports = os.path.join(std_a, "imports.omen")
+with open(imports, "w") as f:
+    f.write('import std.rates\nscenario s {\n  state hit = bernoulli(rate)\n  report P(hit)\n}\n')
+mismatches = [
+    ("a --set value", base + ["--set", "p_honeypot=0.05"], base + ["--set", "p_honeypot=0.2"], [], [],
+     "the command line"),
+    ("the seed", base + ["--seed", "1"], base + ["--seed", "2"], [], [], "the command line"),
+    ("the scenario", base, base[:3] + ["no_honeypots"] + base[4:], [], [], "the command line"),
+    ("the trial count", base, base[:4] + ["--trials", "101888"] + base[6:], [], [], "the command line"),
+    ("the command", base, ["compare", turn, "no_honeypots", "honeypots", "--trials", "9000"], [], [],
+     "the command line"),
+    ("an import (the stdlib folder)", ["run", imports, "--trials", "9000"], ["run", imports, "--trials", "9000"],
+     [("OMEN_STDLIB", std_a)], [("OMEN_STDLIB", std_b)], "the program (its file and imports)"),
+]
+for what, a, b, env_a, env_b, field in mismatches:
+    got = two_ranks(a, b, env_a, env_b)
+    check(f"ranks given different runs ({what}): one error on rank 0 naming it, no result, status 2",
+          got is not None and got.returncode == 2 and got.stdout == "" and
+          "the MPI ranks were not given the same run" in got.stderr and
+          f"rank 1 differs from rank 0 in: {field}" in got.stderr,
+          "hung" if got is None else f"status {got.returncode}\n{got.stdout[-1000:]}\n{got.stderr[-2000:]}")
+exe_a, exe_b = os.path.join(std_a, "a.exe"), os.path.join(std_a, "b.exe")
+built = [run([OMEN, "build", turn, "--scenario", name, "-o", exe]).returncode == 0
+         for name, exe in (("honeypots", exe_a), ("no_honeypots", exe_b))]
+if all(built):
+    # Two built executables of different programs, the same command line.
+    got = run([MPIRUN, "--allow-run-as-root", "--oversubscribe", "-n", "1", exe_a, "--trials", "9000", ":",
+               "-n", "1", exe_b, "--trials", "9000"], timeout=60)
+    check("ranks running different built executables: one error naming it, status 2",
+          got.returncode == 2 and got.stdout == "" and
+          "rank 1 differs from rank 0 in: the executable (its program, built by omen build)" in got.stderr,
+          f"status {got.returncode}\n{got.stderr[-2000:]}")
+else:
+    check("omen build for the MPI mismatch check", False)
+same = two_ranks(["run", imports, "--trials", "9000"], ["run", imports, "--trials", "9000"],
+                 [("OMEN_STDLIB", std_a)], [("OMEN_STDLIB", std_a)])
+check("ranks given the same run through the same stdlib still run",
+      same is not None and same.returncode == 0 and "P(hit)" in same.stdout,
+      "hung" if same is None else same.stderr[-2000:])
+shutil.rmtree(std_a)
+shutil.rmtree(std_b)
 
 finish("MPI")

@@ -21,23 +21,10 @@ import re
 import subprocess
 import sys
 
-from checks import check, finish
+from checks import BLOCK, block_starts, check, finish
 
 OMEN = sys.argv[1]
 FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known_variance.omen")
-BLOCK = 4096  # the largest block
-
-
-def block_starts(limit):
-    """Block b holds min(4096, 16 * 2^(b div 32)) trials (reference section 10)."""
-    starts, start, b = set(), 0, 0
-    while start <= limit:
-        starts.add(start)
-        start += min(4096, 16 << (b // 32))
-        b += 1
-    return starts
-
-
 BOUNDARIES = block_starts(10 ** 6)
 
 
@@ -106,9 +93,6 @@ for args, message in ((["--precision", "abc"], "positive number"),
     got = run(*args)
     check(f"{' '.join(args)}: usage error", got.returncode == 2 and message in got.stderr, got.stderr)
 
-got = subprocess.run([OMEN, "compare", FILE, "known_variance", "rare", "--precision", "0.01"],
-                     capture_output=True, text=True, timeout=60)
-check("compare --precision: usage error (not built for compare)", got.returncode == 2 and "not to compare" in got.stderr,
-      got.stderr)
+# compare honours --precision on each side: check_precision_analyses.py.
 
 finish("precision")

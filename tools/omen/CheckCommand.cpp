@@ -7,11 +7,16 @@
 
 #include "core/ClosestName.h"
 #include "tools/omen/Commands.h"
+#include "tools/omen/OutputGuard.h"
 
 namespace omen::cli {
 
 int usageError(const std::string& message, const std::string& command) {
   return rt::usageError("omen", command, message);
+}
+
+void requireSameProgram(const Program& program) {
+  rt::cluster::requireSameInput({{"the program (its file and imports)", program.sourceFingerprint()}}, "omen");
 }
 
 std::string diagnosticsOf(const Program& program) {
@@ -39,16 +44,14 @@ int checkCommand(const std::vector<std::string>& files, const LoadOptions& load)
   return status;
 }
 
-// Writes `text` to `output`, or to stdout if `output` is empty.
+// Writes `text` to `output` (whole or not at all), or to stdout if `output` is empty.
 static int writeOutput(const std::string& text, const std::string& output) {
   if (output.empty()) {
     std::cout << text;
     return kExitOk;
   }
-  std::ofstream out(output, std::ios::binary);
-  out << text;
-  if (!out) {
-    std::cerr << "omen: error: cannot write '" << output << "'\n";
+  if (std::string failed = rt::writeFileAtomically(output, text); !failed.empty()) {
+    std::cerr << "omen: error: " << failed << "\n";
     return kExitProgramError;
   }
   return kExitOk;
@@ -57,6 +60,9 @@ static int writeOutput(const std::string& text, const std::string& output) {
 int emitCommand(const EmitFlags& flags, const LoadOptions& load) {
   if (flags.what == EmitKind::Object && flags.output.empty() && isatty(STDOUT_FILENO))
     return usageError("an object file is binary: write it with -o FILE.o", "emit");
+  if (!flags.output.empty())
+    if (std::string refused = refuseOutput(flags.output, flags.file, OutputKind::Dump, flags.force); !refused.empty())
+      return usageError(refused, "emit");
   auto program = Program::fromFile(flags.file, load);
   std::cerr << diagnosticsOf(*program);
   if (!program->ok()) return kExitProgramError;
@@ -90,7 +96,9 @@ int docCommand(const std::vector<std::string>& targets, const LoadOptions& load)
 }
 
 int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
-                 const LoadOptions& load) {
+                 bool force, const LoadOptions& load) {
+  if (std::string refused = refuseOutput(output, file, OutputKind::Executable, force); !refused.empty())
+    return usageError(refused, "build");
   auto program = Program::fromFile(file, load);
   std::cerr << diagnosticsOf(*program);
   if (!program->ok()) return kExitProgramError;

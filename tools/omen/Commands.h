@@ -28,6 +28,11 @@ int usageError(const std::string& message, const std::string& command = "");
 /// command-line error.
 std::string diagnosticsOf(const Program& program);
 
+/// Under mpirun, before any work: every rank loaded the same program (its main file, its
+/// imports and so its diagnostics), or the run stops with one error (runtime/host/Cluster.h).
+/// The command line itself is compared first thing in main().
+void requireSameProgram(const Program& program);
+
 int checkCommand(const std::vector<std::string>& files, const LoadOptions& load);
 
 /// `omen run FILE` and `omen compare FILE A B` with the run flags (cli/CommandLine.h).
@@ -43,14 +48,15 @@ struct EmitFlags {
   EmitKind what = EmitKind::Ast;
   std::vector<std::string> scenarios;
   std::string output;
+  bool force = false;  ///< --force: -o may replace an existing file
 };
 int emitCommand(const EmitFlags& flags, const LoadOptions& load);
 
 /// `omen doc TARGET…`: each file's or std module's declarations with their comments.
 int docCommand(const std::vector<std::string>& targets, const LoadOptions& load);
 
-/// `omen build FILE -o EXE [--scenario S]…`: an ahead-of-time compiled executable.
+/// `omen build FILE -o EXE [--scenario S]… [--force]`: an ahead-of-time compiled executable.
 int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
-                 const LoadOptions& load);
+                 bool force, const LoadOptions& load);
 
 }  // namespace omen::cli

@@ -51,16 +51,22 @@ class EntryReader {
       }
     }
     pending_ += line + "\n";
-    if (openDelimiters(pending_) > 0) return false;
+    scanner_.feed(line + "\n");  // only the new line: long entries stay linear
+    if (scanner_.open() > 0) return false;
     entry = std::move(pending_);
     pending_.clear();
+    scanner_ = {};
     return true;
   }
   bool continuing() const { return !pending_.empty(); }
-  std::string flush() { return std::exchange(pending_, ""); }
+  std::string flush() {
+    scanner_ = {};
+    return std::exchange(pending_, "");
+  }
 
  private:
   std::string pending_;
+  DelimiterScanner scanner_;
 };
 
 int interactiveLoop(Repl& repl) {

@@ -83,6 +83,8 @@ class Repl {
   /// The run options for `scenarios`, with the session's `:set` values that apply to them.
   RunOptions runOptions(const std::vector<std::string>& scenarios);
   bool error(const std::string& message);
+  /// handle() without its out-of-memory guard.
+  bool handleEntry(const std::string& entry);
 
   Session session_;
   std::ostream& out_;
@@ -96,6 +98,17 @@ class Repl {
 /// Open `{`/`(` minus closed ones in `text`, ignoring strings and comments; an open block
 /// comment counts as one. An entry is complete when this is <= 0.
 int openDelimiters(const std::string& text);
+/// openDelimiters() fed a line at a time (whole lines: strings and `//` comments end with
+/// theirs), so that an entry of N lines costs O(N), not O(N^2) (issue 22).
+class DelimiterScanner {
+ public:
+  void feed(const std::string& text);
+  int open() const { return depth_ + (inBlockComment_ ? 1 : 0); }
+
+ private:
+  int depth_ = 0;
+  bool inBlockComment_ = false;
+};
 /// True if `text` holds nothing but whitespace and comments.
 bool onlyComments(const std::string& text);
 

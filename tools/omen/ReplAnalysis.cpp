@@ -143,7 +143,10 @@ bool Repl::cmdSolve(const std::string& args) {
     r.stdError = outcome.result.scanStdError[k];
     r.ciLow = r.estimate - 1.959963984540054 * r.stdError;
     r.ciHigh = r.estimate + 1.959963984540054 * r.stdError;
-    scan.points.push_back({{outcome.result.scanX[k]}, {r}});
+    SweepPoint point;
+    point.at = {outcome.result.scanX[k]};
+    point.reports = {r};
+    scan.points.push_back(std::move(point));
   }
   out_ << plotSweepText(scan);
   return true;

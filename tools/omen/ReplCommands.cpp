@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
+#include <new>
 #include <sstream>
 
 #include "tools/omen/Commands.h"
@@ -82,6 +83,16 @@ bool Repl::printReply(const SessionReply& reply) {
 }
 
 bool Repl::handle(const std::string& entry) {
+  // Out of memory ends the entry, not the session (nor the process, in std::terminate).
+  try {
+    return handleEntry(entry);
+  } catch (const std::bad_alloc&) {
+    return error("out of memory: the entry needed more than the " + rt::formatBytes(double(rt::memoryLimitBytes())) +
+                 " this process may use (the machine's memory, or `ulimit -v`)");
+  }
+}
+
+bool Repl::handleEntry(const std::string& entry) {
   std::string text = trim(entry);
   if (onlyComments(text)) return true;
   if (text[0] == ':') return command(text);
@@ -342,11 +353,8 @@ bool Repl::cmdList() {
 
 bool Repl::cmdSave(const std::string& args) {
   if (args.empty()) return error(":save needs a file: :save my_model.omen");
-  std::string text = session_.source(args);
-  std::ofstream file(args, std::ios::binary);
-  file << text;
-  file.close();
-  if (!file) return error("cannot write '" + args + "'");
+  // Written whole or not at all: a full disk never leaves half of the user's model.
+  if (std::string failed = rt::writeFileAtomically(args, session_.source(args)); !failed.empty()) return error(failed);
   out_ << "saved " << session_.declarations().size() << " declarations to " << args << "\n";
   return true;
 }

@@ -7,27 +7,35 @@
 
 namespace omen::cli {
 
-int openDelimiters(const std::string& text) {
-  int depth = 0;
+void DelimiterScanner::feed(const std::string& text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (c == '"') {  // strings may not span lines; an unclosed one ends at the newline
+    if (inBlockComment_) {
+      size_t close = text.find("*/", i);
+      if (close == std::string::npos) return;
+      inBlockComment_ = false;
+      i = close + 1;
+    } else if (c == '"') {  // strings may not span lines; an unclosed one ends at the newline
       for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i)
         if (text[i] == '\\') ++i;
     } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
       i = text.find('\n', i);
-      if (i == std::string::npos) break;
+      if (i == std::string::npos) return;
     } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
-      size_t close = text.find("*/", i + 2);
-      if (close == std::string::npos) return depth + 1;
-      i = close + 1;
+      inBlockComment_ = true;
+      ++i;
     } else if (c == '{' || c == '(') {
-      ++depth;
+      ++depth_;
     } else if (c == '}' || c == ')') {
-      --depth;
+      --depth_;
     }
   }
-  return depth;
+}
+
+int openDelimiters(const std::string& text) {
+  DelimiterScanner scanner;
+  scanner.feed(text);
+  return scanner.open();
 }
 
 bool onlyComments(const std::string& text) {

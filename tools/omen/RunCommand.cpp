@@ -23,6 +23,7 @@ std::unique_ptr<Program> prepare(const std::string& file, const RunFlags& flags,
     return nullptr;
   }
   auto program = Program::fromFile(file, load);
+  requireSameProgram(*program);
   std::cerr << diagnosticsOf(*program);
   status = kExitProgramError;
   return program->ok() ? std::move(program) : nullptr;

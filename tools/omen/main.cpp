@@ -7,15 +7,30 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
+#include <new>
 #include <unistd.h>
 
+#include "core/Fingerprint.h"
 #include "tools/omen/Commands.h"
 #include "tools/omen/Repl.h"
 
 using namespace omen::cli;
 
-int main(int argc, char** argv) {
+static int dispatch(int argc, char** argv) {
   omen::rt::startProcess(argc, argv);  // under mpirun: one rank of the run
+  // Under mpirun every rank must be running the same command: the same omen, and the same
+  // command line (command, files, flags, --set, --seed, --trials, --scenario, --engine...),
+  // compared before anything is parsed or run; the program's files are compared once loaded
+  // (requireSameProgram).
+  {
+    std::string line;
+    for (int i = 1; i < argc; ++i) line += std::string(argv[i]) + '\0';
+    omen::rt::cluster::requireSameInput(
+        {{"the omen version and build", std::string(omen::kVersion) + " " + __VERSION__ + " " +
+                                            std::to_string(sizeof(void*) * 8) + "-bit"},
+         {"the command line", omen::fingerprint(line)}},
+        "omen");
+  }
   CLI::App app{"omen: probabilistic scenarios about trained models, estimated by Monte Carlo"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("omen ") + omen::kVersion);
@@ -40,7 +55,8 @@ int main(int argc, char** argv) {
     for (CLI::Option* b : stageFlags)
       if (a != b) a->excludes(b);
   emit->add_option("--scenario", emitFlags.scenarios, "Only this scenario's kernel (repeatable)");
-  emit->add_option("-o", emitFlags.output, "Write to this file instead of stdout");
+  emit->add_option("-o", emitFlags.output, "Write to this file instead of stdout (never the input; an existing file only with --force)");
+  emit->add_flag("--force", emitFlags.force, "Let -o replace an existing file");
 
   std::vector<std::string> docTargets;
   CLI::App* doc = app.add_subcommand("doc", "Print the declarations of a file or std module (e.g. std.scaling) with their comments");
@@ -50,7 +66,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> buildScenarios;
   CLI::App* build = app.add_subcommand("build", "Compile a file ahead of time into a standalone executable");
   build->add_option("file", buildFile, "Scenario file")->required();
-  build->add_option("-o", buildOutput, "The executable to write")->required();
+  build->add_option("-o", buildOutput, "The executable to write (replaces only an executable omen built, unless --force)")->required();
+  bool buildForce = false;
+  build->add_flag("--force", buildForce, "Let -o replace an existing file that is not an executable omen built");
   build->add_option("--scenario", buildScenarios, "Only this scenario (repeatable; default: all)");
 
   RunFlags runFlags;
@@ -96,23 +114,32 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string sub;
     for (CLI::App* s : app.get_subcommands()) sub = s->get_name();
-    return usageError(e.what(), sub);
+    return usageError(omen::rt::describeParseError(e), sub);
   }
 
-  if (run->parsed()) return runCommand(runFile, runFlags, load);
-  if (compare->parsed()) return compareCommand(compareFile, scenarioA, scenarioB, compareFlags, setsA, setsB, load);
-  std::vector<std::string> analysisArgs;
-  if (const omen::rt::AnalysisDescriptor* analysis = omen::rt::parsedAnalysis(app, analysisArgs))
-    return omen::runAnalysisCommand(analysis->name, analysisArgs, load, {std::cout, std::cerr});
-  if (check->parsed()) return checkCommand(checkFiles, load);
-  if (repl->parsed()) return replCommand(replFlags, load);
-  if (doc->parsed()) return docCommand(docTargets, load);
-  if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, load);
-  if (emit->parsed()) {
-    bool chosen = false;
-    for (CLI::Option* o : stageFlags) chosen |= o->count() > 0;
-    if (!chosen) return usageError("say what to emit: --ast, --ir, --llvm, --asm or --obj", "emit");
-    return emitCommand(emitFlags, load);
+  // Out of memory in any command (a size no check foresaw) is a clear error with status 1,
+  // never `terminate called ... std::bad_alloc` and SIGABRT.
+  try {
+    if (run->parsed()) return runCommand(runFile, runFlags, load);
+    if (compare->parsed()) return compareCommand(compareFile, scenarioA, scenarioB, compareFlags, setsA, setsB, load);
+    std::vector<std::string> analysisArgs;
+    if (const omen::rt::AnalysisDescriptor* analysis = omen::rt::parsedAnalysis(app, analysisArgs))
+      return omen::runAnalysisCommand(analysis->name, analysisArgs, load, {std::cout, std::cerr});
+    if (check->parsed()) return checkCommand(checkFiles, load);
+    if (repl->parsed()) return replCommand(replFlags, load);
+    if (doc->parsed()) return docCommand(docTargets, load);
+    if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, buildForce, load);
+    if (emit->parsed()) {
+      bool chosen = false;
+      for (CLI::Option* o : stageFlags) chosen |= o->count() > 0;
+      if (!chosen) return usageError("say what to emit: --ast, --ir, --llvm, --asm or --obj", "emit");
+      return emitCommand(emitFlags, load);
+    }
+  } catch (const std::bad_alloc&) {
+    return omen::rt::reportOutOfMemory("omen");
   }
   return usageError("unknown command");
 }
+
+// Whatever a command printed must have reached stdout: a full disk is an error, not exit 0.
+int main(int argc, char** argv) { return omen::rt::finishStdout(dispatch(argc, argv), "omen"); }

@@ -39,11 +39,12 @@ TEST(KernelCache, StoresLoadsAndIgnoresCorruptEntries) {
   // Truncated to nothing: ignored too.
   std::ofstream(entry).close();
   EXPECT_FALSE(loadCachedKernel(dir.string(), key));
-  // No temporary files are left behind.
+  // No temporary files are left behind: the entry and the folder's secret only.
   storeCachedKernel(dir.string(), key, object);
   size_t files = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
-  EXPECT_EQ(files, 1u);
+  EXPECT_EQ(files, 2u);
+  EXPECT_TRUE(fs::exists(dir / "secret-key"));
   // Off: nothing stored, nothing loaded.
   storeCachedKernel("", key, object);
   EXPECT_FALSE(loadCachedKernel("", key + "x"));

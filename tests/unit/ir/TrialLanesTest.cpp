@@ -4,7 +4,7 @@
 #include "LowerFixture.h"
 
 namespace omen::ir {
-namespace {
+namespace trial_lanes_test {  // named: unity batches (cmake/OmenUnity.cmake) share one TU
 
 /// The decision for the first scenario of `program`: "lanes" or the reason.
 std::string decideProgram(const std::string& program) {
@@ -73,5 +73,5 @@ TEST(TrialLanes, WhatAWrongValueCouldRunAwayWithIsRefused) {
             "the trial has a for loop");
 }
 
-}  // namespace
+}  // namespace trial_lanes_test
 }  // namespace omen::ir

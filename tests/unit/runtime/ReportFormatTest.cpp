@@ -225,11 +225,11 @@ TEST(ReportFormat, CompareJsonAndCsv) {
   EXPECT_EQ(formatCompareCsv(sampleCompare()),
             R"golden(label,kind,estimate_a,stderr_a,n_a,estimate_b,stderr_b,n_b,difference,stderr,ci_low,ci_high,n,note
 P(catastrophe),probability,0.05143,0.0006985,100000,0.0401,0.00062,100000,0.0113,0.00041,0.0105,0.0121,100000,
-quantiles(t)@0.05,quantiles,1,,100000,2,,100000,-1,,,,100000,
-quantiles(t)@0.25,quantiles,10,,100000,12,,100000,-2,,,,100000,
-quantiles(t)@0.5,quantiles,50,,100000,60,,100000,-10,,,,100000,
-quantiles(t)@0.75,quantiles,120,,100000,150,,100000,-30,,,,100000,
-quantiles(t)@0.95,quantiles,900,,100000,1200,,100000,-300,,,,100000,
+quantiles(t)@0.05,quantiles,1.0,,100000,2.0,,100000,-1.0,,,,100000,
+quantiles(t)@0.25,quantiles,10.0,,100000,12.0,,100000,-2.0,,,,100000,
+quantiles(t)@0.5,quantiles,50.0,,100000,60.0,,100000,-10.0,,,,100000,
+quantiles(t)@0.75,quantiles,120.0,,100000,150.0,,100000,-30.0,,,,100000,
+quantiles(t)@0.95,quantiles,900.0,,100000,1200.0,,100000,-300.0,,,,100000,
 )golden");
   nlohmann::json doc = nlohmann::json::parse(formatCompareJson(sampleCompare()));
   EXPECT_EQ(doc["a"], "base");

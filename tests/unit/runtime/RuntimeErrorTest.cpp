@@ -31,6 +31,10 @@ TEST(RuntimeError, FormatsNumbersShortestRoundTrip) {
   EXPECT_EQ(formatValue(1000000), "1000000");
   EXPECT_EQ(formatValue(0.1 + 0.2), "0.30000000000000004");
   EXPECT_EQ(formatValue(1e300), "1e+300");
+  // Whole numbers below 2^64 in all their digits (issue 22), not 1e+16 or 9.223372036854776e+18.
+  EXPECT_EQ(formatValue(1e16), "10000000000000000");
+  EXPECT_EQ(formatValue(9223372036854775808.0), "9223372036854775808");
+  EXPECT_EQ(formatValue(-4e18), "-4000000000000000000");
   EXPECT_EQ(formatValue(std::numeric_limits<double>::infinity()), "inf");
   EXPECT_EQ(formatValue(-std::numeric_limits<double>::infinity()), "-inf");
   EXPECT_EQ(formatValue(-NAN), "nan");
@@ -110,6 +114,10 @@ TEST(RuntimeError, PhasesAndCounts) {
             "phase 'training' did not finish within its limit of 1000000 steps");
   EXPECT_EQ(describeRuntimeError(err(OMEN_ERR_BAD_COUNT, 1, -3), "phase 'deploy'"),
             "phase 'deploy' has a step count of -3; it must be between 0 and 2^53");
+  EXPECT_EQ(describeRuntimeError(err(OMEN_ERR_LOOP_LIMIT, 1, 4294967297.0), "loop 'for i'"),
+            "loop 'for i' would run 4294967297 times; a loop runs at most 2^32 = 4294967296 times per trial");
+  EXPECT_EQ(describeRuntimeError(err(OMEN_ERR_LOOP_LIMIT, 1, 0x1p63), "loop 'for j'"),
+            "loop 'for j' would run more than 2^53 times; a loop runs at most 2^32 = 4294967296 times per trial");
 }
 
 TEST(RuntimeError, Categorical) {

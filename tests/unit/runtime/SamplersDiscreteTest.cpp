@@ -10,7 +10,7 @@
 #include "SamplersTestSupport.h"
 
 namespace omen::rt::test {
-namespace {
+namespace discrete {  // named: unity batches (cmake/OmenUnity.cmake) share one TU
 
 constexpr uint32_t kSite = 11;
 
@@ -218,5 +218,5 @@ TEST(Samplers, CategoricalAcceptsSumsWithin1e9) {
   EXPECT_TRUE(k == 0 || k == 1);
 }
 
-}  // namespace
+}  // namespace discrete
 }  // namespace omen::rt::test
