@@ -61,6 +61,13 @@ void Emitter::laneChunks(const ir::Scenario& s, Value* seed, Value* first, Value
   b_.SetInsertPoint(head);
   Value* c = b_.CreateLoad(b_.getInt32Ty(), chunk);
   b_.CreateCondBr(b_.CreateICmpULT(c, count), poll, finished);
+  // Trial t's flag, t in [c, end): t - c never wraps, so LLVM may widen the trial index to
+  // 64 bits as it does without the flags (a sign extension would keep a 32-bit index and
+  // widen it in every vector).
+  auto flagOf = [&](Value* t) {
+    Value* offset = b_.CreateZExt(b_.CreateNUWSub(t, c), b_.getInt64Ty());
+    return b_.CreateInBoundsGEP(flagsType, flags, {b_.getInt64(0), offset});
+  };
 
   // The cancel flag, once per chunk (the scalar loop polls every that many trial starts).
   b_.SetInsertPoint(poll);
@@ -97,8 +104,7 @@ void Emitter::laneChunks(const ir::Scenario& s, Value* seed, Value* first, Value
   trial(s, seed, first, j, outcomes);
   frame_.failed = nullptr;
   Value* trialFailed = b_.CreateLoad(b_.getInt1Ty(), failed);
-  b_.CreateStore(b_.CreateZExt(trialFailed, b_.getInt8Ty()),
-                 b_.CreateInBoundsGEP(flagsType, flags, {b_.getInt32(0), b_.CreateSub(j, c)}));
+  b_.CreateStore(b_.CreateZExt(trialFailed, b_.getInt8Ty()), flagOf(j));
   Value* was = b_.CreateLoad(b_.getInt1Ty(), any);
   b_.CreateStore(b_.CreateOr(was, trialFailed), any);
   b_.CreateStore(b_.CreateAdd(j, b_.getInt32(1)), lane);
@@ -123,7 +129,7 @@ void Emitter::laneChunks(const ir::Scenario& s, Value* seed, Value* first, Value
   Value* k = b_.CreateLoad(b_.getInt32Ty(), index);
   b_.CreateCondBr(b_.CreateICmpULT(k, end), fixCheck, next);
   b_.SetInsertPoint(fixCheck);
-  Value* flagged = b_.CreateLoad(b_.getInt8Ty(), b_.CreateInBoundsGEP(flagsType, flags, {b_.getInt32(0), b_.CreateSub(k, c)}));
+  Value* flagged = b_.CreateLoad(b_.getInt8Ty(), flagOf(k));
   b_.CreateCondBr(b_.CreateICmpNE(flagged, b_.getInt8(0)), fixTrial, fixNext);
   b_.SetInsertPoint(fixTrial);
   trial(s, seed, first, k, outcomes);

@@ -21,6 +21,9 @@ import random
 
 REAL_DISTS = ["uniform", "normal", "lognormal", "beta", "gamma", "exponential", "triangular", "pert",
               "loguniform", "to", "metalog", "quantile_pair", "mixture"]
+# The real distributions ir/TrialLanes.h does not run in vector lanes (libm calls, a loop over
+# the terms): a straight-line program that must run in lanes draws from the others.
+NOT_IN_LANES = {"metalog"}
 INT_DISTS = ["poisson", "binomial", "geometric", "categorical"]
 
 
@@ -116,7 +119,7 @@ class Gen:
                     f"categorical(0.5, 0.5)"
             return "categorical(" + ", ".join(f"{x}/{s}" for x in w[:-1]) + \
                 f", 1 - ({' + '.join(f'{x}/{s}' for x in w[:-1])}))"
-        d = self.r.choice(REAL_DISTS)
+        d = self.r.choice([d for d in REAL_DISTS if not (self.vector_only and d in NOT_IN_LANES)])
         if d == "uniform":
             lo = self.real(env, depth - 1)
             return f"uniform({lo}, {lo} + {self.pos(env, depth)})"
