@@ -53,6 +53,19 @@ TEST(TrialLanes, ContinuousSamplersRunInLanes) {
             "lanes");
 }
 
+TEST(TrialLanes, BeliefsThatCallLibmAreRefused) {
+  // A mixture is an `if` chain of draws: in lanes like its parts.
+  EXPECT_EQ(decide("param a ~ mixture(0.3: normal(0, 1), 0.7: beta(2, 3))\nstate y = a\nreport E(y)"), "lanes");
+  // metalog's quantile function and correlate's normal_cdf call libm's log, exp and erfc.
+  EXPECT_EQ(decide("param a ~ metalog(10%: 1, 50%: 2, 90%: 5)\nstate y = a\nreport E(y)"),
+            "the trial calls metalog (a loop or a libm call)");
+  EXPECT_EQ(decide("param a ~ uniform(0, 1)\nparam b ~ uniform(0, 1)\ncorrelate(a, b, 0.5)\nstate y = a + b\n"
+                   "report E(y)"),
+            "the trial calls normal_cdf (a loop or a libm call)");
+  EXPECT_EQ(decide("state y = normal(0, 1)\nphase p for 1 { observe 1 ~ normal(y, 2) }\nreport E(y)"),
+            "the scenario observes");
+}
+
 TEST(TrialLanes, StepLoopsAreRefused) {
   EXPECT_EQ(decide(std::string(kHead) + "phase p for 2 { with probability q { trigger e } }\nreport P(e)"),
             "phase p runs more than one step");
