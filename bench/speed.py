@@ -9,8 +9,9 @@ BASELINE_BUILD_DIR is a build of the code before the change (e.g. /work/main/bui
 Markdown tables:
   1. trials/s on 1 thread: online_learning (hand-written literal loop, hand-written loop that
      stops stepping once nothing can change, JIT before, JIT after), premises (hand-written,
-     JIT before, JIT after) and premises' point_estimates alone (from `omen run --engine jit
-     --format json`'s run seconds), with ratios to the literal hand-written loop;
+     JIT before, JIT after) and premises' point_estimates and uncertain_premises alone (from
+     `omen run --engine jit --format json`'s run seconds), with ratios to the literal
+     hand-written loop;
   1b. with --no-lanes-build: trials/s of draw-heavy scenarios (bench/labs/draws.omen) and the
      examples with Philox refills in vector lanes on and off;
   2. `omen run FILE --trials 1` wall time for every example: before, after (`--engine jit`)
@@ -115,6 +116,11 @@ def throughput(args, new, old, env, online, premises):
                     "point_estimates"], env, r)
     pt_before = run_rate(f"{old}/bin/omen", premises, "point_estimates", t_pt, env, r)
     pt_after = run_rate(f"{new}/bin/omen", premises, "point_estimates", t_pt, env, r)
+    t_up = args.trials_premises
+    up_hand = rate([f"{new}/bin/bench_handwritten_Premises", "--trials", str(t_up), "--threads", "1", "--scenario",
+                    "uncertain_premises"], env, r)
+    up_before = run_rate(f"{old}/bin/omen", premises, "uncertain_premises", t_up, env, r)
+    up_after = run_rate(f"{new}/bin/omen", premises, "uncertain_premises", t_up, env, r)
     print("### Throughput, 1 thread (trials/s, best of %d; ratio to the literal hand-written loop)\n" % r)
     print("| file | hand-written | hand-written, stops early | JIT before | JIT after | after / before |")
     print("|---|---|---|---|---|---|")
@@ -124,6 +130,8 @@ def throughput(args, new, old, env, online, premises):
           f" | {p_after:,.0f} ({p_after / p_hand:.2f}) | {p_after / p_before:.2f}× |")
     print(f"| premises: point_estimates | {pt_hand:,.0f} (1.00) | – | {pt_before:,.0f} ({pt_before / pt_hand:.2f})"
           f" | {pt_after:,.0f} ({pt_after / pt_hand:.2f}) | {pt_after / pt_before:.2f}× |")
+    print(f"| premises: uncertain_premises | {up_hand:,.0f} (1.00) | – | {up_before:,.0f} ({up_before / up_hand:.2f})"
+          f" | {up_after:,.0f} ({up_after / up_hand:.2f}) | {up_after / up_before:.2f}× |")
     sys.stdout.flush()
 
 

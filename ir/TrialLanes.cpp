@@ -34,12 +34,25 @@ class LaneAnalysis {
   }
 
  private:
-  /// Builtins whose code has no loop and no libm call, so that a trial made of them can be
-  /// vectorised (the others would only make a second copy of the trial for nothing).
+  /// Builtins whose code has no loop and no libm call (the samplers use the kernel's own
+  /// log, exp and sqrt, runtime/kernel/LoopFreeMath.h; the rejection samplers have one-try
+  /// variants for lanes), so that a trial made of them can be vectorised. The others would
+  /// only make a second copy of the trial for nothing; log, exp, pow, sin and cos keep
+  /// libm's correctly rounded results for what users compute with them.
   static bool vectorizes(BuiltinId id) {
     switch (id) {
       case BuiltinId::Bernoulli:
       case BuiltinId::Uniform:
+      case BuiltinId::Normal:
+      case BuiltinId::Lognormal:
+      case BuiltinId::Beta:
+      case BuiltinId::Gamma:
+      case BuiltinId::Exponential:
+      case BuiltinId::Triangular:
+      case BuiltinId::Pert:
+      case BuiltinId::Loguniform:
+      case BuiltinId::To:
+      case BuiltinId::Sqrt:
       case BuiltinId::Abs:
       case BuiltinId::Min:
       case BuiltinId::Max:

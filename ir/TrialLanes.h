@@ -3,9 +3,9 @@
 // A straight-line scenario (no step loop) spends its time on a few draws and a little
 // arithmetic per trial, so the JIT runs its trials side by side in vector lanes: a chunk of
 // trials runs *speculatively*, each lane going on past a runtime error with a per-lane
-// failure flag instead of leaving the trial, and a chunk in which any lane failed is run
-// again one trial at a time, which stops at the first failing trial with exactly the error
-// record the scalar loop gives. Trials before the first failure are executed identically
+// failure flag instead of leaving the trial, and then the chunk's failed trials are run
+// again one at a time, in order, stopping at the first real error with exactly the error
+// record the scalar loop gives. A trial up to its first failure is executed identically
 // either way (the same draws, in the same order, from the same stream), so results are bit
 // for bit those of the interpreter.
 //
@@ -22,10 +22,13 @@
 // arithmetic wraps in the overflow intrinsics, real division by zero gives an infinity, and
 // calls to user functions return.
 //
-// Safe is not enough to pay: a trial that calls a sampler with a rejection loop or a libm
-// function (everything but bernoulli / `with probability`, uniform, abs, min, max and clamp)
-// cannot be vectorised, and its second, speculative copy would only cost compile time. Such
-// scenarios run one trial at a time too, and the reason names the builtin.
+// Safe is not enough to pay: a trial that calls a builtin with an unbounded loop or a libm
+// call (the discrete samplers but bernoulli; log, exp, pow, sin, cos, logistic, ...) cannot
+// be vectorised, and its second, speculative copy would only cost compile time. Such
+// scenarios run one trial at a time too, and the reason names the builtin. The continuous
+// samplers qualify: they use the kernel's own loop-free log, exp and sqrt
+// (runtime/kernel/LoopFreeMath.h), and in lanes the rejection samplers (beta, gamma, pert)
+// make one try, a rejected try failing the trial like an error so that it runs again.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

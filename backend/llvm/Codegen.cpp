@@ -42,6 +42,11 @@ llvm::Expected<KernelModule> buildKernelModule(
   }
   if (decorate)
     for (std::string& name : decorate(*result.module, result.symbols)) exported.push_back(std::move(name));
+  for (const ir::Scenario* s : scenarios)
+    if (s->runsInLanes) {
+      scalarizeRuntime(**runtime);
+      break;
+    }
   if (auto error = linkRuntimeInto(*result.module, std::move(*runtime), exported)) return std::move(error);
   optimizeModule(*result.module, machine, abandon);
   return result;

@@ -154,6 +154,8 @@ Value* Emitter::callBuiltin(const ir::Expr& e) {
   const BuiltinInfo& info = builtin(e.builtin);
   std::string symbol(info.symbol);
   if (e.intForm) symbol += "_i";
+  // In a speculative trial, a rejection sampler's one-try variant (Builtins.h).
+  if (frame_.failed && runtime_.getFunction(symbol + "_lanes")) symbol += "_lanes";
   llvm::Function* callee = runtimeFunction(symbol);
   std::vector<Value*> args{frame_.ctx, b_.getInt32(e.site)};
   if (isVariadic(info)) {

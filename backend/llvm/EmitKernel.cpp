@@ -117,14 +117,18 @@ void Emitter::trial(const ir::Scenario& s, Value* seed, Value* first, Value* i, 
   llvm::BasicBlock* report = newBlock("reports");
   if (llvm::Function* begin = runtimeFunction("omen_rt_begin_trial"))
     b_.CreateCall(begin, {frame_.ctx, seed, b_.CreateAdd(first, b_.CreateZExt(i, b_.getInt64Ty()))});
-  // Lend the stream the block's buffer for lane refills (TrialContext.h).
-  if (!frame_.ahead) {
-    auto* buffer = llvm::ArrayType::get(b_.getDoubleTy(), OMEN_STREAM_AHEAD);
-    frame_.ahead = entryAlloca(buffer, "stream.ahead");
-    frame_.ahead->setAlignment(llvm::Align(64));
+  // Lend the stream the block's buffer for lane refills (TrialContext.h), except to a trial
+  // run in vector lanes: its stream must stay free of the refill's call (omen_rt_begin_trial
+  // leaves `next` null), and its lanes compute several Philox blocks at once already.
+  if (!frame_.failed) {
+    if (!frame_.ahead) {
+      auto* buffer = llvm::ArrayType::get(b_.getDoubleTy(), OMEN_STREAM_AHEAD);
+      frame_.ahead = entryAlloca(buffer, "stream.ahead");
+      frame_.ahead->setAlignment(llvm::Align(64));
+    }
+    b_.CreateStore(frame_.ahead, b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
+                                                               offsetof(OmenTrialContext, rng) + offsetof(OmenStream, next)));
   }
-  b_.CreateStore(frame_.ahead, b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
-                                                             offsetof(OmenTrialContext, rng) + offsetof(OmenStream, next)));
   pollCancel();
   b_.CreateStore(b_.getInt64(0), frame_.t);
   b_.CreateStore(b_.getInt64(0), frame_.step);
@@ -165,6 +169,10 @@ void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) 
   // The driver passes separate buffers: saying so lets the optimizer keep globals in
   // registers across trials instead of reloading them after every outcome store.
   for (unsigned arg : {0u, 4u, 5u}) fn->addParamAttr(arg, llvm::Attribute::NoAlias);
+  // The globals may be loaded before it is known that they are needed (an uncertain param's
+  // value only where it is pinned, in vector lanes).
+  if (uint64_t globals = program_.globalCount(s)) fn->addDereferenceableParamAttr(0, 8 * globals);
+  fn->addParamAttr(0, llvm::Attribute::getWithAlignment(context_, llvm::Align(8)));
   Value* seed = fn->getArg(1);
   Value* first = fn->getArg(2);
   Value* count = fn->getArg(3);
@@ -188,22 +196,22 @@ void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) 
   b_.CreateStore(b_.getInt32(0), index);
   frame_.fail = newBlock("fail");
   layoutArrays(s);
-  llvm::BasicBlock* loop = newBlock("loop");
-  llvm::BasicBlock* body = newBlock("trial");
   llvm::BasicBlock* finished = newBlock("finished");
-  if (s.runsInLanes)
-    laneChunks(s, seed, first, count, outcomes, index, loop, finished);
-  else
+  if (s.runsInLanes) {
+    laneChunks(s, seed, first, count, outcomes, index, finished);
+  } else {
+    // One trial at a time.
+    llvm::BasicBlock* loop = newBlock("loop");
+    llvm::BasicBlock* body = newBlock("trial");
     b_.CreateBr(loop);
-
-  // One trial at a time: the whole block, or the rest of it from a chunk with a failure.
-  b_.SetInsertPoint(loop);
-  Value* i = b_.CreateLoad(b_.getInt32Ty(), index);
-  b_.CreateCondBr(b_.CreateICmpULT(i, count), body, finished);
-  b_.SetInsertPoint(body);
-  trial(s, seed, first, i, outcomes);
-  b_.CreateStore(b_.CreateAdd(i, b_.getInt32(1)), index);
-  b_.CreateBr(loop);
+    b_.SetInsertPoint(loop);
+    Value* i = b_.CreateLoad(b_.getInt32Ty(), index);
+    b_.CreateCondBr(b_.CreateICmpULT(i, count), body, finished);
+    b_.SetInsertPoint(body);
+    trial(s, seed, first, i, outcomes);
+    b_.CreateStore(b_.CreateAdd(i, b_.getInt32(1)), index);
+    b_.CreateBr(loop);
+  }
 
   b_.SetInsertPoint(finished);
   freeArrays();

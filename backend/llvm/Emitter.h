@@ -115,11 +115,12 @@ class Emitter {
   /// One whole trial, number first + i, ending with its outcome row written; the builder is
   /// left at its end (EmitKernel.cpp).
   void trial(const ir::Scenario& s, llvm::Value* seed, llvm::Value* first, llvm::Value* i, llvm::Value* outcomes);
-  /// The chunk loop of a scenario whose trials run in lanes; branches to `scalar` with the
-  /// block's trial index at the start of a chunk in which a trial failed (EmitLanes.cpp).
+  /// The trial loop of a scenario whose trials run in lanes: chunks of trials run
+  /// speculatively, then the chunk's failed trials one at a time (EmitLanes.cpp). Branches
+  /// to `finished` after the block's last trial; a failing trial leaves through frame_.fail
+  /// with `index` holding it.
   void laneChunks(const ir::Scenario& s, llvm::Value* seed, llvm::Value* first, llvm::Value* count,
-                  llvm::Value* outcomes, llvm::AllocaInst* index, llvm::BasicBlock* scalar,
-                  llvm::BasicBlock* finished);
+                  llvm::Value* outcomes, llvm::AllocaInst* index, llvm::BasicBlock* finished);
   /// Counts a step or trial start; every OMEN_CANCEL_CHECK_INTERVAL reads the cancel flag
   /// and fails the trial with OMEN_ERR_CANCELLED if it is set (EmitCancel.cpp).
   void pollCancel();

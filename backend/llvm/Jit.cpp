@@ -4,6 +4,7 @@
 #include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/Target/TargetMachine.h>
+#include <llvm/TargetParser/SubtargetFeature.h>
 
 #include "backend/llvm/Target.h"
 
@@ -15,6 +16,8 @@ llvm::Expected<std::unique_ptr<Jit>> Jit::create() {
   initializeNativeTarget();
   auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!builder) return builder.takeError();
+  builder->setCPU(targetCpu().name);
+  builder->getFeatures() = llvm::SubtargetFeatures(targetCpu().features);
   builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
   builder->getOptions() = strictFpOptions();
 

@@ -7,8 +7,10 @@
 #include <llvm/Bitcode/BitcodeReader.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Linker/Linker.h>
+#include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Transforms/IPO/Internalize.h>
+#include <llvm/Transforms/Scalar/Scalarizer.h>
 
 // Defined in the generated RuntimeBitcode.cpp (build folder).
 extern const unsigned char omen_runtime_bitcode[];
@@ -23,6 +25,27 @@ llvm::Expected<std::unique_ptr<llvm::Module>> loadRuntimeModule(llvm::LLVMContex
   llvm::StringRef bytes(reinterpret_cast<const char*>(omen_runtime_bitcode), omen_runtime_bitcode_size);
   llvm::MemoryBufferRef buffer(bytes, "omen_runtime.bc");
   return llvm::parseBitcodeFile(buffer, context);
+}
+
+void scalarizeRuntime(llvm::Module& runtime) {
+  llvm::LoopAnalysisManager lam;
+  llvm::FunctionAnalysisManager fam;
+  llvm::CGSCCAnalysisManager cgam;
+  llvm::ModuleAnalysisManager mam;
+  llvm::PassBuilder builder;
+  builder.registerModuleAnalyses(mam);
+  builder.registerCGSCCAnalyses(cgam);
+  builder.registerFunctionAnalyses(fam);
+  builder.registerLoopAnalyses(lam);
+  builder.crossRegisterProxies(lam, fam, cgam, mam);
+  llvm::ScalarizerPassOptions options;
+  options.ScalarizeLoadStore = true;
+  options.ScalarizeVariableInsertExtract = true;
+  llvm::FunctionPassManager functions;
+  functions.addPass(llvm::ScalarizerPass(options));
+  llvm::ModulePassManager passes;
+  passes.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(functions)));
+  passes.run(runtime, mam);
 }
 
 llvm::Error linkRuntimeInto(llvm::Module& kernel, std::unique_ptr<llvm::Module> runtime,

@@ -24,6 +24,13 @@ namespace omen::llvmgen {
 /// Parses the embedded bitcode into `context`. Fails if the build embedded none.
 llvm::Expected<std::unique_ptr<llvm::Module>> loadRuntimeModule(llvm::LLVMContext& context);
 
+/// Splits the vector instructions clang's SLP vectorizer put into the runtime (Philox's
+/// paired multiplications, paired stores) back into scalar ones, which compute the same
+/// bits: LLVM's loop vectorizer cannot widen a loop whose body holds vector instructions,
+/// and a kernel with trials in vector lanes needs it to (EmitLanes.cpp). Other kernels keep
+/// the runtime as clang optimized it, which their scalar trial loops run faster.
+void scalarizeRuntime(llvm::Module& runtime);
+
 /// Links the runtime functions `kernel` uses (from `runtime`, loaded in kernel's context) into
 /// it, then gives internal linkage to every definition except those named in `exported` (the
 /// kernel's entry points), so that the optimizer inlines them and drops the rest.

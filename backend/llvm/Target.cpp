@@ -1,6 +1,7 @@
 //===- Target.cpp - The host target, with the floating-point rules of omen -===//
 #include "backend/llvm/Target.h"
 
+#include <cstdlib>
 #include <mutex>
 
 #include <llvm/Analysis/TargetLibraryInfo.h>
@@ -41,6 +42,15 @@ static std::string hostFeatures() {
   return features.getString();
 }
 
+const TargetCpu& targetCpu() {
+  static const TargetCpu cpu = [] {
+    const char* name = std::getenv("OMEN_TARGET_CPU");
+    if (name && *name) return TargetCpu{name, ""};  // that CPU's own features
+    return TargetCpu{llvm::sys::getHostCPUName().str(), hostFeatures()};
+  }();
+  return cpu;
+}
+
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llvm::Reloc::Model reloc) {
   initializeNativeTarget();
   std::string triple = llvm::sys::getProcessTriple();
@@ -48,7 +58,7 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llv
   const llvm::Target* target = llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target) return llvm::createStringError(llvm::inconvertibleErrorCode(), error);
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
-      triple, llvm::sys::getHostCPUName(), hostFeatures(), strictFpOptions(), reloc,
+      triple, targetCpu().name, targetCpu().features, strictFpOptions(), reloc,
       std::nullopt, llvm::CodeGenOptLevel::Aggressive));
   if (!machine)
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot create a target machine for " + triple);
@@ -57,7 +67,7 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llv
 
 const std::string& hostCpuDescription() {
   static const std::string description =
-      llvm::sys::getProcessTriple() + ' ' + llvm::sys::getHostCPUName().str() + ' ' + hostFeatures();
+      llvm::sys::getProcessTriple() + ' ' + targetCpu().name + ' ' + targetCpu().features;
   return description;
 }
 

@@ -28,7 +28,16 @@ void initializeNativeTarget();
 /// TargetOptions with strict FP: no fused multiply-add contraction, no unsafe math.
 llvm::TargetOptions strictFpOptions();
 
-/// A TargetMachine for the host CPU and its features.
+/// The CPU kernels are compiled for: the host's, with its features, unless the environment
+/// variable OMEN_TARGET_CPU names an LLVM CPU (`x86-64`: SSE2 only, `x86-64-v3`: AVX2,
+/// `x86-64-v4`: AVX-512), then that CPU with its own features. For tests: they check on
+/// one machine that vector lanes of every width give the interpreter's bits.
+struct TargetCpu {
+  std::string name, features;
+};
+const TargetCpu& targetCpu();
+
+/// A TargetMachine for targetCpu().
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(
     llvm::Reloc::Model reloc = llvm::Reloc::PIC_);
 
@@ -40,8 +49,8 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(
 void optimizeModule(llvm::Module& module, llvm::TargetMachine& machine,
                     const std::atomic<bool>* abandon = nullptr);
 
-/// The host as kernel cache keys name it: triple, CPU and features, exactly what the JIT's
-/// and createHostTargetMachine's target machines are made for. Needs no target machine.
+/// The target as kernel cache keys name it: triple, targetCpu()'s name and features, exactly
+/// what the JIT's and createHostTargetMachine's target machines are made for. Needs no target machine.
 const std::string& hostCpuDescription();
 
 /// Converts an llvm::Error to its message (never aborts on an unhandled error).

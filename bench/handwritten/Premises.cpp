@@ -23,13 +23,17 @@ double quantile(std::vector<double>& v, double q) {
 
 int main(int argc, char** argv) {
   bench::Args args = bench::parseArgs(argc, argv);
-  // `--scenario point_estimates` times that loop alone (bench/speed.py's point_estimates row).
-  bool pointOnly = false;
+  // `--scenario point_estimates` or `--scenario uncertain_premises` times that loop alone
+  // (bench/speed.py's rows of each scenario).
+  std::string only;
   for (int i = 1; i + 1 < argc; ++i)
-    if (std::string(argv[i]) == "--scenario") pointOnly = std::string(argv[i + 1]) == "point_estimates";
+    if (std::string(argv[i]) == "--scenario") only = argv[i + 1];
+  bool pointOnly = only == "point_estimates", uncertainOnly = only == "uncertain_premises";
   bench::Timer timer;
   // point_estimates: one step, one draw.
-  Acc point = bench::runBlocks<Acc>(args, [&](uint64_t first, uint64_t count, Acc& acc) {
+  bench::Args pointArgs = args;
+  if (uncertainOnly) pointArgs.trials = 0;
+  Acc point = bench::runBlocks<Acc>(pointArgs, [&](uint64_t first, uint64_t count, Acc& acc) {
     OmenTrialContext ctx;
     for (uint64_t i = first; i < first + count; ++i) {
       omen_rt_begin_trial(&ctx, args.seed, i);
@@ -59,10 +63,10 @@ int main(int argc, char** argv) {
       ++acc.n;
     }
   });
-  std::printf("point P(doom)=%.17g\n", double(point.doom) / point.n);
+  if (!uncertainOnly) std::printf("point P(doom)=%.17g\n", double(point.doom) / point.n);
   std::printf("uncertain P(doom)=%.17g E(risk)=%.17g q05=%.17g q50=%.17g q95=%.17g\n",
               double(uncertain.doom) / uncertain.n, uncertain.riskSum / uncertain.n,
               quantile(uncertain.risks, 0.05), quantile(uncertain.risks, 0.5), quantile(uncertain.risks, 0.95));
   double s = timer.seconds();
-  std::printf("seconds %.6f trials_per_second %.1f\n", s, 2.0 * args.trials / s);
+  std::printf("seconds %.6f trials_per_second %.1f\n", s, (uncertainOnly ? 1.0 : 2.0) * args.trials / s);
 }

@@ -32,6 +32,10 @@ enum OmenErrorCode {
   OMEN_ERR_ARRAY_LENGTH,     ///< an array length negative or over the limit (args[0] = length, args[1] = limit)
   OMEN_ERR_EMPTY_ARRAY,      ///< min, max or mean of an array of length 0
   OMEN_ERR_LOOP_LIMIT,       ///< a `for i in a..b` range longer than 2^32 (args[0] = b - a)
+  /// Not an error of the program: a rejection sampler in a trial run speculatively in vector
+  /// lanes was rejected once (Builtins.h, `_lanes`). The JIT kernel runs the trial again one
+  /// at a time; no run ever reports it.
+  OMEN_ERR_LANE_RETRY,
 };
 
 typedef struct OmenError {

@@ -154,6 +154,8 @@ std::string describeRuntimeError(const OmenError& e, std::string_view what) {
     case OMEN_ERR_LOOP_LIMIT:
       return fmt::format("{} would run {} times; a loop runs at most 2^32 = 4294967296 times per trial", what,
                          e.args[0] < 0x1p53 ? formatValue(e.args[0]) : "more than 2^53");
+    case OMEN_ERR_LANE_RETRY:
+      return fmt::format("internal error: a trial in vector lanes was not run again ('{}')", what);
   }
   return fmt::format("runtime error {} in '{}'", e.code, what);
 }

@@ -41,28 +41,35 @@ std::vector<double> orderStatistics(std::vector<double>& values, std::vector<uin
   return out;
 }
 
-std::vector<double> exactQuantiles(std::vector<double>& values,
-                                   const std::vector<double>& levels) {
+QuantileReading exactReading(std::vector<double>& values, const std::vector<double>& levels,
+                             const std::vector<uint64_t>& ranks) {
   assert(!values.empty());
   size_t n = values.size();
-  // Each level interpolates between the order statistics of ranks floor(h) and floor(h) + 1.
-  std::vector<uint64_t> ranks;
+  // Each level interpolates between the order statistics of ranks floor(h) and floor(h) + 1;
+  // the other ranks follow them in one selection.
+  std::vector<uint64_t> all;
   std::vector<double> fractions;
   for (double p : levels) {
     double h = static_cast<double>(n - 1) * p;
     size_t lo = std::min(static_cast<size_t>(std::floor(h)), n - 1);
     fractions.push_back(h - static_cast<double>(lo));
-    ranks.push_back(lo);
-    ranks.push_back(std::min(lo + 1, n - 1));
+    all.push_back(lo);
+    all.push_back(std::min(lo + 1, n - 1));
   }
-  std::vector<double> at = orderStatistics(values, ranks);
-  std::vector<double> out;
-  out.reserve(levels.size());
+  all.insert(all.end(), ranks.begin(), ranks.end());
+  std::vector<double> at = orderStatistics(values, all);
+  QuantileReading out;
+  out.quantiles.reserve(levels.size());
   for (size_t i = 0; i < levels.size(); ++i) {
     double a = at[2 * i], b = at[2 * i + 1], frac = fractions[i];
-    out.push_back(frac > 0 && a != b ? a + frac * (b - a) : a);
+    out.quantiles.push_back(frac > 0 && a != b ? a + frac * (b - a) : a);
   }
+  out.orderStatistics.assign(at.begin() + static_cast<std::ptrdiff_t>(2 * levels.size()), at.end());
   return out;
+}
+
+std::vector<double> exactQuantiles(std::vector<double>& values, const std::vector<double>& levels) {
+  return exactReading(values, levels, {}).quantiles;
 }
 
 void QuantileAccumulator::add(double x) {
@@ -85,7 +92,10 @@ void QuantileAccumulator::merge(QuantileAccumulator&& later) {
     if (!sketch_) spill();
     sketch_->merge(*later.sketch_);
   }
-  for (double x : later.exact_) add(x);
+  if (!sketch_ && exact_.size() + later.exact_.size() <= cap_)
+    exact_.insert(exact_.end(), later.exact_.begin(), later.exact_.end());  // add() each, at once
+  else
+    for (double x : later.exact_) add(x);
   later.exact_.clear();
   later.sketch_.reset();
 }
@@ -94,19 +104,14 @@ uint64_t QuantileAccumulator::count() const {
   return exact_.size() + (sketch_ ? sketch_->count() : 0);
 }
 
-std::vector<double> QuantileAccumulator::quantiles(const std::vector<double>& levels) {
-  if (!sketch_) return exactQuantiles(exact_, levels);
-  std::vector<double> out;
-  for (double p : levels) out.push_back(sketch_->quantile(p));
-  return out;
-}
-
-std::vector<double> QuantileAccumulator::orderStatistics(const std::vector<uint64_t>& ranks) {
-  if (!sketch_) return rt::orderStatistics(exact_, ranks);
-  std::vector<double> out;
+QuantileReading QuantileAccumulator::read(const std::vector<double>& levels, const std::vector<uint64_t>& ranks) {
+  if (!sketch_) return exactReading(exact_, levels, ranks);
+  QuantileReading out;
+  for (double p : levels) out.quantiles.push_back(sketch_->quantile(p));
   uint64_t n = count();
   for (uint64_t k : ranks)
-    out.push_back(sketch_->quantile(n > 1 ? static_cast<double>(k) / static_cast<double>(n - 1) : 0.5));
+    out.orderStatistics.push_back(
+        sketch_->quantile(n > 1 ? static_cast<double>(k) / static_cast<double>(n - 1) : 0.5));
   return out;
 }
 

@@ -41,6 +41,17 @@ std::vector<double> orderStatistics(std::vector<double>& values, std::vector<uin
 /// ceil(n p + z s), s = sqrt(n p (1 - p)), kept in [1, n].
 std::pair<uint64_t, uint64_t> quantileIntervalRanks(uint64_t n, double p);
 
+/// Quantiles at some levels and the order statistics of some ranks, read together.
+struct QuantileReading {
+  std::vector<double> quantiles;        ///< one per level
+  std::vector<double> orderStatistics;  ///< one per rank
+};
+
+/// exactQuantiles(values, levels) and orderStatistics(values, ranks) from one
+/// multi-selection over every rank both need (a report's quantiles and their intervals).
+QuantileReading exactReading(std::vector<double>& values, const std::vector<double>& levels,
+                             const std::vector<uint64_t>& ranks);
+
 class QuantileAccumulator {
  public:
   /// Exact up to `exactCap` values, then a sketch of `sketchCapacity` items per level.
@@ -54,11 +65,10 @@ class QuantileAccumulator {
 
   uint64_t count() const;
   bool sketched() const { return sketch_ != nullptr; }
-  /// Requires count() > 0. Reorders the exact store (the accumulator stays usable).
-  std::vector<double> quantiles(const std::vector<double>& levels);
-  /// The order statistics of the 0-based `ranks`, each < count() (from the sketch: its
-  /// quantile at k / (count() - 1)). Reorders the exact store.
-  std::vector<double> orderStatistics(const std::vector<uint64_t>& ranks);
+  /// The quantiles at `levels` (ascending) and the order statistics of the 0-based `ranks`,
+  /// each < count() (from the sketch: its quantile at k / (count() - 1)). Requires
+  /// count() > 0. Reorders the exact store (the accumulator stays usable).
+  QuantileReading read(const std::vector<double>& levels, const std::vector<uint64_t>& ranks);
   /// Relative rank-error bound of the sketch; 0 while exact.
   double rankError() const;
   /// Values held in memory: the exact store, or the sketch's items.

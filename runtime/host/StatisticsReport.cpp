@@ -91,19 +91,18 @@ ReportResult ReportAccumulator::finish(const ReportInfo& info, const WeightedSta
     case ReportKind::Quantiles: {
       std::vector<double> levels = levels_;
       if (levels.empty()) levels.assign(kQuantileLevels.begin(), kQuantileLevels.end());
-      std::vector<double> values = quantiles_.quantiles(levels);
-      // Distribution-free 95% interval: two order statistics per level.
+      // Distribution-free 95% interval: two order statistics per level (quantileIntervalRanks).
       std::vector<uint64_t> ranks;
       for (double p : levels) {
         auto [low, high] = quantileIntervalRanks(r.n, p);
         ranks.push_back(low);
         ranks.push_back(high);
       }
-      std::vector<double> bounds = quantiles_.orderStatistics(ranks);
+      QuantileReading read = quantiles_.read(levels, ranks);
       for (size_t i = 0; i < levels.size(); ++i) {
-        QuantilePoint q{levels[i], values[i]};
-        q.ciLow = bounds[2 * i];
-        q.ciHigh = bounds[2 * i + 1];
+        QuantilePoint q{levels[i], read.quantiles[i]};
+        q.ciLow = read.orderStatistics[2 * i];
+        q.ciHigh = read.orderStatistics[2 * i + 1];
         r.quantiles.push_back(q);
       }
       r.sketched = quantiles_.sketched();

@@ -85,6 +85,13 @@ double omen_rt_binomial_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k, 
 double omen_rt_geometric_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k, double p);
 double omen_rt_to_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double lo, double hi);
 
+// The rejection samplers' variants for a trial run speculatively in vector lanes: one try,
+// and OMEN_ERR_LANE_RETRY when it is rejected (SamplersContinuous.cpp). A JIT kernel calls
+// `SYMBOL_lanes` for the builtin `SYMBOL` in its lanes loop when the runtime has one.
+double omen_rt_beta_lanes(OmenTrialContext* ctx, uint32_t site, double a, double b);
+double omen_rt_gamma_lanes(OmenTrialContext* ctx, uint32_t site, double shape, double scale);
+double omen_rt_pert_lanes(OmenTrialContext* ctx, uint32_t site, double lo, double mode, double hi);
+
 #ifdef __cplusplus
 }
 #endif

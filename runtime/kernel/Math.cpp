@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "runtime/kernel/Builtins.h"
+#include "runtime/kernel/LoopFreeMath.h"
 
 namespace {
 
@@ -58,10 +59,10 @@ double omen_rt_log10(OmenTrialContext* ctx, uint32_t site, double x) {
 
 double omen_rt_sqrt(OmenTrialContext* ctx, uint32_t site, double x) {
   if (!(x >= 0)) return fail1(ctx, site, OMEN_ERR_DOMAIN, x);
-  return checked(ctx, site, std::sqrt(x));
+  return checked(ctx, site, omen::rt::loopFreeSqrt(x));  // libm's bits, and it vectorizes
 }
 
-double omen_rt_abs(OmenTrialContext* ctx, uint32_t site, double x) { return std::fabs(x); }
+double omen_rt_abs(OmenTrialContext* ctx, uint32_t site, double x) { return omen::rt::loopFreeAbs(x); }
 
 int64_t omen_rt_abs_i(OmenTrialContext* ctx, uint32_t site, int64_t x) {
   if (x == INT64_MIN) {

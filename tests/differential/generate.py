@@ -22,6 +22,9 @@ import random
 
 REAL_DISTS = ["uniform", "normal", "lognormal", "beta", "gamma", "exponential", "triangular", "pert",
               "loguniform", "to", "metalog", "quantile_pair", "mixture"]
+# The real distributions ir/TrialLanes.h does not run in vector lanes (libm calls, a loop over
+# the terms): a straight-line program that must run in lanes draws from the others.
+NOT_IN_LANES = {"metalog"}
 INT_DISTS = ["poisson", "binomial", "geometric", "categorical"]
 
 
@@ -96,14 +99,10 @@ class Gen:
     def draw(self, env, t, depth):
         if self.discrete and t == "real":
             return f"(if bernoulli({self.prob(env, depth)}) then {self.real_lit()} else {self.real_lit()})"
-        if self.vector_only:
-            # Only what ir/TrialLanes.h lets run in vector lanes: bernoulli and uniform.
-            if t == "bool":
-                return f"bernoulli({self.prob(env, depth)})"
-            if t == "int":
-                return f"(if bernoulli({self.prob(env, depth)}) then {self.int_lit()} else {self.int_lit()})"
-            lo = self.real(env, depth - 1)
-            return f"uniform({lo}, {lo} + {self.pos(env, depth)})"
+        if self.vector_only and t == "int":
+            # Only what ir/TrialLanes.h lets run in vector lanes: bernoulli and the real
+            # distributions, no int one.
+            return f"(if bernoulli({self.prob(env, depth)}) then {self.int_lit()} else {self.int_lit()})"
         if t == "bool":
             return f"bernoulli({self.prob(env, depth)})"
         if t == "int":
@@ -123,7 +122,7 @@ class Gen:
                     f"categorical(0.5, 0.5)"
             return "categorical(" + ", ".join(f"{x}/{s}" for x in w[:-1]) + \
                 f", 1 - ({' + '.join(f'{x}/{s}' for x in w[:-1])}))"
-        d = self.r.choice(REAL_DISTS)
+        d = self.r.choice([d for d in REAL_DISTS if not (self.vector_only and d in NOT_IN_LANES)])
         if d == "uniform":
             lo = self.real(env, depth - 1)
             return f"uniform({lo}, {lo} + {self.pos(env, depth)})"
@@ -169,11 +168,13 @@ class Gen:
         x = lambda: self.real(env, depth - 1)
         if self.vector_only:
             n = (lambda: self.int(env, depth - 1)) if t == "int" else x
-            c = self.r.randrange(3)
+            c = self.r.randrange(4)
             if c == 0:
                 return f"abs({n()})"
             if c == 1:
                 return f"{self.r.choice(['min', 'max'])}({n()}, {n()})"
+            if c == 2 and t == "real":
+                return f"sqrt(abs({x()}))"
             return f"clamp({n()}, -50, 50)"
         if t == "int":
             c = self.r.randrange(6)
@@ -528,7 +529,7 @@ class Gen:
                     # clamp fails when lo > hi: in 2 of 102 trials.
                     lines.append(f"    {name} = clamp(0.5, uniform(0, 1.02), 1)")
             if k == 0 and spoil == 2:
-                lines.append(f"    let {self.fresh('l')} = normal(0, 1)")
+                lines.append(f"    let {self.fresh('l')} = poisson(2)")
             lines += self.stmts(env, 2, self.r.randint(1, 4), "    ")
             lines.append("  }")
         if spoil == 1:

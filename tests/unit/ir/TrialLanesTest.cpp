@@ -36,12 +36,34 @@ TEST(TrialLanes, StraightLineScenariosRunInLanes) {
 }
 
 TEST(TrialLanes, BuiltinsThatCannotBeVectorisedAreRefused) {
-  EXPECT_EQ(decide("state y = normal(0, 1)\nreport E(y)"), "the trial calls normal (a loop or a libm call)");
   EXPECT_EQ(decide("state y = uniform(0, 1)\nreport E(log(y))"), "the trial calls log (a loop or a libm call)");
+  EXPECT_EQ(decide("state y = uniform(0, 1)\nreport E(exp(y) + pow(y, 2))"),
+            "the trial calls exp (a loop or a libm call)");
   EXPECT_EQ(decideProgram("fn f(a: real) -> int = poisson(a)\nscenario s {\n state y = f(2)\n report E(y)\n}\n"),
             "the trial calls poisson (a loop or a libm call)");
+}
+
+TEST(TrialLanes, ContinuousSamplersRunInLanes) {
+  // Their log, exp and sqrt are the kernel's own; the rejection samplers (beta, gamma, pert)
+  // make one try in a lane and leave a rejected trial to the exact rerun.
   EXPECT_EQ(decide("param p ~ beta(2, 3)\nevent e\nphase w for 1 { with probability p { trigger e } }\nreport P(e)"),
-            "the trial calls beta (a loop or a libm call)");
+            "lanes");
+  EXPECT_EQ(decide("state y = normal(0, 1) + lognormal(0, 1) + exponential(2) + gamma(0.5, 2) + to(1, 10)\n"
+                   "state z = triangular(0, 1, 2) + pert(0, 1, 3) + loguniform(1, 5) + sqrt(abs(y))\nreport E(y + z)"),
+            "lanes");
+}
+
+TEST(TrialLanes, BeliefsThatCallLibmAreRefused) {
+  // A mixture is an `if` chain of draws: in lanes like its parts.
+  EXPECT_EQ(decide("param a ~ mixture(0.3: normal(0, 1), 0.7: beta(2, 3))\nstate y = a\nreport E(y)"), "lanes");
+  // metalog's quantile function and correlate's normal_cdf call libm's log, exp and erfc.
+  EXPECT_EQ(decide("param a ~ metalog(10%: 1, 50%: 2, 90%: 5)\nstate y = a\nreport E(y)"),
+            "the trial calls metalog (a loop or a libm call)");
+  EXPECT_EQ(decide("param a ~ uniform(0, 1)\nparam b ~ uniform(0, 1)\ncorrelate(a, b, 0.5)\nstate y = a + b\n"
+                   "report E(y)"),
+            "the trial calls normal_cdf (a loop or a libm call)");
+  EXPECT_EQ(decide("state y = normal(0, 1)\nphase p for 1 { observe 1 ~ normal(y, 2) }\nreport E(y)"),
+            "the scenario observes");
 }
 
 TEST(TrialLanes, StepLoopsAreRefused) {

@@ -139,6 +139,21 @@ TEST(Stats, OrderStatisticsAreWhatAFullSortGives) {
   EXPECT_EQ(xs, sorted);  // only reordered
 }
 
+TEST(Stats, OneReadingGivesTheQuantilesAndTheOrderStatisticsOfSeparateOnes) {
+  std::vector<double> xs;
+  uint64_t state = 777;
+  for (int i = 0; i < 20011; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    xs.push_back(static_cast<double>(state >> 11) * 0x1p-53);
+  }
+  std::vector<double> levels = {0.05, 0.25, 0.5, 0.75, 0.95};
+  std::vector<uint64_t> ranks = {903, 1097, 20010, 0, 10005, 10005, 18912};
+  std::vector<double> a = xs, b = xs;
+  QuantileReading read = exactReading(xs, levels, ranks);
+  EXPECT_EQ(read.quantiles, exactQuantiles(a, levels));
+  EXPECT_EQ(read.orderStatistics, orderStatistics(b, ranks));
+}
+
 TEST(Stats, QuantileAccumulatorSwitchesToSketchPastItsCap) {
   QuantileAccumulator small(1000);
   for (int i = 0; i < 1000; ++i) small.add(i);
@@ -149,7 +164,7 @@ TEST(Stats, QuantileAccumulatorSwitchesToSketchPastItsCap) {
   EXPECT_TRUE(small.sketched());
   EXPECT_EQ(small.count(), 200000u);
   EXPECT_GT(small.rankError(), 0.0);
-  std::vector<double> q = small.quantiles({0.5});
+  std::vector<double> q = small.read({0.5}, {}).quantiles;
   EXPECT_LT(small.rankError(), 0.001);
   // Value v has rank v + 1; the median's target rank is 1 + 0.5 * 199999.
   EXPECT_LE(std::abs(q[0] + 1 - 100000.5), small.rankError() * 200000);
