@@ -87,6 +87,10 @@ class QuiescenceAnalysis {
         case StmtKind::Factor:
           why = "the body observes";
           return false;
+        // A policy's decision may depend on `t`: an unchanged step may choose differently later.
+        case StmtKind::Choose:
+          why = "the body chooses";
+          return false;
       }
     }
     return true;

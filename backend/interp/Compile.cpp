@@ -176,6 +176,9 @@ void Compiler::stmt(const ir::Stmt& s) {
     }
     case ir::StmtKind::TriggerElement: emit({IOp::TriggerElem, s.index, 0, s.site, expr(*s.subscript)}); return;
     case ir::StmtKind::Factor: emit({IOp::Factor, 0, expr(*s.value), s.site}); return;
+    // A policy replaces every Choose before a Monte Carlo engine sees the scenario, or the
+    // run is refused (backend/Pipeline.cpp, ir/ApplyPolicy.h).
+    case ir::StmtKind::Choose: return;
     case ir::StmtKind::For: {
       // i = lo; end = hi; if i < end { do { body } while (++i < end) }: one instruction per
       // iteration besides the body.

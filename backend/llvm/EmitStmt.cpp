@@ -200,6 +200,8 @@ void Emitter::stmt(const ir::Stmt& s) {
     case K::StoreElement: storeElement(s); return;
     case K::TriggerElement: triggerElement(s); return;
     case K::For: forLoop(s); return;
+    // Replaced by a policy's lookup before codegen, or the run is refused (ir/ApplyPolicy.h).
+    case K::Choose: return;
     case K::Factor:
       if (llvm::Function* factor = runtimeFunction("omen_rt_factor")) {
         b_.CreateCall(factor, {frame_.ctx, b_.getInt32(s.site), expr(*s.value)});

@@ -32,6 +32,7 @@ enum OmenErrorCode {
   OMEN_ERR_ARRAY_LENGTH,     ///< an array length negative or over the limit (args[0] = length, args[1] = limit)
   OMEN_ERR_EMPTY_ARRAY,      ///< min, max or mean of an array of length 0
   OMEN_ERR_LOOP_LIMIT,       ///< a `for i in a..b` range longer than 2^32 (args[0] = b - a)
+  OMEN_ERR_CHOICES,          ///< a `choose x in a..b` with no value or too many (args[0] = b - a, args[1] = the limit)
 };
 
 typedef struct OmenError {
