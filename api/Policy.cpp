@@ -51,7 +51,7 @@ std::string tablesOf(const ir::Module& m, const ir::Scenario& s, const nlohmann:
     const nlohmann::json* entry = nullptr;
     for (const nlohmann::json& e : strategy)
       if (e.is_object() && e.value("name", "") == name && e.value("line", 0u) == line) entry = &e;
-    if (!entry) return "the policy has no decisions for `choose " + name + "` at " + where(m, *c);
+    if (!entry) return "the policy has no entry for `choose " + name + "` at " + where(m, *c);
     std::vector<ir::ChoiceColumn> columns = ir::choiceColumns(s, *c);
     const nlohmann::json& names = (*entry)["columns"];
     if (!names.is_array() || names.size() != columns.size())
@@ -70,7 +70,6 @@ std::string tablesOf(const ir::Module& m, const ir::Scenario& s, const nlohmann:
       table.seen.push_back(std::move(key));
       table.choice.push_back(bitsOf(row.at("choice"), type));
     }
-    if (table.choice.empty()) return "the policy has no rows for `choose " + name + "`";
   }
   return "";
 }

@@ -68,8 +68,13 @@ std::string rewrite(const Scenario& s, Block& b, const std::map<uint32_t, Choice
   for (StmtPtr& st : b) {
     if (st->kind == StmtKind::Choose) {
       auto found = tables.find(st->site);
-      if (found == tables.end() || found->second.choice.empty())
-        return "the policy has no decision for `choose " + s.slots[st->index].name + "`";
+      if (found == tables.end() || found->second.choice.empty()) {
+        // No trial reaches it (the strategy's table lists every state that can meet it):
+        // any alternative will do, and the first is the one that needs no lookup.
+        ExprPtr first = st->choices.empty() ? std::move(st->value) : std::move(st->choices[0]);
+        st = makeLet(st->index, std::move(first));
+        continue;
+      }
       std::vector<ChoiceColumn> columns = choiceColumns(s, *st);
       for (const std::vector<int64_t>& row : found->second.seen)
         if (row.size() != columns.size())

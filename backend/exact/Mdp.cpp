@@ -52,6 +52,11 @@ class Induction {
     lowest_ = probability ? 0.0 : std::numeric_limits<double>::infinity();
     highest_ = probability ? 1.0 : -std::numeric_limits<double>::infinity();
     const int64_t finishedPhase = int64_t(s_.phases.size());
+    TrialMemory scratch;  // the array layout, which the reports' element reads need
+    if (!ev_.layoutArrays(scratch)) {
+      error_.runtime = ev_.error();
+      return false;
+    }
     for (uint32_t i = 0; i < graph_.keys.size(); ++i) {
       if (graph_.keys[i].empty() || graph_.keys[i][0] != finishedPhase) continue;
       Position at;
