@@ -70,6 +70,9 @@ static int dispatch(int argc, char** argv) {
   bool buildForce = false;
   build->add_flag("--force", buildForce, "Let -o replace an existing file that is not an executable omen built");
   build->add_option("--scenario", buildScenarios, "Only this scenario (repeatable; default: all)");
+  std::string buildPolicy;
+  build->add_option("--policy", buildPolicy,
+                    "The strategy compiled in for the scenarios' `choose` statements: the JSON of omen worst --exact");
 
   RunFlags runFlags;
   std::string runFile;
@@ -128,7 +131,7 @@ static int dispatch(int argc, char** argv) {
     if (check->parsed()) return checkCommand(checkFiles, load);
     if (repl->parsed()) return replCommand(replFlags, load);
     if (doc->parsed()) return docCommand(docTargets, load);
-    if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, buildForce, load);
+    if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, buildForce, buildPolicy, load);
     if (emit->parsed()) {
       bool chosen = false;
       for (CLI::Option* o : stageFlags) chosen |= o->count() > 0;
