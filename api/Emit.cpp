@@ -25,6 +25,7 @@ bool Program::emit(EmitKind kind, const std::vector<std::string>& names, std::st
   switch (kind) {
     case EmitKind::Ast: out = dumpAst(); return true;
     case EmitKind::Ir: out = dumpIr(); return true;
+    case EmitKind::Jani: return emitJani(*impl_, names, out, error);
     case EmitKind::Llvm:
     case EmitKind::Assembly:
     case EmitKind::Object: break;

@@ -70,6 +70,10 @@ class IrScenarioSource final : public rt::ScenarioSource {
   bool exactOnly_ = false;
 };
 
+/// `omen emit --jani` (api/Jani.cpp): one scenario of the main file (`names`: at most one) as
+/// a JANI model, its params as declared.
+bool emitJani(Program::Impl& impl, const std::vector<std::string>& names, std::string& out, std::string& error);
+
 /// What every run and analysis checks first: a program without errors (Failure::Options
 /// with its diagnostics otherwise), lowered.
 Failure lowerForRun(const Program& program, Program::Impl& impl, std::string& error);

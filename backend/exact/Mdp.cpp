@@ -48,6 +48,12 @@ class Induction {
   // what was left out.
   bool terminalValues() {
     const ir::Report& r = s_.reports[request_.report];
+    uint32_t event = 0;
+    if (layout_.momentOf(r, event) >= 0) {
+      error_.message = "the report's value is an event's time, which the exact engine keeps as a mean only; "
+                       "report it as a state (set it where the event is triggered)";
+      return false;
+    }
     const bool probability = r.kind == ir::ReportKind::Probability;
     lowest_ = probability ? 0.0 : std::numeric_limits<double>::infinity();
     highest_ = probability ? 1.0 : -std::numeric_limits<double>::infinity();

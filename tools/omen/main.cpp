@@ -42,11 +42,11 @@ static int dispatch(int argc, char** argv) {
   check->add_option("files", checkFiles, "Scenario files")->required();
 
   EmitFlags emitFlags;
-  CLI::App* emit = app.add_subcommand("emit", "Print one stage of the compiler: --ast, --ir, --llvm, --asm or --obj");
+  CLI::App* emit = app.add_subcommand("emit", "Print one stage of the compiler: --ast, --ir, --llvm, --asm or --obj; or --jani, one scenario as a JANI model");
   emit->add_option("file", emitFlags.file, "Scenario file")->required();
   const std::pair<const char*, omen::EmitKind> stages[] = {
       {"--ast", omen::EmitKind::Ast}, {"--ir", omen::EmitKind::Ir}, {"--llvm", omen::EmitKind::Llvm},
-      {"--asm", omen::EmitKind::Assembly}, {"--obj", omen::EmitKind::Object}};
+      {"--asm", omen::EmitKind::Assembly}, {"--obj", omen::EmitKind::Object}, {"--jani", omen::EmitKind::Jani}};
   std::vector<CLI::Option*> stageFlags;
   for (const auto& [flag, what] : stages)
     stageFlags.push_back(emit->add_flag_callback(flag, [&emitFlags, what = what] { emitFlags.what = what; },
@@ -135,7 +135,7 @@ static int dispatch(int argc, char** argv) {
     if (emit->parsed()) {
       bool chosen = false;
       for (CLI::Option* o : stageFlags) chosen |= o->count() > 0;
-      if (!chosen) return usageError("say what to emit: --ast, --ir, --llvm, --asm or --obj", "emit");
+      if (!chosen) return usageError("say what to emit: --ast, --ir, --llvm, --asm, --obj or --jani", "emit");
       return emitCommand(emitFlags, load);
     }
   } catch (const std::bad_alloc&) {
