@@ -48,7 +48,7 @@ class IrScenarioSource final : public rt::ScenarioSource {
   WorstOutcome worstExact(const RunOptions& options, const WorstOptions& what) override;
   /// Reads `--policy FILE` (Policy.cpp); "" or the usage error. Scenarios with `choose` then
   /// compile with it applied.
-  std::string usePolicy(const std::string& file);
+  std::string usePolicy(const std::string& file) override;
   /// The scenario to compile for `index`: the module's, or its copy with the policy applied
   /// (null with `error` when the policy does not fit it).
   const ir::Scenario* scenarioToCompile(size_t index, std::string& error);

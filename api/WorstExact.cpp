@@ -87,7 +87,11 @@ WorstOutcome IrScenarioSource::worstExact(const RunOptions& options, const Worst
     return usage("scenario " + s.name + " has no `choose`: there is no strategy to optimise; omen run --engine exact " +
                  "answers it exactly (docs/exact.md)");
   if (!s.exact) return usage("the exact engine cannot answer scenario " + s.name + ": " + s.exactness + " (docs/exact.md)");
-  if (!s.exactPins.empty()) return usage("scenario " + s.name + " has a continuous prior (" + s.exactPins[0] + "); pin it with --set");
+  for (const std::string& name : s.exactPins) {
+    bool pinned = false;
+    for (const auto& [param, value] : options.overrides) pinned |= param == name;
+    if (!pinned) return usage("scenario " + s.name + ": param " + name + " has a continuous prior; pin it (--set " + name + "=…)");
+  }
   std::vector<std::string> labels;
   int found = -1;
   for (size_t r = 0; r < s.reports.size(); ++r) {

@@ -69,6 +69,9 @@ int runAnalysis(const AnalysisDescriptor& analysis, const std::vector<std::strin
   int status = kExitProgramError;
   ScenarioSource* source = open(file, options.engine, io.err, status);
   if (!source) return status;
+  if (!options.policy.empty())
+    if (std::string refused = source->usePolicy(options.policy); !refused.empty())
+      return usageError(io.tool, name, refused, io.err);
   std::optional<InterruptScope> interrupts;
   if (io.cancel) {
     options.cancel = io.cancel;

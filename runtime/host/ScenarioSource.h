@@ -45,6 +45,11 @@ class ScenarioSource {
   /// Why scenario `index` cannot run by Monte Carlo as given, or "": a scenario with `choose`
   /// needs a policy (RunOptions::policy).
   virtual std::string cannotRun(size_t) const { return ""; }
+  /// `--policy FILE` (RunOptions::policy): scenarios with `choose` then run under it; "" or
+  /// the usage error.
+  virtual std::string usePolicy(const std::string&) {
+    return "a built executable follows the strategy it was built with (omen build --policy)";
+  }
   /// `omen worst --exact` (docs/exact.md): the optimum over every strategy of a scenario
   /// with `choose`, solved on the program's IR, and its strategy replayed by Monte Carlo.
   virtual WorstOutcome worstExact(const RunOptions&, const WorstOptions&) {
