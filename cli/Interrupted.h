@@ -12,6 +12,7 @@
 #include <string>
 
 #include "omen/Analysis.h"
+#include "omen/ExpectTest.h"
 #include "omen/Sensitivity.h"
 #include "omen/Worlds.h"
 #include "omen/Voi.h"
@@ -25,6 +26,7 @@ std::string interruptNotice(const SensitivityResult& result, const std::string& 
 std::string interruptNotice(const WorldsResult& result, const std::string& tool);
 std::string interruptNotice(const WorstResult& result, const std::string& tool);
 std::string interruptNotice(const VoiResult& result, const std::string& tool);
+std::string interruptNotice(const TestResult& result, const std::string& tool);
 
 /// The rendered errors of the parts of a result that failed while the rest is printed
 /// (a sweep's failed points), or "".
@@ -32,6 +34,15 @@ std::string partErrors(const SweepResult& result);
 template <typename Result>
 std::string partErrors(const Result&) {
   return "";
+}
+
+/// The exit status a finished result's verdicts call for: `test`'s kExitProgramError (1) if
+/// an expectation failed, kExitUndecided (3) if none failed but one is undecided; kExitOk
+/// for every other analysis.
+int verdictStatus(const TestResult& result);
+template <typename Result>
+int verdictStatus(const Result&) {
+  return 0;
 }
 
 }  // namespace omen::rt

@@ -1,6 +1,7 @@
 //===- DriverSupport.cpp - Pieces run() and runPaired() share ---------------===//
 
 #include "runtime/host/DriverSupport.h"
+#include "runtime/host/Expectation.h"
 
 #include <algorithm>
 #include <cmath>
@@ -92,11 +93,14 @@ std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64
   // quantiles reports shares it, so that 50 of them at 10^7 trials need 80 MB, not 4 GB.
   uint64_t quantileReports = 0;
   for (const ReportInfo& r : info.reports) quantileReports += r.kind == ReportKind::Quantiles;
+  // Past its share a report's sketch stays within the share too (QuantileSketch::capacityWithin),
+  // so that the share, not the default sketch size, bounds it.
   uint64_t perReport = exactCap / std::max<uint64_t>(1, quantileReports);
+  uint32_t sketchCapacity = QuantileSketch::capacityWithin(perReport, trials);
   std::vector<ReportAccumulator> out;
   out.reserve(info.reports.size());
   const Weighting weighting = info.weighted ? Weighting::Report : Weighting::None;
-  for (const ReportInfo& r : info.reports) out.emplace_back(r.kind, perReport, r.levels, weighting);
+  for (const ReportInfo& r : info.reports) out.emplace_back(r.kind, perReport, r.levels, weighting, 0, sketchCapacity);
   if (info.weighted) out.emplace_back(ReportKind::Mean, 0, std::vector<double>{}, Weighting::Evidence, paretoTailSize(trials));
   return out;
 }
@@ -121,7 +125,13 @@ std::vector<ReportResult> finishReports(const ScenarioInfo& info,
                                         std::vector<ReportAccumulator>& reports) {
   std::vector<ReportResult> out;
   const WeightedStats* weights = info.weighted ? &reports.back().weighted() : nullptr;
-  for (size_t r = 0; r < info.reports.size(); ++r) out.push_back(reports[r].finish(info.reports[r], weights));
+  for (size_t r = 0; r < info.reports.size(); ++r) {
+    out.push_back(reports[r].finish(info.reports[r], weights));
+    if (const std::optional<Expectation>& e = info.reports[r].expectation) {
+      out.back().expectation = e;
+      out.back().verdict = fixedVerdict(*e, out.back());
+    }
+  }
   return out;
 }
 
