@@ -25,6 +25,7 @@ bool Program::emit(EmitKind kind, const std::vector<std::string>& names, std::st
   switch (kind) {
     case EmitKind::Ast: out = dumpAst(); return true;
     case EmitKind::Ir: out = dumpIr(); return true;
+    case EmitKind::Jani: return emitJani(*impl_, names, out, error);
     case EmitKind::Llvm:
     case EmitKind::Assembly:
     case EmitKind::Object: break;
@@ -39,13 +40,25 @@ std::string Program::dumpLlvm() const {
   return emit(EmitKind::Llvm, {}, out, error) ? out : "error: " + error + "\n";
 }
 
-bool Program::build(const std::string& output, const std::vector<std::string>& names, std::string& error) const {
+bool Program::build(const std::string& output, const std::vector<std::string>& names, std::string& error,
+                    const std::string& policy) const {
   if (!ok()) {
     error = "the program has errors";
     return false;
   }
   std::vector<const ir::Scenario*> scenarios;
   if (!impl_->lowered(error) || !impl_->selectScenarios(names, scenarios, error)) return false;
+  // Scenarios with `choose` are built with the policy applied (as a run would be).
+  IrScenarioSource source(*impl_, Engine::Interpreter);
+  if (!policy.empty() && !(error = source.usePolicy(policy)).empty()) return false;
+  std::vector<std::unique_ptr<ir::Scenario>> withPolicy;
+  for (const ir::Scenario*& s : scenarios) {
+    size_t index = size_t(s - impl_->ir->scenarios.data());
+    if (!(error = source.cannotRun(index)).empty()) return false;
+    std::unique_ptr<ir::Scenario> copy;
+    if (!(error = source.withPolicy(index, copy)).empty()) return false;
+    if (copy) s = withPolicy.emplace_back(std::move(copy)).get();
+  }
   return llvmgen::buildExecutable(*impl_->ir, impl_->sources, impl_->sources.name(impl_->checked->mainFile),
                                   scenarios, output, error);
 }

@@ -8,6 +8,7 @@
 
 #include "api/ProgramImpl.h"
 #include "backend/exact/Solve.h"
+#include "ir/ChoiceKey.h"
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/RunScenarios.h"
 
@@ -30,11 +31,17 @@ ExactOutcome Program::runExact(const RunOptions& options, const ExactOptions& ex
   if (out.failure != Failure::None) return out;
   out.result.file = impl_->mainFile();
   IrScenarioSource source(*impl_, Engine::Interpreter);
+  source.forExactEngine();
   rt::PreparedRun prepared;
   out.failure = rt::prepareRun(source, options.scenarios, options, prepared, out.error);
   if (out.failure != Failure::None) return out;
   for (size_t k = 0; k < prepared.indices.size(); ++k) {
     const ir::Scenario& s = impl_->ir->scenarios[prepared.indices[k]];
+    if (!ir::chooseStatements(s).empty())
+      return rt::failWith(out, Failure::Options,
+                          "omen: error: scenario " + s.name +
+                              " leaves decisions to the modelled agent (`choose`): its answer depends on the strategy; "
+                              "omen worst --exact --maximize REPORT finds the best and worst (docs/exact.md)\n");
     if (!s.exact)
       return rt::failWith(out, Failure::Runtime,
                           "omen: error: the exact engine cannot answer scenario " + s.name + ": " + s.exactness +

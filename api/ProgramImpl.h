@@ -44,13 +44,35 @@ class IrScenarioSource final : public rt::ScenarioSource {
   const rt::Kernel* paramKernel(size_t index, std::string& error) override;
   std::string renderError(size_t index, const RunError& error) const override;
   double setupSeconds() const override { return program_.checkSeconds + program_.lowerSeconds; }
+  std::string cannotRun(size_t index) const override;
+  WorstOutcome worstExact(const RunOptions& options, const WorstOptions& what) override;
+  /// Reads `--policy FILE` (Policy.cpp); "" or the usage error. Scenarios with `choose` then
+  /// compile with it applied.
+  std::string usePolicy(const std::string& file) override;
+  /// The scenario to compile for `index`: the module's, or its copy with the policy applied
+  /// (null with `error` when the policy does not fit it).
+  const ir::Scenario* scenarioToCompile(size_t index, std::string& error);
+  /// Scenario `index` with the policy applied into `out` (untouched without `choose`); "" or
+  /// why the policy does not fit it.
+  std::string withPolicy(size_t index, std::unique_ptr<ir::Scenario>& out) const;
+  /// The exact engine only evaluates globals with this source's kernels: `choose` is fine.
+  void forExactEngine() { exactOnly_ = true; }
 
  private:
   Program::Impl& program_;
   Engine engine_;
   std::vector<std::unique_ptr<rt::Kernel>> kernels_, paramKernels_;
   std::vector<std::unique_ptr<ir::Scenario>> paramScenarios_;
+  /// Scenarios with the policy applied, kept alive with their kernels.
+  std::vector<std::unique_ptr<ir::Scenario>> policyScenarios_;
+  std::string policyFile_;
+  std::string policyText_;
+  bool exactOnly_ = false;
 };
+
+/// `omen emit --jani` (api/Jani.cpp): one scenario of the main file (`names`: at most one) as
+/// a JANI model, its params as declared.
+bool emitJani(Program::Impl& impl, const std::vector<std::string>& names, std::string& out, std::string& error);
 
 /// What every run and analysis checks first: a program without errors (Failure::Options
 /// with its diagnostics otherwise), lowered.
@@ -64,6 +86,14 @@ Outcome<Result> runOnProgram(const Program& program, Program::Impl& impl, const 
   out.failure = lowerForRun(program, impl, out.error);
   if (out.failure != Failure::None) return out;
   IrScenarioSource source(impl, options.engine);
+  if (!options.policy.empty()) {
+    std::string why = source.usePolicy(options.policy);
+    if (!why.empty()) {
+      out.failure = Failure::Options;
+      out.error = why;
+      return out;
+    }
+  }
   return work(source);
 }
 

@@ -60,7 +60,11 @@ std::vector<std::string> IrScenarioSource::scenarioNames() const {
 
 const rt::Kernel* IrScenarioSource::kernel(size_t index, std::string& error) {
   kernels_.resize(program_.ir->scenarios.size());
-  if (!kernels_[index]) kernels_[index] = backend::compileKernel(*program_.ir, program_.ir->scenarios[index], engine_, error);
+  if (!kernels_[index]) {
+    const ir::Scenario* s = scenarioToCompile(index, error);
+    if (!s) return nullptr;
+    kernels_[index] = backend::compileKernel(*program_.ir, *s, engine_, error);
+  }
   return kernels_[index].get();
 }
 

@@ -93,7 +93,11 @@ int runAnalysis(const AnalysisDescriptor& analysis, const std::vector<std::strin
   for (size_t i = 0; i < files.size(); ++i) {
     if (i) io.out << "\n";
     int status = kExitProgramError;
-    if (ScenarioSource* source = open(files[i], options.engine, io.err, status))
+    ScenarioSource* source = open(files[i], options.engine, io.err, status);
+    if (source && !options.policy.empty())
+      if (std::string refused = source->usePolicy(options.policy); !refused.empty())
+        return usageError(io.tool, name, refused, io.err);
+    if (source)
       status = finishAnalysis(command->run(*source, options), format, command->plotPath(), io.tool, name, io.out,
                               io.err);
     if (status == kExitInterrupted) return status;

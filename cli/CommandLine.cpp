@@ -63,6 +63,8 @@ void addRunFlags(CLI::App& cmd, RunFlags& flags, RunFlagChoice choice) {
                      "With --engine exact: the most distinct states alive at one step (default 1e6)");
     }
     cmd.add_option("--engine", flags.engine, help)->check(CLI::IsMember(engines));
+    cmd.add_option("--policy", flags.policy,
+                   "The strategy a scenario's `choose` statements follow: the JSON of omen worst --exact (docs/exact.md)");
   }
   cmd.add_option("--set", flags.sets, "Set a param for this run: name=value (repeatable)");
   cmd.add_option("--precision", flags.precision,
@@ -111,6 +113,7 @@ std::string readRunFlags(const RunFlags& flags, RunOptions& options, OutputForma
   if (!chosen) return "--format must be text, json or csv, not '" + flags.format + "'";
   format = *chosen;
   options.scenarios = flags.scenarios;
+  options.policy = flags.policy;
   options.progress = format == OutputFormat::Text;
   if (!flags.worlds.empty()) {
     bool tooLarge = false;

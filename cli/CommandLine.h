@@ -61,6 +61,7 @@ struct RunFlags {
   std::vector<std::string> exceed;  ///< --exceed X (repeatable, or X,Y,…)
   std::string plot;                 ///< --plot FILE: the worlds' distribution (needs --worlds)
   std::string maxStates;            ///< --max-states N of --engine exact (empty: the default)
+  std::string policy;               ///< --policy FILE: the strategy of a scenario's `choose`
 };
 
 /// Which flags a command takes beyond trials, seed, threads, --set and --format.

@@ -19,6 +19,8 @@ struct WorstFlags {
   std::string maximize, minimize;
   std::vector<std::string> over;
   long long evaluations = 200;
+  bool exact = false;
+  std::string maxStates;
 };
 
 void addWorstFlags(CLI::App& command, WorstFlags& flags) {
@@ -28,6 +30,10 @@ void addWorstFlags(CLI::App& command, WorstFlags& flags) {
   auto* min = command.add_option("--minimize", flags.minimize, "The report the model drives down, by label");
   max->excludes(min);
   command.add_option("--evaluations", flags.evaluations, "Runs the search may make (default 200)");
+  command.add_flag("--exact", flags.exact,
+                   "The optimum over every adaptive strategy of the scenario's `choose` statements, exactly "
+                   "(docs/exact.md); its strategy is printed and replayed by Monte Carlo");
+  command.add_option("--max-states", flags.maxStates, "With --exact: the most distinct states alive at one step (default 1e6)");
 }
 
 std::string readWorstFlags(const WorstFlags& flags, const RunFlags&, RunOptions& options, WorstOptions& what) {
@@ -36,6 +42,10 @@ std::string readWorstFlags(const WorstFlags& flags, const RunFlags&, RunOptions&
   what.over = flags.over;
   what.maximize = flags.minimize.empty();
   what.report = what.maximize ? flags.maximize : flags.minimize;
+  what.exact = flags.exact;
+  if (!flags.maxStates.empty() && !flags.exact) return "--max-states needs --exact";
+  if (!flags.maxStates.empty() && (!parseCount(flags.maxStates, what.maxStates) || what.maxStates == 0))
+    return "--max-states wants a whole number of at least 1, like 1e6; got '" + flags.maxStates + "'";
   if (flags.evaluations < 4 || flags.evaluations > 100000) return "--evaluations must be from 4 to 100000";
   what.evaluations = static_cast<uint64_t>(flags.evaluations);
   return "";
@@ -45,6 +55,7 @@ const AnalysisParts<WorstFlags, WorstOptions, WorstOutcome> kParts{
     addWorstFlags,
     readWorstFlags,
     [](ScenarioSource& source, const WorstOptions& what, const RunOptions& options) {
+      if (what.exact) return source.worstExact(options, what);
       return worstCase(source, options, what);
     },
     formatWorst,
@@ -56,7 +67,8 @@ const AnalysisParts<WorstFlags, WorstOptions, WorstOutcome> kParts{
 
 extern const AnalysisDescriptor kWorstAnalysis{
     "worst",
-    "The strategy of an adversarial model: params searched over their declared ranges to maximise a report",
+    "The strategy of an adversarial model: params searched over their declared ranges to maximise a report, or "
+    "(--exact) the optimum over every adaptive strategy of its `choose` statements",
     {},
     {nullptr, nullptr, "its optimiser is NLopt, which built executables do not link; run it with omen worst",
      nullptr},

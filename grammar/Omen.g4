@@ -91,7 +91,12 @@ stmt
   | END                                                          # endStmt
   | STOP                                                         # stopStmt
   | RETURN expr                                                  # returnStmt
+  | CHOOSE declName IN (choiceSet | expr DOTDOT expr)            # chooseStmt
   ;
+
+// `choose x in {a, b, c}` or `choose k in lo..hi` (hi excluded, as in `for`): the modelled
+// agent's decision (docs/exact.md).
+choiceSet : LBRACE expr (COMMA expr)* COMMA? RBRACE ;
 
 // `if c { } else if d { } else with probability p { } else { }` is one flat chain; the
 // builder nests it from the right.
@@ -148,7 +153,7 @@ declName : IDENT | reservedName | keywordName ;
 reservedName : T | STEP | P | E | QUANTILES | TIME ;
 keywordName
   : EXTENDS | FOR | UNTIL | LIMIT | AS | LET | IF | THEN | ELSE | WITH | PROBABILITY
-  | TRIGGER | OBSERVE | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW | IN
+  | TRIGGER | OBSERVE | CHOOSE | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW | IN
   | CORRELATE | EXPECT
   ;
 
@@ -180,6 +185,7 @@ WITH : 'with' ;
 PROBABILITY : 'probability' ;
 TRIGGER : 'trigger' ;
 OBSERVE : 'observe' ;
+CHOOSE : 'choose' ;
 END : 'end' ;
 STOP : 'stop' ;
 RETURN : 'return' ;

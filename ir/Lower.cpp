@@ -246,6 +246,21 @@ void Lowerer::stmt(const ast::Stmt& s, Block& out) {
       return;
     }
     case ast::StmtKind::Observe: observe(static_cast<const ast::ObserveStmt&>(s), out); return;
+    case ast::StmtKind::Choose: {
+      auto& c = static_cast<const ast::ChooseStmt&>(s);
+      uint32_t at = site(c.range, "choose " + c.name);
+      std::vector<ExprPtr> choices;
+      for (const ast::ExprPtr& e : c.choices) choices.push_back(exprAs(*e, c.type));
+      ExprPtr lo = c.lo ? exprAs(*c.lo, Type::Int) : nullptr, hi = c.hi ? exprAs(*c.hi, Type::Int) : nullptr;
+      std::vector<uint32_t> visible;
+      for (const ast::NamedDecl* d : c.visible)
+        if (auto it = names_.find(d); it != names_.end() && it->second.kind == Binding::Slot)
+          visible.push_back(it->second.index);
+      uint32_t slot = addSlot(c.name, c.type, SlotKind::Local);
+      names_[&c] = {Binding::Slot, slot, c.type};
+      out.push_back(makeChoose(slot, std::move(choices), std::move(lo), std::move(hi), std::move(visible), at));
+      return;
+    }
     case ast::StmtKind::End: out.push_back(makeEnd()); return;
     case ast::StmtKind::Stop: out.push_back(makeStop()); return;
     case ast::StmtKind::Return: {

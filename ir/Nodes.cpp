@@ -174,6 +174,8 @@ StmtPtr Stmt::clone() const {
   if (value) c->value = value->clone();
   if (subscript) c->subscript = subscript->clone();
   if (bound) c->bound = bound->clone();
+  for (const ExprPtr& e : choices) c->choices.push_back(e->clone());
+  c->visible = visible;
   c->thenBlock = cloneBlock(thenBlock);
   c->elseBlock = cloneBlock(elseBlock);
   return c;
@@ -226,6 +228,16 @@ StmtPtr makeTriggerElement(uint32_t happenedArray, ExprPtr subscript, uint32_t s
 
 StmtPtr makeFactor(ExprPtr logWeight, uint32_t site) {
   auto s = withValue(StmtKind::Factor, 0, std::move(logWeight));
+  s->site = site;
+  return s;
+}
+
+StmtPtr makeChoose(uint32_t slot, std::vector<ExprPtr> choices, ExprPtr lo, ExprPtr hi, std::vector<uint32_t> visible,
+                   uint32_t site) {
+  auto s = withValue(StmtKind::Choose, slot, std::move(lo));
+  s->bound = std::move(hi);
+  s->choices = std::move(choices);
+  s->visible = std::move(visible);
   s->site = site;
   return s;
 }

@@ -119,6 +119,22 @@ class Printer {
       case StmtKind::Stop: out_ << pad << "stop\n"; return;
       case StmtKind::Return: out_ << pad << "return " << expr(*s.value) << "\n"; return;
       case StmtKind::Factor: out_ << pad << "factor" << siteTag(s.site) << " " << expr(*s.value) << "\n"; return;
+      case StmtKind::Choose: {
+        out_ << pad << "choose" << siteTag(s.site) << " " << slot(s.index) << " in ";
+        if (s.choices.empty()) {
+          out_ << expr(*s.value) << " .. " << expr(*s.bound);
+        } else {
+          out_ << "{";
+          for (size_t i = 0; i < s.choices.size(); ++i) out_ << (i ? ", " : "") << expr(*s.choices[i]);
+          out_ << "}";
+        }
+        if (!s.visible.empty()) {
+          out_ << " seeing";
+          for (uint32_t v : s.visible) out_ << " " << slot(v);
+        }
+        out_ << "\n";
+        return;
+      }
       case StmtKind::StoreElement:
         out_ << pad << "store " << array(s.index) << siteTag(s.site) << "[" << expr(*s.subscript) << "] = " << expr(*s.value)
              << "\n";

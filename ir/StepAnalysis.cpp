@@ -78,6 +78,10 @@ bool StepAnalysis::scanBlock(const Block& b, std::set<uint32_t>& assigned, std::
       case StmtKind::Factor:
         why = "the body observes";
         return false;
+      // A policy's decision may depend on `t`: an unchanged step may choose differently later.
+      case StmtKind::Choose:
+        why = "the body chooses";
+        return false;
     }
   }
   return true;

@@ -27,6 +27,11 @@ enum class StmtKind : uint8_t {
   TriggerElement,   ///< array index (an event's happened flags; index+1 its times): element subscript (site)
   For,              ///< slot index = value; slot aux = bound (both once); while index < aux { thenBlock; ++index }
   Factor,           ///< the trial's log weight += value (real; -inf is weight 0) through omen_rt_factor (site)
+  /// slot index (a Local) = the modelled agent's decision (site): one of `choices`, or of
+  /// value..bound-1 (ints) when `choices` is empty. The exact engine branches on it (an MDP,
+  /// docs/exact.md); Monte Carlo engines never see it: a policy replaces it first
+  /// (ir/ApplyPolicy.h), or the run is refused.
+  Choose,
 };
 
 struct Stmt;
@@ -41,6 +46,8 @@ struct Stmt {
   ExprPtr subscript;        ///< StoreElement, TriggerElement: the element (int)
   ExprPtr bound;            ///< For: the end of the range (int, exclusive)
   uint32_t aux = 0;         ///< For: the Local slot holding the bound
+  std::vector<ExprPtr> choices;    ///< Choose: the set form's values (pure)
+  std::vector<uint32_t> visible;   ///< Choose: the Local slots in scope (the agent sees them)
   Block thenBlock, elseBlock;
 
   explicit Stmt(StmtKind k) : kind(k) {}
@@ -58,6 +65,9 @@ StmtPtr makeReturn(ExprPtr value);
 StmtPtr makeStoreElement(uint32_t array, ExprPtr subscript, ExprPtr value, uint32_t site);
 StmtPtr makeTriggerElement(uint32_t happenedArray, ExprPtr subscript, uint32_t site);
 StmtPtr makeFactor(ExprPtr logWeight, uint32_t site);
+/// `choices` empty: the range lo..hi-1.
+StmtPtr makeChoose(uint32_t slot, std::vector<ExprPtr> choices, ExprPtr lo, ExprPtr hi, std::vector<uint32_t> visible,
+                   uint32_t site);
 /// `site` (kNoSite for the loops lowering makes itself, whose ranges are array lengths) is
 /// where a range longer than kMaxLoopIterations fails (OMEN_ERR_LOOP_LIMIT).
 StmtPtr makeFor(uint32_t slot, uint32_t boundSlot, ExprPtr lo, ExprPtr hi, Block body, uint32_t site = kNoSite);

@@ -17,6 +17,7 @@ struct StmtTraits {
   bool leaves = false;         ///< leaves its block: end, stop, return
   bool loops = false;          ///< runs its body repeatedly
   bool writesElement = false;  ///< changes an array element
+  bool decides = false;        ///< the modelled agent's choice (Choose)
 };
 
 constexpr StmtTraits traitsOf(StmtKind kind) {
@@ -33,6 +34,7 @@ constexpr StmtTraits traitsOf(StmtKind kind) {
     case StmtKind::StoreElement:
     case StmtKind::TriggerElement: return {.writesElement = true};
     case StmtKind::For: return {.loops = true};
+    case StmtKind::Choose: return {.decides = true};
   }
   return {};
 }

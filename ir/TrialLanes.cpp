@@ -78,6 +78,7 @@ class LaneAnalysis {
   std::string scan(const Block& b) {
     for (const StmtPtr& s : b) {
       if (traitsOf(s->kind).loops) return "the trial has a for loop";
+      if (traitsOf(s->kind).decides) return "the trial chooses";
       for (const Expr* e : {s->value.get(), s->subscript.get(), s->bound.get()}) {
         std::string why = e ? scan(*e) : "";
         if (!why.empty()) return why;

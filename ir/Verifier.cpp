@@ -275,6 +275,27 @@ void Verifier::stmt(const Ctx& c, const Stmt& s) {
       if (s.site >= m_.sites.size()) problem(c, "factor without a valid site");
       value(Type::Real, "factor");
       return;
+    case StmtKind::Choose: {
+      if (!inPhase) problem(c, "choose outside a phase");
+      if (s.site >= m_.sites.size()) problem(c, "choose without a valid site");
+      const Slot* slot = slotOf();
+      if (!slot) return;
+      if (slot->kind != SlotKind::Local) problem(c, "choose into non-local '" + slot->name + "'");
+      if (s.choices.empty() == !s.value || !s.value != !s.bound) problem(c, "choose needs choices or a range, not both");
+      for (const ExprPtr& e : s.choices) {
+        expr(c, *e);
+        expectType(c, e.get(), slot->type, "choice");
+      }
+      if (s.value) value(Type::Int, "choose range start");
+      if (s.bound) {
+        expr(c, *s.bound);
+        expectType(c, s.bound.get(), Type::Int, "choose range end");
+      }
+      for (uint32_t v : s.visible)
+        if (!c.slots || v >= c.slots->size() || (*c.slots)[v].kind != SlotKind::Local)
+          problem(c, "choose sees slot %" + std::to_string(v) + ", which is not a local");
+      return;
+    }
     case StmtKind::Return:
       if (c.kind != Where::Function) problem(c, "return outside a function");
       value(c.returnType, "return");

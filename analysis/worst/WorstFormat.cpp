@@ -97,6 +97,7 @@ std::string csv(const WorstResult& r) {
 }  // namespace
 
 std::string formatWorst(const WorstResult& result, OutputFormat format) {
+  if (result.exact) return rt::formatWith(result, format, worstExactText, worstExactJson, worstExactCsv);
   return rt::formatWith(result, format, text, json, csv);
 }
 

@@ -13,4 +13,9 @@ namespace omen::rt {
 /// param, the estimates repeated on each.
 std::string formatWorst(const WorstResult& result, OutputFormat format);
 
+/// `worst --exact` (WorstExactFormat.cpp): the optimum, its replay, the decision tables.
+std::string worstExactText(const WorstResult& r);
+std::string worstExactJson(const WorstResult& r);
+std::string worstExactCsv(const WorstResult& r);
+
 }  // namespace omen::rt

@@ -402,6 +402,14 @@ Evaluator::Status Evaluator::exec(const ir::Block& b) {
         }
         break;
       case StmtKind::Factor: break;  // never reached: ir/Exactness refuses a scenario that observes
+      case StmtKind::Choose: {
+        Branch options = alternatives(*s);
+        if (stopped()) return Status::Done;
+        Value v = draw(std::move(options));
+        if (stopped()) return Status::Done;
+        (*frame_)[s->index] = v;
+        break;
+      }
       case StmtKind::End: return Status::End;
       case StmtKind::Stop: return Status::Stop;
       case StmtKind::Return:
@@ -445,6 +453,39 @@ Evaluator::Status Evaluator::exec(const ir::Block& b) {
     }
   }
   return Status::Done;
+}
+
+Branch Evaluator::alternatives(const ir::Stmt& s) {
+  Branch out;
+  out.decision = true;
+  out.site = s.site;
+  for (const ir::ExprPtr& e : s.choices) {
+    Value v = eval(*e);
+    if (stopped()) return out;
+    out.outcomes.push_back({v, 1.0});
+  }
+  if (s.choices.empty()) {
+    Value lo = eval(*s.value);
+    if (stopped()) return out;
+    Value hi = eval(*s.bound);
+    if (stopped()) return out;
+    int64_t n = 0;
+    if (__builtin_sub_overflow(hi.i, lo.i, &n) || n < 1 || n > kMaxChoices) {
+      fail(OMEN_ERR_CHOICES, s.site, 2, double(hi.i) - double(lo.i), double(kMaxChoices));
+      return out;
+    }
+    for (int64_t k = 0; k < n; ++k) out.outcomes.push_back({intValue(lo.i + k), 1.0});
+  }
+  auto [at, fresh] = columns_.try_emplace(s.site);
+  if (fresh) at->second = ir::choiceColumns(s_, s);
+  for (const ir::ChoiceColumn& c : at->second) {
+    switch (c.kind) {
+      case ir::ChoiceColumn::Clock: out.seen.push_back(mem_->t); break;
+      case ir::ChoiceColumn::Slot: out.seen.push_back((*frame_)[c.index].i); break;
+      case ir::ChoiceColumn::Event: out.seen.push_back(mem_->happened[c.index]); break;
+    }
+  }
+  return out;
 }
 
 // The interpreter's order of operations (backend/interp/Machine.cpp), so values agree.

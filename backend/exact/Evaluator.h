@@ -18,11 +18,14 @@
 #include <utility>
 #include <vector>
 
+#include "ir/ChoiceKey.h"
 #include "ir/Module.h"
 #include "omen/Results.h"
 #include "runtime/kernel/TrialContext.h"
 
 namespace omen::exact {
+
+class StrategyGraph;
 
 /// What one trial holds between steps: the trial frame, the events, the arrays, the clocks.
 struct TrialMemory {
@@ -44,7 +47,15 @@ struct DrawOutcome {
 struct Branch {
   std::vector<DrawOutcome> outcomes;
   double droppedMass = 0;
+  /// A `choose`: the outcomes are the agent's alternatives (probability 1 each), `site` is
+  /// the statement's, and `seen` what it sees (ChoiceKey).
+  bool decision = false;
+  uint32_t site = 0;
+  std::vector<int64_t> seen;
 };
+
+/// The most values one `choose` takes.
+inline constexpr int64_t kMaxChoices = 4096;
 
 /// Each tail of an unbounded or wide discrete draw left out of the enumeration.
 inline constexpr double kTailMass = 1e-17;
@@ -70,6 +81,9 @@ class Evaluator {
   /// Fails the run with `code` at `site` as a kernel would (the phase limit, a bad count).
   void fail(uint32_t code, uint32_t site, uint32_t argCount, double a0 = 0, double a1 = 0);
   void clearError() { ctx_.error = OmenError{}; }
+  /// Set for `omen worst --exact`: enumerations record into it (Enumerate.h).
+  StrategyGraph* graph() const { return graph_; }
+  void setGraph(StrategyGraph* g) { graph_ = g; }
 
  private:
   void begin(TrialMemory& memory, const std::vector<uint32_t>& script);
@@ -85,6 +99,8 @@ class Evaluator {
   Value draw(Branch outcomes);
   Branch outcomesOf(BuiltinId id, const std::vector<double>& args, uint32_t site);
   Branch enumerateDraw(BuiltinId id, const std::vector<double>& args, uint32_t site);
+  /// The alternatives of a Choose statement and what the agent sees there (or stopped()).
+  Branch alternatives(const ir::Stmt& s);
 
   const ir::Module& m_;
   const ir::Scenario& s_;
@@ -102,6 +118,8 @@ class Evaluator {
   /// Outcomes already enumerated, by distribution and arguments: a replayed step meets the
   /// same draws again and again, and a poisson's quantiles are costly.
   std::map<std::pair<BuiltinId, std::vector<double>>, Branch> known_;
+  std::map<uint32_t, std::vector<ir::ChoiceColumn>> columns_;  ///< per Choose site
+  StrategyGraph* graph_ = nullptr;
 };
 
 }  // namespace omen::exact

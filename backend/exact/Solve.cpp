@@ -6,6 +6,7 @@
 #include "backend/exact/Enumerate.h"
 #include "backend/exact/Reports.h"
 #include "backend/exact/StateSpace.h"
+#include "backend/exact/StrategyGraph.h"
 
 namespace omen::exact {
 namespace {
@@ -15,9 +16,11 @@ using Status = Evaluator::Status;
 class Solver {
  public:
   Solver(const ir::Module& m, const ir::Scenario& s, const Value* globals, const ExactOptions& options,
-         const std::atomic<bool>* cancel, ExactScenarioResult& out, SolveError& error)
+         const std::atomic<bool>* cancel, ExactScenarioResult& out, SolveError& error, StrategyGraph* graph)
       : s_(s), ev_(m, s, globals), layout_(m, s), options_(options), cancel_(cancel), out_(out),
-        error_(error) {}
+        error_(error), graph_(graph) {
+    ev_.setGraph(graph);
+  }
 
   bool run() {
     TrialMemory fresh;
@@ -26,12 +29,13 @@ class Solver {
     fresh.times.assign(s_.events.size(), -1);
     if (!ev_.layoutArrays(fresh)) return runtimeError(1.0);
     Distribution entering;
+    if (graph_) graph_->beginSource({});
     bool ok = enumerate(
         ev_, fresh, 1.0, dropped_,
         [&](TrialMemory& mem, const std::vector<uint32_t>& script) { return ev_.runBlock(s_.trialInit, mem, script); },
         [&](TrialMemory& mem, double p, Status st) {
           if (st == Status::Failed) return runtimeError(p);
-          entering[layout_.encode(Position{0, -1}, mem)] += layout_.carry(Weight{1.0, {}}, fresh, mem, p);
+          add(entering, layout_.encode(Position{0, -1}, mem), layout_.carry(Weight{1.0, {}}, fresh, mem, p));
           return true;
         });
     if (!ok) return false;
@@ -44,6 +48,7 @@ class Solver {
     for (auto& [key, weight] : entering) finished_[key] += weight;
     out_.leftOutMass = dropped_ + truncated_;
     out_.steps = steps_;
+    if (graph_) return true;  // the strategy's value comes from the graph (Mdp.cpp)
     return computeReports(ev_, layout_, s_, finished_, out_.leftOutMass, out_.reports, error_);
   }
 
@@ -68,6 +73,7 @@ class Solver {
     const ir::Phase& p = s_.phases[phase];
     const ir::Expr& count = p.form == ir::PhaseForm::For ? *p.count : *p.limit;
     for (const auto& [key, weight] : entering) {
+      if (graph_) graph_->beginSource(key);
       Position at;
       TrialMemory start;
       layout_.decode(key, at, start);
@@ -82,7 +88,7 @@ class Solver {
               ev_.fail(OMEN_ERR_BAD_COUNT, p.site, 1, double(n.i));
               return runtimeError(pr);
             }
-            active[layout_.encode(Position{phase, n.i}, mem)] += layout_.carry(weight, start, mem, pr);
+            add(active, layout_.encode(Position{phase, n.i}, mem), layout_.carry(weight, start, mem, pr));
             return true;
           });
       if (!ok) return false;
@@ -105,11 +111,12 @@ class Solver {
       out_.visitedStates += active.size();
       Distribution next;
       for (const auto& [key, weight] : active) {
+        if (graph_) graph_->beginSource(key);
         Position at;
         TrialMemory state;
         layout_.decode(key, at, state);
         if (isFor && state.step >= at.limit) {
-          leaving[layout_.encode(Position{phase + 1, -1}, state)] += weight;
+          add(leaving, layout_.encode(Position{phase + 1, -1}, state), weight);
           continue;
         }
         if (isFor) {
@@ -123,7 +130,7 @@ class Solver {
             [&](TrialMemory& mem, double pr, Status st) {
               if (st == Status::Failed) return runtimeError(pr);
               if (done.i) {
-                leaving[layout_.encode(Position{phase + 1, -1}, mem)] += layout_.carry(weight, state, mem, pr);
+                add(leaving, layout_.encode(Position{phase + 1, -1}, mem), layout_.carry(weight, state, mem, pr));
                 return true;
               }
               if (mem.step >= at.limit) {
@@ -153,7 +160,12 @@ class Solver {
   bool step(const ir::Phase& p, const Position& at, const TrialMemory& state, const Weight& weight,
             Distribution& next, Distribution& leaving, uint32_t phase) {
     const double mass = weight.mass;
-    std::vector<std::pair<TrialMemory, double>> outcomes;
+    struct Outcome {
+      TrialMemory memory;
+      double probability;
+      std::vector<uint32_t> path;  ///< in the strategy graph
+    };
+    std::vector<Outcome> outcomes;
     bool ok = enumerate(
         ev_, state, mass, dropped_,
         [&](TrialMemory& mem, const std::vector<uint32_t>& script) { return ev_.runBlock(p.body, mem, script); },
@@ -162,36 +174,45 @@ class Solver {
           ++mem.t;  // a step that ends the trial or the phase still counts as executed
           switch (st) {
             case Status::End:
-              finished_[layout_.encode(Position{uint32_t(s_.phases.size()), -1}, mem)] +=
-                  layout_.carry(weight, state, mem, pr);
+              add(finished_, layout_.encode(Position{uint32_t(s_.phases.size()), -1}, mem),
+                  layout_.carry(weight, state, mem, pr));
               break;
             case Status::Stop:
-              leaving[layout_.encode(Position{phase + 1, -1}, mem)] += layout_.carry(weight, state, mem, pr);
+              add(leaving, layout_.encode(Position{phase + 1, -1}, mem), layout_.carry(weight, state, mem, pr));
               break;
             default:
               ++mem.step;
-              outcomes.emplace_back(std::move(mem), pr);
+              outcomes.push_back({std::move(mem), pr, graph_ ? graph_->path : std::vector<uint32_t>{}});
               break;
           }
           return true;
         });
     if (!ok) return false;
-    if (p.skipQuiescent && outcomes.size() == 1 && outcomes[0].second == mass &&
-        sameBetweenSteps(at, state, outcomes[0].first)) {
-      TrialMemory& mem = outcomes[0].first;
+    if (p.skipQuiescent && outcomes.size() == 1 && outcomes[0].probability == mass &&
+        sameBetweenSteps(at, state, outcomes[0].memory)) {
+      TrialMemory& mem = outcomes[0].memory;
+      if (graph_) graph_->path = outcomes[0].path;
       int64_t remaining = at.limit - mem.step;
       mem.t += remaining;
       mem.step += remaining;
       if (p.form == ir::PhaseForm::For) {
-        leaving[layout_.encode(Position{phase + 1, -1}, mem)] += layout_.carry(weight, state, mem, mass);
+        add(leaving, layout_.encode(Position{phase + 1, -1}, mem), layout_.carry(weight, state, mem, mass));
         return true;
       }
       // An `until` phase whose condition stays false to its limit: the kernels' limit error.
       ev_.fail(OMEN_ERR_PHASE_LIMIT, p.site, 1, double(at.limit));
       return runtimeError(mass);
     }
-    for (auto& [mem, pr] : outcomes) next[layout_.encode(at, mem)] += layout_.carry(weight, state, mem, pr);
+    for (Outcome& o : outcomes) {
+      if (graph_) graph_->path = o.path;
+      add(next, layout_.encode(at, o.memory), layout_.carry(weight, state, o.memory, o.probability));
+    }
     return true;
+  }
+
+  void add(Distribution& to, StateKey key, const Weight& w) {
+    if (graph_) graph_->arrive(key);
+    to[std::move(key)] += w;
   }
 
   // The step (which drew nothing: one outcome of probability 1) changed no state and no event.
@@ -210,6 +231,7 @@ class Solver {
   Distribution finished_;
   double dropped_ = 0, truncated_ = 0;
   uint64_t steps_ = 0;
+  StrategyGraph* graph_;
 };
 
 }  // namespace
@@ -217,10 +239,20 @@ class Solver {
 bool solve(const ir::Module& m, const ir::Scenario& s, const Value* globals, const ExactOptions& options,
            const std::atomic<bool>* cancel, ExactScenarioResult& out, SolveError& error) {
   auto begin = std::chrono::steady_clock::now();
-  Solver solver(m, s, globals, options, cancel, out, error);
+  Solver solver(m, s, globals, options, cancel, out, error, nullptr);
   bool ok = solver.run();
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
   return ok;
+}
+
+}  // namespace omen::exact
+
+namespace omen::exact {
+
+bool explore(const ir::Module& m, const ir::Scenario& s, const Value* globals, const ExactOptions& options,
+             const std::atomic<bool>* cancel, StrategyGraph& graph, ExactScenarioResult& out, SolveError& error) {
+  Solver solver(m, s, globals, options, cancel, out, error, &graph);
+  return solver.run();
 }
 
 }  // namespace omen::exact

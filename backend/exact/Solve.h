@@ -34,4 +34,13 @@ struct SolveError {
 bool solve(const ir::Module& m, const ir::Scenario& s, const Value* globals, const ExactOptions& options,
            const std::atomic<bool>* cancel, ExactScenarioResult& out, SolveError& error);
 
+class StrategyGraph;
+
+/// Runs the same propagation with every alternative of every `choose` followed, recording
+/// each step into `graph` (StrategyGraph.h) instead of computing reports. `out` gets the
+/// counts (steps, states, the mass bound left out: over all strategies at once, an upper
+/// bound for each).
+bool explore(const ir::Module& m, const ir::Scenario& s, const Value* globals, const ExactOptions& options,
+             const std::atomic<bool>* cancel, StrategyGraph& graph, ExactScenarioResult& out, SolveError& error);
+
 }  // namespace omen::exact

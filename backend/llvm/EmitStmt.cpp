@@ -196,6 +196,11 @@ void Emitter::stmt(const ir::Stmt& s) {
     case K::StoreElement: storeElement(s); return;
     case K::TriggerElement: triggerElement(s); return;
     case K::For: forLoop(s); return;
+    // Replaced by a policy's lookup before a run, or the run is refused (ir/ApplyPolicy.h);
+    // without one, the first alternative, as in the interpreter.
+    case K::Choose:
+      b_.CreateStore(expr(s.choices.empty() ? *s.value : *s.choices[0]), frame_.slots.at(s.index));
+      return;
     case K::Factor:
       if (llvm::Function* factor = runtimeFunction("omen_rt_factor")) {
         b_.CreateCall(factor, {frame_.ctx, b_.getInt32(s.site), expr(*s.value)});

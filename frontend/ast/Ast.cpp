@@ -35,6 +35,7 @@ const char* describe(DeclKind k) {
     case DeclKind::Event: return "event";
     case DeclKind::Let: return "let";
     case DeclKind::Loop: return "loop variable";
+    case DeclKind::Choice: return "choice";
   }
   return "name";
 }

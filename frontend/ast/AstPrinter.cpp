@@ -324,6 +324,16 @@ class Printer {
         if (ob.dist) expr(*ob.dist, depth + 1, "dist");
         return;
       }
+      case StmtKind::Choose: {
+        const auto& c = static_cast<const ChooseStmt&>(s);
+        o << "choose " << c.name;
+        typeOf(c);
+        at(s.range);
+        o << '\n';
+        for (const ExprPtr& e : c.choices) expr(*e, depth + 1, "choice");
+        if (c.lo) expr(*c.lo, depth + 1, "from"), expr(*c.hi, depth + 1, "to");
+        return;
+      }
       case StmtKind::End: o << "end"; break;
       case StmtKind::Stop: o << "stop"; break;
       case StmtKind::Return:

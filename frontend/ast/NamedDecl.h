@@ -13,7 +13,7 @@
 
 namespace omen::ast {
 
-enum class DeclKind { Const, Fn, FnArg, Param, State, Event, Let, Loop };
+enum class DeclKind { Const, Fn, FnArg, Param, State, Event, Let, Loop, Choice };
 
 const char* describe(DeclKind k);  ///< "const", "function", "param", … for messages
 

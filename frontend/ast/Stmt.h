@@ -9,7 +9,7 @@
 
 namespace omen::ast {
 
-enum class StmtKind { Block, Let, Assign, If, WithProbability, Trigger, End, Stop, Return, For, Observe };
+enum class StmtKind { Block, Let, Assign, If, WithProbability, Trigger, End, Stop, Return, For, Observe, Choose };
 
 struct Stmt {
   StmtKind kind;
@@ -132,6 +132,28 @@ struct ObserveStmt : Stmt {
   StmtPtr clone() const override {
     std::unique_ptr<CallExpr> d(dist ? static_cast<CallExpr*>(dist->clone().release()) : nullptr);
     return std::make_unique<ObserveStmt>(range, value->clone(), std::move(d));
+  }
+};
+
+/// `choose x in {a, b, …}` or `choose x in lo..hi` (lo, lo+1, …, hi-1): a decision the
+/// modelled agent makes here, knowing everything `visible` (docs/exact.md). x is a read-only
+/// local like a let. Only in phase bodies.
+struct ChooseStmt : Stmt, NamedDecl {
+  std::vector<ExprPtr> choices;  ///< the set form; empty for the range form
+  ExprPtr lo, hi;                ///< the range form
+  /// Set by sema: the lets, loop variables and choices in scope here (the agent sees them,
+  /// with every param, state and event).
+  std::vector<const NamedDecl*> visible;
+  ChooseStmt(SourceRange r, std::string n, SourceRange nameR)
+      : Stmt(StmtKind::Choose, r), NamedDecl(DeclKind::Choice, std::move(n), nameR) {}
+  static bool classof(const Stmt* s) { return s->kind == StmtKind::Choose; }
+  static bool classof(const NamedDecl* d) { return d->declKind == DeclKind::Choice; }
+  StmtPtr clone() const override {
+    auto c = std::make_unique<ChooseStmt>(Stmt::range, name, nameRange);
+    for (const ExprPtr& e : choices) c->choices.push_back(e->clone());
+    if (lo) c->lo = lo->clone(), c->hi = hi->clone();
+    c->type = type;
+    return c;
   }
 };
 

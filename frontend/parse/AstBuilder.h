@@ -84,6 +84,7 @@ class AstBuilder {
   ast::StmtPtr buildStmt(P::StmtContext* ctx);
   ast::StmtPtr buildBranch(P::BranchContext* ctx);
   ast::StmtPtr buildObserve(P::ObserveStmtContext* ctx);
+  ast::StmtPtr buildChoose(P::ChooseStmtContext* ctx);
 
   // AstBuilderExpr.cpp
   bool buildQuantileLevel(P::ExprContext* ctx, std::vector<double>& levels);

@@ -54,6 +54,7 @@ ast::StmtPtr AstBuilder::buildStmt(P::StmtContext* ctx) {
     return std::make_unique<ast::TriggerStmt>(range, std::move(event), std::move(index));
   }
   if (auto* c = dynamic_cast<P::ObserveStmtContext*>(ctx)) return buildObserve(c);
+  if (auto* c = dynamic_cast<P::ChooseStmtContext*>(ctx)) return buildChoose(c);
   if (auto* c = dynamic_cast<P::ForStmtContext*>(ctx)) {
     std::string name;
     SourceRange nameRange;
@@ -149,6 +150,29 @@ ast::StmtPtr AstBuilder::buildObserve(P::ObserveStmtContext* ctx) {
   }
   std::unique_ptr<ast::CallExpr> call(static_cast<ast::CallExpr*>(dist.release()));
   return std::make_unique<ast::ObserveStmt>(rangeOf(ctx), std::move(value), std::move(call));
+}
+
+// `choose x in {a, b, …}` or `choose x in lo..hi`.
+ast::StmtPtr AstBuilder::buildChoose(P::ChooseStmtContext* ctx) {
+  std::string name;
+  SourceRange nameRange;
+  if (!declName(ctx->declName(), name, nameRange) || !usable(ctx->IN())) return nullptr;
+  auto choose = std::make_unique<ast::ChooseStmt>(rangeOf(ctx), std::move(name), nameRange);
+  if (P::ChoiceSetContext* set = ctx->choiceSet()) {
+    if (!usable(set->RBRACE())) return nullptr;
+    for (P::ExprContext* e : set->expr()) {
+      ast::ExprPtr choice = buildTopExpr(e);
+      if (!choice) return nullptr;
+      choose->choices.push_back(std::move(choice));
+    }
+    return choose;
+  }
+  std::vector<P::ExprContext*> bounds = ctx->expr();
+  if (bounds.size() != 2 || !usable(ctx->DOTDOT())) return nullptr;
+  choose->lo = buildTopExpr(bounds[0]);
+  choose->hi = buildTopExpr(bounds[1]);
+  if (!choose->lo || !choose->hi) return nullptr;
+  return choose;
 }
 
 }  // namespace omen::parse

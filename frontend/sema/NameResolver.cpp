@@ -206,6 +206,16 @@ class NameResolver {
       case ast::StmtKind::Observe:
         expr(cast<ast::ObserveStmt>(&s)->value.get());
         return expr(cast<ast::ObserveStmt>(&s)->dist.get());
+      case ast::StmtKind::Choose: {
+        auto& c = *cast<ast::ChooseStmt>(&s);
+        for (ast::ExprPtr& e : c.choices) expr(e.get());
+        expr(c.lo.get());
+        expr(c.hi.get());
+        c.visible = scope_.locals();  // what the agent sees: before the choice itself
+        declareLocal(c, "choice");
+        scope_.declare(&c);
+        return;
+      }
       case ast::StmtKind::End:
       case ast::StmtKind::Stop:
         return;

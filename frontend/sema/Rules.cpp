@@ -38,6 +38,7 @@ bool Rules::returnsOnEveryPath(const ast::Stmt* s) {
     case ast::StmtKind::Assign:
     case ast::StmtKind::Trigger:
     case ast::StmtKind::Observe:
+    case ast::StmtKind::Choose:
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
     case ast::StmtKind::For:  // a loop may run zero times
@@ -185,6 +186,12 @@ void Rules::stmt(ast::Stmt& s, Implied& implied) {
     case ast::StmtKind::Observe:
       expr(cast<ast::ObserveStmt>(&s)->value.get(), implied);
       return expr(cast<ast::ObserveStmt>(&s)->dist.get(), implied);
+    case ast::StmtKind::Choose: {
+      auto& c = *cast<ast::ChooseStmt>(&s);
+      for (ast::ExprPtr& e : c.choices) expr(e.get(), implied);
+      expr(c.lo.get(), implied);
+      return expr(c.hi.get(), implied);
+    }
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
       return;
@@ -209,6 +216,10 @@ void Rules::functionStmt(ast::Stmt& s) {
       return;
     case ast::StmtKind::Observe:
       ctx_.error(s.range, "`observe` is only allowed in a phase body: it weighs the trial, and a function has none");
+      return;
+    case ast::StmtKind::Choose:
+      ctx_.error(s.range,
+                 "`choose` is only allowed in a phase body: it is the modelled agent's decision during a trial");
       return;
     case ast::StmtKind::Stop:
       ctx_.error(s.range, "`stop` is only allowed in a phase body");
@@ -254,6 +265,9 @@ void Rules::phaseStmt(ast::Stmt& s) {
         break;
       case ast::DeclKind::Loop:
         message = "'" + n + "' is a loop variable and cannot be assigned; copy it into a state if needed";
+        break;
+      case ast::DeclKind::Choice:
+        message = "'" + n + "' is a choice and cannot be reassigned; copy it into a state to keep it";
         break;
       case ast::DeclKind::Fn:
       case ast::DeclKind::FnArg:

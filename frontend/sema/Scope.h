@@ -37,6 +37,13 @@ class Scope {
     return nullptr;
   }
 
+  /// The block-local declarations in scope here, outermost first.
+  std::vector<const ast::NamedDecl*> locals() const {
+    std::vector<const ast::NamedDecl*> out;
+    for (const auto& b : blocks_) out.insert(out.end(), b.begin(), b.end());
+    return out;
+  }
+
   /// Names a value could be looked up by here, sorted (for "did you mean").
   std::vector<std::string> valueNames() const {
     std::vector<std::string> names;

@@ -169,6 +169,8 @@ void TypeChecker::stmt(ast::Stmt& s) {
     }
     case ast::StmtKind::Observe:
       return observe(*cast<ast::ObserveStmt>(&s));
+    case ast::StmtKind::Choose:
+      return choose(*cast<ast::ChooseStmt>(&s));
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
       return;

@@ -56,6 +56,8 @@ class TypeChecker {
   void assign(ast::AssignStmt& a);
   // TypeCheckObserve.cpp
   void observe(ast::ObserveStmt& o);
+  // TypeCheckChoose.cpp
+  void choose(ast::ChooseStmt& c);
 
   Context& ctx_;
   const ast::FnDecl* function_ = nullptr;  ///< the function whose returns are being checked

@@ -85,6 +85,12 @@ void walkStmtExprs(ast::Stmt* s, F&& f) {
     case ast::StmtKind::Observe:
       walkExpr(cast<ast::ObserveStmt>(s)->value.get(), f);
       return walkExpr(cast<ast::ObserveStmt>(s)->dist.get(), f);
+    case ast::StmtKind::Choose: {
+      auto* c = cast<ast::ChooseStmt>(s);
+      for (ast::ExprPtr& e : c->choices) walkExpr(e.get(), f);
+      walkExpr(c->lo.get(), f);
+      return walkExpr(c->hi.get(), f);
+    }
     case ast::StmtKind::End:
     case ast::StmtKind::Stop:
       return;

@@ -3,7 +3,8 @@
 
 namespace omen {
 
-/// The checked AST, the IR, and each scenario's kernel as LLVM IR, assembly or object bytes.
-enum class EmitKind { Ast, Ir, Llvm, Assembly, Object };
+/// The checked AST, the IR, and each scenario's kernel as LLVM IR, assembly or object bytes;
+/// or one scenario as a JANI model for probabilistic model checkers (docs/exact.md).
+enum class EmitKind { Ast, Ir, Llvm, Assembly, Object, Jani };
 
 }  // namespace omen

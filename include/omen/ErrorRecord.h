@@ -36,6 +36,7 @@ enum OmenErrorCode {
   /// lanes was rejected once (Builtins.h, `_lanes`). The JIT kernel runs the trial again one
   /// at a time; no run ever reports it.
   OMEN_ERR_LANE_RETRY,
+  OMEN_ERR_CHOICES,          ///< a `choose x in a..b` with no value or too many (args[0] = b - a, args[1] = the limit)
 };
 
 typedef struct OmenError {

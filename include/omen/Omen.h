@@ -85,7 +85,10 @@ class Program {
   bool emit(EmitKind kind, const std::vector<std::string>& scenarios, std::string& out, std::string& error) const;
   /// Compiles `scenarios` (empty: all) ahead of time into the standalone executable `output`,
   /// which takes the run flags of `omen run` and prints the same reports.
-  bool build(const std::string& output, const std::vector<std::string>& scenarios, std::string& error) const;
+  /// `policy`: the strategy of the scenarios' `choose` statements (the JSON of `omen worst
+  /// --exact`), compiled in; a scenario with `choose` and no policy is refused.
+  bool build(const std::string& output, const std::vector<std::string>& scenarios, std::string& error,
+             const std::string& policy = "") const;
 
   /// The main file's public declarations with their comments, as Markdown (`omen doc`).
   std::string documentation(const std::string& title) const;

@@ -48,6 +48,9 @@ struct RunOptions {
   bool progress = false;                     ///< progress bar on stderr (if a terminal)
   const std::atomic<bool>* cancel = nullptr;  ///< set to stop early; results are marked partial
   std::vector<PrecisionTarget> precision;     ///< empty: run exactly `trials` trials
+  /// `--policy FILE`: the strategy a scenario with `choose` follows (the JSON `omen worst
+  /// --exact --format json` writes); empty: such a scenario cannot run (docs/exact.md).
+  std::string policy;
 };
 
 const char* engineName(Engine engine);  ///< "auto", "jit" or "interp"

@@ -23,6 +23,39 @@ struct WorstOptions {
   std::string report;              ///< label of a P(…) or E(…) report
   bool maximize = true;
   uint64_t evaluations = 200;      ///< runs the search may make (global search, then polish)
+  /// `--exact`: the optimum over every adaptive strategy of a scenario with `choose`, by
+  /// backward induction in the exact engine (docs/exact.md), instead of a search over params.
+  bool exact = false;
+  uint64_t maxStates = 1'000'000;  ///< as ExactOptions::maxStates
+};
+
+/// One `choose` statement's part of the optimal strategy: what it sees (`columns`), and per
+/// state seen, the alternative to take. Values are as their types print: bools 0/1.
+struct WorstChoice {
+  std::string name;
+  uint32_t line = 0, column = 0;
+  std::vector<std::string> columns;
+  std::vector<char> columnTypes;  ///< 'b', 'i' or 'r', per column
+  char choiceType = 'b';
+  struct Row {
+    std::vector<double> seen;
+    double choice = 0;
+    double value = 0;                      ///< the report's optimum from here
+    std::vector<double> alternativeValues; ///< each alternative's, in the order written
+  };
+  std::vector<double> alternatives;  ///< as met first (a range's values may vary by state)
+  std::vector<Row> rows;
+};
+
+/// `worst --exact`: the optimum, exactly, and its strategy replayed by Monte Carlo.
+struct WorstExact {
+  double value = 0;
+  double errorBound = 0;  ///< |optimum - value| <= errorBound (the mass left out), rounding aside
+  std::vector<WorstChoice> strategy;
+  uint64_t states = 0, decisions = 0, steps = 0;
+  double seconds = 0;
+  ReportResult replay;  ///< the report under the strategy, by Monte Carlo (--trials, --seed)
+  bool replayed = false;
 };
 
 /// One searched param at the optimum.
@@ -49,6 +82,9 @@ struct WorstResult : RunHeader {
   /// Interrupted (Ctrl-C): `at` and searchEstimate are the best point of the runs that
   /// finished (none if found is false), and `fresh`/`declared` were not re-estimated.
   bool found = true;
+  /// Set when the request was --exact: then `at`, `fresh`, `declared` are unused.
+  bool exact = false;
+  WorstExact exactResult;
 };
 
 using WorstOutcome = Outcome<WorstResult>;

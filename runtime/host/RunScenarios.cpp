@@ -33,6 +33,10 @@ Failure prepareRun(ScenarioSource& source, const std::vector<std::string>& names
   if (!error.empty()) return Failure::Options;
   std::vector<const ScenarioInfo*> infos;
   for (size_t i : out.indices) {
+    if (std::string why = source.cannotRun(i); !why.empty()) {
+      error = why;
+      return Failure::Options;
+    }
     auto start = std::chrono::steady_clock::now();
     const Kernel* k = source.kernel(i, error);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -151,6 +151,9 @@ std::string describeRuntimeError(const OmenError& e, std::string_view what) {
                          what, formatValue(e.args[0]), formatValue(e.args[1]));
     case OMEN_ERR_EMPTY_ARRAY:
       return fmt::format("{} of an empty array (length 0) has no value", what);
+    case OMEN_ERR_CHOICES:
+      return fmt::format("{} has {} choices; a choice takes 1 to {} values", what, formatValue(e.args[0]),
+                         formatValue(e.args[1]));
     case OMEN_ERR_LOOP_LIMIT:
       return fmt::format("{} would run {} times; a loop runs at most 2^32 = 4294967296 times per trial", what,
                          e.args[0] < 0x1p53 ? formatValue(e.args[0]) : "more than 2^53");

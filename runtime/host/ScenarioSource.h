@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "omen/RunOptions.h"
+#include "omen/Worst.h"
 #include "runtime/host/Kernel.h"
 
 namespace omen::rt {
@@ -40,6 +42,22 @@ class ScenarioSource {
   virtual double setupSeconds() const { return 0; }
   /// False where kernels come compiled in (a built executable): no compile time to report.
   virtual bool compilesKernels() const { return true; }
+  /// Why scenario `index` cannot run by Monte Carlo as given, or "": a scenario with `choose`
+  /// needs a policy (RunOptions::policy).
+  virtual std::string cannotRun(size_t) const { return ""; }
+  /// `--policy FILE` (RunOptions::policy): scenarios with `choose` then run under it; "" or
+  /// the usage error.
+  virtual std::string usePolicy(const std::string&) {
+    return "a built executable follows the strategy it was built with (omen build --policy)";
+  }
+  /// `omen worst --exact` (docs/exact.md): the optimum over every strategy of a scenario
+  /// with `choose`, solved on the program's IR, and its strategy replayed by Monte Carlo.
+  virtual WorstOutcome worstExact(const RunOptions&, const WorstOptions&) {
+    WorstOutcome out;
+    out.failure = Failure::Options;
+    out.error = "worst --exact solves the program's IR, which a built executable does not carry; run omen worst";
+    return out;
+  }
 };
 
 }  // namespace omen::rt

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seeded generator of well-typed random omen programs for the differential suite.
 
-    generate.py --count 500 --seed 1 --out DIR [--discrete]
+    generate.py --count 500 --seed 1 --out DIR [--discrete | --choose]
 
 Every program uses consts, functions (expression and block bodies, drawing and not),
 fixed and uncertain params, bool/int/real states, events, `for` and `until ... limit`
@@ -14,7 +14,9 @@ writes and triggers in `for` loops, time(e[i]), and every reduction. Arguments a
 mod), so most programs run to the end; the few that fail must fail identically everywhere.
 With --discrete every draw has countably many outcomes (a real is drawn as a choice between
 two numbers), so the exact engine can answer the program (tests/exact/check_agreement.py
-compares its answers with Monte Carlo's).
+compares its answers with Monte Carlo's). With --choose (discrete too) most phases start
+with a `choose` the rest of the step may read, and every scenario has a report "goal"
+for `omen worst --exact` to optimise (tests/exact/check_mdp.py).
 """
 import argparse
 import os
@@ -29,9 +31,10 @@ INT_DISTS = ["poisson", "binomial", "geometric", "categorical"]
 
 
 class Gen:
-    def __init__(self, rng, straight=False, discrete=False):
+    def __init__(self, rng, straight=False, discrete=False, choose=False):
         self.r = rng
-        self.discrete = discrete
+        self.discrete = discrete or choose
+        self.choose = choose
         self.names = 0
         # A straight-line program (ir/TrialLanes.h): no arrays, phases of at most one step, so
         # the JIT runs its trials in vector lanes; `lanes` is what `omen emit --ir` must say.
@@ -369,12 +372,28 @@ class Gen:
             return [f"{indent}trigger {self.r.choice(env['events'])}"]
         if c == 8 and last and indent.count(" ") > 4:
             return [f"{indent}{self.r.choice(['end', 'stop'])}"]
-        if c == 9 and in_phase and not self.vector_only and self.r.random() < 0.5:
+        if c == 9 and in_phase and not self.vector_only and not self.choose and self.r.random() < 0.5:
             return [f"{indent}{self.observe(env)}"]
         if env["states"]:
             name, t = self.r.choice(env["states"])
             return [f"{indent}{name} = {self.bounded(t, self.expr(env, t, 1))}"]
         return [f"{indent}let {self.fresh('l')} = {self.real(env, 1)}"]
+
+    def choice(self, env, indent):
+        """`choose` among bools, a few ints, or an int range, then a chance of `won` that
+        depends on the choice (so that strategies differ); the name joins `env`."""
+        name = self.fresh("ch")
+        t = self.r.choice(["bool", "int"])
+        if t == "bool":
+            alternatives = "{false, true}"
+        elif self.r.random() < 0.5:
+            alternatives = "{" + ", ".join(str(self.r.randint(-3, 5)) for _ in range(self.r.randint(1, 3))) + "}"
+        else:
+            alternatives = f"0..{self.r.randint(1, 3)}"
+        test = f"{name} == {self.bool(env, 1)}" if t == "bool" else f"{name} >= {self.int(env, 1)}"
+        env["vars"][t].append(name)
+        return [f"{indent}choose {name} in {alternatives}",
+                f"{indent}if {test} {{ with probability {self.prob(env, 1)} {{ won = true }} }}"]
 
     def observe(self, env):
         """Hard evidence (a bool) or soft evidence (a value under a distribution with a
@@ -641,19 +660,21 @@ class Gen:
                 ev = self.fresh("es")
                 lines.append(f"  event {ev}[{n}]")
                 event_arrays.append((ev, n))
+        if self.choose:
+            lines.append("  state won = false")
         events = [self.fresh("e") for _ in range(self.r.randint(1, 3))]
         for e in events:
             lines.append(f"  event {e}")
         if self.straight:
             lines += self.straight_phases(vars_, fns, events, states)
-        for _ in range(0 if self.straight else self.r.randint(0, 3)):
+        for _ in range(0 if self.straight else self.r.randint(1 if self.choose else 0, 3)):
             pv = {k: list(v) for k, v in vars_.items()}
             pv["bool"] += events
             env = self.env(True, clock=True, step=True, vars_=pv, fns=fns, events=events, states=states,
                            arrays=arrays, event_arrays=event_arrays)
             pname = self.fresh("ph")
             kind = self.r.random()
-            if kind < 0.4:
+            if kind < 0.4 and not self.choose:
                 lines += self.quiet_phase(pname, pv, fns, events, states)
                 continue
             if kind < 0.6:
@@ -666,11 +687,15 @@ class Gen:
                 k = self.r.randint(1, 30)
                 cond = f"step >= {k} or {self.bool(env, 1)}"
                 lines.append(f"  phase {pname} until {cond} limit {k + self.r.randint(0, 3)} {{")
+            if self.choose and self.r.random() < 0.8:
+                lines += self.choice(env, "    ")
             lines += self.stmts(env, 2, self.r.randint(1, 4), "    ")
             lines.append("  }")
         rv = {k: list(v) for k, v in vars_.items()}
         rv["bool"] += events
         renv = self.env(False, clock=True, vars_=rv, fns=[f for f in fns if not f["draws"]], arrays=arrays)
+        if self.choose:
+            lines.append(f"  report P(won{self.r.choice(['', ' or ' + self.bool(renv, 1)])}) as \"goal\"")
         for k in range(self.r.randint(1, 5)):
             c = self.r.randrange(7)
             given = f" | {self.bool(renv, 1)}"
@@ -733,11 +758,13 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True)
     ap.add_argument("--discrete", action="store_true", help="discrete draws only (for the exact engine)")
+    ap.add_argument("--choose", action="store_true", help="discrete, with `choose` (for omen worst --exact)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     for i in range(args.count):
         # Every fourth program is straight-line; the others are as they always were.
-        g = Gen(random.Random(args.seed * 1_000_003 + i), straight=i % 4 == 3, discrete=args.discrete)
+        g = Gen(random.Random(args.seed * 1_000_003 + i), straight=i % 4 == 3 and not args.choose, discrete=args.discrete,
+                choose=args.choose)
         text = g.program()
         if g.hazard_marks:
             # Read by check_hazards.py: each such phase's decision in `omen emit --ir`.

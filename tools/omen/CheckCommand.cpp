@@ -96,7 +96,7 @@ int docCommand(const std::vector<std::string>& targets, const LoadOptions& load)
 }
 
 int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
-                 bool force, const LoadOptions& load) {
+                 bool force, const std::string& policy, const LoadOptions& load) {
   if (std::string refused = refuseOutput(output, file, OutputKind::Executable, force); !refused.empty())
     return usageError(refused, "build");
   auto program = Program::fromFile(file, load);
@@ -105,7 +105,7 @@ int buildCommand(const std::string& file, const std::string& output, const std::
   for (const std::string& s : scenarios)
     if (!program->hasScenario(s)) return usageError("no scenario named '" + s + "' in " + file, "build");
   std::string error;
-  if (!program->build(output, scenarios, error)) {
+  if (!program->build(output, scenarios, error, policy)) {
     std::cerr << "omen: error: " << error << "\n";
     return kExitProgramError;
   }

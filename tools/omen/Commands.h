@@ -55,9 +55,9 @@ int emitCommand(const EmitFlags& flags, const LoadOptions& load);
 /// `omen doc TARGET…`: each file's or std module's declarations with their comments.
 int docCommand(const std::vector<std::string>& targets, const LoadOptions& load);
 
-/// `omen build FILE -o EXE [--scenario S]… [--force]`: an ahead-of-time compiled executable.
+/// `omen build FILE -o EXE [--scenario S]… [--policy P] [--force]`: an ahead-of-time compiled executable.
 int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
-                 bool force, const LoadOptions& load);
+                 bool force, const std::string& policy, const LoadOptions& load);
 
 /// `omen report FILE -o PAGE [--force] [--analysis "NAME FLAGS…"]… [run flags]`.
 struct ReportFlags {

@@ -42,11 +42,11 @@ static int dispatch(int argc, char** argv) {
   check->add_option("files", checkFiles, "Scenario files")->required();
 
   EmitFlags emitFlags;
-  CLI::App* emit = app.add_subcommand("emit", "Print one stage of the compiler: --ast, --ir, --llvm, --asm or --obj");
+  CLI::App* emit = app.add_subcommand("emit", "Print one stage of the compiler: --ast, --ir, --llvm, --asm or --obj; or --jani, one scenario as a JANI model");
   emit->add_option("file", emitFlags.file, "Scenario file")->required();
   const std::pair<const char*, omen::EmitKind> stages[] = {
       {"--ast", omen::EmitKind::Ast}, {"--ir", omen::EmitKind::Ir}, {"--llvm", omen::EmitKind::Llvm},
-      {"--asm", omen::EmitKind::Assembly}, {"--obj", omen::EmitKind::Object}};
+      {"--asm", omen::EmitKind::Assembly}, {"--obj", omen::EmitKind::Object}, {"--jani", omen::EmitKind::Jani}};
   std::vector<CLI::Option*> stageFlags;
   for (const auto& [flag, what] : stages)
     stageFlags.push_back(emit->add_flag_callback(flag, [&emitFlags, what = what] { emitFlags.what = what; },
@@ -70,6 +70,9 @@ static int dispatch(int argc, char** argv) {
   bool buildForce = false;
   build->add_flag("--force", buildForce, "Let -o replace an existing file that is not an executable omen built");
   build->add_option("--scenario", buildScenarios, "Only this scenario (repeatable; default: all)");
+  std::string buildPolicy;
+  build->add_option("--policy", buildPolicy,
+                    "The strategy compiled in for the scenarios' `choose` statements: the JSON of omen worst --exact");
 
   RunFlags runFlags;
   std::string runFile;
@@ -135,11 +138,11 @@ static int dispatch(int argc, char** argv) {
     if (serve->parsed()) return serveCommand(serveFlags, load);
     if (repl->parsed()) return replCommand(replFlags, load);
     if (doc->parsed()) return docCommand(docTargets, load);
-    if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, buildForce, load);
+    if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, buildForce, buildPolicy, load);
     if (emit->parsed()) {
       bool chosen = false;
       for (CLI::Option* o : stageFlags) chosen |= o->count() > 0;
-      if (!chosen) return usageError("say what to emit: --ast, --ir, --llvm, --asm or --obj", "emit");
+      if (!chosen) return usageError("say what to emit: --ast, --ir, --llvm, --asm, --obj or --jani", "emit");
       return emitCommand(emitFlags, load);
     }
   } catch (const std::bad_alloc&) {
