@@ -74,6 +74,12 @@ std::string interruptNotice(const VoiResult& r, const std::string& tool) {
   return tool + ": interrupted: the two-level runs did not finish; no value of information is printed\n";
 }
 
+std::string interruptNotice(const RareResult& r, const std::string& tool) {
+  if (!r.partial) return "";
+  return tool + ": interrupted: the final run finished " + std::to_string(r.trialsCompleted) + " of " +
+         std::to_string(r.trials) + " trials; the estimate rests on them\n";
+}
+
 std::string partErrors(const SweepResult& result) {
   std::string out;
   for (const SweepPoint& p : result.points) out += p.error;

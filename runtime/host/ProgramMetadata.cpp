@@ -28,8 +28,10 @@ Json encodeScenario(const ScenarioMetadata& s) {
     reports.push_back({{"label", report.label}, {"kind", int(report.kind)}, {"conditional", report.conditional},
                        {"site", s.reportSites[r]}, {"levels", report.levels}});
   }
+  Json draws = Json::array();
+  for (const DrawSite& d : s.info.drawSites) draws.push_back({d.site, d.kind, d.where});
   return {{"name", s.info.name},       {"globalCount", s.info.globalCount}, {"weighted", s.info.weighted},
-          {"params", params},          {"reports", reports}};
+          {"params", params},          {"reports", reports}, {"drawSites", draws}};
 }
 
 ScenarioMetadata decodeScenario(const Json& j) {
@@ -55,6 +57,8 @@ ScenarioMetadata decodeScenario(const Json& j) {
                               r.at("conditional").get<bool>(), r.at("levels").get<std::vector<double>>()});
     s.reportSites.push_back(r.at("site").get<uint32_t>());
   }
+  for (const Json& d : j.at("drawSites"))
+    s.info.drawSites.push_back({d.at(0).get<uint32_t>(), d.at(1).get<int>(), d.at(2).get<std::string>()});
   return s;
 }
 
