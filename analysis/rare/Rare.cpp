@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -34,6 +35,23 @@ const char* kindName(int kind) {
   return kind == OMEN_TILT_BERNOULLI ? "bernoulli" : kind == OMEN_TILT_NORMAL ? "normal" : "uniform";
 }
 
+/// The shape of the weights' tail: Pareto k-hat (Zhang and Stephens' fit), except where
+/// the weights take few values (a walk's, by its count of downs): ties in the tail make that
+/// fit meaningless (k-hat of 20 for weights that vary by a factor of 3), and Hill's estimator
+/// of the same shape, the mean log excess over the (M+1)th largest, is used instead.
+double tailShape(const std::vector<double>& largest, uint64_t hits) {
+  const double khat = paretoKHat(largest, hits);
+  const double n = static_cast<double>(hits);
+  const size_t m = static_cast<size_t>(std::min(n / 5, std::ceil(3 * std::sqrt(n))));
+  if (std::isnan(khat) || largest.size() < m + 1) return khat;
+  size_t distinct = 1;
+  for (size_t i = 1; i <= m; ++i) distinct += largest[i] != largest[i - 1];
+  if (2 * distinct > m) return khat;
+  double excess = 0;
+  for (size_t i = 0; i < m; ++i) excess += largest[i] - largest[m];
+  return excess / static_cast<double>(m);
+}
+
 std::string tiltedSitesText(const std::vector<SiteTilt>& tilts) {
   std::string out;
   for (const SiteTilt& t : tilts) out += (out.empty() ? "" : ", ") + std::string(kindName(t.kind)) + " at " + t.where;
@@ -49,9 +67,15 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
   describeRun(result, source, options);
   result.event = what.event;
   auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  // The method's own refusals, as sentences that name the event; a runtime error of the
+  // scenario comes rendered with its source line instead.
   auto refuse = [&](std::string message) {
     result.seconds = detail::secondsSince(start);
     return failWith(out, Failure::Runtime, std::move(message));
+  };
+  auto cannot = [&](const std::string& why) {
+    return refuse(fmt::format("{}: rare event '{}'{}: no estimate: {}\n", result.file, what.event,
+                              result.scenario.empty() ? "" : " in scenario " + result.scenario, why));
   };
   if (what.event.empty()) return usage("say which event: --event LABEL, the label of a P(…) report");
   if (what.pilot < 100) return usage("--pilot must be at least 100 trials");
@@ -78,9 +102,10 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
                  "run it with `omen run` (docs/evidence.md)");
   std::vector<SiteTilt> tilts = untilted(info);
   if (tilts.empty())
-    return refuse("scenario '" + info.name + "' has no draw omen rare can tilt (bernoulli, `with probability`, normal, "
-                  "uniform): neither importance sampling nor a plain run helps here; for a probability too small to "
-                  "sample, see docs/rare-events.md");
+    return cannot("the scenario has no draw omen rare can tilt (bernoulli, `with probability`, normal, uniform), "
+                  "so importance sampling does not apply, and multilevel splitting is not built yet. For a probability "
+                  "this small a plain run needs about 100 / P trials (`omen run --rel-precision 10%`); or rewrite the "
+                  "draws the event depends on with tiltable ones (docs/rare-events.md)");
 
   DriverOptions driver;
   if (std::string error = driverOptions(options, kernel, driver); !error.empty()) return usage(error);
@@ -118,7 +143,7 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
     if (!runWith((round + 1) * kRoundStride, what.pilot, run)) {
       if (out.failure != Failure::None) return out;
       result.partial = true;
-      return refuse("interrupted during the pilot rounds: no estimate");
+      return cannot("interrupted during the pilot rounds");
     }
     const TiltedTotals& t = run.totals;
     result.rounds.push_back({t.trials, t.hits, drawnWidened});
@@ -129,12 +154,12 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
       continue;
     }
     if (t.hits == 0)
-      return refuse(fmt::format(
-          "no pilot trial reached the event '{}': {} rounds of {} trials, the last with bernoulli choices at 1/2 and "
+      return cannot(fmt::format(
+          "no pilot trial reached it: {} rounds of {} trials, the last with bernoulli choices at 1/2 and "
           "normal scores with sd 3 ({}). Importance sampling cannot tune itself without one. Try: more pilot trials "
           "(--pilot), an event closer to reach to check the scenario, or a scenario whose draws can make the event "
           "likely (docs/rare-events.md)",
-          what.event, result.rounds.size(), what.pilot, tiltedSitesText(tilts)));
+          result.rounds.size(), what.pilot, tiltedSitesText(tilts)));
     double change = crossEntropyUpdate(tilts, t.elite.sums(), t.weights.sumW(), t.weights.ess());
     ++updates;
     if (updates >= 2 && change < kSettled && t.hits * 10 >= t.trials) break;
@@ -155,10 +180,10 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
     result.tilts.push_back(tilt);
   }
   if (t.hits == 0)
-    return refuse(fmt::format("none of the {} final trials reached the event '{}' under the tuned tilt ({} pilot "
-                              "rounds): no estimate, as its standard error would be a false 0. Try more trials (--trials) "
-                              "or more pilot trials (--pilot)",
-                              t.trials, what.event, result.rounds.size()));
+    return cannot(fmt::format("none of the {} final trials reached it under the tuned tilt ({} pilot rounds), and an "
+                              "estimate of 0 would come with a false standard error of 0. Try more trials (--trials) or "
+                              "more pilot trials (--pilot)",
+                              t.trials, result.rounds.size()));
   const double n = static_cast<double>(t.trials);
   const double scale = std::exp(t.weights.maxLog());
   const double mean = t.weights.sumW() / n, second = t.weights.sumW2() / n;
@@ -169,9 +194,9 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
   result.ciHigh = result.estimate + 1.959963984540054 * result.stdError;
   result.relError = result.stdError / result.estimate;
   result.ess = t.weights.ess();
-  result.khat = paretoKHat(t.weights.largest(), t.hits);
+  result.khat = tailShape(t.weights.largest(), t.hits);
   if (result.khat > kKhatRefuse)
-    return refuse(fmt::format(
+    return cannot(fmt::format(
         "the likelihood-ratio weights of the event trials are degenerate (Pareto k-hat {:.2f} > {}): a few trials carry "
         "the estimate ({:.4g}) and its standard error ({:.2g}) would be falsely small. Try more pilot trials (--pilot) or "
         "rounds (--rounds) so the tilt settles, or more trials (--trials); see docs/rare-events.md",
