@@ -25,6 +25,7 @@ WORDS = {
     "worst": ["--over", "p,k", "--maximize", "hit", "--evaluations", "20"],
     "worlds": ["--worlds", "8"],
     "voi": ["--decide", "k", "--maximize", "hit", "--worlds", "8", "--resamples", "10"],
+    "rare": ["--event", "hit", "--pilot", "500"],
 }
 DOOR_NAMES = ("omen", "the REPL", "built executables", "Python")
 TIMING = re.compile(r"seconds|^engine$|engine_split|^time")
