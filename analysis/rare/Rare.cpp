@@ -113,6 +113,7 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
   if (auto error = detail::prepareGlobals(kernel, driver.overrides, globals))
     return refuse(source.renderError(prepared.indices[0], *error));
 
+  start = std::chrono::steady_clock::now();  // `seconds`: the runs, as a run's (compiling apart)
   TiltedRunRequest request;
   request.seed = options.seed;
   request.threads = detail::workerCount(driver);

@@ -59,6 +59,7 @@ std::string json(const RareResult& r) {
   if (std::isnan(r.khat)) j["khat"] = nullptr; else j["khat"] = r.khat;
   j["hits"] = r.hits;
   j["simulated"] = r.simulated;
+  j["seconds"] = r.seconds;
   nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
   for (const RareRound& round : r.rounds)
     rounds.push_back({{"trials", round.trials}, {"hits", round.hits}, {"widened", round.widened}});
