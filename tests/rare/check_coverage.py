@@ -3,7 +3,7 @@
 
 usage: check_coverage.py OMEN RARE_OMEN [REPETITIONS]
 
-Three rare events (tests/lit/rare/Inputs/rare.omen): the walk from 1 (up 1/3, down 2/3) to
+Three rare events (examples/rare_events.omen): the walk from 1 (up 1/3, down 2/3) to
 L = 20 and L = 30 before 0, P = 1 / (2^L - 1), and ten standard normals past 5 sqrt(10),
 P = Phi(-5). Each repetition is an independent `omen rare` (its own seed: fresh pilot
 rounds and a fresh final run) of 2,000 pilot trials a round and 50,000 final trials (with 10,000, the walk to 30 covers in about 92%: its weights grow as 1.02^downs under the tuned tilt, and the standard error of so few trials is too often small; Python simulation of the same estimator agrees). A
