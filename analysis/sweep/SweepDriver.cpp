@@ -76,9 +76,10 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
         block = fresh();
         size_t failedPoint = 0;
         // Every point runs the same chunk of trials before the next chunk starts, into the
-        // chunk's own accumulators, merged into the block only once every point has run it.
-        // Ctrl-C is seen inside a trial too: a cut chunk is dropped whole (its first trial is
-        // the cut), so all points keep the same trials.
+        // chunk's own accumulators, merged into the block only once every point has run it
+        // (so the chunks must not follow the clock: detail::ChunkGrowth::Fixed). Ctrl-C is seen
+        // inside a trial too: a cut chunk is dropped whole (its first trial is the cut), so
+        // all points keep the same trials.
         std::optional<RunError> failure =
             detail::runInChunks(first, count, progress, [&](uint64_t from, uint32_t n) -> std::optional<RunError> {
           auto cut = [&] {
@@ -110,7 +111,7 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
           }
           mergeSweep(block, std::move(chunk));
           return std::nullopt;
-        });
+        }, detail::ChunkGrowth::Fixed);
         if (failure) return BlockFailure(*failure, failedPoint);
         return std::nullopt;
       },

@@ -39,13 +39,23 @@ inline uint32_t trialsBefore(const std::optional<RunError>& error, uint64_t firs
   return error ? static_cast<uint32_t>(std::min<uint64_t>(error->trial - first, count)) : count;
 }
 
+/// How a block's chunks grow. A caller that folds every chunk's trials into the block in
+/// order gets the same bits whatever the chunks, so its chunks may follow the clock; a caller
+/// that merges per-chunk accumulators (the sweep) needs chunks that do not depend on time,
+/// or engines and runs would differ in the last bits with the machine's load.
+enum class ChunkGrowth { WhileFast, Fixed };
+
+/// Chunks of a ChunkGrowth::Fixed block double up to this many trials.
+inline constexpr uint32_t kFixedChunkCap = 256;
+
 /// Runs a block's trials [first, first + count) as `runChunk(chunkFirst, chunkCount)` calls
-/// that start at one trial and double while a call takes under 20 ms, so that progress and
-/// Ctrl-C are seen after the first trial even when trials are heavy (results do not depend
-/// on the chunks: a block still folds its trials in order). Stops at the first error;
-/// returns it. `runChunk` returns the error (if any) and the trials it finished.
+/// that start at one trial and double — while a call takes under 20 ms (WhileFast), or up to
+/// kFixedChunkCap (Fixed) — so that progress and Ctrl-C are seen after the first trial even
+/// when trials are heavy. Stops at the first error; returns it. `runChunk` returns the error
+/// (if any) and the trials it finished.
 template <class ChunkFn>
-std::optional<RunError> runInChunks(uint64_t first, uint32_t count, Progress& progress, ChunkFn&& runChunk) {
+std::optional<RunError> runInChunks(uint64_t first, uint32_t count, Progress& progress, ChunkFn&& runChunk,
+                                    ChunkGrowth growth = ChunkGrowth::WhileFast) {
   uint32_t chunk = 1;
   for (uint32_t done = 0; done < count;) {
     uint32_t n = std::min(chunk, count - done);
@@ -55,7 +65,10 @@ std::optional<RunError> runInChunks(uint64_t first, uint32_t count, Progress& pr
     progress.add(finished);
     if (error) return error;
     done += n;
-    if (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(20)) chunk = std::min(2 * chunk, count);
+    if (growth == ChunkGrowth::Fixed)
+      chunk = std::min(2 * chunk, kFixedChunkCap);
+    else if (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(20))
+      chunk = std::min(2 * chunk, count);
   }
   return std::nullopt;
 }
