@@ -72,10 +72,11 @@ std::string json(const RareResult& r) {
 }
 
 std::string csv(const RareResult& r) {
-  return "scenario,event,estimate,std_error,ci_low,ci_high,rel_error,ess,khat,hits,trials,simulated\n" +
-         fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.event), num(r.estimate),
+  const std::string note = r.partial ? fmt::format("partial: {} of {} trials", r.trialsCompleted, r.trials) : "";
+  return "scenario,event,estimate,std_error,ci_low,ci_high,rel_error,ess,khat,hits,trials,simulated,note\n" +
+         fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.event), num(r.estimate),
                      num(r.stdError), num(r.ciLow), num(r.ciHigh), num(r.relError), num(r.ess), num(r.khat), r.hits,
-                     r.trialsCompleted, r.simulated);
+                     r.trialsCompleted, r.simulated, csvField(note));
 }
 
 }  // namespace
