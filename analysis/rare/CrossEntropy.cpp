@@ -17,7 +17,8 @@ constexpr double kMinEffectiveUses = 10, kMinRarerOutcomes = 5;
 double logit(double p) { return std::log(p) - std::log1p(-p); }
 
 double uniformMean(double eta) {
-  if (std::fabs(eta) < 1e-8) return 0.5 + eta / 12;
+  // Near 0 the closed form loses its digits to cancellation; its series is exact there.
+  if (std::fabs(eta) < 1e-2) return 0.5 + eta / 12 - eta * eta * eta / 720;
   return 1.0 / -std::expm1(-eta) - 1.0 / eta;
 }
 
