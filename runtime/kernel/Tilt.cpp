@@ -28,9 +28,8 @@ inline const double* tiltOf(const OmenTilt* tilt, uint32_t site, int kind) {
 }
 
 /// Adds a draw's log likelihood ratio and sums to the trial's row.
-inline void record(OmenTrialContext* ctx, const double* params, double logRatio, double a, double b) {
-  const OmenTilt* tilt = ctx->tilt;
-  double* row = tilt->stats + (ctx->rng.trial - tilt->firstTrial) * tilt->stride;
+inline void record(const OmenTilt* tilt, uint64_t trial, const double* params, double logRatio, double a, double b) {
+  double* row = tilt->stats + (trial - tilt->firstTrial) * tilt->stride;
   row[0] += logRatio;
   double* sums = row + 1 + static_cast<uint64_t>(params[1]) * OMEN_TILT_STATS;
   sums[0] += 1;
@@ -42,41 +41,41 @@ inline void record(OmenTrialContext* ctx, const double* params, double logRatio,
 
 extern "C" {
 
-int32_t omen_rt_tilt_bernoulli(OmenTrialContext* ctx, uint32_t site, double p, double u) {
-  const double* params = tiltOf(ctx->tilt, site, OMEN_TILT_BERNOULLI);
+int32_t omen_rt_tilt_bernoulli(const OmenTilt* tilt, uint64_t trial, uint32_t site, double p, double u) {
+  const double* params = tiltOf(tilt, site, OMEN_TILT_BERNOULLI);
   // p of 0 or 1 has nothing to tilt: every q would put weight where p has none.
   if (!params || p <= 0 || p >= 1) return u < p;
   const double logitQ = std::log(p) - std::log1p(-p) + params[2];
   const double q = 1.0 / (1.0 + std::exp(-logitQ));
   const bool x = u < q;
   const double logRatio = x ? std::log(p) - std::log(q) : std::log1p(-p) - std::log1p(-q);
-  record(ctx, params, logRatio, x ? 1.0 : 0.0, q);
+  record(tilt, trial, params, logRatio, x ? 1.0 : 0.0, q);
   return x;
 }
 
-double omen_rt_tilt_normal(OmenTrialContext* ctx, uint32_t site, double u) {
+double omen_rt_tilt_normal(const OmenTilt* tilt, uint64_t trial, uint32_t site, double u) {
   const double z = omen::rt::normalQuantile(u);
-  const double* params = tiltOf(ctx->tilt, site, OMEN_TILT_NORMAL);
+  const double* params = tiltOf(tilt, site, OMEN_TILT_NORMAL);
   if (!params) return z;
   const double shift = params[2], scale = params[3];
   const double tilted = shift + scale * z;
   // log phi(tilted) - log(phi(z) / scale)
-  record(ctx, params, 0.5 * (z * z - tilted * tilted) + std::log(scale), tilted, tilted * tilted);
+  record(tilt, trial, params, 0.5 * (z * z - tilted * tilted) + std::log(scale), tilted, tilted * tilted);
   return tilted;
 }
 
-double omen_rt_tilt_uniform(OmenTrialContext* ctx, uint32_t site, double u) {
-  const double* params = tiltOf(ctx->tilt, site, OMEN_TILT_UNIFORM);
+double omen_rt_tilt_uniform(const OmenTilt* tilt, uint64_t trial, uint32_t site, double u) {
+  const double* params = tiltOf(tilt, site, OMEN_TILT_UNIFORM);
   if (!params) return u;
   const double eta = params[2];
   if (eta == 0) {
-    record(ctx, params, 0.0, u, 0.0);
+    record(tilt, trial, params, 0.0, u, 0.0);
     return u;
   }
   // Inversion of q(x) = eta e^(eta x) / (e^eta - 1) on (0, 1).
   double x = std::log1p(u * std::expm1(eta)) / eta;
   x = x < 0 ? 0 : x > 1 ? 1 : x;
-  record(ctx, params, std::log(std::expm1(eta) / eta) - eta * x, x, 0.0);
+  record(tilt, trial, params, std::log(std::expm1(eta) / eta) - eta * x, x, 0.0);
   return x;
 }
 

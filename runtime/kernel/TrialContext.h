@@ -100,14 +100,15 @@ void omen_rt_refill_ahead(double* next, uint64_t trial, uint64_t block, uint32_t
 /// The next uniform double in the open interval (0, 1) from the trial's stream.
 double omen_rt_next_uniform(OmenTrialContext* ctx);
 
-/// A tilted draw (ctx->tilt set) from the uniform `u` the sampler drew: a Bernoulli(p)
-/// outcome, a standard normal score, a position in (0, 1). Each adds its log likelihood
-/// ratio and its sums to the trial's statistics row; a site the tilt leaves alone draws as
-/// written. Kept out of line in JIT kernels (RuntimeModule.cpp), as they run only in
-/// importance-sampling runs.
-int32_t omen_rt_tilt_bernoulli(OmenTrialContext* ctx, uint32_t site, double p, double u);
-double omen_rt_tilt_normal(OmenTrialContext* ctx, uint32_t site, double u);
-double omen_rt_tilt_uniform(OmenTrialContext* ctx, uint32_t site, double u);
+/// A tilted draw (ctx->tilt set) of trial `trial` from the uniform `u` the sampler drew: a
+/// Bernoulli(p) outcome, a standard normal score, a position in (0, 1). Each adds its log
+/// likelihood ratio and its sums to the trial's statistics row; a site the tilt leaves alone
+/// draws as written. Kept out of line in JIT kernels (RuntimeModule.cpp), as they run only in
+/// importance-sampling runs; they do not take the context, whose address would then escape
+/// and keep it out of registers (and the trials out of vector lanes).
+int32_t omen_rt_tilt_bernoulli(const OmenTilt* tilt, uint64_t trial, uint32_t site, double p, double u);
+double omen_rt_tilt_normal(const OmenTilt* tilt, uint64_t trial, uint32_t site, double u);
+double omen_rt_tilt_uniform(const OmenTilt* tilt, uint64_t trial, uint32_t site, double u);
 
 #ifdef __cplusplus
 }
