@@ -17,6 +17,7 @@ static std::unique_ptr<Program::Impl> check(std::unique_ptr<Program::Impl> impl,
                                             const LoadOptions& options) {
   sema::FrontendOptions frontendOptions;
   frontendOptions.stdlibDir = options.stdlibDir;
+  frontendOptions.importRoots = options.importRoots;
   // Name resolution and type checking walk expression trees recursively.
   auto start = std::chrono::steady_clock::now();
   runWithLargeStack([&] { impl->checked = sema::checkProgram(impl->sources, main, impl->diags, frontendOptions); });

@@ -87,6 +87,15 @@ struct Phase {
   /// why a phase does not ("reads t", …) and is empty when it does.
   bool skipQuiescent = false;
   std::string quiescence;
+  /// Set by analyzeHazards (ir/Hazards.h): every draw of a step is a `with probability`
+  /// choice whose probability stays the same while nothing changes, so after a step in which
+  /// every choice failed and nothing changed, engines draw how many more steps would do the
+  /// same and jump over them (this includes skipping quiescent steps). `hazardSites` counts
+  /// the body's choices, the most one step reaches; `hazards` says why a phase with choices
+  /// does not jump, and is empty when it does or has none.
+  bool jumpsHazards = false;
+  uint32_t hazardSites = 0;
+  std::string hazards;
 };
 
 enum class ReportKind : uint8_t { Probability, Mean, Quantiles };

@@ -4,6 +4,7 @@
 // listed here, run once by backend/Pipeline.h before any engine sees the module:
 //   verify       the one check of the IR: every engine trusts what passes it
 //   quiescence   which phases may skip quiet steps (Quiescence.h)
+//   hazards      which phases may jump to the next success of their choices (Hazards.h)
 //   trial-lanes  which scenarios the JIT may run several trials per vector (TrialLanes.h)
 //   exactness    which scenarios the exact engine answers (Exactness.h)
 // A new analysis of the IR is one more entry in kIrPasses.
@@ -24,7 +25,7 @@ struct IrPass {
 };
 
 /// In the order they run.
-extern const IrPass kIrPasses[4];
+extern const IrPass kIrPasses[5];
 
 /// Runs every pass on `module`; false with `error` set at the first that fails.
 bool runIrPasses(Module& module, std::string& error);

@@ -245,12 +245,17 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
     else
       out << " until " << (ph.cond ? p.expr(*ph.cond) : "?") << " limit "
           << (ph.limit ? p.expr(*ph.limit) : "?");
-    // The decision of ir/Quiescence.h, as a comment so that the phase line reads as before.
+    // The decisions of ir/Hazards.h and ir/Quiescence.h, as comments so that the phase line
+    // reads as before. A jump over failed choices includes the quiescent skip.
     out << " {";
-    if (ph.skipQuiescent)
+    if (ph.jumpsHazards)
+      out << "  ; jumps over steps whose " << ph.hazardSites << (ph.hazardSites == 1 ? " choice" : " choices")
+          << " all fail";
+    else if (ph.skipQuiescent)
       out << "  ; skips quiescent steps";
     else if (!ph.quiescence.empty())
       out << "  ; runs every step: " << ph.quiescence;
+    if (!ph.hazards.empty() && ph.hazards != ph.quiescence) out << "; no hazard jump: " << ph.hazards;
     out << "\n";
     p.block(ph.body, 2);
     out << "  }\n";

@@ -10,6 +10,8 @@ packages=(
   tmux
   libopenmpi-dev openmpi-bin
   pybind11-dev python3-dev python3-pytest python3-pandas python3-matplotlib
+  libcpp-httplib-dev
+  chromium
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -20,10 +22,13 @@ done
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages present"
-  exit 0
+else
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
-SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO="sudo"
-echo "setup: installing ${missing[*]}"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+# The browser tests' playwright-core (npm registry; it drives Debian's chromium and downloads
+# no browser), at the version of tests/browser/package-lock.json.
+(cd "$(dirname "$0")/../tests/browser" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)

@@ -53,7 +53,10 @@ SweepRun runSweep(const Kernel& kernel, const DriverOptions& options, const std:
     }
   if (!points.empty()) result.params = detail::paramsAsUsed(info, globals[0]);
 
-  // The exact-quantile budget bounds the whole sweep's memory, as it bounds one run's.
+  // The quantile budget of one run bounds the whole sweep's: each point keeps its share, and
+  // past it a sketch sized to stay within that share (makeAccumulators), so that the memory
+  // stays flat in the number of points (bench/memory.py) at the cost of a wider stated rank
+  // error when a sweep has very many points and trials.
   const uint64_t cap = options.exactQuantileCap / std::max<size_t>(1, points.size());
   auto fresh = [&] {
     SweepBlock b;

@@ -59,6 +59,7 @@ enum class IOp : uint8_t {
   JumpIfFalse,  ///< if !eval(expr) goto a
   Jump,         ///< goto a
   WithProb,     ///< bernoulli(eval(expr)) at site; if false goto a
+  Choice,       ///< WithProb in a phase that jumps over its hazards (ir/Hazards.h): also noted, or forced
   Trigger,      ///< event a
   End, Stop,
   Return,       ///< the function's value is eval(expr)
@@ -103,6 +104,7 @@ struct PhaseCode {
   uint32_t body = 0;   ///< first instruction
   uint32_t site = UINT32_MAX;
   bool skipQuiescent = false;  ///< ir::Phase::skipQuiescent
+  bool jumpsHazards = false;   ///< ir::Phase::jumpsHazards
 };
 
 struct ReportCode {
@@ -128,6 +130,7 @@ struct Code {
   uint32_t frameSize = 0;
   uint32_t eventCount = 0;
   uint32_t maxArgs = 0;     ///< the longest argument list, for the scratch buffer
+  uint32_t maxChoices = 0;  ///< the most choices one step of a phase that jumps reaches
 };
 
 }  // namespace omen::interp

@@ -20,7 +20,8 @@ class Compiler {
   }
   uint32_t frameBase = 0;  // absolute index of the current frame's slot 0
   const ir::Scenario* scenario = nullptr;
-  bool watchStores = false;  // in the body of a phase that skips quiescent steps
+  bool watchStores = false;  // in the body of a phase that skips quiescent steps or jumps
+  bool choices = false;      // in the body of a phase that jumps over its hazards
 
  private:
   uint32_t here() const { return uint32_t(c_.instrs.size()); }
@@ -152,7 +153,7 @@ void Compiler::stmt(const ir::Stmt& s) {
     case ir::StmtKind::If:
     case ir::StmtKind::WithProbability: {
       uint32_t cond = expr(*s.value);
-      IOp op = s.kind == ir::StmtKind::If ? IOp::JumpIfFalse : IOp::WithProb;
+      IOp op = s.kind == ir::StmtKind::If ? IOp::JumpIfFalse : choices ? IOp::Choice : IOp::WithProb;
       uint32_t branch = emit({op, 0, cond, s.site});
       block(s.thenBlock);
       if (s.elseBlock.empty()) {
@@ -245,9 +246,12 @@ Code compile(const ir::Module& m, const ir::Scenario& s) {
       pc.count = c.expr(*p.limit);
     }
     pc.skipQuiescent = p.skipQuiescent;
-    c.watchStores = p.skipQuiescent;
+    pc.jumpsHazards = p.jumpsHazards;
+    if (p.jumpsHazards && p.hazardSites > code.maxChoices) code.maxChoices = p.hazardSites;
+    c.watchStores = p.skipQuiescent || p.jumpsHazards;
+    c.choices = p.jumpsHazards;
     pc.body = c.sequence(p.body);
-    c.watchStores = false;
+    c.watchStores = c.choices = false;
     code.phases.push_back(pc);
   }
   for (const ir::Report& r : s.reports) {

@@ -7,6 +7,7 @@
 #include "backend/interp/BuiltinTable.h"
 #include "ir/Module.h"
 #include "runtime/kernel/Builtins.h"
+#include "runtime/kernel/Hazard.h"
 
 namespace omen::interp {
 
@@ -18,6 +19,7 @@ Machine::Machine(const Code& code, const Value* globals, const std::atomic<bool>
       times_(code.eventCount),
       reals_(std::max<size_t>(16, code.maxArgs)),
       args_(std::max<size_t>(16, code.maxArgs)),
+      choiceP_(code.maxChoices),
       cancel_(cancel),
       tilt_(tilt) {}
 
@@ -297,6 +299,24 @@ Machine::Status Machine::exec(uint32_t pc) {
         pc = yes ? pc + 1 : in.a;
         break;
       }
+      case IOp::Choice: {
+        Value p = operand(in.expr);
+        if (failed()) return Status::Done;
+        const uint32_t i = choices_++;
+        bool yes;
+        if (int64_t(i) <= pick_) {
+          // The step after a jump: its choices before the pick fail and the pick succeeds
+          // (the same choices with the same probabilities as the step the jump followed).
+          yes = int64_t(i) == pick_;
+        } else {
+          yes = omen_rt_bernoulli(&ctx_, in.site, p.r);
+          if (failed()) return Status::Done;
+        }
+        choiceP_[i] = p.r;
+        choiceSucceeded_ |= yes;
+        pc = yes ? pc + 1 : in.a;
+        break;
+      }
       case IOp::Trigger:
         if (!happened_[in.a]) {
           changed_ = true;
@@ -371,6 +391,7 @@ bool Machine::checkLoopLength(int64_t lo, int64_t hi, uint32_t site) {
 bool Machine::runPhases() {
   for (const PhaseCode& p : code_.phases) {
     step_ = 0;
+    pick_ = -1;  // a trial cut after a jump leaves none for the next
     Value n = eval(p.count);  // the `for` count, or the `until` limit
     if (failed() || !checkCount(n.i, p.site)) return false;
     for (step_ = 0;; ++step_) {
@@ -386,15 +407,25 @@ bool Machine::runPhases() {
         }
       }
       changed_ = false;
+      choices_ = 0, choiceSucceeded_ = false;
       uint64_t block = ctx_.rng.block;
       uint32_t spare = ctx_.rng.hasSpare, ahead = ctx_.rng.ahead;
       Status st = exec(p.body);
+      pick_ = -1;
       ++t_;  // a step that ends the trial or the phase still counts as executed
       if (failed()) return false;
       if (st == Status::End) return true;
       if (st == Status::Stop) break;
-      if (p.skipQuiescent && !changed_ && ctx_.rng.block == block && ctx_.rng.hasSpare == spare &&
-          ctx_.rng.ahead == ahead) {
+      if (p.jumpsHazards) {
+        if (!changed_ && !choiceSucceeded_) {
+          // Every following step would fail the same choices (ir/Hazards.h): jump to the one
+          // in which the first succeeds, or to the phase's end (for `until`, its limit).
+          int64_t wait = omen_rt_hazard_wait(&ctx_, choiceP_.data(), choices_, n.i - (step_ + 1), &pick_);
+          t_ += wait;
+          step_ += wait;
+        }
+      } else if (p.skipQuiescent && !changed_ && ctx_.rng.block == block && ctx_.rng.hasSpare == spare &&
+                 ctx_.rng.ahead == ahead) {
         // Quiescent (ir/Quiescence.h): the remaining steps would repeat this one exactly.
         // For `until`, the head then finds the condition still false at the limit and fails.
         int64_t remaining = n.i - (step_ + 1);

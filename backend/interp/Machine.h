@@ -106,6 +106,11 @@ class Machine {
   bool arraysReady_ = false;
   Value ret_{};
   bool changed_ = false;  ///< the current step changed a state or triggered a new event
+  // The current step's choices in a phase that jumps over its hazards (ir/Hazards.h).
+  std::vector<double> choiceP_;  ///< the probability of each choice reached, in order
+  uint32_t choices_ = 0;         ///< choices reached
+  bool choiceSucceeded_ = false;
+  int64_t pick_ = -1;            ///< after a jump: the choice that succeeds (those before it fail)
   const std::atomic<bool>* cancel_;
   const OmenTilt* tilt_;  ///< an importance-sampling run's, set into each trial's context
   uint32_t untilCancelCheck_ = 1;  // the first trial start checks at once

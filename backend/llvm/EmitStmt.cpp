@@ -152,12 +152,8 @@ void Emitter::stmt(const ir::Stmt& s) {
     case K::WithProbability: {
       Value* cond = expr(*s.value);
       if (s.kind == K::WithProbability) {
-        llvm::Function* bernoulli = runtimeFunction(std::string(builtin(BuiltinId::Bernoulli).symbol));
-        if (!bernoulli) return;
-        Value* drawn = b_.CreateCall(bernoulli, {frame_.ctx, b_.getInt32(s.site), cond});
-        checkError();
-        cond = drawn->getType()->isIntegerTy(1) ? drawn
-                                                : b_.CreateICmpNE(drawn, llvm::ConstantInt::get(drawn->getType(), 0));
+        cond = frame_.pick ? choice(s.site, cond) : drawBernoulli(s.site, cond);
+        if (!cond) return;
       }
       llvm::BasicBlock* thenBlock = newBlock("then");
       llvm::BasicBlock* elseBlock = newBlock("else");
@@ -209,6 +205,43 @@ void Emitter::stmt(const ir::Stmt& s) {
   }
 }
 
+Value* Emitter::drawBernoulli(uint32_t site, Value* p) {
+  llvm::Function* bernoulli = runtimeFunction(std::string(builtin(BuiltinId::Bernoulli).symbol));
+  if (!bernoulli) return nullptr;
+  Value* drawn = b_.CreateCall(bernoulli, {frame_.ctx, b_.getInt32(site), p});
+  checkError();
+  return drawn->getType()->isIntegerTy(1) ? drawn : b_.CreateICmpNE(drawn, llvm::ConstantInt::get(drawn->getType(), 0));
+}
+
+// As the interpreter's IOp::Choice: in the step after a jump the choices before the pick
+// fail and the pick succeeds without a draw; every other choice draws.
+Value* Emitter::choice(uint32_t site, Value* p) {
+  Value* i = b_.CreateLoad(b_.getInt32Ty(), frame_.choices);
+  b_.CreateStore(b_.CreateAdd(i, b_.getInt32(1)), frame_.choices);
+  Value* index = b_.CreateZExt(i, b_.getInt64Ty());
+  Value* pick = b_.CreateLoad(b_.getInt64Ty(), frame_.pick);
+  llvm::BasicBlock* forced = newBlock("choice.forced");
+  llvm::BasicBlock* draw = newBlock("choice.draw");
+  llvm::BasicBlock* join = newBlock("choice");
+  b_.CreateCondBr(b_.CreateICmpSLE(index, pick), forced, draw);
+  b_.SetInsertPoint(forced);
+  Value* picked = b_.CreateICmpEQ(index, pick);
+  b_.CreateBr(join);
+  b_.SetInsertPoint(draw);
+  Value* drawn = drawBernoulli(site, p);
+  if (!drawn) return nullptr;
+  llvm::BasicBlock* drawnIn = b_.GetInsertBlock();
+  b_.CreateBr(join);
+  b_.SetInsertPoint(join);
+  llvm::PHINode* yes = b_.CreatePHI(b_.getInt1Ty(), 2);
+  yes->addIncoming(picked, forced);
+  yes->addIncoming(drawn, drawnIn);
+  b_.CreateStore(p, b_.CreateInBoundsGEP(frame_.choiceP->getAllocatedType(), frame_.choiceP, {b_.getInt64(0), index}));
+  Value* was = b_.CreateLoad(b_.getInt1Ty(), frame_.choiceSucceeded);
+  b_.CreateStore(b_.CreateOr(was, yes), frame_.choiceSucceeded);
+  return yes;
+}
+
 //===--- phases --------------------------------------------------------------===//
 
 std::pair<Value*, Value*> Emitter::streamPosition() {
@@ -245,6 +278,30 @@ void Emitter::skipIfQuiescent(Value* bound, std::pair<Value*, Value*> before) {
   b_.SetInsertPoint(done);
 }
 
+// A step whose choices all failed and which changed nothing: as the interpreter's runPhases,
+// omen_rt_hazard_wait draws how many following steps do the same; they count as run, and
+// the pick it sets forces the step after them. `next` then adds the step that just ran.
+void Emitter::jumpOverFailedChoices(Value* bound) {
+  b_.CreateStore(b_.getInt64(-1), frame_.pick);
+  Value* changed = b_.CreateLoad(b_.getInt1Ty(), frame_.changed);
+  Value* succeeded = b_.CreateLoad(b_.getInt1Ty(), frame_.choiceSucceeded);
+  llvm::BasicBlock* jump = newBlock("hazard.jump");
+  llvm::BasicBlock* done = newBlock("step.done");
+  b_.CreateCondBr(b_.CreateOr(changed, succeeded), done, jump);
+  b_.SetInsertPoint(jump);
+  if (llvm::Function* wait = runtimeFunction("omen_rt_hazard_wait")) {
+    Value* step = b_.CreateLoad(b_.getInt64Ty(), frame_.step);
+    Value* remaining = b_.CreateSub(bound, b_.CreateAdd(step, b_.getInt64(1)));
+    Value* count = b_.CreateLoad(b_.getInt32Ty(), frame_.choices);
+    Value* steps = b_.CreateCall(wait, {frame_.ctx, frame_.choiceP, count, remaining, frame_.pick});
+    Value* t = b_.CreateLoad(b_.getInt64Ty(), frame_.t);
+    b_.CreateStore(b_.CreateAdd(t, steps), frame_.t);
+    b_.CreateStore(b_.CreateAdd(step, steps), frame_.step);
+  }
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+}
+
 void Emitter::phase(const ir::Phase& p) {
   bool isFor = p.form == ir::PhaseForm::For;
   // The count (for) or limit (until) is evaluated once, when the phase starts (step is 0).
@@ -254,6 +311,13 @@ void Emitter::phase(const ir::Phase& p) {
          OMEN_ERR_BAD_COUNT, p.site, {toDouble(bound, Type::Int)});
   b_.CreateStore(b_.getInt64(0), frame_.step);
 
+  if (p.jumpsHazards) {
+    frame_.choiceP = entryAlloca(llvm::ArrayType::get(b_.getDoubleTy(), p.hazardSites), p.name + ".choice.p");
+    frame_.choices = entryAlloca(b_.getInt32Ty(), p.name + ".choices");
+    frame_.choiceSucceeded = entryAlloca(b_.getInt1Ty(), p.name + ".choice.succeeded");
+    frame_.pick = entryAlloca(b_.getInt64Ty(), p.name + ".pick");
+    b_.CreateStore(b_.getInt64(-1), frame_.pick);
+  }
   llvm::BasicBlock* head = newBlock(p.name + ".head");
   llvm::BasicBlock* body = newBlock(p.name + ".body");
   llvm::BasicBlock* next = newBlock(p.name + ".next");
@@ -280,15 +344,23 @@ void Emitter::phase(const ir::Phase& p) {
   llvm::BasicBlock* outerStop = frame_.stopPhase;
   frame_.stopPhase = stop;
   std::pair<Value*, Value*> before{};
-  if (p.skipQuiescent) {
+  if (p.skipQuiescent || p.jumpsHazards) {
     frame_.changed = entryAlloca(b_.getInt1Ty(), p.name + ".changed");
     b_.CreateStore(b_.getFalse(), frame_.changed);
+  }
+  if (p.jumpsHazards) {
+    b_.CreateStore(b_.getInt32(0), frame_.choices);
+    b_.CreateStore(b_.getFalse(), frame_.choiceSucceeded);
+  } else if (p.skipQuiescent) {
     before = streamPosition();
   }
   block(p.body);
   frame_.stopPhase = outerStop;
-  if (p.skipQuiescent) skipIfQuiescent(bound, before);
-  frame_.changed = nullptr;
+  if (p.jumpsHazards)
+    jumpOverFailedChoices(bound);
+  else if (p.skipQuiescent)
+    skipIfQuiescent(bound, before);
+  frame_.changed = frame_.choiceP = frame_.choices = frame_.choiceSucceeded = frame_.pick = nullptr;
   b_.CreateBr(next);
 
   // A step that ran (also one that executed `stop`) advances t.

@@ -71,6 +71,13 @@ class Emitter {
     /// i1, set while emitting a phase that skips quiescent steps (ir/Quiescence.h): true
     /// once the current step changed a state or triggered a new event.
     llvm::AllocaInst* changed = nullptr;
+    /// Set while emitting a phase that jumps over its hazards (ir/Hazards.h): the current
+    /// step's choices ([N x double] probabilities, i32 count, i1 one succeeded) and the
+    /// choice a jump picked to succeed in the step after it (i64, -1 for none).
+    llvm::AllocaInst* choiceP = nullptr;
+    llvm::AllocaInst* choices = nullptr;
+    llvm::AllocaInst* choiceSucceeded = nullptr;
+    llvm::AllocaInst* pick = nullptr;
     /// const uint8_t*: the block function's, passed on to the functions it calls (which
     /// poll inside `for` loops); null in the globals function.
     llvm::Value* cancel = nullptr;
@@ -145,6 +152,14 @@ class Emitter {
   std::pair<llvm::Value*, llvm::Value*> streamPosition();
   /// Emits the jump to the phase's end after a quiescent step (see ir/Quiescence.h).
   void skipIfQuiescent(llvm::Value* bound, std::pair<llvm::Value*, llvm::Value*> before);
+  /// One uniform through the bernoulli runtime call on `p` at `site` (i1), checked; null if
+  /// the runtime lacks the function.
+  llvm::Value* drawBernoulli(uint32_t site, llvm::Value* p);
+  /// A `with probability` choice in a phase that jumps over its hazards: drawn, or forced in
+  /// the step after a jump, and noted (ir/Hazards.h).
+  llvm::Value* choice(uint32_t site, llvm::Value* p);
+  /// After a step of such a phase: the jump over the following steps whose choices all fail.
+  void jumpOverFailedChoices(llvm::Value* bound);
 
   llvm::Module& module_;
   const llvm::Module& runtime_;

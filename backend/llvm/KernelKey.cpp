@@ -84,6 +84,9 @@ NormalizedScenario normalizeScenario(const ir::Module& program, const ir::Scenar
     q.site = p.site;
     q.skipQuiescent = p.skipQuiescent;
     q.quiescence = p.quiescence;
+    q.jumpsHazards = p.jumpsHazards;
+    q.hazardSites = p.hazardSites;
+    q.hazards = p.hazards;
     renumber.site(q.site);
     renumber.maybe(q.count);
     renumber.maybe(q.cond);

@@ -21,6 +21,10 @@ struct FrontendOptions {
   std::string stdlibDir;
   /// Imports nested deeper than this are an error (a guard against runaway chains).
   int maxImportDepth = 64;
+  /// Non-empty: a file import must lie under one of these folders (after symlinks are
+  /// resolved), or it is refused before it is read; the stdlib is always allowed. `omen
+  /// serve` sets its start folders here (docs/security.md).
+  std::vector<std::string> importRoots{};
 };
 
 /// Checks the program whose main file is `mainFile` (already in `sm`). Returns null if any

@@ -51,6 +51,11 @@ class Loader {
     std::optional<Target> target =
         import.isStd ? stdTarget(import, where) : fileTarget(importer, import);
     if (!target) return;
+    if (!import.isStd && !insideImportRoots(target->path)) {
+      ctx_.error(where, "cannot import \"" + import.target +
+                            "\": it is outside the folders this program may read from");
+      return;
+    }
     SourceManager::LoadResult loaded = ctx_.sm.loadFile(target->path, target->displayName);
     if (!loaded.file) {
       if (import.isStd)
@@ -109,6 +114,22 @@ class Loader {
     fs::path display =
         (fs::path(ctx_.sm.name(importer)).parent_path() / written).lexically_normal();
     return {(base.parent_path() / written).lexically_normal().string(), display.string()};
+  }
+
+  // Symlinks resolved on both sides, so a link inside a root cannot lead outside it.
+  bool insideImportRoots(const std::string& path) const {
+    const std::vector<std::string>& roots = ctx_.options.importRoots;
+    if (roots.empty()) return true;
+    std::error_code ec;
+    fs::path real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    if (ec) return false;
+    for (const std::string& root : roots) {
+      fs::path base = fs::weakly_canonical(fs::absolute(root, ec), ec);
+      if (ec) continue;
+      auto [baseEnd, realIt] = std::mismatch(base.begin(), base.end(), real.begin(), real.end());
+      if (baseEnd == base.end()) return true;
+    }
+    return false;
   }
 
   std::vector<std::string> stdModules() const { return stdModuleNames(stdlibDir_); }

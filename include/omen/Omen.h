@@ -39,6 +39,9 @@ struct LoadOptions {
   /// Folder holding std/NAME.omen; empty: $OMEN_STDLIB, else share/omen/stdlib beside the
   /// lib/ holding libomen.so, or beside the bin/ holding the executable.
   std::string stdlibDir;
+  /// Non-empty: an `import "file.omen"` must lie under one of these folders (symlinks
+  /// resolved) or it is refused before it is read; std modules are always allowed.
+  std::vector<std::string> importRoots{};
 };
 
 class Session;

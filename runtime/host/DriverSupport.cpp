@@ -93,11 +93,14 @@ std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64
   // quantiles reports shares it, so that 50 of them at 10^7 trials need 80 MB, not 4 GB.
   uint64_t quantileReports = 0;
   for (const ReportInfo& r : info.reports) quantileReports += r.kind == ReportKind::Quantiles;
+  // Past its share a report's sketch stays within the share too (QuantileSketch::capacityWithin),
+  // so that the share, not the default sketch size, bounds it.
   uint64_t perReport = exactCap / std::max<uint64_t>(1, quantileReports);
+  uint32_t sketchCapacity = QuantileSketch::capacityWithin(perReport, trials);
   std::vector<ReportAccumulator> out;
   out.reserve(info.reports.size());
   const Weighting weighting = info.weighted ? Weighting::Report : Weighting::None;
-  for (const ReportInfo& r : info.reports) out.emplace_back(r.kind, perReport, r.levels, weighting);
+  for (const ReportInfo& r : info.reports) out.emplace_back(r.kind, perReport, r.levels, weighting, 0, sketchCapacity);
   if (info.weighted) out.emplace_back(ReportKind::Mean, 0, std::vector<double>{}, Weighting::Evidence, paretoTailSize(trials));
   return out;
 }

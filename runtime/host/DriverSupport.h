@@ -73,10 +73,11 @@ std::optional<RunError> runInChunks(uint64_t first, uint32_t count, Progress& pr
   return std::nullopt;
 }
 
-/// A fresh accumulator per report of `info`; the quantiles reports share `exactCap` values.
+/// A fresh accumulator per report of `info`; the quantiles reports share `exactCap` values,
+/// sketch included, for a run of up to `trials` trials.
 /// A weighted scenario's list ends with one more, of Weighting::Evidence: the weights of
 /// all trials, keeping the largest few for the Pareto k-hat of a run of `trials`.
-std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64_t exactCap, uint64_t trials = 0);
+std::vector<ReportAccumulator> makeAccumulators(const ScenarioInfo& info, uint64_t exactCap, uint64_t trials);
 
 /// Adds `count` trials of outcomes (trial-major, [given, value] per report, then a weighted
 /// scenario's [log weight, 0]: one pair per accumulator).

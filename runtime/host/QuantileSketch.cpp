@@ -14,6 +14,15 @@ QuantileSketch::QuantileSketch(uint32_t capacity) : capacity_(capacity) {
   levels_[0].items.reserve(capacity_);
 }
 
+uint32_t QuantileSketch::capacityWithin(uint64_t items, uint64_t count) {
+  for (uint32_t k = kDefaultCapacity; k > 2; k /= 2) {
+    uint64_t levels = 1;
+    if (count >= k) levels = static_cast<uint64_t>(std::floor(std::log2(static_cast<double>(count) / k))) + 2;
+    if (uint64_t{k} * levels <= items) return k;
+  }
+  return 2;
+}
+
 void QuantileSketch::add(double x) {
   ++n_;
   levels_[0].items.push_back(x);

@@ -36,6 +36,12 @@ class QuantileSketch {
   /// `capacity` items per level; must be even and >= 2.
   explicit QuantileSketch(uint32_t capacity = kDefaultCapacity);
 
+  /// The largest capacity (a power of two, at most kDefaultCapacity, at least 2) whose sketch
+  /// of up to `count` items retains at most `items` of them: level h fills only after
+  /// k 2^(h-1) items, so there are at most log2(count / k) + 2 levels of fewer than k items.
+  /// A budget this small costs accuracy, which rankErrorBound() states.
+  static uint32_t capacityWithin(uint64_t items, uint64_t count);
+
   void add(double x);
   /// Folds `other` in; the result summarises both streams and the bound adds up.
   void merge(const QuantileSketch& other);

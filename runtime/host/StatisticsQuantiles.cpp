@@ -67,7 +67,7 @@ void QuantileAccumulator::add(double x) {
 }
 
 void QuantileAccumulator::spill() {
-  sketch_ = std::make_unique<QuantileSketch>();
+  sketch_ = std::make_unique<QuantileSketch>(sketchCapacity_);
   for (double x : exact_) sketch_->add(x);
   std::vector<double>().swap(exact_);
 }
@@ -101,6 +101,8 @@ std::vector<double> QuantileAccumulator::orderStatistics(const std::vector<uint6
     out.push_back(sketch_->quantile(n > 1 ? static_cast<double>(k) / static_cast<double>(n - 1) : 0.5));
   return out;
 }
+
+size_t QuantileAccumulator::retained() const { return sketch_ ? sketch_->retained() : exact_.size(); }
 
 double QuantileAccumulator::rankError() const { return sketch_ ? sketch_->relativeRankError() : 0; }
 

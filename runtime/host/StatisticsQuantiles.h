@@ -2,7 +2,8 @@
 //
 // `quantiles(x)` keeps every value up to a cap of 10^7 (80 MB) and reads exact quantiles
 // with the Hyndman-Fan type 7 rule (numpy's default); past the cap it moves its values into
-// a QuantileSketch, whose proven rank-error bound the output states.
+// a QuantileSketch, whose proven rank-error bound the output states. A sketch smaller than
+// the default keeps a share of the budget bounded (many reports, a sweep's many points).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -36,7 +37,10 @@ std::vector<double> orderStatistics(std::vector<double>& values, std::vector<uin
 
 class QuantileAccumulator {
  public:
-  explicit QuantileAccumulator(uint64_t exactCap = kExactQuantileCap) : cap_(exactCap) {}
+  /// Exact up to `exactCap` values, then a sketch of `sketchCapacity` items per level.
+  explicit QuantileAccumulator(uint64_t exactCap = kExactQuantileCap,
+                               uint32_t sketchCapacity = QuantileSketch::kDefaultCapacity)
+      : cap_(exactCap), sketchCapacity_(sketchCapacity) {}
 
   void add(double x);
   /// Appends `later` (values of later trials), in order.
@@ -51,12 +55,15 @@ class QuantileAccumulator {
   std::vector<double> orderStatistics(const std::vector<uint64_t>& ranks);
   /// Relative rank-error bound of the sketch; 0 while exact.
   double rankError() const;
+  /// Values held in memory: the exact store, or the sketch's items.
+  size_t retained() const;
 
  private:
   friend struct StateCodec;  // MPI ranks ship this state bit for bit
   void spill();
 
   uint64_t cap_;
+  uint32_t sketchCapacity_;
   std::vector<double> exact_;
   std::unique_ptr<QuantileSketch> sketch_;
 };

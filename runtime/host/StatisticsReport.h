@@ -25,8 +25,8 @@ class ReportAccumulator {
  public:
   explicit ReportAccumulator(ReportKind kind, uint64_t exactQuantileCap = kExactQuantileCap,
                              std::vector<double> levels = {}, Weighting weighting = Weighting::None,
-                             uint32_t paretoTail = 0)
-      : kind_(kind), quantiles_(exactQuantileCap), levels_(std::move(levels)), weighting_(weighting),
+                             uint32_t paretoTail = 0, uint32_t sketchCapacity = QuantileSketch::kDefaultCapacity)
+      : kind_(kind), quantiles_(exactQuantileCap, sketchCapacity), levels_(std::move(levels)), weighting_(weighting),
         weighted_(paretoTail) {}
 
   /// One trial's outcome; `given` is 0 or 1, `value` finite (the driver checks).
@@ -72,6 +72,8 @@ class ReportAccumulator {
   ReportResult finish(const ReportInfo& info, const WeightedStats* evidence = nullptr);
 
   Weighting weighting() const { return weighting_; }
+  /// Quantile values held in memory (QuantileAccumulator::retained).
+  size_t retainedQuantiles() const { return quantiles_.retained(); }
   const WeightedStats& weighted() const { return weighted_; }
 
  private:

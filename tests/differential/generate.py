@@ -33,6 +33,8 @@ class Gen:
         # the JIT runs its trials in vector lanes; `lanes` is what `omen emit --ir` must say.
         self.straight = straight
         self.lanes = None
+        # Phases made by hazard_phase, with whether ir/Hazards.h must let them jump.
+        self.hazard_marks = []
         # Straight-line programs that must run in lanes use only the builtins that vectorise.
         self.vector_only = False
         if straight:
@@ -427,6 +429,74 @@ class Gen:
             head = f"  phase {pname} until {self.bool(cenv, 1)} limit {self.r.choice([50, 400, 2_000])} {{"
         return [head] + body + ["  }"]
 
+    def hazard(self, env):
+        """A small probability for a per-step choice: a literal, or one computed from states
+        and params (so that it changes when a choice's success changes a state). Now and then
+        it leaves [0, 1] in some trials, whose error must be the same everywhere."""
+        c = self.r.randrange(4)
+        if c == 0:
+            return self.r.choice(["1e-3", "0.5%", "2%", "1e-10", "0.0", "5e-5"])
+        if c == 1:
+            return f"clamp({self.real(env, 1)} / 100, 0, 0.05)"
+        if c == 2:
+            return f"(if {self.bool(env, 1)} then {self.r.choice(['1%', '0.002', '0.2'])} else 1e-4)"
+        return f"clamp({self.real(env, 1)}, -0.001, 0.03)"
+
+    def choice(self, env, depth, indent):
+        """A choice (`with probability p` or `if bernoulli(p)`) whose success does something: a
+        state or an event changes, or the phase or trial ends; its else branch may hold another."""
+        p = self.hazard(env)
+        head = f"with probability {p}" if self.r.random() < 0.6 else f"if bernoulli({p})"
+        lines = [f"{indent}{head} {{"]
+        for _ in range(self.r.randint(1, 2)):
+            c = self.r.randrange(5)
+            if c <= 1 and env["states"]:
+                name, t = self.r.choice(env["states"])
+                value = {"bool": f"not {name}", "int": f"clamp({name} + 1, -1_000, 1_000)",
+                         "real": f"clamp({name} * 1.5 + 0.01, -1000.0, 1e3)"}[t]
+                lines.append(f"{indent}  {name} = {value}")
+            elif c <= 3 and env["events"]:
+                lines.append(f"{indent}  trigger {self.r.choice(env['events'])}")
+            else:
+                lines.append(f"{indent}  {self.r.choice(['end', 'stop'])}")
+                break
+        if depth > 0 and self.r.random() < 0.4:
+            lines.append(f"{indent}}} else {{")
+            lines += self.choice(env, depth - 1, indent + "  ")
+        return lines + [f"{indent}}}"]
+
+    def hazard_phase(self, pname, pv, fns, events, states):
+        """A phase whose only draws are per-step choices (ir/Hazards.h): the engines jump over
+        the steps in which they all fail, by a geometric draw, and must agree on where the
+        next success lands. Guards and probabilities read states, params and events; a tenth of
+        the phases read `step` or draw from another distribution, so the analysis must refuse."""
+        pv = {k: list(v) for k, v in pv.items()}
+        env = self.env(False, vars_=pv, fns=[f for f in fns if not f["draws"]], events=events, states=states)
+        body = []
+        if self.r.random() < 0.3:
+            name = self.fresh("l")
+            body.append(f"    let {name} = {self.real(env, 1)}")
+            env["vars"]["real"].append(name)
+        spoil = self.r.randrange(10)
+        self.hazard_marks.append(f"{pname}={'no' if spoil == 0 else 'yes'}")
+        if spoil == 0:
+            body.append(f"    let {self.fresh('l')} = {self.r.choice(['normal(0, 1)', 'poisson(2)', 'step'])}")
+        for _ in range(self.r.randint(1, 3)):
+            if self.r.random() < 0.4:
+                body.append(f"    if {self.bool(env, 1)} {{")
+                body += self.choice(env, 1, "      ")
+                body.append("    }")
+            else:
+                body += self.choice(env, 1, "    ")
+        if self.r.random() < 0.6:
+            head = f"  phase {pname} for {self.r.choice(['200', '1_000', '10_000', '100_000', str(self.r.randint(2, 50))])} {{"
+        else:
+            # Mostly a condition that a choice can make true (an event); else the phase runs
+            # to its limit and fails there, on every engine alike.
+            cond = f"{self.r.choice(events)} or {self.bool(env, 1)}" if self.r.random() < 0.8 else self.bool(env, 1)
+            head = f"  phase {pname} until {cond} limit {self.r.choice([50, 1_000, 100_000, 100_000])} {{"
+        return [head] + body + ["  }"]
+
     def straight_phases(self, vars_, fns, events, states):
         """Phases of one step (or none) for a straight-line program. Some trials fail part way
         through a vector of trials: a probability or a clamp bound drawn a little out of its
@@ -580,8 +650,12 @@ class Gen:
             env = self.env(True, clock=True, step=True, vars_=pv, fns=fns, events=events, states=states,
                            arrays=arrays, event_arrays=event_arrays)
             pname = self.fresh("ph")
-            if self.r.random() < 0.4:
+            kind = self.r.random()
+            if kind < 0.4:
                 lines += self.quiet_phase(pname, pv, fns, events, states)
+                continue
+            if kind < 0.6:
+                lines += self.hazard_phase(pname, pv, fns, events, states)
                 continue
             if self.r.random() < 0.6:
                 count = self.r.choice([self.int_lit(0, 40), f"clamp({self.int(self.env(True, vars_=pv, fns=fns), 1)}, 0, 30)"])
@@ -645,6 +719,9 @@ def main():
         # Every fourth program is straight-line; the others are as they always were.
         g = Gen(random.Random(args.seed * 1_000_003 + i), straight=i % 4 == 3, discrete=args.discrete)
         text = g.program()
+        if g.hazard_marks:
+            # Read by check_hazards.py: each such phase's decision in `omen emit --ir`.
+            text = f"// hazards: {' '.join(g.hazard_marks)}\n" + text
         if g.lanes:
             # Read by check_lanes.py: the first scenario's decision in `omen emit --ir`.
             text = f"// lanes: {g.lanes}\n" + text

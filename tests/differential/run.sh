@@ -13,6 +13,8 @@ rm -rf "$gen"
 python3 "$src/tests/differential/generate.py" --count "$count" --seed "$seed" --out "$gen"
 # The straight-line programs must really take (or be refused) the vector-lane kernel.
 python3 "$src/tests/differential/check_lanes.py" "$build/bin/omen" "$gen"/*.omen
+# The hazard phases must really jump over failed choices (or be refused where spoiled).
+python3 "$src/tests/differential/check_hazards.py" "$build/bin/omen" "$gen"/*.omen
 export OMEN_STDLIB=${OMEN_STDLIB:-$build/share/omen/stdlib}
 mapfile -t lit < <(grep -rlE '%omen (run|compare)' "$src/tests/lit" --include='*.omen' | sort)
 work=$(mktemp -d)

@@ -25,11 +25,12 @@ ALLOWED = {
     "backend": {"backend", "ir", "frontend", "runtime/host", "runtime/kernel", "core", "omen"},
     "aot": {"aot", "cli", "analysis", "runtime/host", "runtime/kernel", "core", "omen"},
     "api": {"api", "cli", "analysis", "backend", "ir", "frontend", "runtime/host", "runtime/kernel", "core", "omen"},
-    "tools/omen": {"tools/omen", "cli", "core", "omen"},  # the public API, the command line, core's tables
+    "web": {"web", "omen"},  # report and playground pages: an embedder of the public API
+    "tools/omen": {"tools/omen", "web", "cli", "core", "omen"},  # the public API, the command line, core's tables
     "python/src": {"omen"},  # the Python module is an embedder: the public API only
 }
 PROJECT_ROOTS = ("core/", "omen/", "frontend/", "ir/", "runtime/", "analysis/", "cli/", "backend/", "aot/", "api/",
-                 "tools/", "tests/", "bench/")
+                 "web/", "tools/", "tests/", "bench/")
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
 

@@ -59,4 +59,27 @@ int docCommand(const std::vector<std::string>& targets, const LoadOptions& load)
 int buildCommand(const std::string& file, const std::string& output, const std::vector<std::string>& scenarios,
                  bool force, const LoadOptions& load);
 
+/// `omen report FILE -o PAGE [--force] [--analysis "NAME FLAGS…"]… [run flags]`.
+struct ReportFlags {
+  std::string file, output;
+  bool force = false;
+  std::vector<std::string> analyses;  ///< each "NAME FLAGS…", split as a shell would
+  RunFlags run;
+};
+CLI::App* addReportSubcommand(CLI::App& app, ReportFlags& flags);
+/// `argv` is the whole command line, shown on the page as its recipe.
+int reportCommand(const ReportFlags& flags, const std::vector<std::string>& argv, const LoadOptions& load);
+
+/// `omen serve [FILE|FOLDER…] [--port P] [--host H --allow-remote]`: the local playground.
+struct ServeFlags {
+  std::vector<std::string> paths;
+  int port = 8765;
+  std::string host = "127.0.0.1";
+  bool allowRemote = false;
+  std::string maxTrials = "1e8";
+  double maxSeconds = 60;
+};
+CLI::App* addServeSubcommand(CLI::App& app, ServeFlags& flags);
+int serveCommand(const ServeFlags& flags, const LoadOptions& load);
+
 }  // namespace omen::cli

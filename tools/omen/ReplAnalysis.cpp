@@ -11,6 +11,7 @@
 
 #include "cli/AnalysisFlags.h"
 #include "tools/omen/Repl.h"
+#include "web/ShellWords.h"
 
 namespace omen::cli {
 
@@ -20,33 +21,6 @@ std::vector<std::string> split(const std::string& s) {
   std::istringstream in(s);
   std::vector<std::string> out;
   for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-// Words as a shell splits them: "P(x) = 1%" in quotes is one word.
-std::vector<std::string> shellWords(const std::string& s, std::string& error) {
-  std::vector<std::string> out;
-  std::string word;
-  bool inWord = false;
-  char quote = 0;
-  for (char c : s) {
-    if (quote) {
-      if (c == quote) quote = 0;
-      else word += c;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-      inWord = true;
-    } else if (std::isspace(static_cast<unsigned char>(c))) {
-      if (inWord) out.push_back(word);
-      word.clear();
-      inWord = false;
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  if (quote) error = std::string("unclosed ") + quote;
-  if (inWord) out.push_back(word);
   return out;
 }
 
@@ -98,7 +72,7 @@ bool Repl::cmdSweep(const std::string& args) {
 
 bool Repl::cmdAnalysis(const std::string& name, const std::string& args) {
   std::string problem;
-  std::vector<std::string> words = shellWords(args, problem);
+  std::vector<std::string> words = web::shellWords(args, problem);
   if (!problem.empty()) return error(":" + name + ": " + problem);
   interrupted().store(false);
   int status = session_.program().analyze(name, words, {out_, err_, "omen", &interrupted()}, Door::Repl);

@@ -93,6 +93,11 @@ static int dispatch(int argc, char** argv) {
   // parsed by the registry's door, with its flags.
   omen::rt::addAnalysisSubcommands(app);
 
+  ReportFlags reportFlags;
+  CLI::App* report = addReportSubcommand(app, reportFlags);
+  ServeFlags serveFlags;
+  CLI::App* serve = addServeSubcommand(app, serveFlags);
+
   ReplFlags replFlags;
   CLI::App* repl = addReplSubcommand(app, replFlags);
   if (argc == 1 && isatty(STDIN_FILENO)) return replCommand(replFlags, load);  // `omen` alone
@@ -126,6 +131,8 @@ static int dispatch(int argc, char** argv) {
     if (const omen::rt::AnalysisDescriptor* analysis = omen::rt::parsedAnalysis(app, analysisArgs))
       return omen::runAnalysisCommand(analysis->name, analysisArgs, load, {std::cout, std::cerr});
     if (check->parsed()) return checkCommand(checkFiles, load);
+    if (report->parsed()) return reportCommand(reportFlags, std::vector<std::string>(argv, argv + argc), load);
+    if (serve->parsed()) return serveCommand(serveFlags, load);
     if (repl->parsed()) return replCommand(replFlags, load);
     if (doc->parsed()) return docCommand(docTargets, load);
     if (build->parsed()) return buildCommand(buildFile, buildOutput, buildScenarios, buildForce, load);

@@ -128,3 +128,43 @@ TEST(Loader, DefaultStdlibDirIsBesideTheExecutable) {
 
 }  // namespace
 }  // namespace omen
+
+namespace omen {
+namespace {
+
+// `omen serve`'s confinement: with import roots, a file import outside them (through `..`
+// or a symlink) is refused before it is read; inside them and std modules load as usual.
+std::unique_ptr<test::Checked> checkUnderRoot(const std::string& mainText) {
+  auto c = std::make_unique<test::Checked>();
+  c->dir = test::freshDir();
+  test::writeFile(c->dir / "models" / "lib" / "inside.omen", "const inside = 1\n");
+  test::writeFile(c->dir / "outside" / "secret.omen", "const secret = 2\n");
+  test::writeFile(c->dir / "std" / "tiny.omen", "const tiny = 3\n");
+  std::filesystem::create_directory_symlink(c->dir / "outside", c->dir / "models" / "link");
+  test::writeFile(c->dir / "models" / "main.omen", mainText);
+  sema::FrontendOptions options;
+  options.stdlibDir = c->dir.string();
+  options.importRoots = {(c->dir / "models").string()};
+  auto loaded = c->sm.loadFile((c->dir / "models" / "main.omen").string(), "main.omen");
+  c->program = sema::checkProgram(c->sm, *loaded.file, c->diags, options);
+  return c;
+}
+
+TEST(LoaderImportRoots, ImportsUnderTheRootsAndStdModulesLoad) {
+  auto c = checkUnderRoot("import \"lib/inside.omen\"\nimport std.tiny\nconst x = inside + tiny\n");
+  ASSERT_TRUE(c->program) << c->errors();
+  EXPECT_EQ(c->program->modules.size(), 3u);
+}
+
+TEST(LoaderImportRoots, AnImportOutsideIsRefusedUnread) {
+  for (const char* target : {"../outside/secret.omen", "link/secret.omen"}) {
+    auto c = checkUnderRoot(std::string("import \"") + target + "\"\nconst x = secret\n");
+    EXPECT_FALSE(c->program) << target;
+    EXPECT_NE(c->errors().find("it is outside the folders this program may read from"), std::string::npos)
+        << c->errors();
+    EXPECT_EQ(c->sm.size(), 1u) << target << ": only main.omen was read";
+  }
+}
+
+}  // namespace
+}  // namespace omen

@@ -347,7 +347,9 @@ TEST(Driver, QuantilesSwitchToTheSketchPastTheCapDeterministically) {
   ASSERT_FALSE(one.error);
   EXPECT_TRUE(one.reports[2].sketched);
   EXPECT_GT(one.reports[2].rankError, 0.0);
-  EXPECT_LT(one.reports[2].rankError, 0.001);
+  // The sketch stays within the cap too (QuantileBudgetTest), so a cap this small costs
+  // accuracy: its bound is stated, and checked there.
+  EXPECT_LT(one.reports[2].rankError, 0.01);
   expectSameReports(one, three);
 }
 
