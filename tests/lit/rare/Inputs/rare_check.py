@@ -29,6 +29,7 @@ cases = [
     ("ten normals", ["--scenario", "normals", "--event", "tail"], 0.5 * math.erfc(5 / math.sqrt(2))),
     ("three safeguards", ["--scenario", "safeguards", "--event", "all fail"], 1e-9),
     ("uniform tail", ["--scenario", "safeguards", "--event", "far tail"], 1e-3),
+    ("per-step hazard", ["--scenario", "hazard", "--event", "hit"], -math.expm1(1000 * math.log1p(-1e-10))),
 ]
 for name, args, truth in cases:
     r = rare(*args)
