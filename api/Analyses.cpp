@@ -63,6 +63,7 @@ int runAnalysisCommand(const std::string& name, const std::vector<std::string>& 
   return rt::runAnalysis(*analysis, args, Door::Command, /*withFile=*/true, io,
                          [&](const std::string& file, Engine engine, std::ostream& err,
                              int& status) -> rt::ScenarioSource* {
+                           source.reset();  // it refers to the program it replaces
                            program = Program::fromFile(file, load);
                            // Under mpirun: every rank loaded the same program (Cluster.h).
                            rt::cluster::requireSameInput(

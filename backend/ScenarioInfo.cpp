@@ -73,7 +73,7 @@ rt::ScenarioInfo scenarioInfo(const ir::Module& program, const ir::Scenario& s) 
     info.params.back().epistemic = p.epistemic;
     info.params.back().correlated = p.correlated;
   }
-  for (const ir::Report& r : s.reports) info.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr, r.levels});
+  for (const ir::Report& r : s.reports) info.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr, r.levels, r.expectation});
   DrawSites draws(program);
   draws.block(s.trialInit);
   for (const ir::Phase& p : s.phases) {

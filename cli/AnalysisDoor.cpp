@@ -6,6 +6,15 @@
 
 namespace omen::rt {
 
+namespace {
+// Of two files' statuses, the one to exit with: misuse, then an error or a failed
+// expectation, then an undecided one, then success.
+int worseExit(int a, int b) {
+  auto rank = [](int s) { return s == kExitUsage ? 3 : s == kExitProgramError ? 2 : s == kExitUndecided ? 1 : 0; };
+  return rank(b) > rank(a) ? b : a;
+}
+}  // namespace
+
 int finishAnalysis(const AnalysisOutcome& outcome, OutputFormat format, const std::string& plot, const std::string& tool,
                    const std::string& command, std::ostream& out, std::ostream& err) {
   switch (outcome.failure) {
@@ -24,7 +33,7 @@ int finishAnalysis(const AnalysisOutcome& outcome, OutputFormat format, const st
         return kExitProgramError;
       }
       std::string notice = outcome.notice ? outcome.notice(tool) : "";
-      if (notice.empty()) return kExitOk;
+      if (notice.empty()) return outcome.verdictStatus ? outcome.verdictStatus() : kExitOk;
       err << notice;
       return kExitInterrupted;
     }
@@ -45,8 +54,12 @@ int runAnalysis(const AnalysisDescriptor& analysis, const std::vector<std::strin
     return kExitUsage;
   }
   CLI::App app{analysis.summary, io.tool + " " + name};
-  std::string file;
-  if (withFile) app.add_option("file", file, "Scenario file")->required();
+  std::vector<std::string> files;
+  if (withFile) {
+    CLI::Option* file = app.add_option("file", files, analysis.severalFiles ? "Scenario files" : "Scenario file");
+    file->required();
+    if (!analysis.severalFiles) file->expected(1);
+  }
   RunFlags run;
   RunFlagChoice choice = analysis.runFlags;
   choice.engine = door != Door::Executable;  // a built executable has its one engine
@@ -65,10 +78,9 @@ int runAnalysis(const AnalysisDescriptor& analysis, const std::vector<std::strin
   OutputFormat format;
   std::string error = readRunFlags(run, options, format);
   if (error.empty()) error = command->read(run, options);
+  if (error.empty() && files.size() > 1 && format != OutputFormat::Text)
+    error = "several files print as text only; give one file for --format json or csv";
   if (!error.empty()) return usageError(io.tool, name, error, io.err);
-  int status = kExitProgramError;
-  ScenarioSource* source = open(file, options.engine, io.err, status);
-  if (!source) return status;
   std::optional<InterruptScope> interrupts;
   if (io.cancel) {
     options.cancel = io.cancel;
@@ -76,7 +88,18 @@ int runAnalysis(const AnalysisDescriptor& analysis, const std::vector<std::strin
     interrupts.emplace();
     options.cancel = interrupts->flag();
   }
-  return finishAnalysis(command->run(*source, options), format, command->plotPath(), io.tool, name, io.out, io.err);
+  if (files.empty()) files.push_back("");  // the door's own scenarios
+  int worst = kExitOk;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (i) io.out << "\n";
+    int status = kExitProgramError;
+    if (ScenarioSource* source = open(files[i], options.engine, io.err, status))
+      status = finishAnalysis(command->run(*source, options), format, command->plotPath(), io.tool, name, io.out,
+                              io.err);
+    if (status == kExitInterrupted) return status;
+    worst = worseExit(worst, status);
+  }
+  return worst;
 }
 
 void addAnalysisSubcommands(CLI::App& app) {

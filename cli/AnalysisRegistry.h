@@ -2,7 +2,7 @@
 //
 // An analysis is its flags, the request they read into, its run over a ScenarioSource, and
 // the printing (text, JSON or CSV) and plot of its outcome. Each is described once here
-// (Sweep/Solve/Sensitivity/Worst/WorldsAnalysis.cpp) and listed once in AnalysisRegistry.cpp;
+// (Sweep/Solve/Sensitivity/Worst/Worlds/Voi/TestAnalysis.cpp) and listed once in AnalysisRegistry.cpp;
 // every door (omen, the REPL, built executables, Python: omen/Analyses.h) runs it through
 // AnalysisDoor.h. Adding an analysis is a folder in analysis/, one descriptor file here and
 // one line in the list.
@@ -38,6 +38,9 @@ struct AnalysisOutcome {
   /// 130; cli/Interrupted.h).
   std::function<std::string()> partErrors;
   std::function<std::string(const std::string& tool)> notice;
+  /// The exit status of a finished outcome that printed whole: kExitOk, or what its verdicts
+  /// say (`test`: a failed or undecided expectation).
+  std::function<int()> verdictStatus;
 };
 
 /// `outcome` as a door handles it: printed by `format`, drawn by `plot` (null: no plot).
@@ -45,11 +48,12 @@ template <typename Result>
 AnalysisOutcome analysisOutcome(Outcome<Result> outcome, std::string (*format)(const Result&, OutputFormat),
                                 std::string (*plot)(const Result&, const std::string&)) {
   auto kept = std::make_shared<Outcome<Result>>(std::move(outcome));
-  AnalysisOutcome out{kept->failure, kept->error, kept->result.partial, nullptr, nullptr, nullptr, nullptr};
+  AnalysisOutcome out{kept->failure, kept->error, kept->result.partial, nullptr, nullptr, nullptr, nullptr, nullptr};
   out.format = [kept, format](OutputFormat f) { return format(kept->result, f); };
   if (plot) out.plot = [kept, plot](const std::string& path) { return plot(kept->result, path); };
   out.partErrors = [kept] { return partErrors(kept->result); };
   out.notice = [kept](const std::string& tool) { return interruptNotice(kept->result, tool); };
+  out.verdictStatus = [kept] { return verdictStatus(kept->result); };
   return out;
 }
 
@@ -73,6 +77,9 @@ struct AnalysisDescriptor {
   /// Indexed by Door: nullptr where offered, else why not.
   std::array<const char*, 4> unavailable{};
   std::unique_ptr<AnalysisCommand> (*make)();
+  /// `omen NAME FILE…` takes several files, run one after another with the same flags (text
+  /// output only; the exit status is the worst of theirs).
+  bool severalFiles = false;
 };
 
 /// Every analysis, in `--help` order.

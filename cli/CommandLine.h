@@ -27,7 +27,9 @@ namespace omen::rt {
 
 /// 0 success, 1 an error in the program (compile or runtime), 2 misuse of the command line,
 /// 130 interrupted by Ctrl-C (the shell's 128 + SIGINT; the partial results are printed).
-enum ExitCode { kExitOk = 0, kExitProgramError = 1, kExitUsage = 2, kExitInterrupted = 130 };
+/// kExitUndecided: `omen test` ran whole and no expectation failed, but one is undecided
+/// at the trial cap.
+enum ExitCode { kExitOk = 0, kExitProgramError = 1, kExitUsage = 2, kExitUndecided = 3, kExitInterrupted = 130 };
 
 /// Prints "TOOL: error: MESSAGE" and a hint to run `TOOL COMMAND --help` on `err`; returns
 /// kExitUsage.

@@ -1,6 +1,8 @@
 //===- Interrupted.cpp - What an analysis cut short by Ctrl-C says it finished ===//
 #include "cli/Interrupted.h"
 
+#include "cli/CommandLine.h"
+
 #include <fmt/format.h>
 
 
@@ -78,6 +80,23 @@ std::string interruptNotice(const RareResult& r, const std::string& tool) {
   if (!r.partial) return "";
   return tool + ": interrupted: the final run finished " + std::to_string(r.trialsCompleted) + " of " +
          std::to_string(r.trials) + " trials; the estimate rests on them\n";
+}
+
+// The verdicts printed stay valid: a confidence sequence holds wherever the run stops.
+std::string interruptNotice(const TestResult& r, const std::string& tool) {
+  for (const ScenarioResult& s : r.scenarios) {
+    if (!s.partial) continue;
+    return fmt::format("{}: interrupted: the test of scenario '{}' stopped after {}; the verdicts printed rest on "
+                       "the trials that finished (marked partial) and keep their error rate, as a confidence "
+                       "sequence holds wherever it stops; later scenarios did not run\n",
+                       tool, s.name, plural(s.trialsCompleted, "trial"));
+  }
+  return "";
+}
+
+int verdictStatus(const TestResult& result) {
+  TestTally t = tally(result);
+  return t.failed ? kExitProgramError : t.undecided ? kExitUndecided : kExitOk;
 }
 
 std::string partErrors(const SweepResult& result) {

@@ -13,6 +13,7 @@
 
 #include "omen/Analysis.h"
 #include "omen/Rare.h"
+#include "omen/ExpectTest.h"
 #include "omen/Sensitivity.h"
 #include "omen/Worlds.h"
 #include "omen/Voi.h"
@@ -27,6 +28,7 @@ std::string interruptNotice(const WorldsResult& result, const std::string& tool)
 std::string interruptNotice(const WorstResult& result, const std::string& tool);
 std::string interruptNotice(const VoiResult& result, const std::string& tool);
 std::string interruptNotice(const RareResult& result, const std::string& tool);
+std::string interruptNotice(const TestResult& result, const std::string& tool);
 
 /// The rendered errors of the parts of a result that failed while the rest is printed
 /// (a sweep's failed points), or "".
@@ -34,6 +36,15 @@ std::string partErrors(const SweepResult& result);
 template <typename Result>
 std::string partErrors(const Result&) {
   return "";
+}
+
+/// The exit status a finished result's verdicts call for: `test`'s kExitProgramError (1) if
+/// an expectation failed, kExitUndecided (3) if none failed but one is undecided; kExitOk
+/// for every other analysis.
+int verdictStatus(const TestResult& result);
+template <typename Result>
+int verdictStatus(const Result&) {
+  return 0;
 }
 
 }  // namespace omen::rt

@@ -53,6 +53,7 @@ member
   | EVENT declName arrayLength?                                  # eventDecl
   | PHASE declName (FOR expr | UNTIL expr (LIMIT expr)?) block   # phaseMember
   | REPORT reportExpr (AS STRING)?                               # reportDecl
+  | EXPECT reportExpr expectBound (AS STRING)?                   # expectDecl
   | CORRELATE LPAREN IDENT COMMA IDENT COMMA expr RPAREN         # correlateMember
   ;
 
@@ -68,6 +69,13 @@ paramRange : IN LBRACKET expr COMMA expr (RBRACKET | RPAREN) ;
 reportExpr
   : reportFn LPAREN expr (COMMA expr)* (BAR expr)? RPAREN ;
 reportFn : P | E | QUANTILES ;
+
+// `expect P(x) < 1%`, `expect E(y) in [100, 300]`: the bounds are parsed as expressions so
+// that the builder can say "must be a number" at the bound (as for a param range).
+expectBound
+  : (LT | LE | GT | GE) expr                                     # compareBound
+  | IN LBRACKET expr COMMA expr RBRACKET                         # withinBound
+  ;
 
 //===--- statements ---------------------------------------------------------===//
 
@@ -141,7 +149,7 @@ reservedName : T | STEP | P | E | QUANTILES | TIME ;
 keywordName
   : EXTENDS | FOR | UNTIL | LIMIT | AS | LET | IF | THEN | ELSE | WITH | PROBABILITY
   | TRIGGER | OBSERVE | END | STOP | RETURN | AND | OR | NOT | TRUE | FALSE | BOOL | INT_KW | REAL_KW | IN
-  | CORRELATE
+  | CORRELATE | EXPECT
   ;
 
 //===--- lexer --------------------------------------------------------------===//
@@ -160,6 +168,7 @@ FOR : 'for' ;
 UNTIL : 'until' ;
 LIMIT : 'limit' ;
 REPORT : 'report' ;
+EXPECT : 'expect' ;
 CORRELATE : 'correlate' ;
 AS : 'as' ;
 IN : 'in' ;

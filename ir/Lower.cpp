@@ -174,6 +174,7 @@ void Lowerer::report(const ast::ReportDecl& r, Report& out) {
   out.site = site(r.range, "report '" + r.label + "'");
   out.value = expr(*r.value);
   out.levels = r.levels;
+  out.expectation = r.expectation;
   if (r.given) out.given = exprAs(*r.given, Type::Bool);
 }
 

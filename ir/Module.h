@@ -15,11 +15,13 @@
 
 #include "core/DistributionSupport.h"
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "frontend/basic/SourceManager.h"
 #include "ir/Stmt.h"
+#include "omen/Results.h"
 
 namespace omen::ir {
 
@@ -109,6 +111,7 @@ struct Report {
   ExprPtr given;  ///< may be null
   uint32_t site = kNoSite;
   std::vector<double> levels;  ///< Quantiles: the chosen levels; empty for the default
+  std::optional<Expectation> expectation;  ///< an `expect` statement's report
 };
 
 /// A `--set`-able param as the driver sees it (mirrors rt::ParamInfo).

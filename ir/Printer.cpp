@@ -265,6 +265,7 @@ void printScenario(std::ostream& out, const Module& m, const Scenario& s) {
         << (r.value ? p.expr(*r.value) : "?");
     if (r.given) out << " given " << p.expr(*r.given);
     for (double level : r.levels) out << " level " << formatReal(level);
+    if (r.expectation) out << " expect " << quoted(r.expectation->bound);
     out << "\n";
   }
   out << "}\n";

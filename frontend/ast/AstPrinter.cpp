@@ -235,8 +235,10 @@ class Printer {
       case MemberKind::Report: {
         const auto& r = static_cast<const ReportDecl&>(m);
         static const char* kinds[] = {"P", "E", "quantiles"};
-        line(depth) << "report " << kinds[r.reportKind] << (r.explicitLabel ? " as " : " label ") << quoted(r.label);
+        line(depth) << (r.expectation ? "expect " : "report ") << kinds[r.reportKind]
+                    << (r.explicitLabel ? " as " : " label ") << quoted(r.label);
         for (double level : r.levels) out_ << " level " << realText(level);
+        if (r.expectation) out_ << " bound " << quoted(r.expectation->bound);
         at(m.range);
         out_ << '\n';
         expr(*r.value, depth + 1, "value");

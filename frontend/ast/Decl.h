@@ -8,6 +8,7 @@
 
 #include "frontend/ast/NamedDecl.h"
 #include "frontend/ast/Stmt.h"
+#include "omen/Results.h"
 
 namespace omen::ast {
 
@@ -182,11 +183,14 @@ struct ReportDecl : Member {
   ExprPtr given;  ///< may be null
   std::string label;  ///< the `as` text, else the report's source text with single spaces
   bool explicitLabel = false;
+  /// `expect REPORT < b`: what the report must satisfy (its label then ends with the bound).
+  std::optional<Expectation> expectation;
   ReportDecl(SourceRange r) : Member(MemberKind::Report, r) {}
   static bool classof(const Member* m) { return m->memberKind == MemberKind::Report; }
   MemberPtr clone() const override {
     auto c = std::make_unique<ReportDecl>(range);
     c->reportKind = reportKind, c->label = label, c->explicitLabel = explicitLabel, c->levels = levels;
+    c->expectation = expectation;
     c->value = value->clone();
     if (given) c->given = given->clone();
     return c;

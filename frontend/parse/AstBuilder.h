@@ -62,14 +62,17 @@ class AstBuilder {
   ast::TopDeclPtr buildFn(P::FnDeclContext* ctx);
   ast::TopDeclPtr buildScenario(P::ScenarioDeclContext* ctx);
   ast::MemberPtr buildMember(P::MemberContext* ctx);
-  ast::MemberPtr buildReport(P::ReportDeclContext* ctx);
+  ast::MemberPtr buildReport(antlr4::ParserRuleContext* ctx, P::ReportExprContext* expr, antlr4::tree::TerminalNode* as,
+                             antlr4::tree::TerminalNode* string);
+  ast::MemberPtr buildExpect(P::ExpectDeclContext* ctx);
   ast::MemberPtr buildParam(SourceRange range, std::string name, SourceRange nameRange, bool uncertain,
                             bool epistemic, P::ExprContext* initCtx, P::ParamRangeContext* rangeCtx);
   /// `in [lo, hi]` (also a metalog param's support) or, for a metalog, `in [lo, inf)`; false
   /// after an error for a bound that is not a number literal.
   bool buildParamRange(P::ParamRangeContext* ctx, bool metalogParam, std::optional<ast::ParamRange>& out,
                        std::optional<MetalogSupport>& support);
-  bool buildRangeBound(P::ExprContext* ctx, ast::RangeBound& out);
+  bool buildRangeBound(P::ExprContext* ctx, ast::RangeBound& out,
+                       const char* mustBe = "a range bound must be a number, e.g. 'in [0.1%, 2%]'");
   /// Reads a declared name; false (after an error for keywords and reserved names) if unusable.
   bool declName(P::DeclNameContext* ctx, std::string& name, SourceRange& range);
   Type typeName(P::TypeNameContext* ctx);

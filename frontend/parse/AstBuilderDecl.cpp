@@ -1,5 +1,6 @@
 //===- AstBuilderDecl.cpp - Top-level declarations and scenario members ----===//
 #include <algorithm>
+#include <cmath>
 #include "frontend/parse/AstBuilder.h"
 
 namespace omen::parse {
@@ -51,7 +52,7 @@ bool AstBuilder::buildParamRange(P::ParamRangeContext* ctx, bool metalogParam, s
 
 // A bound is a literal so that the range is a fact of the source: sweeps, `--set` checks and
 // the AOT metadata read it without evaluating anything.
-bool AstBuilder::buildRangeBound(P::ExprContext* ctx, ast::RangeBound& out) {
+bool AstBuilder::buildRangeBound(P::ExprContext* ctx, ast::RangeBound& out, const char* mustBe) {
   ast::ExprPtr e = buildTopExpr(ctx);
   if (!e) return false;
   out.range = e->range;
@@ -63,7 +64,7 @@ bool AstBuilder::buildRangeBound(P::ExprContext* ctx, ast::RangeBound& out) {
   }
   const auto* n = dyn_cast<ast::NumberExpr>(at);
   if (!n) {
-    diags_.error(e->range, "a range bound must be a number, e.g. 'in [0.1%, 2%]'");
+    diags_.error(e->range, mustBe);
     return false;
   }
   out.isInt = n->isInt;
@@ -244,12 +245,14 @@ ast::MemberPtr AstBuilder::buildMember(P::MemberContext* ctx) {
     if (!phase->body) return nullptr;
     return phase;
   }
-  if (auto* c = dynamic_cast<P::ReportDeclContext*>(ctx)) return buildReport(c);
+  if (auto* c = dynamic_cast<P::ReportDeclContext*>(ctx))
+    return buildReport(c, c->reportExpr(), c->AS(), c->STRING());
+  if (auto* c = dynamic_cast<P::ExpectDeclContext*>(ctx)) return buildExpect(c);
   return nullptr;
 }
 
-ast::MemberPtr AstBuilder::buildReport(P::ReportDeclContext* ctx) {
-  P::ReportExprContext* expr = ctx->reportExpr();
+ast::MemberPtr AstBuilder::buildReport(antlr4::ParserRuleContext* ctx, P::ReportExprContext* expr,
+                                       antlr4::tree::TerminalNode* as, antlr4::tree::TerminalNode* string) {
   if (!usable(expr) || !usable(expr->reportFn()) || !usable(expr->RPAREN())) return nullptr;
   auto report = std::make_unique<ast::ReportDecl>(rangeOf(ctx));
   P::ReportFnContext* fn = expr->reportFn();
@@ -276,18 +279,72 @@ ast::MemberPtr AstBuilder::buildReport(P::ReportDeclContext* ctx) {
     report->given = buildTopExpr(parts.back());
     if (!report->given) return nullptr;
   }
-  if (ctx->AS()) {
-    if (!usable(ctx->STRING())) return nullptr;
-    report->label = unquote(ctx->STRING()->getSymbol());
+  if (as) {
+    if (!usable(string)) return nullptr;
+    report->label = unquote(string->getSymbol());
     report->explicitLabel = true;
     if (report->label.empty()) {
-      diags_.error(rangeOf(ctx->STRING()), "a report label may not be empty");
+      diags_.error(rangeOf(string), "a report label may not be empty");
       return nullptr;
     }
   } else {
     report->label = sourceLabel(expr);
   }
   return report;
+}
+
+// `expect REPORT < b` or `expect REPORT in [lo, hi]`: a report with what it must satisfy.
+// The bounds are literals, as a param range's are, so that `omen test` and a built
+// executable's metadata know them without evaluating anything.
+ast::MemberPtr AstBuilder::buildExpect(P::ExpectDeclContext* ctx) {
+  P::ExpectBoundContext* boundCtx = ctx->expectBound();
+  if (!usable(boundCtx)) return nullptr;
+  ast::MemberPtr member = buildReport(ctx, ctx->reportExpr(), ctx->AS(), ctx->STRING());
+  if (!member) return nullptr;
+  auto* report = static_cast<ast::ReportDecl*>(member.get());
+  if (report->reportKind == ast::ReportDecl::Quantiles) {
+    diags_.error(rangeOf(ctx->reportExpr()->reportFn()),
+                 "expect takes P(...) or E(...); a quantile's bound is a probability's, e.g. "
+                 "'expect P(x < 100) >= 90%' for a 90% quantile below 100");
+    return nullptr;
+  }
+  const char* mustBe = "an expectation's bound must be a number, e.g. 'expect P(catastrophe) < 1%'";
+  Expectation e;
+  e.bound = sourceLabel(boundCtx);
+  ast::RangeBound lo, hi;
+  if (auto* c = dynamic_cast<P::CompareBoundContext*>(boundCtx)) {
+    ast::RangeBound at;
+    if (!usable(c->expr()) || !buildRangeBound(c->expr(), at, mustBe)) return nullptr;
+    bool below = c->LT() || c->LE();
+    e.op = c->LT() ? Expectation::Op::Less
+           : c->LE() ? Expectation::Op::LessEqual
+           : c->GT() ? Expectation::Op::Greater
+                     : Expectation::Op::GreaterEqual;
+    e.lo = below ? -HUGE_VAL : at.value;
+    e.hi = below ? at.value : HUGE_VAL;
+    lo = hi = at;
+  } else {
+    auto* w = dynamic_cast<P::WithinBoundContext*>(boundCtx);
+    std::vector<P::ExprContext*> bounds = w ? w->expr() : std::vector<P::ExprContext*>{};
+    if (bounds.size() != 2 || !usable(bounds[0]) || !usable(bounds[1]) || !usable(w->RBRACKET())) return nullptr;
+    if (!buildRangeBound(bounds[0], lo, mustBe) || !buildRangeBound(bounds[1], hi, mustBe)) return nullptr;
+    e.op = Expectation::Op::Within;
+    e.lo = lo.value;
+    e.hi = hi.value;
+    if (!(e.lo < e.hi)) {
+      diags_.error(rangeOf(boundCtx), "the interval of an expectation must have lo < hi, got " + e.bound);
+      return nullptr;
+    }
+  }
+  if (report->reportKind == ast::ReportDecl::Probability)
+    for (const ast::RangeBound* b : {&lo, &hi})
+      if (b->value < 0 || b->value > 1) {
+        diags_.error(b->range, "a probability's bound must lie in [0, 1] (0% to 100%), got " + b->spelling);
+        return nullptr;
+      }
+  if (!report->explicitLabel) report->label += " " + e.bound;
+  report->expectation = std::move(e);
+  return member;
 }
 
 // A level is a number written as a literal (`1%`, `0.5`), strictly between 0 and 1, so that

@@ -65,7 +65,8 @@ std::vector<std::string> describeExpected(IntervalSet set, const antlr4::dfa::Vo
     set.remove(size_t(P::IDENT));
     for (size_t t = P::EXTENDS; t <= P::TIME; ++t)
       if (t != P::PARAM && t != P::EPISTEMIC && t != P::STATE && t != P::EVENT && t != P::PHASE && t != P::REPORT &&
-          (t != P::CORRELATE || !set.contains(size_t(P::PARAM))))  // `correlate` only where members may start
+          ((t != P::CORRELATE && t != P::EXPECT) ||
+           !set.contains(size_t(P::PARAM))))  // `correlate`, `expect` only where members may start
         set.remove(t);
   }
   if (containsAll(set, {P::IMPORT, P::CONST, P::FN, P::SCENARIO})) {
@@ -73,9 +74,9 @@ std::vector<std::string> describeExpected(IntervalSet set, const antlr4::dfa::Vo
     removeAll(set, {P::IMPORT, P::CONST, P::FN, P::SCENARIO});
   }
   if (containsAll(set, {P::PARAM, P::STATE, P::EVENT, P::PHASE, P::REPORT})) {
-    words.push_back("a member (param, state, event, phase or report)");
+    words.push_back("a member (param, state, event, phase, report or expect)");
     // `epistemic` and `correlate` start members too; the message names the common ones.
-    removeAll(set, {P::PARAM, P::EPISTEMIC, P::STATE, P::EVENT, P::PHASE, P::REPORT, P::CORRELATE});
+    removeAll(set, {P::PARAM, P::EPISTEMIC, P::STATE, P::EVENT, P::PHASE, P::REPORT, P::EXPECT, P::CORRELATE});
   }
   if (containsAll(set, {P::LET, P::TRIGGER, P::END})) {
     words.push_back("a statement");
@@ -94,6 +95,11 @@ std::vector<std::string> describeExpected(IntervalSet set, const antlr4::dfa::Vo
   if (containsAll(set, {P::P, P::E, P::QUANTILES})) {
     words.push_back("P(...), E(...) or quantiles(...)");
     removeAll(set, {P::P, P::E, P::QUANTILES});
+  }
+  // After `expect P(...)`: exactly the starts of a bound.
+  if (set.size() == 5 && containsAll(set, {P::LT, P::LE, P::GT, P::GE, P::IN})) {
+    words.push_back("the expectation's bound ('< b', '<= b', '> b', '>= b' or 'in [lo, hi]')");
+    removeAll(set, {P::LT, P::LE, P::GT, P::GE, P::IN});
   }
   // Operators that could have continued the expression before are not what is missing.
   if (!words.empty() || set.size() > 1)
@@ -125,7 +131,7 @@ std::string joinOr(const std::vector<std::string>& words) {
 /// or its `}` was expected, they mean that block was never closed.
 bool startsDeclaration(size_t t) {
   return t == P::SCENARIO || t == P::FN || t == P::CONST || t == P::IMPORT || t == P::PARAM || t == P::EPISTEMIC ||
-         t == P::STATE || t == P::EVENT || t == P::PHASE || t == P::REPORT;
+         t == P::STATE || t == P::EVENT || t == P::PHASE || t == P::REPORT || t == P::EXPECT;
 }
 
 /// Whether what the parser read last, before the context it is in now, is a complete

@@ -67,14 +67,15 @@ inline const char* describe(const ast::Member& m) {
     case ast::MemberKind::Phase:
       return "phase";
     case ast::MemberKind::Report:
-      return "report";
+      return static_cast<const ast::ReportDecl&>(m).expectation ? "expectation" : "report";
   }
   return "member";
 }
 
 /// "a param", "an event", ... for messages.
 inline std::string aMember(const ast::Member& m) {
-  return (m.memberKind == ast::MemberKind::Event ? "an " : "a ") + std::string(describe(m));
+  std::string what = describe(m);
+  return (what[0] == 'e' ? "an " : "a ") + what;
 }
 
 }  // namespace omen::sema

@@ -36,6 +36,32 @@ struct QuantilePoint {
   double ciLow = 0, ciHigh = 0;
 };
 
+/// `expect REPORT < b` (or <=, >, >=) or `expect REPORT in [lo, hi]`: what a P or E report
+/// must satisfy (docs/reference.md, "Expectations").
+struct Expectation {
+  enum class Op : uint8_t { Less, LessEqual, Greater, GreaterEqual, Within };
+  Op op = Op::Less;
+  /// The bound of < <= > >= (in `hi` for < <=, in `lo` for > >=; the other is infinite), or
+  /// the closed interval of `in`.
+  double lo = 0, hi = 0;
+  std::string bound;  ///< as written after the report: "< 1%", "in [100, 300]"
+};
+
+enum class Verdict : uint8_t { Pass, Fail, Undecided };
+
+/// How an expectation stood: decided on an interval that lies inside its region (pass) or
+/// outside it (fail), or neither (undecided).
+struct ExpectationVerdict {
+  Verdict verdict = Verdict::Undecided;
+  /// The interval the verdict rests on: `omen test`'s confidence sequence (valid under
+  /// optional stopping), or `omen run`'s 95% interval at the run's trials (not sequential).
+  double low = 0, high = 0;
+  bool hasInterval = false;  ///< false: too few values for one yet (e.g. the condition never held)
+  bool sequential = false;
+  /// The error rate the interval is stated at (0.05 for the 95% interval of a run).
+  double alpha = 0.05;
+};
+
 /// One report's estimate.
 struct ReportResult {
   std::string label;
@@ -64,6 +90,9 @@ struct ReportResult {
   /// sample size of the n trials. Otherwise ess == n.
   bool weighted = false;
   double ess = 0;
+  /// An `expect` statement's report: what it must satisfy and how it stood.
+  std::optional<Expectation> expectation;
+  ExpectationVerdict verdict;
 };
 
 /// What a scenario that observes says about its observations (docs/evidence.md).

@@ -26,6 +26,7 @@ WORDS = {
     "worlds": ["--worlds", "8"],
     "voi": ["--decide", "k", "--maximize", "hit", "--worlds", "8", "--resamples", "10"],
     "rare": ["--event", "hit", "--pilot", "500"],
+    "test": ["--alpha", "1%"],
 }
 DOOR_NAMES = ("omen", "the REPL", "built executables", "Python")
 TIMING = re.compile(r"seconds|^engine$|engine_split|^time")

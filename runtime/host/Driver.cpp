@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "runtime/host/DriverSupport.h"
+#include "runtime/host/Expectation.h"
 #include "runtime/host/StateCodec.h"
 
 namespace omen::rt {
@@ -66,7 +67,8 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
       },
       [&](Block&& block) { detail::mergeAccumulators(totals, std::move(block.reports)); },
       [&](uint64_t merged) {
-        return options.precision && targetsMet(options.targets, totals, info, merged);
+        return (options.precision && targetsMet(options.targets, totals, info, merged)) ||
+               (options.expectAlpha > 0 && expectationsDecided(totals, info, options.expectAlpha));
       },
       BlockCodec<Block>{
           [](ByteWriter& w, const Block& block) { StateCodec::put(w, block.reports); },
@@ -87,6 +89,10 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
     if (options.precision)
       result.precision = precisionOutcome(options.targets, options.trials, totals, info, outcome.trialsMerged);
     result.reports = detail::finishReports(info, totals);
+    if (options.expectAlpha > 0)
+      for (size_t r = 0; r < info.reports.size(); ++r)
+        if (info.reports[r].expectation)
+          result.reports[r].verdict = sequentialVerdict(*info.reports[r].expectation, totals[r], options.expectAlpha);
     result.evidence = detail::finishEvidence(info, totals);
   }
   result.seconds = detail::secondsSince(start);

@@ -52,6 +52,10 @@ struct DriverOptions {
   /// (`targetsB` for kernel B) to hold, so each side of a comparison meets them.
   bool precision = false;
   std::vector<ReportTarget> targets, targetsB;
+  /// run() only: a sequential test of the expectations (`omen test`): `trials` is the cap,
+  /// and the run stops at the first block boundary where every expectation is decided at
+  /// this error rate (Expectation.h), their verdicts then the sequential ones. 0: no test.
+  double expectAlpha = 0;
   /// run() only: under mpirun, share the blocks out over the ranks (false: this process
   /// runs every block, as a short world of a two-level run does on its own rank).
   bool acrossRanks = true;

@@ -1,6 +1,7 @@
 //===- DriverSupport.cpp - Pieces run() and runPaired() share ---------------===//
 
 #include "runtime/host/DriverSupport.h"
+#include "runtime/host/Expectation.h"
 
 #include <algorithm>
 #include <cmath>
@@ -125,7 +126,13 @@ std::vector<ReportResult> finishReports(const ScenarioInfo& info,
                                         std::vector<ReportAccumulator>& reports) {
   std::vector<ReportResult> out;
   const WeightedStats* weights = info.weighted ? &reports.back().weighted() : nullptr;
-  for (size_t r = 0; r < info.reports.size(); ++r) out.push_back(reports[r].finish(info.reports[r], weights));
+  for (size_t r = 0; r < info.reports.size(); ++r) {
+    out.push_back(reports[r].finish(info.reports[r], weights));
+    if (const std::optional<Expectation>& e = info.reports[r].expectation) {
+      out.back().expectation = e;
+      out.back().verdict = fixedVerdict(*e, out.back());
+    }
+  }
   return out;
 }
 

@@ -44,6 +44,7 @@ struct ReportInfo {
   ReportKind kind;
   bool conditional;  ///< has `| given`
   std::vector<double> levels = {};  ///< quantiles: the chosen levels, ascending; empty: the default
+  std::optional<Expectation> expectation = {};  ///< an `expect` statement's report
 };
 
 /// A source place, for runtime error messages (the driver cannot see the frontend).

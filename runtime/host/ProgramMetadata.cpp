@@ -27,6 +27,8 @@ Json encodeScenario(const ScenarioMetadata& s) {
     const ReportInfo& report = s.info.reports[r];
     reports.push_back({{"label", report.label}, {"kind", int(report.kind)}, {"conditional", report.conditional},
                        {"site", s.reportSites[r]}, {"levels", report.levels}});
+    if (const std::optional<Expectation>& e = report.expectation)
+      reports.back()["expect"] = {{"op", int(e->op)}, {"lo", bound(e->lo)}, {"hi", bound(e->hi)}, {"bound", e->bound}};
   }
   Json draws = Json::array();
   for (const DrawSite& d : s.info.drawSites) draws.push_back({d.site, d.kind, d.where});
@@ -55,6 +57,12 @@ ScenarioMetadata decodeScenario(const Json& j) {
   for (const Json& r : j.at("reports")) {
     s.info.reports.push_back({r.at("label").get<std::string>(), static_cast<ReportKind>(r.at("kind").get<int>()),
                               r.at("conditional").get<bool>(), r.at("levels").get<std::vector<double>>()});
+    if (r.contains("expect")) {
+      const Json& e = r["expect"];
+      s.info.reports.back().expectation =
+          Expectation{static_cast<Expectation::Op>(e.at("op").get<int>()), bound(e.at("lo"), -inf),
+                      bound(e.at("hi"), inf), e.at("bound").get<std::string>()};
+    }
     s.reportSites.push_back(r.at("site").get<uint32_t>());
   }
   for (const Json& d : j.at("drawSites"))

@@ -1,5 +1,6 @@
 //===- ReportFormat.cpp - Number formatting and format dispatch ------------===//
 
+#include <cctype>
 #include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
 
@@ -54,6 +55,23 @@ const char* undefinedReason(const ReportResult& r) {
   // A posterior over trials that all have weight 0: none agrees with what was observed.
   if (r.weighted && r.n > 0) return "every trial has weight 0";
   return r.conditional ? "condition never held" : "no trial finished";
+}
+
+const char* verdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::Pass: return "pass";
+    case Verdict::Fail: return "fail";
+    case Verdict::Undecided: return "undecided";
+  }
+  return "";
+}
+
+std::string verdictCell(const ReportResult& r) {
+  if (!r.expectation) return "";
+  std::string name = verdictName(r.verdict.verdict);
+  if (!r.verdict.sequential) return name + " at this n (not sequential)";
+  for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return name;
 }
 
 const char* reportKindName(ReportKind kind) {

@@ -66,6 +66,12 @@ std::string precisionColumns(const std::optional<PrecisionOutcome>& precision, c
 std::string precisionObject(const PrecisionOutcome& p, uint64_t trials);
 std::string precisionLines(const PrecisionOutcome& p, uint64_t trials);
 
+/// "pass", "fail" or "undecided".
+const char* verdictName(Verdict verdict);
+/// An expectation's verdict as a text cell: "PASS" ("FAIL", "UNDECIDED"), and for a run's
+/// (not sequential) verdict "pass at this n (not sequential)".
+std::string verdictCell(const ReportResult& r);
+
 /// "probability", "mean" or "quantiles".
 const char* reportKindName(ReportKind kind);
 

@@ -66,11 +66,24 @@ std::string quantileFields(const ReportResult& r) {
   return out;
 }
 
+/// `, "expect": {"bound": "< 1%", "verdict": …, "interval": [lo, hi], "alpha": …,
+/// "sequential": …}` for an expectation's report, "" for any other.
+std::string expectationField(const ReportResult& r) {
+  if (!r.expectation) return "";
+  const ExpectationVerdict& v = r.verdict;
+  std::string interval = v.hasInterval ? fmt::format("[{}, {}]", num(v.low), num(v.high)) : "null";
+  return fmt::format(", \"expect\": {{\"bound\": {}, \"verdict\": \"{}\", \"interval\": {}, \"alpha\": {}, "
+                     "\"sequential\": {}}}",
+                     jsonString(r.expectation->bound), verdictName(v.verdict), interval, num(v.alpha),
+                     v.sequential ? "true" : "false");
+}
+
 std::string reportObject(const ReportResult& r) {
-  return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {}{}}}", jsonString(r.label),
+  return fmt::format("{{\"label\": {}, \"kind\": \"{}\", {}{}{}}}", jsonString(r.label),
                      reportKindName(r.kind),
                      r.kind == ReportKind::Quantiles ? quantileFields(r) : estimateFields(r),
-                     r.weighted ? fmt::format(", \"weighted\": true, \"ess\": {}", num(r.ess)) : "");
+                     r.weighted ? fmt::format(", \"weighted\": true, \"ess\": {}", num(r.ess)) : "",
+                     expectationField(r));
 }
 
 /// A number, or null where it is not finite (the log of an evidence of 0).

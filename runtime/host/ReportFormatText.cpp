@@ -58,7 +58,10 @@ void addReportRow(Table& table, const ReportResult& r) {
     return;
   }
   auto [estimate, interval] = estimateCells(r);
-  table.row({r.label, estimate, interval, n});
+  if (r.expectation)
+    table.row({r.label, estimate, interval, n, verdictCell(r)});
+  else
+    table.row({r.label, estimate, interval, n});
 }
 
 std::string errorLine(const RunError& e) {

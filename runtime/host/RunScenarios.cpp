@@ -86,22 +86,35 @@ std::string settingsNote(const RunOptions& options, const ScenarioInfo& info) {
   return set.empty() ? "" : "note: this run was given " + set + "\n";
 }
 
+bool hasExpectations(const ScenarioInfo& info) {
+  for (const ReportInfo& r : info.reports)
+    if (r.expectation) return true;
+  return false;
+}
+
 }  // namespace
 
-RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options) {
+RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options, double expectAlpha) {
   RunOutcome out;
   describeRun(out.result, source, options);
   PreparedRun prepared;
   out.failure = prepareRun(source, options.scenarios, options, prepared, out.error);
   if (out.failure != Failure::None) return out;
+  for (const Kernel* kernel : prepared.kernels)
+    if (expectAlpha > 0 && kernel->info().weighted && hasExpectations(kernel->info()))
+      return failWith(out, Failure::Options,
+                      "scenario '" + kernel->info().name + "' observes: omen test does not decide the expectations "
+                      "of a posterior yet (omen run shows their verdict at its trials, not sequentially)");
 
   for (size_t i = 0; i < prepared.kernels.size(); ++i) {
+    if (expectAlpha > 0 && !hasExpectations(prepared.kernels[i]->info())) continue;
     DriverOptions o;
     out.error = driverOptions(options, *prepared.kernels[i], o);
     if (!out.error.empty()) {
       out.failure = Failure::Options;
       return out;
     }
+    o.expectAlpha = expectAlpha;
     out.result.scenarios.push_back(run(*prepared.kernels[i], o));
     out.result.scenarios.back().compileSeconds = prepared.compileSeconds[i];
     // Only when this process ran every trial (under MPI a rank runs some blocks only).

@@ -55,7 +55,10 @@ inline void describeRun(RunHeader& header, const ScenarioSource& source, const R
   header.threads = resolveThreads(options.threads);
 }
 
-RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options);
+/// `expectAlpha` > 0: a sequential test of the expectations (`omen test`, Expectation.h):
+/// only the scenarios that have some run, each until every expectation is decided at that
+/// error rate or `options.trials` is reached; a scenario that observes is refused.
+RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options, double expectAlpha = 0);
 CompareOutcome compareScenarios(ScenarioSource& source, const std::string& a, const std::string& b,
                                 const RunOptions& options);
 

@@ -7,7 +7,8 @@ Every program uses consts, functions (expression and block bodies, drawing and n
 fixed and uncertain params, bool/int/real states, events, `for` and `until ... limit`
 phases, every statement (let, assignment, if / else if / else, with probability / else with
 probability, trigger, observe (hard and soft), end, stop), every operator, every math builtin and distribution, and
-every report form (P, P|, E, E|, quantiles, quantiles|, E(time(e) | e), `as` labels), plus
+every report form (P, P|, E, E|, quantiles, quantiles|, E(time(e) | e), `as` labels), `expect`
+statements (every comparison and `in [lo, hi]`), plus
 `extends`; arrays of states and events (length a fixed param, sometimes 0), element reads,
 writes and triggers in `for` loops, time(e[i]), and every reduction. Arguments are kept inside each function's domain and values bounded (clamp,
 mod), so most programs run to the end; the few that fail must fail identically everywhere.
@@ -687,7 +688,7 @@ class Gen:
             else:
                 e = self.r.choice(events)
                 r = f"E(time({e}) | {e})"
-            lines.append(f"  report {r} as \"r{k}\"")
+            lines.append(self.report_or_expect(r, c, k))
         for k, (name, t, n) in enumerate(arrays):
             if t == "bool":
                 r = self.r.choice([f"P(any({name}))", f"P(all({name}))", f"E(count({name}))"])
@@ -702,9 +703,27 @@ class Gen:
         if self.r.random() < 0.3 and fixed:
             name, t = self.r.choice(fixed)
             lines.append(f"scenario {self.fresh('s')} extends {scen} {{")
-            lines.append(f"  param {name} = {self.expr(self.env(False, vars_=consts), t, 1)}")
+            value = self.expr(self.env(False, vars_=consts), t, 1)
+            # A real expression may be an int leaf; the override must keep the base's type.
+            lines.append(f"  param {name} = {value}" + (" + 0.0" if t == "real" else ""))
             lines.append("}")
         return "\n".join(lines) + "\n"
+
+
+    def report_or_expect(self, r, c, k):
+        """`report R as "rK"`, or now and then `expect R <bound> as "rK"` (P and E only): an
+        expectation is a report with a verdict, so every engine must print the same one."""
+        if c in (4, 5) or self.r.random() < 0.75:
+            return f"  report {r} as \"r{k}\""
+        probability = r.startswith("P(")
+        def bound():
+            return f"{self.r.randint(0, 100)}%" if probability else f"{self.r.uniform(-50, 50):.2f}"
+        if self.r.random() < 0.25:
+            lo, hi = sorted([bound(), bound()], key=lambda b: float(b.rstrip("%")))
+            if lo == hi:
+                return f"  report {r} as \"r{k}\""
+            return f"  expect {r} in [{lo}, {hi}] as \"r{k}\""
+        return f"  expect {r} {self.r.choice(['<', '<=', '>', '>='])} {bound()} as \"r{k}\""
 
 
 def main():

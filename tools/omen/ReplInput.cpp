@@ -58,7 +58,7 @@ bool onlyComments(const std::string& text) {
 namespace {
 
 const char* kKeywords[] = {"import", "const", "fn", "scenario", "extends", "param", "state", "event", "phase",
-                           "for", "until", "limit", "report", "as", "let", "if", "then", "else", "with",
+                           "for", "until", "limit", "report", "expect", "as", "let", "if", "then", "else", "with",
                            "probability", "trigger", "end", "stop", "return", "and", "or", "not", "true",
                            "false", "bool", "int", "real", "P", "E", "quantiles", "time"};
 

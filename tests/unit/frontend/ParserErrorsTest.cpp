@@ -42,7 +42,7 @@ TEST(ParserErrorsTest, Messages) {
       {"scenario s { param x =\n}", "expected an expression after '='", 2, 1},
       {"scenario s { param x 3 }", "expected '=' or '~'", 1, 21},
       {"scenario s { param x ~ 0.5 }", "'~' must be followed by a distribution call", 1, 24},
-      {"scenario s { foo = 3 }", "expected a member (param, state, event, phase or report)", 1, 14},
+      {"scenario s { foo = 3 }", "expected a member (param, state, event, phase, report or expect)", 1, 14},
       {"scenario s { phase p { end } }", "expected 'for' or 'until'", 1, 22},
       {"scenario s { report x }", "expected P(...), E(...) or quantiles(...)", 1, 21},
       {"const x = 1 < y < 3", "comparisons cannot be chained", 1, 17},

@@ -2,7 +2,7 @@
 
 usage: interrupt_all.py OMEN SLOW.omen
 For each analysis (run, compare, sweep, solve, the tornado and the Sobol' stage of
-sensitivity, run --worlds, worst) and each format: the exit status is 130, stderr says
+sensitivity, run --worlds, worst, test) and each format: the exit status is 130, stderr says
 "omen: interrupted: …", the output is marked partial (text PARTIAL, JSON "partial": true,
 a CSV `note` of "partial: …" on every row, every row as many fields as its header), no
 estimate resting on no trial is printed as a result, and the process stopped (the time it
@@ -31,6 +31,8 @@ ANALYSES = [
     ("sobol", ["sensitivity", slow, "--report", "hit", "--no-tornado", "--trials", "200"], 2.0),
     ("worlds", ["run", slow, "--worlds", "200", "--trials", "500"], 2.0),
     ("worst", ["worst", slow, "--over", "rate", "--maximize", "hit", "--trials", "500"], 2.0),
+    # The expectation sits on its true value: undecided for millions of trials.
+    ("test", ["test", slow, "--trials", "1000000"], 1.5),
 ]
 FORMATS = ["text", "json", "csv"]
 
