@@ -1,6 +1,9 @@
 //===- ScenarioInfo.cpp - What the runtime needs to know of a lowered scenario =//
 #include "backend/ScenarioInfo.h"
 
+#include <algorithm>
+#include <set>
+
 namespace omen::backend {
 namespace {
 
@@ -16,6 +19,44 @@ ReportKind reportKind(ir::ReportKind k) {
   }
   return ReportKind::Mean;
 }
+
+/// The draw sites a block reaches directly (functions are walked once each, by the caller).
+class DrawSites {
+ public:
+  explicit DrawSites(const ir::Module& program) : program_(program) {}
+  void block(const ir::Block& b) {
+    for (const ir::StmtPtr& s : b) {
+      if (s->kind == ir::StmtKind::WithProbability) add(s->site, OMEN_TILT_BERNOULLI);
+      if (s->value) expr(*s->value);
+      if (s->subscript) expr(*s->subscript);
+      if (s->bound) expr(*s->bound);
+      block(s->thenBlock);
+      block(s->elseBlock);
+    }
+  }
+  void expr(const ir::Expr& e) {
+    if (e.kind == ir::ExprKind::CallBuiltin) {
+      if (e.builtin == BuiltinId::Bernoulli) add(e.site, OMEN_TILT_BERNOULLI);
+      if (e.builtin == BuiltinId::Normal) add(e.site, OMEN_TILT_NORMAL);
+      if (e.builtin == BuiltinId::Uniform) add(e.site, OMEN_TILT_UNIFORM);
+    }
+    for (const ir::ExprPtr& o : e.operands) expr(*o);
+  }
+  std::vector<rt::DrawSite> sorted() {
+    std::sort(out_.begin(), out_.end(), [](const rt::DrawSite& a, const rt::DrawSite& b) { return a.site < b.site; });
+    return std::move(out_);
+  }
+
+ private:
+  void add(uint32_t site, int kind) {
+    if (site == ir::kNoSite || !seen_.insert(site).second) return;
+    const SourceRange& r = program_.sites.at(site).range;
+    out_.push_back({site, kind, std::to_string(r.begin.line) + ":" + std::to_string(r.begin.col)});
+  }
+  const ir::Module& program_;
+  std::set<uint32_t> seen_;
+  std::vector<rt::DrawSite> out_;
+};
 
 }  // namespace
 
@@ -33,6 +74,15 @@ rt::ScenarioInfo scenarioInfo(const ir::Module& program, const ir::Scenario& s) 
     info.params.back().correlated = p.correlated;
   }
   for (const ir::Report& r : s.reports) info.reports.push_back({r.label, reportKind(r.kind), r.given != nullptr, r.levels, r.expectation});
+  DrawSites draws(program);
+  draws.block(s.trialInit);
+  for (const ir::Phase& p : s.phases) {
+    for (const ir::ExprPtr* e : {&p.count, &p.cond, &p.limit})
+      if (*e) draws.expr(**e);
+    draws.block(p.body);
+  }
+  for (const ir::Function& f : program.functions) draws.block(f.body);
+  info.drawSites = draws.sorted();
   return info;
 }
 

@@ -14,6 +14,7 @@
 #include "backend/interp/Interpreter.h"
 #include "backend/llvm/JitEngine.h"
 #include "backend/llvm/KernelKey.h"
+#include "runtime/host/LocalTilt.h"
 
 namespace omen::backend {
 namespace {
@@ -111,16 +112,16 @@ class TieredKernel final : public rt::Kernel {
   }
 
   bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
-                OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel) const override {
+                OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel, const OmenTilt* tilt) const override {
     if (forced_ != std::numeric_limits<uint64_t>::max())
-      return runForced(globals, seed, first, count, outcomes, error, failedTrial, cancel);
+      return runForced(globals, seed, first, count, outcomes, error, failedTrial, cancel, tilt);
     // Interpreted a slice at a time, so that a compile finishing in the middle of a long
     // chunk takes over its remaining trials at once (exact: trials depend on their index only).
     size_t width = rt::outcomeWidth(info());
     for (uint64_t at = first, end = first + count; at < end;) {
       double* out = outcomes + (at - first) * width;
       if (rt::BlockFn block = job_->block.load(std::memory_order_acquire))
-        return runJit(block, globals, seed, at, uint32_t(end - at), out, error, failedTrial, cancel);
+        return runJit(block, globals, seed, at, uint32_t(end - at), out, error, failedTrial, cancel, tilt);
       uint32_t n = uint32_t(std::min<uint64_t>(kSlice, end - at));
       bool limited = job_->started.load();
       if (limited && !enterInterpWhileCompiling(cancel)) {
@@ -128,7 +129,7 @@ class TieredKernel final : public rt::Kernel {
         limited = false;  // it failed, or the run is cancelled: interpret
       }
       auto start = std::chrono::steady_clock::now();
-      bool ok = runInterp(globals, seed, at, n, out, error, failedTrial, cancel);
+      bool ok = runInterp(globals, seed, at, n, out, error, failedTrial, cancel, tilt);
       int64_t spent =
           std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
       if (limited) leaveInterpWhileCompiling();
@@ -142,8 +143,10 @@ class TieredKernel final : public rt::Kernel {
 
  private:
   bool runJit(rt::BlockFn block, const Value* globals, uint64_t seed, uint64_t first, uint32_t count,
-              double* outcomes, OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel) const {
-    uint32_t done = block(globals, seed, first, count, outcomes, &error, reinterpret_cast<const uint8_t*>(cancel));
+              double* outcomes, OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel, const OmenTilt* tilt) const {
+    rt::LocalTilt local(tilt, sites_);
+    uint32_t done = block(globals, seed, first, count, outcomes, &error, reinterpret_cast<const uint8_t*>(cancel),
+                          local.get());
     compiled_ += done;
     if (done == count) return true;
     // The compiled kernel numbers its sites locally (KernelKey.h); the program's are wanted.
@@ -177,25 +180,25 @@ class TieredKernel final : public rt::Kernel {
   }
 
   bool runInterp(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
-                 OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel) const {
-    bool ok = interp_->runBlock(globals, seed, first, count, outcomes, error, failedTrial, cancel);
+                 OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel, const OmenTilt* tilt) const {
+    bool ok = interp_->runBlock(globals, seed, first, count, outcomes, error, failedTrial, cancel, tilt);
     interpreted_ += ok ? count : failedTrial - first;
     return ok;
   }
 
   /// OMEN_AUTO_SWITCH_TRIAL: [first, forced) on the interpreter, the rest on the JIT kernel.
   bool runForced(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
-                 OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel) const {
+                 OmenError& error, uint64_t& failedTrial, const std::atomic<bool>* cancel, const OmenTilt* tilt) const {
     uint64_t end = first + count;
     uint64_t split = std::min(std::max(first, forced_), end);
     if (split > first &&
-        !runInterp(globals, seed, first, uint32_t(split - first), outcomes, error, failedTrial, cancel))
+        !runInterp(globals, seed, first, uint32_t(split - first), outcomes, error, failedTrial, cancel, tilt))
       return false;
     if (split == end) return true;
     rt::BlockFn block = waitForJit();
     double* rest = outcomes + (split - first) * rt::outcomeWidth(info());
-    if (!block) return runInterp(globals, seed, split, uint32_t(end - split), rest, error, failedTrial, cancel);
-    return runJit(block, globals, seed, split, uint32_t(end - split), rest, error, failedTrial, cancel);
+    if (!block) return runInterp(globals, seed, split, uint32_t(end - split), rest, error, failedTrial, cancel, tilt);
+    return runJit(block, globals, seed, split, uint32_t(end - split), rest, error, failedTrial, cancel, tilt);
   }
 
   rt::BlockFn waitForJit() const {

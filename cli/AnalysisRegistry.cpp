@@ -5,12 +5,12 @@ namespace omen::rt {
 
 // Each defined in its own *Analysis.cpp.
 extern const AnalysisDescriptor kSweepAnalysis, kSolveAnalysis, kSensitivityAnalysis, kWorstAnalysis,
-    kWorldsAnalysis, kVoiAnalysis, kTestAnalysis;
+    kWorldsAnalysis, kVoiAnalysis, kTestAnalysis, kRareAnalysis;
 
 const std::vector<const AnalysisDescriptor*>& analysisRegistry() {
   static const std::vector<const AnalysisDescriptor*> all = {&kSweepAnalysis, &kSolveAnalysis, &kSensitivityAnalysis,
                                                              &kWorstAnalysis, &kWorldsAnalysis, &kVoiAnalysis,
-                                                             &kTestAnalysis};
+                                                             &kTestAnalysis, &kRareAnalysis};
   return all;
 }
 

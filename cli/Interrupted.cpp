@@ -78,6 +78,12 @@ std::string interruptNotice(const VoiResult& r, const std::string& tool) {
                      tool, r.optionsDone, r.options.size());
 }
 
+std::string interruptNotice(const RareResult& r, const std::string& tool) {
+  if (!r.partial) return "";
+  return tool + ": interrupted: the final run finished " + std::to_string(r.trialsCompleted) + " of " +
+         std::to_string(r.trials) + " trials; the estimate rests on them\n";
+}
+
 // The verdicts printed stay valid: a confidence sequence holds wherever the run stops.
 std::string interruptNotice(const TestResult& r, const std::string& tool) {
   for (const ScenarioResult& s : r.scenarios) {

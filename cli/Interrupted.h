@@ -12,6 +12,7 @@
 #include <string>
 
 #include "omen/Analysis.h"
+#include "omen/Rare.h"
 #include "omen/ExpectTest.h"
 #include "omen/Sensitivity.h"
 #include "omen/Worlds.h"
@@ -26,6 +27,7 @@ std::string interruptNotice(const SensitivityResult& result, const std::string& 
 std::string interruptNotice(const WorldsResult& result, const std::string& tool);
 std::string interruptNotice(const WorstResult& result, const std::string& tool);
 std::string interruptNotice(const VoiResult& result, const std::string& tool);
+std::string interruptNotice(const RareResult& result, const std::string& tool);
 std::string interruptNotice(const TestResult& result, const std::string& tool);
 
 /// The rendered errors of the parts of a result that failed while the rest is printed

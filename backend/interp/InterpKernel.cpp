@@ -22,8 +22,8 @@ class InterpKernel final : public rt::Kernel {
 
   bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
                 OmenError& error, uint64_t& failedTrial,
-                const std::atomic<bool>* cancel = nullptr) const override {
-    Machine machine(code_, globals, cancel);
+                const std::atomic<bool>* cancel = nullptr, const OmenTilt* tilt = nullptr) const override {
+    Machine machine(code_, globals, cancel, tilt);
     size_t width = rt::outcomeWidth(info_);
     for (uint32_t k = 0; k < count; ++k) {
       if (!machine.runTrial(seed, first + k, outcomes + k * width)) {

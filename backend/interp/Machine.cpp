@@ -11,7 +11,7 @@
 
 namespace omen::interp {
 
-Machine::Machine(const Code& code, const Value* globals, const std::atomic<bool>* cancel)
+Machine::Machine(const Code& code, const Value* globals, const std::atomic<bool>* cancel, const OmenTilt* tilt)
     : code_(code),
       globals_(globals),
       frame_(code.frameSize),
@@ -20,7 +20,8 @@ Machine::Machine(const Code& code, const Value* globals, const std::atomic<bool>
       reals_(std::max<size_t>(16, code.maxArgs)),
       args_(std::max<size_t>(16, code.maxArgs)),
       choiceP_(code.maxChoices),
-      cancel_(cancel) {}
+      cancel_(cancel),
+      tilt_(tilt) {}
 
 // Evaluates child `i` into `x`, and returns from the caller at once if that failed. Leaves
 // (constants, loads, clocks) cannot fail and are read inline: most operands are leaves, and
@@ -440,6 +441,7 @@ bool Machine::runPhases() {
 bool Machine::runTrial(uint64_t seed, uint64_t trial, double* outcomes) {
   omen_rt_begin_trial(&ctx_, seed, trial);
   ctx_.rng.next = ahead_;
+  ctx_.tilt = tilt_;
   if (!stillWanted()) return false;
   std::fill(frame_.begin(), frame_.end(), Value{});
   std::fill(happened_.begin(), happened_.end(), 0);

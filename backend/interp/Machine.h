@@ -20,7 +20,8 @@ class Machine {
  public:
   /// `cancel` (may be null): the run's Ctrl-C flag, polled every OMEN_CANCEL_CHECK_INTERVAL
   /// steps or trials; once set, the running trial fails with OMEN_ERR_CANCELLED.
-  Machine(const Code& code, const Value* globals, const std::atomic<bool>* cancel = nullptr);
+  Machine(const Code& code, const Value* globals, const std::atomic<bool>* cancel = nullptr,
+          const OmenTilt* tilt = nullptr);
 
   /// Evaluates the globals into `globals` (the array given to the constructor), skipping
   /// overridden slots. An uncertain param's pinned flag, unless overridden itself, is 1 exactly
@@ -111,6 +112,7 @@ class Machine {
   bool choiceSucceeded_ = false;
   int64_t pick_ = -1;            ///< after a jump: the choice that succeeds (those before it fail)
   const std::atomic<bool>* cancel_;
+  const OmenTilt* tilt_;  ///< an importance-sampling run's, set into each trial's context
   uint32_t untilCancelCheck_ = 1;  // the first trial start checks at once
 };
 

@@ -129,6 +129,8 @@ void Emitter::trial(const ir::Scenario& s, Value* seed, Value* first, Value* i, 
     b_.CreateStore(frame_.ahead, b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx,
                                                                offsetof(OmenTrialContext, rng) + offsetof(OmenStream, next)));
   }
+  // An importance-sampling run's tilt (null otherwise: then the samplers' tilted branches fold away).
+  b_.CreateStore(frame_.tilt, b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame_.ctx, offsetof(OmenTrialContext, tilt)));
   pollCancel();
   b_.CreateStore(b_.getInt64(0), frame_.t);
   b_.CreateStore(b_.getInt64(0), frame_.step);
@@ -163,7 +165,8 @@ void Emitter::trial(const ir::Scenario& s, Value* seed, Value* first, Value* i, 
 void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) {
   auto* type = llvm::FunctionType::get(
       b_.getInt32Ty(),
-      {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt64Ty(), b_.getInt32Ty(), b_.getPtrTy(), b_.getPtrTy(), b_.getPtrTy()},
+      {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt64Ty(), b_.getInt32Ty(), b_.getPtrTy(), b_.getPtrTy(), b_.getPtrTy(),
+       b_.getPtrTy()},
       false);
   llvm::Function* fn = llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, module_);
   // The driver passes separate buffers: saying so lets the optimizer keep globals in
@@ -184,6 +187,7 @@ void Emitter::emitBlockFunction(const ir::Scenario& s, const std::string& name) 
   frame_.ctx = newContext(b_);
   llvm::AllocaInst* index = b_.CreateAlloca(b_.getInt32Ty(), nullptr, "i");
   frame_.cancel = fn->getArg(6);
+  frame_.tilt = fn->getArg(7);
   frame_.untilCancelCheck = b_.CreateAlloca(b_.getInt32Ty(), nullptr, "until.cancel.check");
   b_.CreateStore(b_.getInt32(1), frame_.untilCancelCheck);  // the first trial start checks
   frame_.t = b_.CreateAlloca(b_.getInt64Ty(), nullptr, "t");

@@ -70,7 +70,16 @@ void Emitter::laneChunks(const ir::Scenario& s, Value* seed, Value* first, Value
   };
 
   // The cancel flag, once per chunk (the scalar loop polls every that many trial starts).
+  // A tilted (importance-sampling) run takes the one-trial-at-a-time loop: its draws call
+  // out of line (TrialContext.h), which would keep the lanes loop from vectorizing.
   b_.SetInsertPoint(poll);
+  llvm::BasicBlock* untilted = newBlock("chunk.untilted");
+  llvm::BasicBlock* tilted = newBlock("chunk.tilted");
+  b_.CreateCondBr(b_.CreateIsNull(frame_.tilt), untilted, tilted);
+  b_.SetInsertPoint(tilted);
+  b_.CreateStore(c, index);
+  b_.CreateBr(scalar);
+  b_.SetInsertPoint(untilted);
   b_.CreateCondBr(b_.CreateIsNull(frame_.cancel), start, read);
   b_.SetInsertPoint(read);
   llvm::LoadInst* flag = b_.CreateLoad(b_.getInt8Ty(), frame_.cancel, "cancel");
@@ -101,7 +110,10 @@ void Emitter::laneChunks(const ir::Scenario& s, Value* seed, Value* first, Value
   b_.SetInsertPoint(laneBody);
   frame_.failed = failed;
   b_.CreateStore(b_.getFalse(), failed);
+  Value* tilt = frame_.tilt;
+  frame_.tilt = llvm::ConstantPointerNull::get(b_.getPtrTy());
   trial(s, seed, first, j, outcomes);
+  frame_.tilt = tilt;
   frame_.failed = nullptr;
   Value* trialFailed = b_.CreateLoad(b_.getInt1Ty(), failed);
   b_.CreateStore(b_.CreateZExt(trialFailed, b_.getInt8Ty()), flagOf(j));

@@ -86,6 +86,9 @@ class Emitter {
     /// (ir/TrialLanes.h, EmitLanes.cpp): errors set it and the trial goes on.
     llvm::AllocaInst* failed = nullptr;
     llvm::AllocaInst* ahead = nullptr;  ///< [16 x double] lent to the stream (block function)
+    /// const OmenTilt*: the block function's (null outside an importance-sampling run), set
+    /// into each trial's context; a null constant in trials run in vector lanes.
+    llvm::Value* tilt = nullptr;
   };
 
   // Expressions (EmitExpr.cpp).

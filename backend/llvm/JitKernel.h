@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "runtime/host/CompiledKernel.h"
+#include "runtime/host/LocalTilt.h"
 
 namespace omen::llvmgen {
 
@@ -26,8 +27,10 @@ class JitKernel final : public rt::Kernel {
   }
   bool runBlock(const omen::Value* globals, uint64_t seed, uint64_t first, uint32_t count, double* outcomes,
                 OmenError& error, uint64_t& failedTrial,
-                const std::atomic<bool>* cancel = nullptr) const override {
-    uint32_t done = block_(globals, seed, first, count, outcomes, &error, reinterpret_cast<const uint8_t*>(cancel));
+                const std::atomic<bool>* cancel = nullptr, const OmenTilt* tilt = nullptr) const override {
+    rt::LocalTilt local(tilt, sites_);
+    uint32_t done = block_(globals, seed, first, count, outcomes, &error, reinterpret_cast<const uint8_t*>(cancel),
+                           local.get());
     if (done == count) return true;
     if (error.code != OMEN_ERR_CANCELLED && error.site < sites_.size()) error.site = sites_[error.site];
     failedTrial = first + done;

@@ -25,6 +25,7 @@ WORDS = {
     "worst": ["--over", "p,k", "--maximize", "hit", "--evaluations", "20"],
     "worlds": ["--worlds", "8"],
     "voi": ["--decide", "k", "--maximize", "hit", "--worlds", "8", "--resamples", "10"],
+    "rare": ["--event", "hit", "--pilot", "500"],
     "test": ["--alpha", "1%"],
 }
 # Sweep and solve of a comparison (one scenario at two settings), through every door too.

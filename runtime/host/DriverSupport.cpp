@@ -49,13 +49,14 @@ std::vector<ParamValue> paramsAsUsed(const ScenarioInfo& info, const std::vector
 
 std::optional<RunError> runAndCheck(const Kernel& kernel, const std::vector<Value>& globals,
                                     uint64_t seed, uint64_t first, uint32_t count,
-                                    std::vector<double>& outcomes, const std::atomic<bool>* cancel) {
+                                    std::vector<double>& outcomes, const std::atomic<bool>* cancel,
+                                    const OmenTilt* tilt) {
   size_t width = outcomeWidth(kernel.info());
   size_t reports = kernel.info().reports.size(), pairs = width / kOutcomeWidth;
   if (outcomes.size() < count * width) outcomes.resize(count * width);
   OmenError error{};
   uint64_t failedTrial = 0;
-  bool ok = kernel.runBlock(globals.data(), seed, first, count, outcomes.data(), error, failedTrial, cancel);
+  bool ok = kernel.runBlock(globals.data(), seed, first, count, outcomes.data(), error, failedTrial, cancel, tilt);
   uint64_t checked = ok ? count : std::min<uint64_t>(failedTrial - first, count);
   // A branch-free scan first (it vectorises); the loop below finds the first bad row only
   // when there is one. Kernels already fail a trial whose real report is not finite, so

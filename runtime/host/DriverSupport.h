@@ -29,10 +29,11 @@ std::vector<ParamValue> paramsAsUsed(const ScenarioInfo& info, const std::vector
 /// a kernel error, or a report value that is NaN or infinite where its condition held
 /// (whichever comes at the lower trial), is returned. A run cancelled inside the block
 /// returns an OMEN_ERR_CANCELLED error whose `trial` is the first trial that did not finish.
+/// `tilt`: an importance-sampling run's (Kernel::runBlock).
 std::optional<RunError> runAndCheck(const Kernel& kernel, const std::vector<Value>& globals,
                                     uint64_t seed, uint64_t first, uint32_t count,
                                     std::vector<double>& outcomes,
-                                    const std::atomic<bool>* cancel = nullptr);
+                                    const std::atomic<bool>* cancel = nullptr, const OmenTilt* tilt = nullptr);
 
 /// Trials of a block that finished before `error` (count if there is none).
 inline uint32_t trialsBefore(const std::optional<RunError>& error, uint64_t first, uint32_t count) {

@@ -53,6 +53,14 @@ struct SiteInfo {
   uint32_t line, col, endLine, endCol;
 };
 
+/// A draw importance sampling can tilt (`omen rare`, TrialContext.h): a bernoulli or `with
+/// probability` choice, a normal or a uniform draw, in the scenario or a function it calls.
+struct DrawSite {
+  uint32_t site;     ///< the program's site number
+  int kind;          ///< OMEN_TILT_BERNOULLI, OMEN_TILT_NORMAL or OMEN_TILT_UNIFORM
+  std::string where; ///< "line:col" of the draw
+};
+
 struct ScenarioInfo {
   std::string name;
   uint32_t globalCount = 0;
@@ -61,6 +69,7 @@ struct ScenarioInfo {
   bool weighted = false;
   std::vector<ParamInfo> params;
   std::vector<ReportInfo> reports;
+  std::vector<DrawSite> drawSites;  ///< in program site order
 };
 
 /// Per trial and report, two doubles: [given (0 or 1), value]. For P the value is 0 or 1.
@@ -89,9 +98,11 @@ class Kernel {
   /// failing trial, with `error` filled and `failedTrial` set; outcomes of earlier trials of
   /// the block are written. Every OMEN_CANCEL_CHECK_INTERVAL steps or trials it reads
   /// `cancel` (may be null); once set, the running trial fails with OMEN_ERR_CANCELLED.
+  /// `tilt` (may be null): an importance-sampling run's change of measure, its params in
+  /// program site numbers (TrialContext.h; the kernel renumbers them if it must).
   virtual bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count,
                         double* outcomes, OmenError& error, uint64_t& failedTrial,
-                        const std::atomic<bool>* cancel = nullptr) const = 0;
+                        const std::atomic<bool>* cancel = nullptr, const OmenTilt* tilt = nullptr) const = 0;
 
   /// A kernel that can switch engines (the auto engine's): the trials it has run on each so
   /// far. Others: none.

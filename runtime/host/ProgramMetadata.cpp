@@ -30,8 +30,10 @@ Json encodeScenario(const ScenarioMetadata& s) {
     if (const std::optional<Expectation>& e = report.expectation)
       reports.back()["expect"] = {{"op", int(e->op)}, {"lo", bound(e->lo)}, {"hi", bound(e->hi)}, {"bound", e->bound}};
   }
+  Json draws = Json::array();
+  for (const DrawSite& d : s.info.drawSites) draws.push_back({d.site, d.kind, d.where});
   return {{"name", s.info.name},       {"globalCount", s.info.globalCount}, {"weighted", s.info.weighted},
-          {"params", params},          {"reports", reports}};
+          {"params", params},          {"reports", reports}, {"drawSites", draws}};
 }
 
 ScenarioMetadata decodeScenario(const Json& j) {
@@ -63,6 +65,8 @@ ScenarioMetadata decodeScenario(const Json& j) {
     }
     s.reportSites.push_back(r.at("site").get<uint32_t>());
   }
+  for (const Json& d : j.at("drawSites"))
+    s.info.drawSites.push_back({d.at(0).get<uint32_t>(), d.at(1).get<int>(), d.at(2).get<std::string>()});
   return s;
 }
 

@@ -89,10 +89,11 @@ struct StateCodec {
   /// A finished report (a world of a two-level run travels as its reports).
   static void put(ByteWriter& w, const ReportResult& report);
   static ReportResult getReport(ByteReader& r);
-
- private:
+  /// Weighted sums (an importance-sampling run's blocks travel with theirs: analysis/rare).
   static void put(ByteWriter& w, const WeightedStats& s);
   static void get(ByteReader& r, WeightedStats& s);
+
+ private:
   static void put(ByteWriter& w, const Welford& m);
   static void get(ByteReader& r, Welford& m);
   static void put(ByteWriter& w, const QuantileAccumulator& q);

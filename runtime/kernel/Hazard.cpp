@@ -11,6 +11,9 @@
 extern "C" int64_t omen_rt_hazard_wait(OmenTrialContext* ctx, const double* p, uint32_t count, int64_t remaining,
                                        int64_t* pick) {
   *pick = -1;
+  // An importance-sampling run tilts each choice as it is drawn (Tilt.cpp): no jump, the
+  // phase goes on step by step.
+  if (ctx->tilt) return 0;
   double logSurvival = 0;  // log of the chance that one step's choices all fail
   for (uint32_t i = 0; i < count; ++i) logSurvival += std::log1p(-p[i]);
   if (remaining <= 0 || logSurvival == 0) return remaining > 0 ? remaining : 0;

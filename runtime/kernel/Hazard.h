@@ -27,7 +27,8 @@ extern "C" {
 /// second uniform V over the first success's distribution given one: the first i with
 /// 1 - S_i > V (1 - S), S_i the product up to i (computed as -expm1 of the partial sums).
 /// Draws nothing when remaining = 0 or S = 1 (no choice can succeed: the phase's remaining
-/// steps are quiescent), and V only when count > 1.
+/// steps are quiescent), and V only when count > 1. Under an importance-sampling tilt
+/// (ctx->tilt set) returns 0 and draws nothing: the choices are drawn, tilted, step by step.
 int64_t omen_rt_hazard_wait(OmenTrialContext* ctx, const double* p, uint32_t count, int64_t remaining,
                             int64_t* pick);
 

@@ -241,12 +241,14 @@ extern "C" {
 
 double omen_rt_uniform(OmenTrialContext* ctx, uint32_t site, double a, double b) {
   if (!(isReal(a) && isReal(b) && a <= b)) return badArgs(ctx, site, 2, a, b);
-  return result(ctx, site, a + (b - a) * omen_rt_next_uniform(ctx));
+  const double u = omen_rt_next_uniform(ctx);
+  return result(ctx, site, a + (b - a) * (ctx->tilt ? omen_rt_tilt_uniform(ctx->tilt, ctx->rng.trial, site, u) : u));
 }
 
 double omen_rt_normal(OmenTrialContext* ctx, uint32_t site, double mu, double sigma) {
   if (!(isReal(mu) && isReal(sigma) && sigma >= 0)) return badArgs(ctx, site, 2, mu, sigma);
-  return result(ctx, site, mu + sigma * standardNormal(ctx));
+  const double u = omen_rt_next_uniform(ctx);
+  return result(ctx, site, mu + sigma * (ctx->tilt ? omen_rt_tilt_normal(ctx->tilt, ctx->rng.trial, site, u) : omen::rt::normalQuantile(u)));
 }
 
 double omen_rt_lognormal(OmenTrialContext* ctx, uint32_t site, double mu, double sigma) {

@@ -159,6 +159,7 @@ bool omen_rt_bernoulli(OmenTrialContext* ctx, uint32_t site, double p) {
     badProbability(ctx, site, p);
     return false;
   }
+  if (ctx->tilt) return omen_rt_tilt_bernoulli(ctx->tilt, ctx->rng.trial, site, p, u) != 0;
   return u < p;
 }
 

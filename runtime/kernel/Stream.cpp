@@ -41,6 +41,7 @@ void omen_rt_begin_trial(OmenTrialContext* ctx, uint64_t seed, uint64_t trial) {
   ctx->rng.ahead = 0;
   ctx->rng.next = nullptr;
   ctx->logWeight = 0.0;
+  ctx->tilt = nullptr;
   ctx->error.code = OMEN_OK;
   ctx->error.site = 0;
   ctx->error.argCount = 0;

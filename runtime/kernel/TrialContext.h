@@ -39,6 +39,31 @@ typedef struct OmenStream {
   double* next;
 } OmenStream;
 
+/// A change of measure for importance sampling (`omen rare`): how each draw site's draws are
+/// tilted, and where a trial's likelihood ratio and the sums the cross-entropy method tunes
+/// the tilt with go. Sites are the kernel's own numbers (a JIT kernel numbers its sites
+/// locally: the host hands it params in that numbering); `slot` numbers the tilted sites
+/// densely, so the statistics rows are the same on every engine.
+enum {
+  OMEN_TILT_NONE = 0,
+  OMEN_TILT_BERNOULLI = 1,  ///< logit(q) = logit(p) + a
+  OMEN_TILT_NORMAL = 2,     ///< standard score drawn from N(a, b^2) instead of N(0, 1)
+  OMEN_TILT_UNIFORM = 3,    ///< position in [lo, hi] drawn with density ~ exp(a u) instead of 1
+};
+enum { OMEN_TILT_PARAMS = 4, OMEN_TILT_STATS = 3 };
+typedef struct OmenTilt {
+  /// Per site, OMEN_TILT_PARAMS doubles: [kind, slot, a, b]; kind OMEN_TILT_NONE (or a site
+  /// past siteCount) is drawn as written.
+  const double* params;
+  uint32_t siteCount;
+  /// Doubles per trial in `stats`: 1 + OMEN_TILT_STATS * (tilted sites).
+  uint32_t stride;
+  /// Trial firstTrial + i's row at stats + i * stride, zeroed by the host: [log likelihood
+  /// ratio p/q of its tilted draws, then per slot OMEN_TILT_STATS sums] (Tilt.cpp).
+  double* stats;
+  uint64_t firstTrial;
+} OmenTilt;
+
 typedef struct OmenTrialContext {
   OmenStream rng;
   OmenError error;   ///< error.code != 0: the trial failed; engines stop at once
@@ -46,6 +71,9 @@ typedef struct OmenTrialContext {
   /// (omen_rt_factor): `observe` adds the log density of what was seen; the driver turns the
   /// weights into self-normalised estimates and the evidence (runtime/host/Weights.h).
   double logWeight;
+  /// Null (omen_rt_begin_trial sets it so) but in an importance-sampling run, whose block
+  /// functions set it after beginning each trial.
+  const OmenTilt* tilt;
 } OmenTrialContext;
 
 /// Kernels poll the run's cancel flag (Ctrl-C) once per this many phase steps or trial
@@ -71,6 +99,16 @@ void omen_rt_refill_ahead(double* next, uint64_t trial, uint64_t block, uint32_t
 
 /// The next uniform double in the open interval (0, 1) from the trial's stream.
 double omen_rt_next_uniform(OmenTrialContext* ctx);
+
+/// A tilted draw (ctx->tilt set) of trial `trial` from the uniform `u` the sampler drew: a
+/// Bernoulli(p) outcome, a standard normal score, a position in (0, 1). Each adds its log
+/// likelihood ratio and its sums to the trial's statistics row; a site the tilt leaves alone
+/// draws as written. Kept out of line in JIT kernels (RuntimeModule.cpp), as they run only in
+/// importance-sampling runs; they do not take the context, whose address would then escape
+/// and keep it out of registers (and the trials out of vector lanes).
+int32_t omen_rt_tilt_bernoulli(const OmenTilt* tilt, uint64_t trial, uint32_t site, double p, double u);
+double omen_rt_tilt_normal(const OmenTilt* tilt, uint64_t trial, uint32_t site, double u);
+double omen_rt_tilt_uniform(const OmenTilt* tilt, uint64_t trial, uint32_t site, double u);
 
 #ifdef __cplusplus
 }

@@ -6,7 +6,7 @@ Exits 77 (ctest: skipped) when omen was built without MPI or mpirun is missing.
 
 - `mpirun -n 1|2|3 omen run EXAMPLE` gives the same output as `omen run EXAMPLE` for every
   example (JSON, with only the wall-clock seconds removed; CSV and text for one), and so
-  do `omen compare`, sweep, `--worlds`, solve, sensitivity, worst, a built executable and
+  do `omen compare`, sweep, `--worlds`, solve, sensitivity, worst, rare, a built executable and
   a precision-targeted run.
 - A runtime error in a block of a rank other than 0 is reported exactly as one process
   reports it (the lowest failing trial), with exit status 1, also when a third rank holds
@@ -93,6 +93,17 @@ for fmt in ("csv", "text"):
     ref, got = run([OMEN] + args), mpirun(2, [OMEN] + args)
     same = got.stdout == ref.stdout if fmt == "csv" else strip_time(got.stdout) == strip_time(ref.stdout)
     check(f"--format {fmt}: mpirun -n 2 identical", got.returncode == 0 and same, got.stdout + got.stderr)
+
+# rare (importance sampling: pilot rounds and the final run share their blocks out; every
+# rank takes the same tilt from the broadcast totals).
+rare_events = os.path.join(EXAMPLES, "rare_events.omen")
+args = ["rare", rare_events, "--scenario", "walk", "--event", "top", "--set", "L=30", "--pilot", "2000",
+        "--trials", TRIALS, "--threads", "1", "--format", "csv"]
+ref = run([OMEN] + args)
+for n in (2, 3):
+    got = mpirun(n, [OMEN] + args)
+    check(f"rare: mpirun -n {n} identical",
+          ref.returncode == 0 and got.returncode == 0 and got.stdout == ref.stdout, ref.stderr + got.stderr[-2000:])
 
 # compare (paired accumulators travel too).
 args = ["compare", example, "no_honeypots", "honeypots", "--trials", TRIALS, "--threads", "1", "--format", "json"]

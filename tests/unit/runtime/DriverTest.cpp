@@ -58,7 +58,7 @@ class FakeKernel : public Kernel {
 
   bool runBlock(const Value* globals, uint64_t seed, uint64_t first, uint32_t count,
                 double* outcomes, OmenError& error, uint64_t& failedTrial,
-                const std::atomic<bool>* cancel = nullptr) const override {
+                const std::atomic<bool>* cancel = nullptr, const OmenTilt* = nullptr) const override {
     // Uneven block durations so that blocks finish out of order on several threads.
     if (jitter && (first / 4096) % 3 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
     for (uint64_t t = first; t < first + count; ++t) {

@@ -27,7 +27,7 @@ class ManyQuantiles : public Kernel {
   const ScenarioInfo& info() const override { return info_; }
   bool initGlobals(Value*, const uint8_t*, OmenError&) const override { return true; }
   bool runBlock(const Value*, uint64_t, uint64_t first, uint32_t count, double* outcomes, OmenError&,
-                uint64_t&, const std::atomic<bool>* = nullptr) const override {
+                uint64_t&, const std::atomic<bool>* = nullptr, const OmenTilt* = nullptr) const override {
     size_t width = info_.reports.size() * kOutcomeWidth;
     for (uint32_t j = 0; j < count; ++j)
       for (size_t r = 0; r < info_.reports.size(); ++r) {

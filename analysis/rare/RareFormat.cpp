@@ -1,0 +1,93 @@
+//===- RareFormat.cpp - A rare-event estimate as text, JSON or CSV ------------===//
+
+#include "analysis/rare/RareFormat.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "runtime/host/ReportFormat.h"
+#include "runtime/host/TextTable.h"
+
+namespace omen::rt {
+namespace {
+
+std::string tiltText(const RareTilt& t) {
+  if (t.kind == "bernoulli") return fmt::format("logit shift {:+.3f} (drawn with q = {:.4g} on average)", t.a, t.b);
+  if (t.kind == "normal") return fmt::format("score from N({:.3f}, {:.3f}^2) instead of N(0, 1)", t.a, t.b);
+  return fmt::format("exponential tilt {:+.3f} of its position (mean {:.3f} instead of 0.5)", t.a, t.b);
+}
+
+std::string text(const RareResult& r) {
+  std::string out = fmt::format("rare event '{}' in scenario {}{}\n", r.event, r.scenario, r.partial ? " (partial)" : "");
+  out += fmt::format("  P = {}  ± {} (se)   95% interval [{}, {}]\n", roundedNumber(r.estimate, r.stdError),
+                     roundedNumber(r.stdError, r.stdError / 10), roundedNumber(r.ciLow, r.stdError),
+                     roundedNumber(r.ciHigh, r.stdError));
+  out += fmt::format("  relative error {:.3g}%   ESS {:.0f} of {} trials reaching the event   Pareto k-hat {}\n",
+                     100 * r.relError, r.ess, r.hits, std::isnan(r.khat) ? std::string("n/a") : fmt::format("{:.2f}", r.khat));
+  out += "  importance sampling, tuned by cross entropy:";
+  for (size_t i = 0; i < r.rounds.size(); ++i)
+    out += fmt::format(" round {}: {}/{}{}{}", i + 1, r.rounds[i].hits, r.rounds[i].trials,
+                       r.rounds[i].widened ? " (widened start)" : "", i + 1 < r.rounds.size() ? ";" : "");
+  out += "\n";
+  Table tilts;
+  tilts.row({"draw at", "kind", "per trial", "tilt"});
+  for (const RareTilt& t : r.tilts) tilts.row({t.where, t.kind, fmt::format("{:.3g}", t.uses), tiltText(t)});
+  out += tilts.render("  ");
+  for (const std::string& w : r.warnings) out += "  warning: " + w + "\n";
+  out += fmt::format("  {} trials in the final run, {} simulated in all (seed {}, engine {}); {:.2f} s\n",
+                     r.trialsCompleted, r.simulated, r.seed, r.engine, r.seconds);
+  return out;
+}
+
+std::string json(const RareResult& r) {
+  nlohmann::ordered_json j;
+  j["file"] = r.file;
+  j["scenario"] = r.scenario;
+  j["event"] = r.event;
+  j["engine"] = r.engine;
+  j["seed"] = r.seed;
+  j["trials"] = r.trialsCompleted;
+  j["partial"] = r.partial;
+  j["estimate"] = r.estimate;
+  j["std_error"] = r.stdError;
+  j["ci_low"] = r.ciLow;
+  j["ci_high"] = r.ciHigh;
+  j["rel_error"] = r.relError;
+  j["ess"] = r.ess;
+  if (std::isnan(r.khat)) j["khat"] = nullptr; else j["khat"] = r.khat;
+  j["hits"] = r.hits;
+  j["simulated"] = r.simulated;
+  j["seconds"] = r.seconds;
+  nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
+  for (const RareRound& round : r.rounds)
+    rounds.push_back({{"trials", round.trials}, {"hits", round.hits}, {"widened", round.widened}});
+  j["rounds"] = rounds;
+  nlohmann::ordered_json tilts = nlohmann::ordered_json::array();
+  for (const RareTilt& t : r.tilts) tilts.push_back({{"at", t.where}, {"kind", t.kind}, {"a", t.a}, {"b", t.b}, {"uses", t.uses}});
+  j["tilts"] = tilts;
+  j["warnings"] = r.warnings;
+  return j.dump(2) + "\n";
+}
+
+std::string csv(const RareResult& r) {
+  const std::string note = r.partial ? fmt::format("partial: {} of {} trials", r.trialsCompleted, r.trials) : "";
+  return "scenario,event,estimate,std_error,ci_low,ci_high,rel_error,ess,khat,hits,trials,simulated,note\n" +
+         fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.event), num(r.estimate),
+                     num(r.stdError), num(r.ciLow), num(r.ciHigh), num(r.relError), num(r.ess), num(r.khat), r.hits,
+                     r.trialsCompleted, r.simulated, csvField(note));
+}
+
+}  // namespace
+
+std::string formatRare(const RareResult& result, OutputFormat format) {
+  switch (format) {
+    case OutputFormat::Text: return text(result);
+    case OutputFormat::Json: return json(result);
+    case OutputFormat::Csv: return csv(result);
+  }
+  return "";
+}
+
+}  // namespace omen::rt
