@@ -8,6 +8,7 @@
 //     for j in [c, end): run trial j with errors only setting its flag; failed[j - c] = flag;
 //                        any |= flag
 //     if any: for j in [c, end) with failed[j - c]: run trial j again, exactly, one at a time
+//   (a tilted run flags the whole chunk and runs every trial the one-at-a-time way)
 //
 // The speculative loop has no exit but its end, no call and no poll, and its only
 // loop-carried value besides j is an OR, so LLVM's loop vectorizer runs it several trials
@@ -70,16 +71,7 @@ void Emitter::laneChunks(const ir::Scenario& s, Value* seed, Value* first, Value
   };
 
   // The cancel flag, once per chunk (the scalar loop polls every that many trial starts).
-  // A tilted (importance-sampling) run takes the one-trial-at-a-time loop: its draws call
-  // out of line (TrialContext.h), which would keep the lanes loop from vectorizing.
   b_.SetInsertPoint(poll);
-  llvm::BasicBlock* untilted = newBlock("chunk.untilted");
-  llvm::BasicBlock* tilted = newBlock("chunk.tilted");
-  b_.CreateCondBr(b_.CreateIsNull(frame_.tilt), untilted, tilted);
-  b_.SetInsertPoint(tilted);
-  b_.CreateStore(c, index);
-  b_.CreateBr(scalar);
-  b_.SetInsertPoint(untilted);
   b_.CreateCondBr(b_.CreateIsNull(frame_.cancel), start, read);
   b_.SetInsertPoint(read);
   llvm::LoadInst* flag = b_.CreateLoad(b_.getInt8Ty(), frame_.cancel, "cancel");
@@ -99,6 +91,16 @@ void Emitter::laneChunks(const ir::Scenario& s, Value* seed, Value* first, Value
   Value* size = b_.CreateSelect(b_.CreateICmpULT(room, b_.getInt32(OMEN_CANCEL_CHECK_INTERVAL)), room,
                                 b_.getInt32(OMEN_CANCEL_CHECK_INTERVAL));
   Value* end = b_.CreateAdd(c, size);
+  // A tilted (importance-sampling) run flags every trial of the chunk and runs them all the
+  // one-at-a-time way: its draws call out of line (TrialContext.h), which would keep the
+  // lanes loop from vectorizing.
+  llvm::BasicBlock* tilted = newBlock("chunk.tilted");
+  llvm::BasicBlock* speculate = newBlock("chunk.speculate");
+  b_.CreateCondBr(b_.CreateIsNull(frame_.tilt), speculate, tilted);
+  b_.SetInsertPoint(tilted);
+  b_.CreateMemSet(flags, b_.getInt8(1), b_.CreateZExt(size, b_.getInt64Ty()), llvm::MaybeAlign(1));
+  b_.CreateBr(rerun);
+  b_.SetInsertPoint(speculate);
   b_.CreateStore(c, lane);
   b_.CreateStore(b_.getFalse(), any);
   b_.CreateBr(laneHead);
