@@ -6,22 +6,14 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { OUT, omen, sourcePath, launch, watchedPage } from "./browser.mjs";
+import { OUT, sourcePath, openReport } from "./browser.mjs";
 
 const FILE = "tests/browser/Inputs/imports_both.omen";
 const page_ = path.join(OUT, "imports_both.html");
 
 let browser, page, seen, html;
 before(async () => {
-  fs.rmSync(page_, { force: true });
-  omen("report", FILE, "--trials", "2000", "-o", page_);
-  html = fs.readFileSync(page_, "utf8");
-  browser = await launch();
-  let context;
-  ({ context, page, seen } = await watchedPage(browser));
-  await context.setOffline(true);
-  await page.goto(pathToFileURL(page_).href);
-  await page.waitForSelector("#source .listing");
+  ({ html, browser, page, seen } = await openReport(page_, [FILE, "--trials", "2000"], "#source .listing"));
 });
 after(async () => { await browser?.close(); });
 
