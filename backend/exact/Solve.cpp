@@ -59,6 +59,16 @@ class Solver {
     return false;
   }
 
+  // The cancel flag (Ctrl-C) set: stops with where, for the partial result's notice.
+  bool stopAsked(const ir::Phase& p, int64_t round, size_t alive) {
+    if (!cancel_ || !cancel_->load(std::memory_order_relaxed)) return false;
+    error_.interrupted = true;
+    error_.message = "at step " + std::to_string(round) + " of phase " + p.name + ", " + std::to_string(alive) +
+                     " states alive";
+    out_.steps = steps_;
+    return true;
+  }
+
   bool tooMany(const Distribution& states, const ir::Phase& p, int64_t round) {
     error_.message = "more than " + std::to_string(options_.maxStates) + " distinct states (" +
                      std::to_string(states.size()) + " reached) at step " + std::to_string(round) + " of phase " +
@@ -73,6 +83,7 @@ class Solver {
     const ir::Phase& p = s_.phases[phase];
     const ir::Expr& count = p.form == ir::PhaseForm::For ? *p.count : *p.limit;
     for (const auto& [key, weight] : entering) {
+      if (stopAsked(p, 0, active.size())) return false;
       if (graph_) graph_->beginSource(key);
       Position at;
       TrialMemory start;
@@ -102,15 +113,13 @@ class Solver {
     if (!start(phase, entering, active)) return false;
     const bool isFor = p.form == ir::PhaseForm::For;
     for (int64_t round = 0; !active.empty(); ++round) {
-      if (cancel_ && cancel_->load(std::memory_order_relaxed)) {
-        error_.message = "interrupted";
-        return false;
-      }
       ++steps_;
       out_.peakStates = std::max<uint64_t>(out_.peakStates, active.size());
       out_.visitedStates += active.size();
       Distribution next;
       for (const auto& [key, weight] : active) {
+        // Every state, not every round: one round of a large distribution takes seconds.
+        if (stopAsked(p, round, active.size())) return false;
         if (graph_) graph_->beginSource(key);
         Position at;
         TrialMemory state;

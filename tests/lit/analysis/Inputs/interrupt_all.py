@@ -1,8 +1,9 @@
 """Sends SIGINT to every analysis mid-run, in every format, and checks what a user sees.
 
-usage: interrupt_all.py OMEN SLOW.omen
+usage: interrupt_all.py OMEN SLOW.omen SLOW_EXACT.omen
 For each analysis (run, compare, sweep, solve, the tornado and the Sobol' stage of
-sensitivity, run --worlds, worst, voi, test) and each format: the exit status is 130, stderr says
+sensitivity, run --worlds, worst, voi, test, rare in its pilot rounds and in its final run,
+the exact engine's run and worst --exact) and each format: the exit status is 130, stderr says
 "omen: interrupted: …", the output is marked partial (text PARTIAL, JSON "partial": true,
 a CSV `note` of "partial: …" on every row, every row as many fields as its header), no
 estimate resting on no trial is printed as a result, and the process stopped (the time it
@@ -18,7 +19,7 @@ import subprocess
 import sys
 import time
 
-omen, slow = sys.argv[1], sys.argv[2]
+omen, slow, slow_exact = sys.argv[1], sys.argv[2], sys.argv[3]
 ANALYSES = [
     # name, arguments, seconds before the signal (every stage named is still running then)
     ("run", ["run", slow, "--trials", "1000000"], 1.5),
@@ -34,8 +35,21 @@ ANALYSES = [
     ("voi", ["voi", slow, "--decide", "rate", "--maximize", "hit", "--worlds", "200", "--trials", "500"], 2.0),
     # The expectation sits on its true value: undecided for millions of trials.
     ("test", ["test", slow, "--trials", "1000000"], 1.5),
+    # A pilot round of 10^8 climbs; then pilot rounds that end in milliseconds and a final
+    # run of 10^10 climbs.
+    ("rare-pilot", ["rare", slow_exact, "--scenario", "climb", "--event", "top", "--pilot", "100000000"], 1.5),
+    ("rare-final", ["rare", slow_exact, "--scenario", "climb", "--event", "top", "--pilot", "2000",
+                    "--trials", "1e10"], 2.0),
+    # The exact engine: a walk whose distribution widens each step, and a steered walk whose
+    # every strategy is explored (stopped before the backward induction).
+    ("exact", ["run", slow_exact, "--scenario", "walk", "--engine", "exact"], 1.5),
+    ("worst-exact", ["worst", slow_exact, "--scenario", "steered", "--exact", "--maximize", "top"], 1.5),
 ]
 FORMATS = ["text", "json", "csv"]
+# Cases whose memory grows while they run (worst --exact records every state of every step,
+# about 0.3 GB a second): killed after this many seconds if Ctrl-C did not stop them, so a
+# failure cannot take the machine's memory.
+KILL_AFTER = {"worst-exact": 5}
 
 
 def zero_results_json(node, path="$"):
@@ -127,7 +141,7 @@ for name, args, delay in ANALYSES:
         proc.send_signal(signal.SIGINT)
         sent = time.monotonic()
         try:
-            out, err = proc.communicate(timeout=30)
+            out, err = proc.communicate(timeout=KILL_AFTER.get(name, 30))
         except subprocess.TimeoutExpired:
             proc.kill()
             out, err = proc.communicate()
