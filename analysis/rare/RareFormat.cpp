@@ -19,7 +19,31 @@ std::string tiltText(const RareTilt& t) {
   return fmt::format("exponential tilt {:+.3f} of its position (mean {:.3f} instead of 0.5)", t.a, t.b);
 }
 
+std::string splitText(const RareResult& r) {
+  std::string out = fmt::format("rare event '{}' in scenario {}{}\n", r.event, r.scenario, r.partial ? " (partial)" : "");
+  out += fmt::format("  P = {}  ± {} (se)   95% interval [{}, {}]\n", roundedNumber(r.estimate, r.stdError),
+                     roundedNumber(r.stdError, r.stdError / 10), roundedNumber(r.ciLow, r.stdError),
+                     roundedNumber(r.ciHigh, r.stdError));
+  out += fmt::format("  relative error {:.3g}%   the spread of {} replications (interval: Student's t, {} df)\n",
+                     100 * r.relError, r.replications, r.replications - 1);
+  out += fmt::format("  multilevel splitting on {}, fixed effort {} trials per level, {} levels from a pilot:\n", r.splitOn,
+                     r.effort, r.levels.size());
+  Table levels;
+  levels.row({"level", r.splitOn + " >=", "reached from the level before"});
+  for (size_t k = 0; k < r.levels.size(); ++k)
+    levels.row({std::to_string(k + 1), fmt::format("{:.6g}", r.levels[k].threshold), fmt::format("{:.4g}", r.levels[k].share)});
+  levels.row({"event", r.event, fmt::format("{:.4g}", r.eventShare)});
+  out += levels.render("  ");
+  for (const std::string& w : r.warnings) out += "  warning: " + w + "\n";
+  out += fmt::format("  {} phase steps simulated in all, replays and pilot included: the work of {:.3g} plain trials of "
+                     "{:.3g} steps (seed {}, engine {}); {:.2f} s\n",
+                     r.steps, r.plainSteps > 0 ? double(r.steps) / r.plainSteps : 0.0, r.plainSteps, r.seed, r.engine,
+                     r.seconds);
+  return out;
+}
+
 std::string text(const RareResult& r) {
+  if (r.method == "multilevel splitting") return splitText(r);
   std::string out = fmt::format("rare event '{}' in scenario {}{}\n", r.event, r.scenario, r.partial ? " (partial)" : "");
   out += fmt::format("  P = {}  ± {} (se)   95% interval [{}, {}]\n", roundedNumber(r.estimate, r.stdError),
                      roundedNumber(r.stdError, r.stdError / 10), roundedNumber(r.ciLow, r.stdError),
@@ -67,6 +91,18 @@ std::string json(const RareResult& r) {
   nlohmann::ordered_json tilts = nlohmann::ordered_json::array();
   for (const RareTilt& t : r.tilts) tilts.push_back({{"at", t.where}, {"kind", t.kind}, {"a", t.a}, {"b", t.b}, {"uses", t.uses}});
   j["tilts"] = tilts;
+  j["method"] = r.method;
+  if (r.method == "multilevel splitting") {
+    j["split_on"] = r.splitOn;
+    j["effort"] = r.effort;
+    j["replications"] = r.replications;
+    nlohmann::ordered_json levels = nlohmann::ordered_json::array();
+    for (const SplitLevel& l : r.levels) levels.push_back({{"threshold", l.threshold}, {"share", l.share}});
+    j["levels"] = levels;
+    j["event_share"] = r.eventShare;
+    j["steps"] = r.steps;
+    j["plain_steps"] = r.plainSteps;
+  }
   j["warnings"] = r.warnings;
   return j.dump(2) + "\n";
 }
