@@ -28,9 +28,10 @@ void addRareFlags(CLI::App& command, RareFlags& flags) {
   command.add_option("--split-on", flags.splitOn,
                      "Multilevel splitting instead: levels of EXPR, an expression over the scenario's states and params "
                      "that rises step by step towards the event (e.g. a walk's height)");
-  command.add_option("--effort", flags.effort, "Splitting: trials per level in each replication (default 500)");
+  command.add_option("--effort", flags.effort, "Splitting: trials per level in each replication (default " + std::to_string(RareOptions{}.effort) + ")");
   command.add_option("--replications", flags.replications,
-                     "Splitting: independent replications, whose spread is the standard error (default 8)");
+                     "Splitting: independent replications, whose spread is the standard error (default " +
+                         std::to_string(RareOptions{}.replications) + ")");
 }
 
 std::string readRareFlags(const RareFlags& flags, const RunFlags& run, RunOptions& options, RareOptions& what) {

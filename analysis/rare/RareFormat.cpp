@@ -35,10 +35,10 @@ std::string splitText(const RareResult& r) {
   levels.row({"event", r.event, fmt::format("{:.4g}", r.eventShare)});
   out += levels.render("  ");
   for (const std::string& w : r.warnings) out += "  warning: " + w + "\n";
-  out += fmt::format("  {} phase steps simulated in all, replays and pilot included: the work of {:.3g} plain trials of "
-                     "{:.3g} steps (seed {}, engine {}); {:.2f} s\n",
-                     r.steps, r.plainSteps > 0 ? double(r.steps) / r.plainSteps : 0.0, r.plainSteps, r.seed, r.engine,
-                     r.seconds);
+  out += fmt::format("  {} phase steps simulated in all, pilot included, {} of them replaying clones' pasts: the work of "
+                     "{:.3g} plain trials of {:.3g} steps (seed {}, engine {}); {:.2f} s\n",
+                     r.steps, r.replayedSteps, r.plainSteps > 0 ? double(r.steps) / r.plainSteps : 0.0, r.plainSteps,
+                     r.seed, r.engine, r.seconds);
   return out;
 }
 
@@ -101,6 +101,7 @@ std::string json(const RareResult& r) {
     j["levels"] = levels;
     j["event_share"] = r.eventShare;
     j["steps"] = r.steps;
+    j["replayed_steps"] = r.replayedSteps;
     j["plain_steps"] = r.plainSteps;
   }
   j["warnings"] = r.warnings;
@@ -109,6 +110,13 @@ std::string json(const RareResult& r) {
 
 std::string csv(const RareResult& r) {
   const std::string note = r.partial ? fmt::format("partial: {} of {} trials", r.trialsCompleted, r.trials) : "";
+  if (r.method == "multilevel splitting")
+    return "scenario,event,method,split_on,estimate,std_error,ci_low,ci_high,rel_error,levels,effort,replications,steps,"
+           "replayed_steps,plain_steps,note\n" +
+           fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.event),
+                       csvField(r.method), csvField(r.splitOn), num(r.estimate), num(r.stdError), num(r.ciLow),
+                       num(r.ciHigh), num(r.relError), r.levels.size(), r.effort, r.replications, r.steps, r.replayedSteps,
+                       num(r.plainSteps), csvField(note));
   return "scenario,event,estimate,std_error,ci_low,ci_high,rel_error,ess,khat,hits,trials,simulated,note\n" +
          fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.event), num(r.estimate),
                      num(r.stdError), num(r.ciLow), num(r.ciHigh), num(r.relError), num(r.ess), num(r.khat), r.hits,

@@ -105,6 +105,7 @@ class Splitter {
                             seen = std::move(s.seen);
                           }});
     for (const SplitSeen& s : seen) steps_ += s.steps;
+    for (const SplitLineage& l : trials) replayed_ += l.steps.empty() ? 0 : l.steps.back() + 1;
     error_ = schedule.error;
     cancelled_ = schedule.cancelled;
     return !error_ && !cancelled_ && seen.size() == trials.size();
@@ -113,6 +114,7 @@ class Splitter {
   const std::optional<RunError>& error() const { return error_; }
   bool cancelled() const { return cancelled_; }
   uint64_t steps() const { return steps_; }
+  uint64_t replayed() const { return replayed_; }
 
  private:
   const Kernel& kernel_;
@@ -123,7 +125,7 @@ class Splitter {
   ThreadPool pool_;
   std::optional<RunError> error_;
   bool cancelled_ = false;
-  uint64_t steps_ = 0;
+  uint64_t steps_ = 0, replayed_ = 0;
 };
 
 std::vector<SplitLineage> splitRoots(uint64_t replication, uint64_t n) {
@@ -186,6 +188,7 @@ void splitEvent(ScenarioSource& source, size_t index, const RunOptions& options,
   auto start = std::chrono::steady_clock::now();
   RareResult& result = out.result;
   result.method = "multilevel splitting";
+  result.khat = std::numeric_limits<double>::quiet_NaN();  // no weights: splitting has no k-hat or ESS
   result.splitOn = what.splitOn;
   result.effort = what.effort;
   result.replications = what.replications;
@@ -294,6 +297,7 @@ void splitEvent(ScenarioSource& source, size_t index, const RunOptions& options,
     estimates.push_back(estimate);
   }
   result.steps = splitter.steps();
+  result.replayedSteps = splitter.replayed();
   (void)pilotSteps;
   const double reps = double(estimates.size());
   double mean = 0;

@@ -73,6 +73,7 @@ struct RareResult : RunHeader {
   double eventShare = 0;            ///< P(event | reached the last level), over the replications
   uint64_t effort = 0, replications = 0, pilotLevels = 0;
   uint64_t steps = 0;               ///< phase steps simulated in all, replays of clones' pasts included
+  uint64_t replayedSteps = 0;       ///< of them, the steps clones replayed of their ancestors' pasts
   double plainSteps = 0;            ///< phase steps of a plain trial, on average (the first pilot stage)
   std::vector<std::string> warnings;
 };

@@ -8,19 +8,15 @@ The walk from 1 (up 1/3, down 2/3) reaching L before 0, P = 1 / (2^L - 1), at L 
 each estimate within 3 of its standard errors of the closed form and a relative standard
 error of at most 10%. The work, in phase steps (replays of clones' pasts and the pilot
 included), is printed against the steps of 1e6 plain trials."""
-import json, subprocess, sys
+import sys
+
+from rare_runs import Rare
 
 omen, model = sys.argv[1], sys.argv[2]
 failures = []
 
 
-def rare(*args):
-    cmd = [omen, "rare", model, *args, "--format", "json"]
-    out = subprocess.run(cmd, capture_output=True, text=True)
-    if out.returncode != 0:
-        failures.append(f"{' '.join(cmd)} failed:\n{out.stderr}")
-        return None
-    return json.loads(out.stdout)
+rare = Rare(omen, model, failures)
 
 
 for L in (20, 30):
@@ -31,25 +27,14 @@ for L in (20, 30):
     plain_trials = r["steps"] / r["plain_steps"]
     print(f"walk to {L}: {r['estimate']:.6g} ± {r['std_error']:.2g} (truth {truth:.8g}), rel se {r['rel_error']:.3%}, "
           f"{len(r['levels'])} levels, {r['steps']} steps = the work of {plain_trials:.3g} plain trials")
-    if not abs(r["estimate"] - truth) <= 3 * r["std_error"]:
-        failures.append(f"walk to {L}: {r['estimate']} ± {r['std_error']} is not within 3 se of {truth}")
-    if not r["rel_error"] <= 0.10:
-        failures.append(f"walk to {L}: relative se {r['rel_error']} above 10%")
+    rare.check_close(f"walk to {L}", r, truth)
     if r["method"] != "multilevel splitting" or not r["levels"]:
         failures.append(f"walk to {L}: not split into levels: {r}")
 
 # Engines and threads: the same numbers (the engine's name and the time aside).
 base = ["--scenario", "walk", "--event", "top", "--set", "L=20", "--split-on", "h", "--effort", "200",
         "--replications", "3"]
-docs = {}
-for engine in ("interp", "jit", "auto"):
-    for threads in ("1", "3"):
-        d = rare(*base, "--engine", engine, "--threads", threads)
-        if d is not None:
-            d.pop("engine"), d.pop("seconds")
-            docs[(engine, threads)] = d
-if len({json.dumps(d, sort_keys=True) for d in docs.values()}) != 1:
-    failures.append(f"engines or threads differ: {docs}")
+rare.same_everywhere(base)
 
 for f in failures:
     print("FAIL: " + f)
