@@ -43,16 +43,23 @@ std::string wrapped(const std::string& text, const std::string& scenario, const 
   return out;
 }
 
-/// The first error, as EXPR's when it is on EXPR's line: `--split-on:1:COL: error: …`.
+/// The first error, as EXPR's when it is on EXPR's line, or at the wrapper's `)` right after
+/// it (EXPR ended too soon): `--split-on:1:COL: error: …`.
 std::string exprError(const Program::Impl& p, FileId file, uint32_t exprLine, const std::string& expr) {
   for (const Diagnostic& d : p.diags.diagnostics()) {
     if (d.severity != Severity::Error) continue;
     const SourceLoc& at = d.range.begin;
-    if (!(at.valid() && at.file == file && at.line == exprLine)) return p.diags.render(d);
-    std::string caret(at.col > 1 ? at.col - 1 : 0, ' ');
+    const bool onExpr = at.valid() && at.file == file && at.line == exprLine;
+    const bool atEnd = at.valid() && at.file == file && at.line == exprLine + 1 && at.col == 1;
+    if (!onExpr && !atEnd) return p.diags.render(d);
+    const uint32_t col = atEnd ? static_cast<uint32_t>(expr.size()) + 1 : at.col;
+    std::string message = d.message;
+    if (size_t found = message.find(", found ')'"); atEnd && found != std::string::npos)
+      message.replace(found, std::string::npos, ", found its end");
+    std::string caret(col > 1 ? col - 1 : 0, ' ');
     caret += '^';
-    if (d.range.end.line == at.line && d.range.end.col > at.col + 1) caret += std::string(d.range.end.col - at.col - 1, '~');
-    return "--split-on:1:" + std::to_string(at.col) + ": error: " + d.message + "\n  " + expr + "\n  " + caret;
+    if (onExpr && d.range.end.line == at.line && d.range.end.col > at.col + 1) caret += std::string(d.range.end.col - at.col - 1, '~');
+    return "--split-on:1:" + std::to_string(col) + ": error: " + message + "\n  " + expr + "\n  " + caret;
   }
   return "--split-on: the expression could not be checked";
 }
