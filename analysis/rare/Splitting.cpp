@@ -74,7 +74,6 @@ class Splitter {
   /// Runs every trial of `trials` watching `threshold` (ending each that reaches it when
   /// `stop`); false on an error or Ctrl-C (error() / cancelled()).
   bool run(const std::vector<SplitLineage>& trials, double threshold, bool stop, std::vector<SplitSeen>& seen) {
-    const size_t width = outcomeWidth(kernel_.info());
     std::vector<std::vector<double>> outcomes(pool_.size());
     seen.clear();
     seen.reserve(trials.size());
@@ -93,7 +92,6 @@ class Splitter {
             block.seen[j] = {split.steps, split.maxValue, split.crossStep,
                              outcomes[worker][event_ * kOutcomeWidth + 1] != 0};
           }
-          (void)width;
           return std::nullopt;
         },
         [&](SplitStage&& block) { seen.insert(seen.end(), block.seen.begin(), block.seen.end()); }, [](uint64_t) { return false; },
@@ -273,7 +271,6 @@ void splitEvent(ScenarioSource& source, size_t index, const RunOptions& options,
     level = next;
   }
   result.pilotLevels = levels.size();
-  const uint64_t pilotSteps = splitter.steps();
 
   // The replications: fixed effort n per level.
   const size_t m = levels.size();
@@ -298,7 +295,6 @@ void splitEvent(ScenarioSource& source, size_t index, const RunOptions& options,
   }
   result.steps = splitter.steps();
   result.replayedSteps = splitter.replayed();
-  (void)pilotSteps;
   const double reps = double(estimates.size());
   double mean = 0;
   for (double e : estimates) mean += e;
