@@ -14,6 +14,7 @@ Program::~Program() = default;
 
 static std::unique_ptr<Program::Impl> check(std::unique_ptr<Program::Impl> impl, FileId main,
                                             const LoadOptions& options) {
+  impl->loadOptions = options;
   sema::FrontendOptions frontendOptions;
   frontendOptions.stdlibDir = options.stdlibDir;
   frontendOptions.importRoots = options.importRoots;

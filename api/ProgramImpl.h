@@ -1,6 +1,7 @@
 //===- ProgramImpl.h - What an omen::Program holds -------------------------===//
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ struct Program::Impl {
   std::unique_ptr<ast::Program> checked;  ///< null if the program has errors
   std::unique_ptr<ir::Module> ir;         ///< lowered on first use
   double checkSeconds = 0, lowerSeconds = 0;  ///< the frontend's and the lowering's time
+  LoadOptions loadOptions;  ///< what it was loaded with (a derived program loads alike)
 
   /// The IR, lowered once. Null (with `error` set) only on an internal error.
   const ir::Module* lowered(std::string& error);
@@ -55,6 +57,11 @@ class IrScenarioSource final : public rt::ScenarioSource {
   /// Scenario `index` with the policy applied into `out` (untouched without `choose`); "" or
   /// why the policy does not fit it.
   std::string withPolicy(size_t index, std::unique_ptr<ir::Scenario>& out) const;
+  /// `omen rare --split-on EXPR` (api/SplitKernel.cpp): the scenario extended by a report of
+  /// EXPR, so the frontend checks EXPR in the scenario's scope, lowered, and given split
+  /// points of it (ir/SplitPoints.h).
+  const rt::Kernel* splitKernel(size_t index, const std::string& expr, std::string& error) override;
+  std::string renderSplitError(size_t index, const RunError& error) const override;
   /// The exact engine only evaluates globals with this source's kernels: `choose` is fine.
   void forExactEngine() { exactOnly_ = true; }
 
@@ -68,6 +75,8 @@ class IrScenarioSource final : public rt::ScenarioSource {
   std::string policyFile_;
   std::string policyText_;
   bool exactOnly_ = false;
+  /// Split kernels with the derived programs they were compiled from, by scenario index.
+  std::map<size_t, std::shared_ptr<struct SplitBuild>> splits_;
 };
 
 /// `omen emit --jani` (api/Jani.cpp): one scenario of the main file (`names`: at most one) as

@@ -10,7 +10,10 @@ time x variance is (seconds per trial) x P (1 - P), with the seconds per trial m
 `omen run` of N trials (which at this P sees no event at all). `omen rare`'s is its total
 seconds (pilot rounds included) x its se^2. Both on the JIT engine, one thread, best of R;
 times are the run's own (JSON `seconds`: no process start-up or compile). The ratio
-plain / rare is the issue-24 figure (target: at least 100).
+plain / rare is the issue-24 figure (target: at least 100). The walk is also estimated by
+multilevel splitting (`--split-on h`, method "split"), whose work is also given in phase
+steps: its steps simulated (replays of clones' pasts included) against the steps of plain
+trials that reach the same variance.
 
 Build first: ninja -C BUILD omen
 """
@@ -29,21 +32,31 @@ args = ap.parse_args()
 omen = os.path.join(args.build, "bin", "omen")
 model = os.path.join(here, "rare", "rare.omen")
 common = ["--engine", "jit", "--threads", "1", "--format", "json"]
-cases = [("walk", "top", 1 / (2 ** 23 - 1)), ("normals", "tail", 0.5 * math.erfc(5 / math.sqrt(2)))]
+cases = [("walk", "top", 1 / (2 ** 23 - 1), []), ("normals", "tail", 0.5 * math.erfc(5 / math.sqrt(2)), []),
+         ("walk", "top", 1 / (2 ** 23 - 1), ["--split-on", "h"])]
 
 
 def run(*words):
     return json.loads(subprocess.run([omen, *words], check=True, capture_output=True, text=True).stdout)
 
 
-print("| event | P | plain: s/trial | plain: time x var | rare: s | rare: se | rare: time x var | plain / rare |")
-print("|---|---|---|---|---|---|---|---|")
-for scenario, event, p in cases:
+print("| event | method | P | plain: s/trial | plain: time x var | rare: s | rare: se | rare: time x var | plain / rare |")
+print("|---|---|---|---|---|---|---|---|---|")
+steps_rows = []
+for scenario, event, p, extra in cases:
     plain = min(run("run", model, "--scenario", scenario, "--trials", str(args.plain_trials), *common)["scenarios"][0]["seconds"]
                 for _ in range(args.repeats)) / args.plain_trials
-    rare = min((run("rare", model, "--scenario", scenario, "--event", event, *common) for _ in range(args.repeats)),
+    rare = min((run("rare", model, "--scenario", scenario, "--event", event, *extra, *common) for _ in range(args.repeats)),
                key=lambda r: r["seconds"])
     plain_work = plain * p * (1 - p)
     rare_work = rare["seconds"] * rare["std_error"] ** 2
-    print(f"| {scenario} {event} | {p:.3g} | {plain:.3g} | {plain_work:.3g} | {rare['seconds']:.3g} | "
+    method = "split" if extra else "tilt"
+    print(f"| {scenario} {event} | {method} | {p:.3g} | {plain:.3g} | {plain_work:.3g} | {rare['seconds']:.3g} | "
           f"{rare['std_error']:.3g} | {rare_work:.3g} | {plain_work / rare_work:,.0f} |")
+    if extra:
+        # Plain trials for the same variance: P (1 - P) / se^2 of them, each of plain_steps steps.
+        plain_steps = p * (1 - p) / rare["std_error"] ** 2 * rare["plain_steps"]
+        steps_rows.append(f"{scenario} {event}, split: {rare['steps']:,} steps simulated; plain Monte Carlo needs "
+                          f"{plain_steps:.3g} steps for the same se ({plain_steps / rare['steps']:,.0f}x more)")
+for row in steps_rows:
+    print(row)

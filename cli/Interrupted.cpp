@@ -86,6 +86,10 @@ std::string interruptNotice(const VoiResult& r, const std::string& tool) {
 
 std::string interruptNotice(const RareResult& r, const std::string& tool) {
   if (!r.partial) return "";
+  if (r.method == "multilevel splitting")
+    return fmt::format("{}: interrupted: during multilevel splitting, after {} phase steps: no estimate (printed "
+                       "marked partial)\n",
+                       tool, r.steps);
   const std::string rounds = plural(r.rounds.size(), "pilot round") + " finished";
   if (r.trialsCompleted == 0 && !r.estimated)
     return fmt::format("{}: interrupted: in {}; {}, the final run had not started: no estimate (printed marked "

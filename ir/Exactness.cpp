@@ -134,6 +134,8 @@ class Analysis {
   }
   std::string scan(const Block& b) {
     for (const StmtPtr& s : b) {
+      // A splitting run's trials are replayed clones (ir/SplitPoints.h): not a distribution.
+      if (s->kind == StmtKind::SplitPoint) return "the scenario has split points (multilevel splitting runs by Monte Carlo)";
       for (const Expr* e : {s->value.get(), s->subscript.get(), s->bound.get()}) {
         std::string why = e ? scan(*e) : "";
         if (!why.empty()) return why;

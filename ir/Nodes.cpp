@@ -232,6 +232,12 @@ StmtPtr makeFactor(ExprPtr logWeight, uint32_t site) {
   return s;
 }
 
+StmtPtr makeSplitPoint(ExprPtr value, uint32_t site) {
+  auto s = withValue(StmtKind::SplitPoint, 0, std::move(value));
+  s->site = site;
+  return s;
+}
+
 StmtPtr makeChoose(uint32_t slot, std::vector<ExprPtr> choices, ExprPtr lo, ExprPtr hi, std::vector<uint32_t> visible,
                    uint32_t site) {
   auto s = withValue(StmtKind::Choose, slot, std::move(lo));

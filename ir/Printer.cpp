@@ -119,6 +119,7 @@ class Printer {
       case StmtKind::Stop: out_ << pad << "stop\n"; return;
       case StmtKind::Return: out_ << pad << "return " << expr(*s.value) << "\n"; return;
       case StmtKind::Factor: out_ << pad << "factor" << siteTag(s.site) << " " << expr(*s.value) << "\n"; return;
+      case StmtKind::SplitPoint: out_ << pad << "split_point " << expr(*s.value) << "\n"; return;
       case StmtKind::Choose: {
         out_ << pad << "choose" << siteTag(s.site) << " " << slot(s.index) << " in ";
         if (s.choices.empty()) {

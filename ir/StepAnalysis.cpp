@@ -82,6 +82,10 @@ bool StepAnalysis::scanBlock(const Block& b, std::set<uint32_t>& assigned, std::
       case StmtKind::Choose:
         why = "the body chooses";
         return false;
+      // Each step's value is recorded and may switch the stream (ir/SplitPoints.h).
+      case StmtKind::SplitPoint:
+        why = "the body has split points";
+        return false;
     }
   }
   return true;

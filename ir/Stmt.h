@@ -32,6 +32,10 @@ enum class StmtKind : uint8_t {
   /// docs/exact.md); Monte Carlo engines never see it: a policy replaces it first
   /// (ir/ApplyPolicy.h), or the run is refused.
   Choose,
+  /// value (real) through omen_rt_split_point (site) after a phase step; the trial ends when
+  /// it returns 1. Only in a scenario instrumented for multilevel splitting
+  /// (ir/SplitPoints.h), never lowered from source.
+  SplitPoint,
 };
 
 struct Stmt;
@@ -65,6 +69,7 @@ StmtPtr makeReturn(ExprPtr value);
 StmtPtr makeStoreElement(uint32_t array, ExprPtr subscript, ExprPtr value, uint32_t site);
 StmtPtr makeTriggerElement(uint32_t happenedArray, ExprPtr subscript, uint32_t site);
 StmtPtr makeFactor(ExprPtr logWeight, uint32_t site);
+StmtPtr makeSplitPoint(ExprPtr value, uint32_t site);
 /// `choices` empty: the range lo..hi-1.
 StmtPtr makeChoose(uint32_t slot, std::vector<ExprPtr> choices, ExprPtr lo, ExprPtr hi, std::vector<uint32_t> visible,
                    uint32_t site);

@@ -35,6 +35,8 @@ constexpr StmtTraits traitsOf(StmtKind kind) {
     case StmtKind::TriggerElement: return {.writesElement = true};
     case StmtKind::For: return {.loops = true};
     case StmtKind::Choose: return {.decides = true};
+    // May switch the trial's stream and may end it (runtime/kernel/Split.cpp).
+    case StmtKind::SplitPoint: return {.draws = true, .leaves = true};
   }
   return {};
 }

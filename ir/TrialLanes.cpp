@@ -79,6 +79,7 @@ class LaneAnalysis {
     for (const StmtPtr& s : b) {
       if (traitsOf(s->kind).loops) return "the trial has a for loop";
       if (traitsOf(s->kind).decides) return "the trial chooses";
+      if (s->kind == StmtKind::SplitPoint) return "the trial has split points";
       for (const Expr* e : {s->value.get(), s->subscript.get(), s->bound.get()}) {
         std::string why = e ? scan(*e) : "";
         if (!why.empty()) return why;

@@ -275,6 +275,10 @@ void Verifier::stmt(const Ctx& c, const Stmt& s) {
       if (s.site >= m_.sites.size()) problem(c, "factor without a valid site");
       value(Type::Real, "factor");
       return;
+    case StmtKind::SplitPoint:
+      if (!inPhase) problem(c, "split point outside a phase");
+      value(Type::Real, "split point");
+      return;
     case StmtKind::Choose: {
       if (!inPhase) problem(c, "choose outside a phase");
       if (s.site >= m_.sites.size()) problem(c, "choose without a valid site");

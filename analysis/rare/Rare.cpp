@@ -17,6 +17,7 @@
 #include <cmath>
 
 #include "analysis/rare/CrossEntropy.h"
+#include "analysis/rare/Splitting.h"
 #include "analysis/rare/TiltedRun.h"
 #include "core/ClosestName.h"
 #include "runtime/host/DriverSupport.h"
@@ -100,12 +101,17 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
   if (info.weighted)
     return usage("scenario '" + info.name + "' observes: omen rare does not combine its likelihood ratios with observations yet; "
                  "run it with `omen run` (docs/evidence.md)");
+  if (!what.splitOn.empty()) {
+    splitEvent(source, prepared.indices[0], options, what, out);
+    return out;
+  }
   std::vector<SiteTilt> tilts = untilted(info);
   if (tilts.empty())
     return cannot("the scenario has no draw omen rare can tilt (bernoulli, `with probability`, normal, uniform), "
-                  "so importance sampling does not apply, and multilevel splitting is not built yet. For a probability "
-                  "this small a plain run needs about 100 / P trials (`omen run --rel-precision 10%`); or rewrite the "
-                  "draws the event depends on with tiltable ones (docs/rare-events.md)");
+                  "so importance sampling does not apply. If the event is reached step by step, split on a "
+                  "quantity that rises towards it (--split-on EXPR, multilevel splitting); else a plain run needs "
+                  "about 100 / P trials (`omen run --rel-precision 10%`), or rewrite the draws the event depends on "
+                  "with tiltable ones (docs/rare-events.md)");
 
   DriverOptions driver;
   if (std::string error = driverOptions(options, kernel, driver); !error.empty()) return usage(error);

@@ -20,11 +20,37 @@ std::string tiltText(const RareTilt& t) {
 }
 
 std::string partialLine(const RareResult& r) {
+  if (r.method == "multilevel splitting") return "PARTIAL: interrupted during multilevel splitting";
   return fmt::format("PARTIAL: interrupted in {}; {} final trials finished of {}", r.stoppedIn, r.trialsCompleted,
                      r.trials);
 }
 
+std::string splitText(const RareResult& r) {
+  std::string out = fmt::format("rare event '{}' in scenario {}{}\n", r.event, r.scenario, r.partial ? " (partial)" : "");
+  if (!r.estimated) return out + "  " + partialLine(r) + "\n  P: no estimate: " + r.noEstimate + "\n";
+  out += fmt::format("  P = {}  ± {} (se)   95% interval [{}, {}]\n", roundedNumber(r.estimate, r.stdError),
+                     roundedNumber(r.stdError, r.stdError / 10), roundedNumber(r.ciLow, r.stdError),
+                     roundedNumber(r.ciHigh, r.stdError));
+  out += fmt::format("  relative error {:.3g}%   the spread of {} replications (interval: Student's t, {} df)\n",
+                     100 * r.relError, r.replications, r.replications - 1);
+  out += fmt::format("  multilevel splitting on {}, fixed effort {} trials per level, {} levels from a pilot:\n", r.splitOn,
+                     r.effort, r.levels.size());
+  Table levels;
+  levels.row({"level", r.splitOn + " >=", "reached from the level before"});
+  for (size_t k = 0; k < r.levels.size(); ++k)
+    levels.row({std::to_string(k + 1), fmt::format("{:.6g}", r.levels[k].threshold), fmt::format("{:.4g}", r.levels[k].share)});
+  levels.row({"event", r.event, fmt::format("{:.4g}", r.eventShare)});
+  out += levels.render("  ");
+  for (const std::string& w : r.warnings) out += "  warning: " + w + "\n";
+  out += fmt::format("  {} phase steps simulated in all, pilot included, {} of them replaying clones' pasts: the work of "
+                     "{:.3g} plain trials of {:.3g} steps (seed {}, engine {}); {:.2f} s\n",
+                     r.steps, r.replayedSteps, r.plainSteps > 0 ? double(r.steps) / r.plainSteps : 0.0, r.plainSteps,
+                     r.seed, r.engine, r.seconds);
+  return out;
+}
+
 std::string text(const RareResult& r) {
+  if (r.method == "multilevel splitting") return splitText(r);
   std::string out = fmt::format("rare event '{}' in scenario {}{}\n", r.event, r.scenario, r.partial ? " (partial)" : "");
   if (r.partial) out += "  " + partialLine(r) + "\n";
   if (r.estimated) {
@@ -85,6 +111,19 @@ std::string json(const RareResult& r) {
   nlohmann::ordered_json tilts = nlohmann::ordered_json::array();
   for (const RareTilt& t : r.tilts) tilts.push_back({{"at", t.where}, {"kind", t.kind}, {"a", t.a}, {"b", t.b}, {"uses", t.uses}});
   j["tilts"] = tilts;
+  j["method"] = r.method;
+  if (r.method == "multilevel splitting") {
+    j["split_on"] = r.splitOn;
+    j["effort"] = r.effort;
+    j["replications"] = r.replications;
+    nlohmann::ordered_json levels = nlohmann::ordered_json::array();
+    for (const SplitLevel& l : r.levels) levels.push_back({{"threshold", l.threshold}, {"share", l.share}});
+    j["levels"] = levels;
+    j["event_share"] = r.eventShare;
+    j["steps"] = r.steps;
+    j["replayed_steps"] = r.replayedSteps;
+    j["plain_steps"] = r.plainSteps;
+  }
   j["warnings"] = r.warnings;
   return j.dump(2) + "\n";
 }
@@ -94,6 +133,13 @@ std::string csv(const RareResult& r) {
   if (!r.estimated) note += "; no estimate: " + r.noEstimate;
   // No estimate: empty fields (NaN to pandas), never a 0 that reads as one.
   auto number = [&](double x) { return r.estimated ? num(x) : std::string(); };
+  if (r.method == "multilevel splitting")
+    return "scenario,event,method,split_on,estimate,std_error,ci_low,ci_high,rel_error,levels,effort,replications,steps,"
+           "replayed_steps,plain_steps,note\n" +
+           fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.event),
+                       csvField(r.method), csvField(r.splitOn), number(r.estimate), number(r.stdError), number(r.ciLow),
+                       number(r.ciHigh), number(r.relError), r.levels.size(), r.effort, r.replications, r.steps, r.replayedSteps,
+                       num(r.plainSteps), csvField(note));
   return "scenario,event,estimate,std_error,ci_low,ci_high,rel_error,ess,khat,hits,trials,simulated,note\n" +
          fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.event),
                      number(r.estimate), number(r.stdError), number(r.ciLow), number(r.ciHigh), number(r.relError),

@@ -81,7 +81,7 @@ TiltedRunOutcome runTilted(const Kernel& kernel, const std::vector<Value>& globa
         std::vector<double>& rows = stats[worker];
         rows.assign(size_t(count) * stride, 0.0);
         OmenTilt tilt{request.params.data(), static_cast<uint32_t>(request.params.size() / OMEN_TILT_PARAMS), stride,
-                      rows.data(), request.firstTrial + first};
+                      rows.data(), request.firstTrial + first, nullptr};
         std::optional<RunError> error = detail::runAndCheck(kernel, globals, request.seed, request.firstTrial + first,
                                                             count, outcomes[worker], request.cancel, &tilt);
         if (error) {

@@ -402,6 +402,7 @@ Evaluator::Status Evaluator::exec(const ir::Block& b) {
         }
         break;
       case StmtKind::Factor: break;  // never reached: ir/Exactness refuses a scenario that observes
+      case StmtKind::SplitPoint: break;  // never reached: ir/Exactness refuses split points
       case StmtKind::Choose: {
         Branch options = alternatives(*s);
         if (stopped()) return Status::Done;

@@ -68,6 +68,7 @@ enum class IOp : uint8_t {
   ForTest,      ///< if !(frame[a] < frame[b]) goto expr: a `for` loop's entry (site: its length check)
   ForNext,      ///< ++frame[a]; if frame[a] < frame[b] goto expr: the back edge, which polls the cancel flag
   Factor,       ///< the trial's log weight += eval(expr) (omen_rt_factor, site)
+  SplitPoint,   ///< omen_rt_split_point(eval(expr)); the trial ends where it returns 1
   Halt,         ///< end of a code sequence (a step finished normally)
 };
 

@@ -177,6 +177,7 @@ void Compiler::stmt(const ir::Stmt& s) {
     }
     case ir::StmtKind::TriggerElement: emit({IOp::TriggerElem, s.index, 0, s.site, expr(*s.subscript)}); return;
     case ir::StmtKind::Factor: emit({IOp::Factor, 0, expr(*s.value), s.site}); return;
+    case ir::StmtKind::SplitPoint: emit({IOp::SplitPoint, 0, expr(*s.value), s.site}); return;
     // A policy replaces every Choose before a run (ir/ApplyPolicy.h), or the run is refused
     // (IrScenarioSource::cannotRun); a kernel compiled without one (the exact engine's, for
     // its globals; the fuzzers) takes the first alternative, as the JIT does.

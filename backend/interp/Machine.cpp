@@ -356,6 +356,13 @@ Machine::Status Machine::exec(uint32_t pc) {
         ++pc;
         break;
       }
+      case IOp::SplitPoint: {
+        Value v = operand(in.expr);
+        if (failed()) return Status::Done;
+        if (omen_rt_split_point(&ctx_, in.site, v.r)) return Status::End;
+        ++pc;
+        break;
+      }
       case IOp::ForTest:
         if (!checkLoopLength(frame_[in.a].i, frame_[in.b].i, in.site)) return Status::Done;
         pc = frame_[in.a].i < frame_[in.b].i ? pc + 1 : in.expr;

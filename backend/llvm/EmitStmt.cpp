@@ -207,6 +207,14 @@ void Emitter::stmt(const ir::Stmt& s) {
         checkError();
       }
       return;
+    case K::SplitPoint:
+      if (llvm::Function* split = runtimeFunction("omen_rt_split_point")) {
+        Value* end = b_.CreateCall(split, {frame_.ctx, b_.getInt32(s.site), expr(*s.value)});
+        llvm::BasicBlock* go = newBlock("split.go");
+        b_.CreateCondBr(b_.CreateICmpNE(end, b_.getInt32(0)), frame_.endTrial, go);
+        b_.SetInsertPoint(go);
+      }
+      return;
   }
 }
 

@@ -63,7 +63,8 @@ llvm::Error linkRuntimeInto(llvm::Module& kernel, std::unique_ptr<llvm::Module> 
   // stream and error record in registers, so force it.
   for (llvm::Function& f : kernel) {
     if (f.isDeclaration() || keep.count(f.getName().str())) continue;
-    if (f.getName() == "omen_rt_refill_ahead" || f.getName().starts_with("omen_rt_tilt_")) {  // see TrialContext.h
+    if (f.getName() == "omen_rt_refill_ahead" || f.getName().starts_with("omen_rt_tilt_") ||
+        f.getName() == "omen_rt_split_point") {  // see TrialContext.h
       f.removeFnAttr(llvm::Attribute::AlwaysInline);
       f.addFnAttr(llvm::Attribute::NoInline);
       continue;

@@ -22,6 +22,19 @@ struct RareOptions {
   std::string event;      ///< label of an unconditional P(…) report
   uint64_t pilot = 10000; ///< trials per cross-entropy round
   uint64_t rounds = 10;   ///< at most this many pilot rounds
+  /// Non-empty: multilevel splitting on this expression over the scenario's states and
+  /// params (`--split-on EXPR`) instead of importance sampling.
+  std::string splitOn;
+  uint64_t effort = 500;       ///< splitting: trials per level, in each replication (10 … 1e8)
+  uint64_t replications = 8;   ///< splitting: independent runs of the whole scheme, whose spread is the se (2 … 10000)
+};
+
+/// One level of a splitting run: the threshold of the split expression and the share of the
+/// trials started at the level before (the first: from the start) that reached it, averaged
+/// over the replications.
+struct SplitLevel {
+  double threshold = 0;
+  double share = 0;
 };
 
 /// One pilot round: its trials, how many reached the event, and whether it drew with the
@@ -59,6 +72,15 @@ struct RareResult : RunHeader {
   uint64_t simulated = 0;  ///< every trial run, pilots included
   std::vector<RareRound> rounds;
   std::vector<RareTilt> tilts;
+  /// "importance sampling" or "multilevel splitting"; the fields below are splitting's.
+  std::string method = "importance sampling";
+  std::string splitOn;
+  std::vector<SplitLevel> levels;   ///< levels[k].share: P(reach k | reached k-1); the event's share last
+  double eventShare = 0;            ///< P(event | reached the last level), over the replications
+  uint64_t effort = 0, replications = 0, pilotLevels = 0;
+  uint64_t steps = 0;               ///< phase steps simulated in all, replays of clones' pasts included
+  uint64_t replayedSteps = 0;       ///< of them, the steps clones replayed of their ancestors' pasts
+  double plainSteps = 0;            ///< phase steps of a plain trial, on average (the first pilot stage)
   std::vector<std::string> warnings;
 };
 

@@ -50,6 +50,16 @@ class ScenarioSource {
   virtual std::string usePolicy(const std::string&) {
     return "a built executable follows the strategy it was built with (omen build --policy)";
   }
+  /// `omen rare --split-on EXPR` (docs/rare-events.md): scenario `index` with a split point of
+  /// EXPR after every phase step (ir/SplitPoints.h), compiled on this source's engine and
+  /// kept; nullptr with `error`: EXPR's diagnostic (the flag's text and a caret) or why the
+  /// scenario cannot be split.
+  virtual const Kernel* splitKernel(size_t, const std::string&, std::string& error) {
+    error = "--split-on instruments the scenario's IR, which a built executable does not carry; run omen rare --split-on";
+    return nullptr;
+  }
+  /// A runtime error a split kernel of scenario `index` returned, rendered.
+  virtual std::string renderSplitError(size_t index, const RunError& error) const { return renderError(index, error); }
   /// `omen worst --exact` (docs/exact.md): the optimum over every strategy of a scenario
   /// with `choose`, solved on the program's IR, and its strategy replayed by Monte Carlo.
   virtual WorstOutcome worstExact(const RunOptions&, const WorstOptions&) {

@@ -62,7 +62,28 @@ typedef struct OmenTilt {
   /// ratio p/q of its tilted draws, then per slot OMEN_TILT_STATS sums] (Tilt.cpp).
   double* stats;
   uint64_t firstTrial;
+  /// Multilevel splitting (`omen rare --split-on`): the trial's lineage and what its split
+  /// points saw; null in every other run. A splitting run passes a tilt that tilts no site.
+  struct OmenSplit* split;
 } OmenTilt;
+
+/// One trial of a multilevel-splitting run (Split.cpp), run alone in its block call. A clone
+/// is its ancestor's trial replayed, with its stream switched at each step of `switchSteps`
+/// (after that step's split point) to trial `switchStreams[i]`'s stream of the run: a trial
+/// is a function of its streams, so this re-creates the ancestor's state at its last level
+/// without saving any of it (docs/architecture.md, "Multilevel splitting").
+typedef struct OmenSplit {
+  const uint64_t* switchSteps;   ///< ascending: the phase steps (counted over the trial) to switch after
+  const uint64_t* switchStreams;
+  uint32_t switchCount;
+  uint32_t nextSwitch;           ///< in/out: switches done, 0 at the start
+  double threshold;              ///< the level watched for
+  uint32_t stopAtThreshold;      ///< end the trial at the first split point whose value reaches it
+  uint32_t padding;
+  uint64_t steps;                ///< out: split points passed (phase steps simulated)
+  double maxValue;               ///< out: the largest value seen (-inf before the first)
+  int64_t crossStep;             ///< out: the first step whose value reached the threshold, -1 if none
+} OmenSplit;
 
 typedef struct OmenTrialContext {
   OmenStream rng;
@@ -106,6 +127,12 @@ double omen_rt_next_uniform(OmenTrialContext* ctx);
 /// draws as written. Kept out of line in JIT kernels (RuntimeModule.cpp), as they run only in
 /// importance-sampling runs; they do not take the context, whose address would then escape
 /// and keep it out of registers (and the trials out of vector lanes).
+/// A split point (ir/SplitPoints.h), after every phase step of a scenario instrumented for
+/// splitting: records `value`, switches the stream where the lineage says, and returns 1 when
+/// the trial is to end here (it reached the threshold it was run to). Without a split (a
+/// null tilt or tilt->split) it does nothing and returns 0.
+int32_t omen_rt_split_point(OmenTrialContext* ctx, uint32_t site, double value);
+
 int32_t omen_rt_tilt_bernoulli(const OmenTilt* tilt, uint64_t trial, uint32_t site, double p, double u);
 double omen_rt_tilt_normal(const OmenTilt* tilt, uint64_t trial, uint32_t site, double u);
 double omen_rt_tilt_uniform(const OmenTilt* tilt, uint64_t trial, uint32_t site, double u);

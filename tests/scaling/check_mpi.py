@@ -107,6 +107,16 @@ for n in (2, 3):
     check(f"rare: mpirun -n {n} identical",
           ref.returncode == 0 and got.returncode == 0 and got.stdout == ref.stdout, ref.stderr + got.stderr[-2000:])
 
+# rare --split-on (multilevel splitting: every level's clones share their blocks out; every
+# rank continues from the same merged results).
+args = ["rare", rare_events, "--scenario", "walk", "--event", "top", "--split-on", "h", "--effort", "200",
+        "--replications", "3", "--threads", "1", "--format", "csv"]
+ref = run([OMEN] + args)
+for n in (2, 3):
+    got = mpirun(n, [OMEN] + args)
+    check(f"rare --split-on: mpirun -n {n} identical",
+          ref.returncode == 0 and got.returncode == 0 and got.stdout == ref.stdout, ref.stderr + got.stderr[-2000:])
+
 # compare (paired accumulators travel too).
 args = ["compare", example, "no_honeypots", "honeypots", "--trials", TRIALS, "--threads", "1", "--format", "json"]
 ref = run([OMEN] + args)

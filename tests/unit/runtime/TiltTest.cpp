@@ -19,7 +19,7 @@ template <class Draw, class F>
 double weightedMean(int kind, double a, double b, Draw draw, F f, std::vector<double>* sums = nullptr) {
   const double params[OMEN_TILT_PARAMS] = {double(kind), 0, a, b};
   std::vector<double> rows(size_t(kTrials) * (1 + OMEN_TILT_STATS), 0.0);
-  OmenTilt tilt{params, 1, 1 + OMEN_TILT_STATS, rows.data(), 0};
+  OmenTilt tilt{params, 1, 1 + OMEN_TILT_STATS, rows.data(), 0, nullptr};
   OmenTrialContext ctx;
   double total = 0;
   for (int i = 0; i < kTrials; ++i) {
@@ -72,7 +72,7 @@ TEST(Tilt, UntiltedSiteDrawsAsWritten) {
   // Site 0 tilted as a normal; a bernoulli and a uniform at site 0 are other kinds: untouched.
   const double params[OMEN_TILT_PARAMS] = {OMEN_TILT_NORMAL, 0, 3.0, 1.0};
   double row[1 + OMEN_TILT_STATS] = {};
-  OmenTilt tilt{params, 1, 1 + OMEN_TILT_STATS, row, 7};
+  OmenTilt tilt{params, 1, 1 + OMEN_TILT_STATS, row, 7, nullptr};
   OmenTrialContext plain, tilted;
   omen_rt_begin_trial(&plain, kSeed, 7);
   omen_rt_begin_trial(&tilted, kSeed, 7);

@@ -40,6 +40,9 @@ ANALYSES = [
     ("rare-pilot", ["rare", slow_exact, "--scenario", "climb", "--event", "top", "--pilot", "100000000"], 1.5),
     ("rare-final", ["rare", slow_exact, "--scenario", "climb", "--event", "top", "--pilot", "2000",
                     "--trials", "1e10"], 2.0),
+    # Multilevel splitting with 10^7 climbs per level: interrupted in its pilot.
+    ("rare-split", ["rare", slow_exact, "--scenario", "climb", "--event", "top", "--split-on", "h",
+                    "--effort", "10000000"], 1.5),
     # The exact engine: a walk whose distribution widens each step, and a steered walk whose
     # every strategy is explored (stopped before the backward induction).
     ("exact", ["run", slow_exact, "--scenario", "walk", "--engine", "exact"], 1.5),

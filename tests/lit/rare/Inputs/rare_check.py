@@ -10,17 +10,13 @@ Each estimate within 3 of its standard errors of the closed form, a relative sta
 error of at most 10%, and at most 1e6 trials simulated, pilot rounds included."""
 import json, math, os, subprocess, sys
 
+from rare_runs import Rare
+
 omen, model, work = sys.argv[1], sys.argv[2], sys.argv[3]
 failures = []
 
 
-def rare(*args, exe=None):
-    cmd = ([exe, "rare"] if exe else [omen, "rare", model]) + list(args) + ["--format", "json"]
-    out = subprocess.run(cmd, capture_output=True, text=True)
-    if out.returncode != 0:
-        failures.append(f"{' '.join(cmd)} failed:\n{out.stderr}")
-        return None
-    return json.loads(out.stdout)
+rare = Rare(omen, model, failures)
 
 
 cases = [
@@ -37,10 +33,7 @@ for name, args, truth in cases:
         continue
     print(f"{name}: {r['estimate']:.6g} ± {r['std_error']:.2g} (truth {truth:.8g}), rel se {r['rel_error']:.3%}, "
           f"{r['simulated']} trials")
-    if not abs(r["estimate"] - truth) <= 3 * r["std_error"]:
-        failures.append(f"{name}: {r['estimate']} ± {r['std_error']} is not within 3 se of {truth}")
-    if not r["rel_error"] <= 0.10:
-        failures.append(f"{name}: relative se {r['rel_error']} above 10%")
+    rare.check_close(name, r, truth)
     if not r["simulated"] <= 1_000_000:
         failures.append(f"{name}: {r['simulated']} trials simulated, more than 1e6")
     if not r["tilts"]:
@@ -48,15 +41,7 @@ for name, args, truth in cases:
 
 # Engines and threads: the same numbers (the engine's name aside).
 base = ["--scenario", "walk", "--event", "top", "--set", "L=30", "--pilot", "2000", "--trials", "20000"]
-docs = {}
-for engine in ("interp", "jit", "auto"):
-    for threads in ("1", "3"):
-        d = rare(*base, "--engine", engine, "--threads", threads)
-        if d is not None:
-            d.pop("engine"), d.pop("seconds")
-            docs[(engine, threads)] = d
-if len({json.dumps(d, sort_keys=True) for d in docs.values()}) != 1:
-    failures.append(f"engines or threads differ: {docs}")
+docs = rare.same_everywhere(base)
 
 # A built executable: the same numbers through its `rare`.
 exe = os.path.join(work, "walk")
