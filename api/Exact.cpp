@@ -32,16 +32,25 @@ ExactOutcome Program::runExact(const RunOptions& options, const ExactOptions& ex
   out.result.file = impl_->mainFile();
   IrScenarioSource source(*impl_, Engine::Interpreter);
   source.forExactEngine();
+  if (!options.policy.empty())
+    if (std::string why = source.usePolicy(options.policy); !why.empty()) return rt::failWith(out, Failure::Options, why);
   rt::PreparedRun prepared;
   out.failure = rt::prepareRun(source, options.scenarios, options, prepared, out.error);
   if (out.failure != Failure::None) return out;
   for (size_t k = 0; k < prepared.indices.size(); ++k) {
-    const ir::Scenario& s = impl_->ir->scenarios[prepared.indices[k]];
-    if (!ir::chooseStatements(s).empty())
+    const ir::Scenario& declared = impl_->ir->scenarios[prepared.indices[k]];
+    if (!ir::chooseStatements(declared).empty() && options.policy.empty())
       return rt::failWith(out, Failure::Options,
-                          "omen: error: scenario " + s.name +
+                          "scenario " + declared.name +
                               " leaves decisions to the modelled agent (`choose`): its answer depends on the strategy; "
-                              "omen worst --exact --maximize REPORT finds the best and worst (docs/exact.md)\n");
+                              "give one with --policy FILE (the exact answer under it), or find the best and worst with "
+                              "omen worst --exact --maximize REPORT (docs/exact.md)");
+    // Under --policy, the scenario with its strategy applied: each `choose` a lookup in the
+    // policy's table (ir/ApplyPolicy.h), so the exact engine solves the Markov chain it makes.
+    std::string policyError;
+    const ir::Scenario* applied = source.scenarioToCompile(prepared.indices[k], policyError);
+    if (!applied) return rt::failWith(out, Failure::Options, policyError);
+    const ir::Scenario& s = *applied;
     if (!s.exact)
       return rt::failWith(out, Failure::Runtime,
                           "omen: error: the exact engine cannot answer scenario " + s.name + ": " + s.exactness +

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "backend/interp/BuiltinTable.h"
+#include "runtime/kernel/Lookup.h"
 #include "ir/Module.h"
 #include "runtime/kernel/Builtins.h"
 #include "runtime/kernel/Hazard.h"
@@ -237,11 +238,34 @@ Value Machine::eval(uint32_t index) {
     }
     case Op::ArrayLen: return intValue(arrayLength_[n.a]);
     case Op::Reduce: return reduce(n);
+    case Op::Lookup: return lookup(n);
   }
   return {};
 }
 
 #undef EVAL
+
+Value Machine::lookup(const Node& n) {
+  size_t base = argsTop_;
+  argsTop_ += n.b;
+  if (args_.size() < argsTop_) args_.resize(2 * argsTop_);
+  std::vector<int64_t>& key = lookupKey_;
+  for (uint32_t i = 0; i < n.b; ++i) {
+    Value x = eval(code_.lists[n.a + i]);
+    if (failed()) {
+      argsTop_ = base;
+      return {};
+    }
+    args_[base + i] = x;
+  }
+  key.resize(n.b);
+  for (uint32_t i = 0; i < n.b; ++i) key[i] = args_[base + i].i;
+  argsTop_ = base;
+  const ir::LookupTable& t = *code_.tables[n.c];
+  Value v;
+  v.i = omen_rt_lookup(t.cells.data(), int64_t(t.rows()), int64_t(t.width), key.data());
+  return v;
+}
 
 Value Machine::callFunction(const Node& n) {
   const FunctionCode& f = code_.functions[n.c];
