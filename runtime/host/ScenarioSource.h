@@ -14,6 +14,7 @@
 
 #include "omen/RunOptions.h"
 #include "omen/Worst.h"
+#include "runtime/host/Driver.h"
 #include "runtime/host/Kernel.h"
 
 namespace omen::rt {
@@ -49,6 +50,15 @@ class ScenarioSource {
   /// the usage error.
   virtual std::string usePolicy(const std::string&) {
     return "a built executable follows the strategy it was built with (omen build --policy)";
+  }
+  /// `omen run --engine exact --worlds N`: the worlds are solved exactly instead of run.
+  virtual bool solvesWorldsExactly() const { return false; }
+  /// One world of scenario `index` solved exactly with `overrides` (its epistemic params
+  /// pinned): each report's estimate is its exact value, with a standard error of 0 and its
+  /// error bound as the interval. A runtime error goes to out.error; any other failure (too
+  /// many states, interrupted) is returned as the message, or "".
+  virtual std::string solveWorld(size_t, const std::vector<Override>&, ScenarioResult&) {
+    return "a built executable has no exact engine";
   }
   /// `omen worst --exact` (docs/exact.md): the optimum over every strategy of a scenario
   /// with `choose`, solved on the program's IR, and its strategy replayed by Monte Carlo.
