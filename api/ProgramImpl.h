@@ -1,14 +1,17 @@
 //===- ProgramImpl.h - What an omen::Program holds -------------------------===//
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "frontend/ast/Program.h"
 #include "frontend/basic/Diagnostics.h"
 #include "ir/Module.h"
+#include "omen/Exact.h"
 #include "omen/Omen.h"
 #include "runtime/host/ScenarioSource.h"
 
@@ -40,7 +43,7 @@ class IrScenarioSource final : public rt::ScenarioSource {
  public:
   IrScenarioSource(Program::Impl& program, Engine engine) : program_(program), engine_(engine) {}
   std::string file() const override { return program_.mainFile(); }
-  std::string engine() const override { return engineName(engine_); }
+  std::string engine() const override { return exactWorlds_ ? "exact" : engineName(engine_); }
   std::vector<std::string> scenarioNames() const override;
   const rt::Kernel* kernel(size_t index, std::string& error) override;
   const rt::Kernel* paramKernel(size_t index, std::string& error) override;
@@ -64,6 +67,17 @@ class IrScenarioSource final : public rt::ScenarioSource {
   std::string renderSplitError(size_t index, const RunError& error) const override;
   /// The exact engine only evaluates globals with this source's kernels: `choose` is fine.
   void forExactEngine() { exactOnly_ = true; }
+  /// The scenario the exact engine solves for `index` (api/Exact.cpp): the module's, or its
+  /// copy under the policy; null with `failure` and `error` when it refuses (a `choose`
+  /// without a policy, a scenario that does not qualify).
+  const ir::Scenario* exactScenario(size_t index, Failure& failure, std::string& error);
+  /// `--engine exact --worlds`: each world solved exactly (api/ExactWorlds.cpp).
+  void solveWorldsExactly(const ExactOptions& options, const std::atomic<bool>* cancel) {
+    exactWorlds_ = options;
+    cancel_ = cancel;
+  }
+  bool solvesWorldsExactly() const override { return exactWorlds_.has_value(); }
+  std::string solveWorld(size_t index, const std::vector<rt::Override>& overrides, ScenarioResult& out) override;
 
  private:
   Program::Impl& program_;
@@ -77,7 +91,13 @@ class IrScenarioSource final : public rt::ScenarioSource {
   bool exactOnly_ = false;
   /// Split kernels with the derived programs they were compiled from, by scenario index.
   std::map<size_t, std::shared_ptr<struct SplitBuild>> splits_;
+  std::optional<ExactOptions> exactWorlds_;
+  const std::atomic<bool>* cancel_ = nullptr;
 };
+
+/// The first param of `s` with a continuous prior that the exact engine needs pinned
+/// (ir::Scenario::exactPins) and `overrides` leave unpinned, or "" (api/Exact.cpp).
+std::string unpinnedPrior(const ir::Scenario& s, const rt::Kernel& kernel, const std::vector<rt::Override>& overrides);
 
 /// `omen emit --jani` (api/Jani.cpp): one scenario of the main file (`names`: at most one) as
 /// a JANI model, its params as declared.

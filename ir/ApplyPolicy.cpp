@@ -1,26 +1,12 @@
 //===- ApplyPolicy.cpp - A strategy compiled into the scenario --------------===//
 #include "ir/ApplyPolicy.h"
 
-#include <cstring>
+#include <algorithm>
 
 #include "ir/ChoiceKey.h"
 
 namespace omen::ir {
 namespace {
-
-ExprPtr constantOf(Type t, int64_t bits) {
-  switch (t) {
-    case Type::Bool: return makeBool(bits != 0);
-    case Type::Real: {
-      double r;
-      std::memcpy(&r, &bits, sizeof r);
-      return makeReal(r);
-    }
-    case Type::Int:
-    case Type::Unknown: return makeInt(bits);
-  }
-  return makeInt(bits);
-}
 
 ExprPtr columnOf(const ChoiceColumn& c) {
   switch (c.kind) {
@@ -31,38 +17,21 @@ ExprPtr columnOf(const ChoiceColumn& c) {
   return makeClock(Clock::GlobalStep);
 }
 
-class Lookup {
- public:
-  Lookup(const std::vector<ChoiceColumn>& columns, const ChoiceTable& table, Type type)
-      : columns_(columns), table_(table), type_(type) {}
-
-  ExprPtr build(const std::vector<size_t>& rows, size_t column) const {
-    bool same = true;
-    for (size_t r : rows) same &= table_.choice[r] == table_.choice[rows[0]];
-    if (same || column >= columns_.size()) return constantOf(type_, table_.choice[rows[0]]);
-    // The rows' values in this column, in first-seen order; each value's rows go on.
-    std::vector<int64_t> values;
-    std::map<int64_t, std::vector<size_t>> groups;
-    for (size_t r : rows) {
-      auto [it, fresh] = groups.try_emplace(table_.seen[r][column]);
-      if (fresh) values.push_back(table_.seen[r][column]);
-      it->second.push_back(r);
-    }
-    if (values.size() == 1) return build(rows, column + 1);
-    ExprPtr chain = build(groups[values.back()], column + 1);
-    for (size_t k = values.size() - 1; k-- > 0;) {
-      const ChoiceColumn& c = columns_[column];
-      ExprPtr test = makeBinary(BinaryOp::Eq, columnOf(c), constantOf(c.type, values[k]));
-      chain = makeSelect(std::move(test), build(groups[values[k]], column + 1), std::move(chain));
-    }
-    return chain;
+// The table's rows sorted by what they saw, for omen_rt_lookup's binary search; "" or why not.
+std::string sortedTable(const ChoiceTable& table, uint32_t width, LookupTable& out) {
+  std::vector<size_t> order(table.choice.size());
+  for (size_t r = 0; r < order.size(); ++r) order[r] = r;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return table.seen[a] < table.seen[b]; });
+  out.width = width;
+  out.cells.reserve(order.size() * (size_t(width) + 1));
+  for (size_t k = 0; k < order.size(); ++k) {
+    const std::vector<int64_t>& seen = table.seen[order[k]];
+    if (k > 0 && seen == table.seen[order[k - 1]]) return "lists the same state twice";
+    out.cells.insert(out.cells.end(), seen.begin(), seen.end());
+    out.cells.push_back(table.choice[order[k]]);
   }
-
- private:
-  const std::vector<ChoiceColumn>& columns_;
-  const ChoiceTable& table_;
-  Type type_;
-};
+  return "";
+}
 
 std::string rewrite(const Scenario& s, Block& b, const std::map<uint32_t, ChoiceTable>& tables) {
   for (StmtPtr& st : b) {
@@ -79,10 +48,12 @@ std::string rewrite(const Scenario& s, Block& b, const std::map<uint32_t, Choice
       for (const std::vector<int64_t>& row : found->second.seen)
         if (row.size() != columns.size())
           return "the policy's rows for `choose " + s.slots[st->index].name + "` do not match what it sees";
-      std::vector<size_t> rows(found->second.choice.size());
-      for (size_t r = 0; r < rows.size(); ++r) rows[r] = r;
-      Lookup lookup(columns, found->second, s.slots[st->index].type);
-      st = makeLet(st->index, lookup.build(rows, 0));
+      auto table = std::make_shared<LookupTable>();
+      if (std::string why = sortedTable(found->second, uint32_t(columns.size()), *table); !why.empty())
+        return "the policy's table for `choose " + s.slots[st->index].name + "` " + why;
+      std::vector<ExprPtr> key;
+      for (const ChoiceColumn& c : columns) key.push_back(columnOf(c));
+      st = makeLet(st->index, makeLookup(std::move(table), std::move(key), s.slots[st->index].type));
       continue;
     }
     std::string why = rewrite(s, st->thenBlock, tables);
@@ -106,7 +77,7 @@ Scenario copyScenario(const Scenario& s) {
   out.trialInit = cloneBlock(s.trialInit);
   for (const Phase& p : s.phases)
     out.phases.push_back({p.name, p.form, copy(p.count), copy(p.cond), copy(p.limit), cloneBlock(p.body), p.site,
-                          p.skipQuiescent, p.quiescence});
+                          p.skipQuiescent, p.quiescence, p.jumpsHazards, p.hazardSites, p.hazards});
   for (const Report& r : s.reports) out.reports.push_back({r.kind, r.label, copy(r.value), copy(r.given), r.site, r.levels});
   out.runsInLanes = s.runsInLanes;
   out.trialLanes = s.trialLanes;

@@ -2,12 +2,12 @@
 //
 // A Monte Carlo engine cannot decide for the modelled agent, so a scenario with `choose`
 // runs under a policy (`--policy FILE`, as `omen worst --exact` writes it): each Choose
-// statement becomes a Let of a lookup of what it sees (ir/ChoiceKey.h) in the policy's
-// table. The lookup is a decision tree of Select expressions over the key's columns, split
-// on a column only where the rows still disagree, so every engine runs it as ordinary IR
-// and the engines stay bit-identical. A state the table lacks takes the choice of the rows
-// it agrees with on the columns tested (the table lists every state the strategy can reach,
-// so only a trial past an `until` phase's exact-engine residual meets one).
+// statement becomes a Let of a Lookup expression: what it sees (ir/ChoiceKey.h) looked up in
+// the policy's table, sorted once here (ir/LookupTable.h) and searched by one runtime
+// function on every engine, so the engines stay bit-identical and compiling costs the same
+// for any size of table. A state the table lacks takes the choice of the row that agrees with
+// it on the most leading columns (`t` first; the table lists every state the strategy can
+// reach, so only a trial past an `until` phase's exact-engine residual meets one).
 //
 //===----------------------------------------------------------------------===//
 #pragma once

@@ -12,9 +12,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "frontend/ast/Type.h"
+#include "ir/LookupTable.h"
 #include "core/Builtins.h"
 #include "core/ReduceOp.h"
 
@@ -41,6 +43,7 @@ enum class ExprKind : uint8_t {
   LoadElement,    ///< index: an array; element operands[0] (int), checked against the length (site)
   ArrayLength,    ///< index: an array; its length (int)
   Reduce,         ///< index: an array; reduceOp over all its elements in index order (site)
+  Lookup,         ///< the value of `table` (ir/LookupTable.h) at the key operands' bits
 };
 
 /// Any/All/Count take a bool array; Sum/Min/Max an int or real one (result of that type);
@@ -75,6 +78,7 @@ struct Expr {
   int64_t intValue = 0;
   double realValue = 0;
   std::vector<ExprPtr> operands;
+  std::shared_ptr<const LookupTable> table;  ///< Lookup: shared by clones, never changed
 
   Expr(ExprKind k, Type t) : kind(k), type(t) {}
   ExprPtr clone() const;
@@ -103,6 +107,8 @@ ExprPtr makeIntToReal(ExprPtr x);
 ExprPtr makeLoadElement(uint32_t array, Type t, ExprPtr index, uint32_t site);
 ExprPtr makeArrayLength(uint32_t array);
 ExprPtr makeReduce(ReduceOp op, uint32_t array, Type t, uint32_t site);
+/// `table`'s value (of type `t`) at the key `key`, one operand per key cell.
+ExprPtr makeLookup(std::shared_ptr<const LookupTable> table, std::vector<ExprPtr> key, Type t);
 
 /// The result type of builtin `id` in the given form (int form only matters for N builtins).
 Type builtinResultType(BuiltinId id, bool intForm);

@@ -10,6 +10,7 @@ ExprPtr Expr::clone() const {
   c->unaryOp = unaryOp, c->binaryOp = binaryOp, c->clock = clock, c->builtin = builtin, c->reduceOp = reduceOp;
   c->intForm = intForm, c->index = index, c->site = site;
   c->intValue = intValue, c->realValue = realValue;
+  c->table = table;
   for (const ExprPtr& o : operands) c->operands.push_back(o->clone());
   return c;
 }
@@ -56,6 +57,13 @@ ExprPtr makeReduce(ReduceOp op, uint32_t array, Type t, uint32_t site) {
   auto e = indexed(ExprKind::Reduce, t, array);
   e->reduceOp = op;
   e->site = site;
+  return e;
+}
+
+ExprPtr makeLookup(std::shared_ptr<const LookupTable> table, std::vector<ExprPtr> key, Type t) {
+  auto e = std::make_unique<Expr>(ExprKind::Lookup, t);
+  e->table = std::move(table);
+  e->operands = std::move(key);
   return e;
 }
 

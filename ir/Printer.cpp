@@ -65,6 +65,20 @@ class Printer {
     return "#" + std::to_string(i) + ":" + (s_ && i < s_->events.size() ? s_->events[i] : "?");
   }
 
+  // Every cell, so that two tables print alike only when they are alike (a JIT kernel's
+  // cache key is this text, backend/llvm/KernelKey.h).
+  static std::string table(const Expr& e) {
+    if (!e.table) return "{?}";
+    const LookupTable& t = *e.table;
+    std::string out = "{";
+    for (size_t r = 0; r < t.rows(); ++r) {
+      const int64_t* row = t.cells.data() + r * (t.width + 1);
+      for (uint32_t k = 0; k < t.width; ++k) out += std::to_string(row[k]) + " ";
+      out += "-> " + std::to_string(row[t.width]) + (r + 1 < t.rows() ? "; " : "");
+    }
+    return out + "}";
+  }
+
   std::string expr(const Expr& e) const {
     switch (e.kind) {
       case ExprKind::Const:
@@ -101,6 +115,7 @@ class Printer {
       case ExprKind::LoadElement: return call("elem " + array(e.index), e);
       case ExprKind::ArrayLength: return "len(" + array(e.index) + ")";
       case ExprKind::Reduce: return call(std::string(spelling(e.reduceOp)) + suffix(e.type) + " " + array(e.index), e);
+      case ExprKind::Lookup: return call("lookup" + std::string(suffix(e.type)) + " " + table(e), e);
     }
     return "?";
   }

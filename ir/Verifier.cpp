@@ -142,6 +142,11 @@ void Verifier::expr(const Ctx& c, const Expr& e) {
       expectType(c, ops[1].get(), Type::Bool, "right of and/or");
       expectType(c, &e, Type::Bool, "and/or");
       break;
+    case ExprKind::Lookup:
+      if (!e.table || e.table->width != ops.size() || e.table->rows() == 0 ||
+          e.table->cells.size() != e.table->rows() * (ops.size() + 1))
+        problem(c, "a lookup whose table does not fit its key");
+      break;
     case ExprKind::Select:
       if (!arity(3)) break;
       expectType(c, ops[0].get(), Type::Bool, "select condition");

@@ -148,7 +148,9 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
     // (worldsOnRanks). Longer worlds run one after another, each on every worker and, under
     // mpirun, with its blocks shared out over the ranks like any run (no rank sits idle
     // when there are fewer worlds than ranks).
-    const bool wholeWorlds = options.trials <= kBlockSize;
+    // Solved exactly (--engine exact), each world is one solve, one after another.
+    const bool exactly = source.solvesWorldsExactly();
+    const bool wholeWorlds = !exactly && options.trials <= kBlockSize;
     const uint64_t rank = static_cast<uint64_t>(cluster::rank()), ranks = static_cast<uint64_t>(cluster::size());
     std::vector<uint64_t> mine;
     for (uint64_t w = wholeWorlds ? rank : 0; w < worlds; w += wholeWorlds ? ranks : 1) mine.push_back(w);
@@ -180,8 +182,14 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
     } else {
       for (uint64_t w : mine) {
         if (options.cancel && options.cancel->load()) break;
-        perWorld[w] =
-            run(kernel, worldOptions(base, info, epistemic, scenario.epistemicValues, w, options.threads, true));
+        DriverOptions world = worldOptions(base, info, epistemic, scenario.epistemicValues, w, options.threads, true);
+        if (exactly) {
+          if (std::string why = source.solveWorld(index, world.overrides, perWorld[w]); !why.empty())
+            return failWith(out, Failure::Runtime, "omen: error: scenario " + info.name + ", world " +
+                                                       std::to_string(w) + ": " + why + "\n");
+        } else {
+          perWorld[w] = run(kernel, world);
+        }
         if (perWorld[w].partial) break;  // cut by Ctrl-C inside a trial
         if (perWorld[w].error) {
           failure = std::make_pair(w, *perWorld[w].error);

@@ -29,8 +29,11 @@ std::string text(const WorldsResult& r) {
   for (const WorldsScenario& s : r.scenarios) {
     std::string params;
     for (size_t i = 0; i < s.epistemic.size(); ++i) params += (i ? ", " : "") + s.epistemic[i];
-    out += fmt::format("scenario {}: {} worlds x {} trials (epistemic, one value per world: {})\n", s.name,
-                       s.worldsCompleted, r.trials, params.empty() ? "none" : params);
+    // --engine exact solves each world instead of running trials in it (api/ExactWorlds.cpp).
+    const bool exact = r.engine == "exact";
+    std::string perWorld = exact ? "each solved exactly" : fmt::format("x {} trials", r.trials);
+    out += fmt::format("scenario {}: {} worlds {} (epistemic, one value per world: {})\n", s.name, s.worldsCompleted,
+                       perWorld, params.empty() ? "none" : params);
     if (s.partial) out += fmt::format("  PARTIAL: interrupted after {} of {} worlds\n", s.worldsCompleted, r.worlds);
     if (s.worldsCompleted == 0) continue;
     Table t;
@@ -81,8 +84,12 @@ std::string text(const WorldsResult& r) {
                              "wrong side of {} by their trials' noise alone, more than the interval allows; raise "
                              "--trials\n",
                              w.label, num(e.threshold), 100 * e.misclassified, num(e.threshold));
-    out += fmt::format("  seed {}, engine {}; world w runs trials w·{} … w·{} + {}; {:.2f} s\n", r.seed, r.engine,
-                       r.trials, r.trials, r.trials - 1, s.seconds);
+    if (exact)
+      out += fmt::format("  seed {}, engine exact: each world's reports exact (its standard error 0); {:.2f} s\n", r.seed,
+                         s.seconds);
+    else
+      out += fmt::format("  seed {}, engine {}; world w runs trials w·{} … w·{} + {}; {:.2f} s\n", r.seed, r.engine,
+                         r.trials, r.trials, r.trials - 1, s.seconds);
   }
   return out;
 }

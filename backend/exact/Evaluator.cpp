@@ -9,6 +9,7 @@
 
 #include "backend/interp/BuiltinTable.h"
 #include "runtime/kernel/Builtins.h"
+#include "runtime/kernel/Lookup.h"
 
 namespace omen::exact {
 
@@ -349,6 +350,17 @@ Value Evaluator::eval(const ir::Expr& e) {
     }
     case ExprKind::ArrayLength: return intValue(arrayLength_[e.index]);
     case ExprKind::Reduce: return reduce(e);
+    case ExprKind::Lookup: {
+      std::vector<int64_t> key;
+      for (const ir::ExprPtr& o : e.operands) {
+        Value x = eval(*o);
+        if (stopped()) return {};
+        key.push_back(x.i);
+      }
+      Value v;
+      v.i = omen_rt_lookup(e.table->cells.data(), int64_t(e.table->rows()), int64_t(e.table->width), key.data());
+      return v;
+    }
   }
   return {};
 }

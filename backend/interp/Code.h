@@ -12,9 +12,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "ir/LookupTable.h"
 #include "runtime/host/Kernel.h"
 
 namespace omen::interp {
@@ -39,6 +41,7 @@ enum class Op : uint8_t {
   LoadElemSlot,  ///< a = array, b = the frame slot holding the index (a loop variable); checked (site)
   ArrayLen,  ///< a = array
   Reduce,    ///< a = array, b = ir::ReduceOp, c = element type (ir Type); site
+  Lookup,    ///< a = first list entry (key nodes), b = key width, c = table (Code::tables)
 };
 
 inline bool isLeaf(Op op) { return op <= Op::ClockStep; }
@@ -126,6 +129,7 @@ struct Code {
   std::vector<PhaseCode> phases;
   std::vector<ReportCode> reports;
   std::vector<ArrayCode> arrays;
+  std::vector<std::shared_ptr<const ir::LookupTable>> tables;  ///< of Op::Lookup
   bool weighted = false;    ///< each trial's outcome row ends with its log weight (ir::Scenario::weighted)
   uint32_t trialSlots = 0;  ///< frame slots of the trial; functions' frames follow
   uint32_t frameSize = 0;

@@ -130,6 +130,13 @@ uint32_t Compiler::expr(const ir::Expr& e) {
       n.op = Op::Reduce, n.a = e.index, n.b = uint32_t(e.reduceOp);
       n.c = uint32_t(scenario->arrays[e.index].type);
       break;
+    case ir::ExprKind::Lookup:
+      n.op = Op::Lookup;
+      n.b = uint32_t(e.operands.size());
+      n.c = uint32_t(c_.tables.size());
+      c_.tables.push_back(e.table);
+      n.a = list(e);
+      break;
     case ir::ExprKind::CallFunction:
       n.op = Op::CallFn;
       n.b = uint32_t(e.operands.size());

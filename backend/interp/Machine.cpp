@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "backend/interp/BuiltinTable.h"
+#include "runtime/kernel/Lookup.h"
 #include "ir/Module.h"
 #include "runtime/kernel/Builtins.h"
 #include "runtime/kernel/Hazard.h"
@@ -237,27 +238,46 @@ Value Machine::eval(uint32_t index) {
     }
     case Op::ArrayLen: return intValue(arrayLength_[n.a]);
     case Op::Reduce: return reduce(n);
+    case Op::Lookup: return lookup(n);
   }
   return {};
 }
 
 #undef EVAL
 
-Value Machine::callFunction(const Node& n) {
-  const FunctionCode& f = code_.functions[n.c];
-  // All arguments are evaluated before any is stored: an argument may call this same
-  // function, whose static frame must not be overwritten under it.
-  size_t base = argsTop_;
+bool Machine::pushArgs(const Node& n, size_t& base) {
+  base = argsTop_;
   argsTop_ += n.b;
   if (args_.size() < argsTop_) args_.resize(2 * argsTop_);
   for (uint32_t i = 0; i < n.b; ++i) {
     Value x = eval(code_.lists[n.a + i]);
     if (failed()) {
       argsTop_ = base;
-      return {};
+      return false;
     }
     args_[base + i] = x;
   }
+  return true;
+}
+
+Value Machine::lookup(const Node& n) {
+  size_t base;
+  if (!pushArgs(n, base)) return {};
+  lookupKey_.resize(n.b);
+  for (uint32_t i = 0; i < n.b; ++i) lookupKey_[i] = args_[base + i].i;
+  argsTop_ = base;
+  const ir::LookupTable& t = *code_.tables[n.c];
+  Value v;
+  v.i = omen_rt_lookup(t.cells.data(), int64_t(t.rows()), int64_t(t.width), lookupKey_.data());
+  return v;
+}
+
+Value Machine::callFunction(const Node& n) {
+  const FunctionCode& f = code_.functions[n.c];
+  // All arguments are evaluated before any is stored: an argument may call this same
+  // function, whose static frame must not be overwritten under it.
+  size_t base;
+  if (!pushArgs(n, base)) return {};
   std::copy_n(args_.begin() + base, n.b, frame_.begin() + f.frameBase);
   argsTop_ = base;
   exec(f.entry);

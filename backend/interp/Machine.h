@@ -60,6 +60,10 @@ class Machine {
   }
   Status exec(uint32_t pc);
   Value callFunction(const Node& n);
+  Value lookup(const Node& n);
+  /// Evaluates `n`'s argument list onto the args_ stack at args_[base, base + n.b); false,
+  /// the stack as before, when one fails.
+  bool pushArgs(const Node& n, size_t& base);
   bool failed() const { return ctx_.error.code != OMEN_OK; }
   void fail(uint32_t code, uint32_t site, uint32_t argCount, double a0 = 0, double a1 = 0) {
     omen_rt_fail(&ctx_, code, site, argCount, a0, a1, 0);
@@ -99,6 +103,7 @@ class Machine {
   std::vector<double> reals_;  ///< variadic builtin arguments
   size_t realsTop_ = 0;
   std::vector<Value> args_;    ///< function arguments (copied into the callee's frame at once)
+  std::vector<int64_t> lookupKey_;  ///< a Lookup's key cells, read from args_
   size_t argsTop_ = 0;
   int64_t t_ = 0, step_ = 0;
   std::vector<Value> memory_;  ///< every array's elements, one after another

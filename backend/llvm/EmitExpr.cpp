@@ -59,6 +59,7 @@ Value* Emitter::expr(const ir::Expr& e) {
     case K::LoadElement: return loadElement(e);
     case K::ArrayLength: return frame_.arrayLength.at(e.index);
     case K::Reduce: return reduce(e);
+    case K::Lookup: return lookup(e);
   }
   return nullptr;
 }

@@ -106,6 +106,7 @@ class Emitter {
   llvm::Value* elementPtr(uint32_t array, llvm::Value* index, uint32_t site);
   llvm::Value* loadElement(const ir::Expr& e);
   llvm::Value* reduce(const ir::Expr& e);
+  llvm::Value* lookup(const ir::Expr& e);  ///< EmitLookup.cpp
   void storeElement(const ir::Stmt& s);
   void triggerElement(const ir::Stmt& s);
   void forLoop(const ir::Stmt& s);

@@ -136,6 +136,9 @@ class Program {
   /// docs/exact.md); a scenario the exact engine cannot answer fails with the reason.
   /// Uses `options.scenarios` and `options.overrides`.
   ExactOutcome runExact(const RunOptions& options, const ExactOptions& exact = {}) const;
+  /// `omen run --engine exact --worlds N` (docs/exact.md): each world's epistemic params
+  /// drawn as in runWorlds, then the world solved exactly instead of by trials.
+  WorldsOutcome runExactWorlds(const RunOptions& options, const ExactOptions& exact = {}) const;
   /// Any registered analysis (omen/Analyses.h) by name, with the flags of `omen NAME` as
   /// words in `args` (no file: this program). Prints to `io`; returns the exit status.
   int analyze(const std::string& name, const std::vector<std::string>& args, const AnalysisIo& io,

@@ -14,6 +14,7 @@
 
 #include "omen/RunOptions.h"
 #include "omen/Worst.h"
+#include "runtime/host/Driver.h"
 #include "runtime/host/Kernel.h"
 
 namespace omen::rt {
@@ -60,6 +61,15 @@ class ScenarioSource {
   }
   /// A runtime error a split kernel of scenario `index` returned, rendered.
   virtual std::string renderSplitError(size_t index, const RunError& error) const { return renderError(index, error); }
+  /// `omen run --engine exact --worlds N`: the worlds are solved exactly instead of run.
+  virtual bool solvesWorldsExactly() const { return false; }
+  /// One world of scenario `index` solved exactly with `overrides` (its epistemic params
+  /// pinned): each report's estimate is its exact value, with a standard error of 0 and its
+  /// error bound as the interval. A runtime error goes to out.error; any other failure (too
+  /// many states, interrupted) is returned as the message, or "".
+  virtual std::string solveWorld(size_t, const std::vector<Override>&, ScenarioResult&) {
+    return "a built executable has no exact engine";
+  }
   /// `omen worst --exact` (docs/exact.md): the optimum over every strategy of a scenario
   /// with `choose`, solved on the program's IR, and its strategy replayed by Monte Carlo.
   virtual WorstOutcome worstExact(const RunOptions&, const WorstOptions&) {

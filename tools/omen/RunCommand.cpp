@@ -43,8 +43,9 @@ int runCommand(const std::string& file, const RunFlags& flags, const LoadOptions
     ExactOptions exact;
     std::string error = rt::readMaxStates(flags, exact.maxStates);
     if (!error.empty()) return usageError(error, "run");
-    if (options.worlds > 0) return usageError("--engine exact does not take --worlds yet", "run");
     if (!options.precision.empty()) return usageError("--engine exact needs no --precision: its answers are exact", "run");
+    if (options.worlds > 0)
+      return rt::finishWorlds(program->runExactWorlds(options, exact), format, flags.plot, "omen", "run");
     return rt::finishExact(program->runExact(options, exact), format, "omen", "run");
   }
   if (options.worlds > 0) return rt::finishWorlds(program->runWorlds(options), format, flags.plot, "omen", "run");
