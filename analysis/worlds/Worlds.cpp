@@ -184,7 +184,10 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
         if (options.cancel && options.cancel->load()) break;
         DriverOptions world = worldOptions(base, info, epistemic, scenario.epistemicValues, w, options.threads, true);
         if (exactly) {
-          if (std::string why = source.solveWorld(index, world.overrides, perWorld[w]); !why.empty())
+          std::string why = source.solveWorld(index, world.overrides, perWorld[w]);
+          // Cut by Ctrl-C inside its solve: the world did not finish, the ones before stand.
+          if (!why.empty() && options.cancel && options.cancel->load()) break;
+          if (!why.empty())
             return failWith(out, Failure::Runtime, "omen: error: scenario " + info.name + ", world " +
                                                        std::to_string(w) + ": " + why + "\n");
         } else {

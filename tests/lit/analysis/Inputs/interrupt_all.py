@@ -46,6 +46,7 @@ ANALYSES = [
     # The exact engine: a walk whose distribution widens each step, and a steered walk whose
     # every strategy is explored (stopped before the backward induction).
     ("exact", ["run", slow_exact, "--scenario", "walk", "--engine", "exact"], 1.5),
+    ("exact-worlds", ["run", slow_exact, "--scenario", "worlds_walk", "--engine", "exact", "--worlds", "100000"], 1.5),
     ("worst-exact", ["worst", slow_exact, "--scenario", "steered", "--exact", "--maximize", "top"], 1.5),
 ]
 FORMATS = ["text", "json", "csv"]
