@@ -7,6 +7,7 @@
 
 #include "runtime/host/Expectation.h"
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 
 namespace omen::rt {
@@ -64,14 +65,8 @@ nlohmann::ordered_json sequenceJson(const ExpectationVerdict& v) {
 }
 
 std::string json(const TestResult& r) {
-  nlohmann::ordered_json j;
-  j["file"] = r.file;
-  j["seed"] = r.seed;
-  j["alpha"] = r.alpha;
-  j["trial_cap"] = r.trials;
-  j["engine"] = r.engine;
-  j["version"] = r.version;
-  j["partial"] = r.partial;
+  nlohmann::ordered_json j =
+      headerJson(r, {"file", "seed", {"alpha", r.alpha}, {"trial_cap", r.trials}, "engine", "version", "partial"});
   nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
   for (const ScenarioResult& s : r.scenarios) {
     nlohmann::ordered_json sj;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 
 namespace omen::rt {
@@ -42,14 +43,9 @@ std::string text(const RareResult& r) {
 }
 
 std::string json(const RareResult& r) {
-  nlohmann::ordered_json j;
-  j["file"] = r.file;
-  j["scenario"] = r.scenario;
-  j["event"] = r.event;
-  j["engine"] = r.engine;
-  j["seed"] = r.seed;
-  j["trials"] = r.trialsCompleted;
-  j["partial"] = r.partial;
+  // "trials": those of the final run that finished.
+  nlohmann::ordered_json j =
+      headerJson(r, {"file", "scenario", {"event", r.event}, "engine", "seed", {"trials", r.trialsCompleted}, "partial"});
   j["estimate"] = r.estimate;
   j["std_error"] = r.stdError;
   j["ci_low"] = r.ciLow;

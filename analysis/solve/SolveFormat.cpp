@@ -5,6 +5,7 @@
 #include "omen/Version.h"
 #include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 
 namespace omen {
 
@@ -82,14 +83,10 @@ std::string json(const SolveResult& s) {
   }
   if (s.log) extra += ",\n  \"grid\": \"log\"";
   if (s.precision) extra += ",\n  \"precision\": " + rt::precisionObject(*s.precision, s.trials);
-  return fmt::format(
-      "{{\n  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n"
-      "  \"seed\": {}, \"trials\": {}, \"threads\": {}, \"seconds\": {}, \"evaluations\": {}, \"partial\": {},\n"
-      "  \"param\": {}, \"report\": {}, \"target\": {}, \"bracket\": [{}, {}],\n"
-      "  {}{}\n}}\n",
-      jsonString(kVersion), jsonString(s.file), jsonString(s.scenario), jsonString(s.engine), s.seed, s.trials,
-      s.threads, num(s.seconds), s.evaluations, s.partial ? "true" : "false", jsonString(s.param),
-      jsonString(s.report), num(s.target), num(s.lo), num(s.hi), root, extra);
+  return fmt::format("{{\n  {},\n  {},\n  \"param\": {}, \"report\": {}, \"target\": {}, \"bracket\": [{}, {}],\n  {}{}\n}}\n",
+                     rt::headerJsonMembers(s, {{"omen", kVersion}, "file", "scenario", "engine"}),
+                     rt::headerJsonMembers(s, {"seed", "trials", "threads", "seconds", {"evaluations", s.evaluations}, "partial"}),
+                     jsonString(s.param), jsonString(s.report), num(s.target), num(s.lo), num(s.hi), root, extra);
 }
 
 std::string csv(const SolveResult& s) {

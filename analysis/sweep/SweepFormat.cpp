@@ -14,6 +14,7 @@
 #include "omen/Version.h"
 #include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 #include "analysis/sweep/SweepFormat.h"
 
@@ -261,11 +262,8 @@ std::string rt::pointNote(const SweepResult& s, size_t k) {
 
 std::string rt::sweepJsonHead(const SweepResult& s) {
   std::string out = "{\n";
-  out += fmt::format("  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n", jsonString(kVersion), jsonString(s.file),
-                     jsonString(s.scenario), jsonString(s.engine));
-  out += fmt::format("  \"seed\": {}, \"trials\": {}, \"trials_completed\": {}, \"threads\": {}, \"seconds\": {}, "
-                     "\"partial\": {},\n",
-                     s.seed, s.trials, s.trialsCompleted, s.threads, num(s.seconds), s.partial ? "true" : "false");
+  out += "  " + rt::headerJsonMembers(s, {{"omen", kVersion}, "file", "scenario", "engine"}) + ",\n";
+  out += "  " + rt::headerJsonMembers(s, {"seed", "trials", "trials_completed", "threads", "seconds", "partial"}) + ",\n";
   out += "  \"axes\": [";
   for (size_t a = 0; a < s.axes.size(); ++a) {
     std::string values;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 #include "analysis/Gnuplot.h"
 
@@ -81,12 +82,7 @@ std::string text(const WorldsResult& r) {
 }
 
 std::string json(const WorldsResult& r) {
-  nlohmann::ordered_json j;
-  j["file"] = r.file;
-  j["seed"] = r.seed;
-  j["worlds"] = r.worlds;
-  j["trials_per_world"] = r.trials;
-  j["engine"] = r.engine;
+  nlohmann::ordered_json j = headerJson(r, {"file", "seed", {"worlds", r.worlds}, {"trials_per_world", r.trials}, "engine"});
   nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
   for (const WorldsScenario& s : r.scenarios) {
     nlohmann::ordered_json sj;
