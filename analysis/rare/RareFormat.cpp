@@ -78,12 +78,7 @@ std::string csv(const RareResult& r) {
 }  // namespace
 
 std::string formatRare(const RareResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen::rt

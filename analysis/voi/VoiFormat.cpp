@@ -95,12 +95,7 @@ std::string csv(const VoiResult& r) {
 }  // namespace
 
 std::string formatVoi(const VoiResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen::rt
