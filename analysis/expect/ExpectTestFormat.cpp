@@ -69,10 +69,7 @@ std::string json(const TestResult& r) {
       headerJson(r, {"file", "seed", {"alpha", r.alpha}, {"trial_cap", r.trials}, "engine", "version", "partial"});
   nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
   for (const ScenarioResult& s : r.scenarios) {
-    nlohmann::ordered_json sj;
-    sj["name"] = s.name;
-    sj["trials"] = s.trialsCompleted;
-    sj["partial"] = s.partial;
+    nlohmann::ordered_json sj = scenarioHeadJson(s.name, "trials", s.trialsCompleted, s.partial);
     nlohmann::ordered_json expectations = nlohmann::ordered_json::array();
     for (const ReportResult& rep : s.reports) {
       if (!rep.expectation) continue;

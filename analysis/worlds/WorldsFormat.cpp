@@ -85,10 +85,7 @@ std::string json(const WorldsResult& r) {
   nlohmann::ordered_json j = headerJson(r, {"file", "seed", {"worlds", r.worlds}, {"trials_per_world", r.trials}, "engine"});
   nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
   for (const WorldsScenario& s : r.scenarios) {
-    nlohmann::ordered_json sj;
-    sj["name"] = s.name;
-    sj["worlds_completed"] = s.worldsCompleted;
-    sj["partial"] = s.partial;
+    nlohmann::ordered_json sj = scenarioHeadJson(s.name, "worlds_completed", s.worldsCompleted, s.partial);
     nlohmann::ordered_json params = nlohmann::ordered_json::object();
     for (size_t i = 0; i < s.epistemic.size(); ++i) params[s.epistemic[i]] = s.epistemicValues[i];
     sj["epistemic"] = params;

@@ -32,6 +32,15 @@ nlohmann::ordered_json headerJson(const RunHeader& header, std::initializer_list
   return j;
 }
 
+nlohmann::ordered_json scenarioHeadJson(const std::string& name, const char* completedKey, uint64_t completed,
+                                        bool partial) {
+  nlohmann::ordered_json j;
+  j["name"] = name;
+  j[completedKey] = completed;
+  j["partial"] = partial;
+  return j;
+}
+
 std::string headerJsonMembers(const RunHeader& header, std::initializer_list<HeaderField> fields) {
   std::string out;
   for (const HeaderField& f : fields) {

@@ -61,6 +61,12 @@ class HeaderField {
 /// writes it).
 nlohmann::ordered_json headerJson(const RunHeader& header, std::initializer_list<HeaderField> fields);
 
+/// The head of one scenario's object in a result of several (omen test, run --worlds): its
+/// name, how much of it finished (`completed` under `completedKey`) and whether it was
+/// interrupted.
+nlohmann::ordered_json scenarioHeadJson(const std::string& name, const char* completedKey, uint64_t completed,
+                                        bool partial);
+
 /// `fields` as the members of a JSON object written by hand: `"file": "a.omen", "seed": 1`
 /// (strings quoted and escaped, reals shortest round-trip), for the results whose JSON is
 /// laid out line by line.
