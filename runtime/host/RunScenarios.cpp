@@ -66,6 +66,27 @@ Failure prepareOneScenario(ScenarioSource& source, const std::string& scenario, 
   return prepareRun(source, names, options, out, error);
 }
 
+std::string findReport(const ScenarioInfo& info, const std::string& label, size_t& out) {
+  std::vector<std::string> labels;
+  for (const ReportInfo& r : info.reports) labels.push_back(r.label);
+  for (out = 0; out < labels.size(); ++out)
+    if (labels[out] == label) return "";
+  return "scenario '" + info.name + "' has no report labelled '" + label + "'" + didYouMean(label, labels);
+}
+
+std::string findParam(const ScenarioInfo& info, const std::string& name, size_t& out) {
+  std::vector<std::string> names;
+  for (const ParamInfo& p : info.params) names.push_back(p.name);
+  for (out = 0; out < names.size(); ++out)
+    if (names[out] == name) return "";
+  return "scenario '" + info.name + "' has no param named '" + name + "'" + didYouMean(name, names);
+}
+
+std::string refuseWeighted(const ScenarioInfo& info, const std::string& command) {
+  if (!info.weighted) return "";
+  return "scenario '" + info.name + "' observes; `omen " + command + "` of weighted (posterior) estimates is not built yet";
+}
+
 std::string driverOptions(const RunOptions& options, const Kernel& kernel, DriverOptions& out) {
   out.trials = options.trials;
   out.seed = options.seed;
