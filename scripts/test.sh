@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
-ctest --test-dir "${OMEN_BUILD_DIR:-build}" --output-on-failure
+# Two tests at a time (a 2-core machine); lit and the MPI check run alone (tests/CMakeLists.txt).
+ctest --test-dir "${OMEN_BUILD_DIR:-build}" -j"${OMEN_JOBS:-2}" --output-on-failure
 # The VS Code grammar against every .omen file (node; skipped with a message without it).
 scripts/editor-test.sh
 # The same tests under ASan + UBSan (a documented subset, see the script), then each fuzz
