@@ -65,7 +65,7 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
   RareResult& result = out.result;
   describeRun(result, source, options);
   result.event = what.event;
-  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  auto usage = usageOf(out);
   // The method's own refusals, as sentences that name the event; a runtime error of the
   // scenario comes rendered with its source line instead.
   auto refuse = [&](std::string message) {

@@ -35,7 +35,7 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
   SensitivityResult& result = out.result;
   describeRun(result, source, options);
   result.level = what.level;
-  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  auto usage = usageOf(out);
   if (what.rows < 2 || what.rows > (uint64_t(1) << 40)) return usage("--rows must be from 2 to 2^40");
   if (!(what.level > 0 && what.level < 1)) return usage("the confidence level must be between 0 and 1");
   if (!options.precision.empty())

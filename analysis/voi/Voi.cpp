@@ -95,7 +95,7 @@ VoiOutcome valueOfInformation(ScenarioSource& source, const RunOptions& options,
   result.maximize = what.maximize;
   result.decide = what.decide;
   result.report = what.report;
-  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  auto usage = usageOf(out);
   if (what.decide.empty()) return usage("say which param is the decision: --decide PARAM");
   if (what.report.empty()) return usage("say what the decision is for: --maximize REPORT or --minimize REPORT");
   if (options.worlds < 2) return usage("--worlds must be at least 2");

@@ -79,7 +79,7 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
   describeRun(result, source, options);
   result.maximize = what.maximize;
   result.freshSeed = options.seed ^ kFreshSeedXor;
-  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  auto usage = usageOf(out);
   if (what.over.empty()) return usage("say which params the model controls: --over x,y");
   if (what.report.empty()) return usage("say what the model wants: --maximize REPORT or --minimize REPORT");
   if (what.evaluations < 4 || what.evaluations > 100000) return usage("--evaluations must be from 4 to 100000");

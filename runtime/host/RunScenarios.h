@@ -43,6 +43,13 @@ Outcome& failWith(Outcome& out, Failure why, std::string message) {
   return out;
 }
 
+/// `return usage("…")` in a command: marks `out` failed for its options (exit status 2)
+/// with that message.
+template <typename Outcome>
+auto usageOf(Outcome& out) {
+  return [&out](std::string message) -> Outcome& { return failWith(out, Failure::Options, std::move(message)); };
+}
+
 /// prepareOneScenario for an analysis's outcome `out`: the one kernel it runs, whose
 /// scenario's name becomes the result's; null, with `out` failed, when the choice of
 /// scenario or a setting is wrong.
