@@ -44,11 +44,15 @@ std::unique_ptr<Program> Program::fromString(const std::string& text, const std:
 
 std::string Program::sourceFingerprint() const {
   std::string all;
-  for (size_t f = 0; f < impl_->sources.size(); ++f) {
-    const std::string& text = impl_->sources.text(static_cast<FileId>(f));
-    all += impl_->sources.name(static_cast<FileId>(f)) + '\0' + std::to_string(text.size()) + '\0' + text;
-  }
+  for (const SourceText& s : sources()) all += s.name + '\0' + std::to_string(s.text.size()) + '\0' + s.text;
   return fingerprint(all + diagnostics());
+}
+
+std::vector<SourceText> Program::sources() const {
+  std::vector<SourceText> out;
+  for (size_t f = 0; f < impl_->sources.size(); ++f)
+    out.push_back({impl_->sources.name(static_cast<FileId>(f)), impl_->sources.text(static_cast<FileId>(f))});
+  return out;
 }
 
 bool Program::ok() const { return impl_->checked != nullptr && !impl_->diags.hasErrors(); }

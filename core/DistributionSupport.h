@@ -50,7 +50,7 @@ inline Support distributionSupport(BuiltinId id, const std::vector<std::optional
     case BuiltinId::LognormalDensity: case BuiltinId::BetaDensity: case BuiltinId::GammaDensity:
     case BuiltinId::ExponentialDensity: case BuiltinId::TriangularDensity: case BuiltinId::PertDensity:
     case BuiltinId::LoguniformDensity: case BuiltinId::PoissonDensity: case BuiltinId::BinomialDensity:
-    case BuiltinId::GeometricDensity: case BuiltinId::ToDensity:
+    case BuiltinId::GeometricDensity: case BuiltinId::ToDensity: case BuiltinId::CategoricalDensity:
     // normal_cdf lies in [0, 1] and a copula score on the whole line; a metalog's bounds are in
     // its packed arguments (core/Metalog.h), so --set is not checked against them here.
     case BuiltinId::NormalCdf: case BuiltinId::Metalog: case BuiltinId::CopulaScore:

@@ -5,7 +5,8 @@
 // POST /api/start        {source, name, action, words} → a job's state (one job at a time)
 // GET  /api/job          the current job's state
 // POST /api/stop         stops the current job
-// POST /api/report       {name, source, run, analyses} → a report page, as a download
+// POST /api/report       {name, source, run, analyses} → a report page (the source and its
+//                        imports), as a download
 //
 // Every POST must carry the header X-Omen-Playground and JSON: a page of another site cannot
 // send either without a CORS preflight, which this server never grants. Requests whose Host
@@ -123,8 +124,10 @@ class Playground {
   }
 
   std::string report(const json& body) const {
+    // The editor's text and every file it imports (read under the playground's folders only).
+    auto program = load(body);
     json data = {{"omen_version", kVersion}, {"command", "omen serve (the playground's \"save as report\")"},
-                 {"file", nameFor(text(body, "name"))}, {"source", text(body, "source")},
+                 {"file", nameFor(text(body, "name"))}, {"sources", sourcesJson(*program)},
                  {"run", body.contains("run") && body["run"].is_object() ? body["run"] : json(nullptr)},
                  {"analyses", body.contains("analyses") && body["analyses"].is_array() ? body["analyses"] : json::array()},
                  {"interrupted", false}};

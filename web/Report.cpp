@@ -2,7 +2,6 @@
 #include "web/Report.h"
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -34,19 +33,18 @@ std::vector<std::string> analysisWords(const std::vector<std::string>& runWords,
   return words;
 }
 
-std::string readSource(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string baseName(const std::string& path) {
   size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 }  // namespace
+
+nlohmann::ordered_json sourcesJson(const Program& program) {
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  for (const SourceText& s : program.sources()) files.push_back({{"name", s.name}, {"text", s.text}});
+  return files;
+}
 
 bool isPartial(const RunResult& result) {
   return result.partial ||
@@ -69,7 +67,7 @@ ReportOutcome buildReport(const ReportRequest& request) {
   data["omen_version"] = kVersion;
   data["command"] = request.commandLine;
   data["file"] = request.file;
-  data["source"] = readSource(request.file);
+  data["sources"] = sourcesJson(*program);
   bool interrupted = false;
 
   RunOptions options = request.options;

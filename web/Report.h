@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "omen/Omen.h"
 
 namespace omen::web {
@@ -43,7 +45,10 @@ bool isPartial(const RunResult& result);
 /// except the flags it sets itself.
 ReportOutcome buildReport(const ReportRequest& request);
 
-/// The data of a report page: the source, the run's JSON and each analysis's JSON.
+/// Every file `program` read, main file first, as the page's `sources`: [{name, text}].
+nlohmann::ordered_json sourcesJson(const Program& program);
+
+/// The data of a report page: the sources, the run's JSON and each analysis's JSON.
 /// `omen serve` builds its "save as report" page from the same fields.
 std::string reportPage(const std::string& dataJson, const std::string& title);
 

@@ -271,6 +271,7 @@ SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, 
     const size_t k = live[i], runA = i * perPoint + perPoint - 1;
     SweepPoint& point = result.points[k];
     point.reports = run.reports[runA];
+    point.evidence = run.evidence[runA];
     if (!run.precision.empty())
       point.precision = comparing ? bothSides(run.precision[runA], run.precision[runA - 1], sides) : run.precision[runA];
     if (comparing) {

@@ -177,6 +177,7 @@ SweepRun runSweep(const std::vector<SweepKernel>& kernels, const DriverOptions& 
         result.precision.push_back(precisionOutcome(kernels[points[k].kernel].targets, options.trials,
                                                     totals.points[k], infoOf(k), outcome.trialsMerged));
       result.reports.push_back(detail::finishReports(infoOf(k), totals.points[k]));
+      result.evidence.push_back(detail::finishEvidence(infoOf(k), totals.points[k]));
       std::vector<Comparison> steps;
       for (size_t s = 0; s < shared[k].size(); ++s)
         steps.push_back(detail::pairedComparison(result.reports[k][shared[k][s].a],

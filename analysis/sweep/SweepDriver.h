@@ -41,6 +41,8 @@ struct SweepRun {
   /// Per point, a precision-targeted sweep's standing (the sweep stops at the first block
   /// boundary where every point meets every target; empty without targets).
   std::vector<PrecisionOutcome> precision;
+  /// Per point, the evidence of a scenario that observes (absent where it does not).
+  std::vector<std::optional<Evidence>> evidence;
   /// The params every point of kernel 0 used the same way, as they used them (a param
   /// computed from a varied one is left out).
   std::vector<ParamValue> params;

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -39,12 +40,31 @@ const std::vector<ReportResult>* reportsOf(const SweepResult& s) {
   return s.points.empty() ? nullptr : &s.points[0].reports;
 }
 
+/// A point's evidence as a CSV row of kind "evidence" (empty numbers where the point failed),
+/// the diagnostics in `note`.
+std::string evidenceCsvRow(const std::string& lead, const SweepPoint& p, const std::string& pointNote,
+                           const std::string& target) {
+  if (!p.evidence) return fmt::format("{},evidence,evidence,,,,,0,,,,,{}{},,,\n", lead, csvField(pointNote), target);
+  const Evidence& e = *p.evidence;
+  std::string note;
+  if (e.paretoK) note = "k-hat " + num(*e.paretoK);
+  for (const std::string& w : e.warnings) note = joined(note, "warning: " + w);
+  const std::string log = std::isfinite(e.logEstimate) ? csvNumber(e.logEstimate) : "";
+  return fmt::format("{},evidence,evidence,{},{},{},{},{},,,,,{}{},{},{},{}\n", lead, csvNumber(e.estimate),
+                     csvNumber(e.stdError), csvNumber(e.ciLow), csvNumber(e.ciHigh), e.n,
+                     csvField(joined(note, pointNote)), target, csvNumber(e.ess), log, csvNumber(e.logStdError));
+}
+
 std::string csv(const SweepResult& s) {
   std::string out = "scenario";
   for (const SweepAxis& a : s.axes) out += "," + csvField(a.param);
   out += ",label,kind,estimate,stderr,ci_low,ci_high,n,step_difference,step_stderr,step_ci_low,step_ci_high,note";
   const bool precision = std::any_of(s.points.begin(), s.points.end(), [](const SweepPoint& p) { return p.precision; });
+  const bool weighted = std::any_of(s.points.begin(), s.points.end(), [](const SweepPoint& p) { return p.evidence; });
   if (precision) out += ",target,target_met,trials";
+  // A scenario that observes: each report's effective sample size, and one more row per
+  // point, kind "evidence", whose log and its se get columns of their own (numbers pandas reads).
+  if (weighted) out += ",ess,log_evidence,log_evidence_stderr";
   out += "\n";
   const std::vector<ReportResult>* labels = reportsOf(s);
   if (!labels) return out;
@@ -56,10 +76,11 @@ std::string csv(const SweepResult& s) {
     for (size_t r = 0; r < labels->size(); ++r) {
       const ReportResult& head = (*labels)[r];
       std::string target = precision ? precisionColumns(p.precision, head.label, s.trialsCompleted) : "";
+      std::string ess = !weighted ? "" : p.error.empty() ? "," + csvNumber(p.reports[r].ess) + ",," : ",,,";
       auto row = [&](const std::string& label, const std::string& estimates, uint64_t n, const std::string& step,
                      const std::string& why) {
-        out += fmt::format("{},{},{},{},{},{},{}{}\n", lead, csvField(label), reportKindName(head.kind), estimates,
-                           n, step, csvField(joined(why, note)), target);
+        out += fmt::format("{},{},{},{},{},{},{}{}{}\n", lead, csvField(label), reportKindName(head.kind), estimates,
+                           n, step, csvField(joined(why, note)), target, ess);
       };
       if (!p.error.empty()) {
         row(head.label, ",,,", 0, ",,,", "");
@@ -86,6 +107,7 @@ std::string csv(const SweepResult& s) {
                            csvNumber(c->ciHigh));
       row(rep.label, est, rep.n, step, rep.undefined ? std::string("undefined: ") + undefinedReason(rep) : "");
     }
+    if (weighted) out += evidenceCsvRow(lead, p, note, precision ? fmt::format(",,,{}", s.trialsCompleted) : "");
   }
   return out;
 }
@@ -127,12 +149,52 @@ std::string json(const SweepResult& s) {
   const size_t shown = s.points.size();
   for (size_t k = 0; k < shown; ++k) {
     const SweepPoint& p = s.points[k];
-    out += pointJsonHead(s, k) + ", \"reports\": [\n";
+    std::string evidence = p.evidence ? ", \"evidence\": " + evidenceObject(*p.evidence) : "";
+    out += pointJsonHead(s, k) + evidence + ", \"reports\": [\n";
     for (size_t r = 0; r < p.reports.size(); ++r)
       out += "      " + jsonReport(s, k, p.reports[r]) + (r + 1 < p.reports.size() ? ",\n" : "\n");
     out += std::string("    ]}") + (k + 1 < shown ? ",\n" : "\n");
   }
   return out + "  ]\n}\n";
+}
+
+/// The evidence at each point of a sweep of a scenario that observes, then each point's
+/// failed diagnostics; nothing otherwise.
+std::string evidenceTable(const SweepResult& s) {
+  if (std::none_of(s.points.begin(), s.points.end(), [](const SweepPoint& p) { return p.evidence; })) return "";
+  rt::Table table;
+  std::vector<std::string> head;
+  for (const SweepAxis& a : s.axes) head.push_back(a.param);
+  head.insert(head.end(), {"evidence", "95% interval", "log evidence", "ess"});
+  table.row(head);
+  std::string warnings;
+  for (size_t k = 0; k < s.points.size(); ++k) {
+    const SweepPoint& p = s.points[k];
+    std::vector<std::string> row;
+    std::string at;
+    for (size_t a = 0; a < s.axes.size(); ++a) {
+      row.push_back(axisText(s.axes[a], p.at[a]));
+      at += (a ? ", " : "") + s.axes[a].param + " = " + row.back();
+    }
+    if (!p.evidence) {
+      row.push_back(pointNote(s, k));
+      table.row(row);
+      continue;
+    }
+    const Evidence& e = *p.evidence;
+    const double scale = e.stdError > 0 ? e.stdError : 0;
+    row.push_back(e.estimate > 0 ? fmt::format("{} ± {}", roundedNumber(e.estimate, scale), roundedNumber(e.stdError, scale))
+                                 : "0");
+    row.push_back(e.estimate > 0 ? fmt::format("[{}, {}]", roundedNumber(e.ciLow, scale), roundedNumber(e.ciHigh, scale))
+                                 : "");
+    row.push_back(std::isfinite(e.logEstimate) ? fmt::format("{} ± {}", roundedNumber(e.logEstimate, e.logStdError),
+                                                             roundedNumber(e.logStdError, e.logStdError))
+                                               : "-inf");
+    row.push_back(fmt::format("{:.0f}", e.ess));
+    table.row(row);
+    for (const std::string& w : e.warnings) warnings += fmt::format("  warning at {}: {}\n", at, w);
+  }
+  return "\nevidence (the probability or density of what was observed)\n" + table.render("  ") + warnings;
 }
 
 std::string text(const SweepResult& s) {
@@ -202,6 +264,7 @@ std::string text(const SweepResult& s) {
     }
     out += table.render("  ");
   }
+  out += evidenceTable(s);
   if (reports) out += "\n" + plotSweepText(s);
   return out + sweepFooter(s, "");
 }

@@ -92,6 +92,18 @@ void summariseWorlds(const std::vector<ReportResult>& perWorld, const std::vecto
   }
 }
 
+ReportResult evidenceAsReport(const std::optional<Evidence>& evidence) {
+  ReportResult r;
+  r.label = "evidence";
+  r.kind = ReportKind::Mean;
+  r.undefined = !evidence;
+  if (!evidence) return r;
+  r.n = evidence->n;
+  r.estimate = evidence->estimate;
+  r.stdError = evidence->stdError;
+  return r;
+}
+
 void weighWorldsByEvidence(const std::vector<ReportResult>& perWorld, const std::vector<double>& logEvidence,
                            const std::vector<double>& thresholds, WorldReport& out) {
   double top = -INFINITY;

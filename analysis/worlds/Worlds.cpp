@@ -50,7 +50,10 @@ void worldsOnRanks(uint64_t ranks, size_t reports, bool weighted, std::vector<Sc
     if (r.error) StateCodec::put(w, *r.error);
     else if (finished[world]) {
       for (const ReportResult& report : r.reports) StateCodec::put(w, report);
-      if (weighted) w.put(r.evidence ? r.evidence->logEstimate : 0.0);
+      if (weighted) {
+        const Evidence e = r.evidence.value_or(Evidence{});
+        w.put(e.logEstimate), w.put(e.estimate), w.put(e.stdError);
+      }
     }
   }
   std::vector<std::string> all = cluster::allGather(w.bytes());
@@ -65,8 +68,13 @@ void worldsOnRanks(uint64_t ranks, size_t reports, bool weighted, std::vector<Sc
       } else if (finished[world]) {
         result.reports.clear();
         for (size_t k = 0; k < reports; ++k) result.reports.push_back(StateCodec::getReport(r));
-        // Only the log evidence travels: weighing worlds needs nothing else of it.
-        if (weighted) result.evidence = Evidence{}, result.evidence->logEstimate = r.get<double>();
+        // Weighing worlds needs the log evidence, summarising them the evidence and its se.
+        if (weighted) {
+          result.evidence = Evidence{};
+          result.evidence->logEstimate = r.get<double>();
+          result.evidence->estimate = r.get<double>();
+          result.evidence->stdError = r.get<double>();
+        }
       }
     }
   }
@@ -202,9 +210,17 @@ WorldsOutcome runWorlds(ScenarioSource& source, const RunOptions& options) {
     scenario.worldsCompleted = completed;
     scenario.partial = cancelled;
     for (auto& values : scenario.epistemicValues) values.resize(completed);
-    if (info.weighted)
-      for (uint64_t w = 0; w < completed; ++w)
+    if (info.weighted) {
+      std::vector<ReportResult> evidence;
+      for (uint64_t w = 0; w < completed; ++w) {
         scenario.logEvidence.push_back(perWorld[w].evidence ? perWorld[w].evidence->logEstimate : -INFINITY);
+        evidence.push_back(evidenceAsReport(perWorld[w].evidence));
+      }
+      scenario.evidence = WorldReport{};
+      scenario.evidence->label = "evidence";
+      scenario.evidence->kind = ReportKind::Mean;
+      summariseWorlds(evidence, {}, *scenario.evidence);
+    }
     for (size_t r = 0; r < info.reports.size(); ++r) {
       WorldReport report;
       report.label = info.reports[r].label;

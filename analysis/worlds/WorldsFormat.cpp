@@ -17,6 +17,13 @@
 namespace omen::rt {
 namespace {
 
+/// The scenario's reports, then (a scenario that observes) the worlds' evidence as one more:
+/// each output shows it as a row like a report's.
+std::vector<WorldReport> withEvidence(const WorldsScenario& s) {
+  std::vector<WorldReport> all = s.reports;
+  if (s.evidence) all.push_back(*s.evidence);
+  return all;
+}
 
 std::string text(const WorldsResult& r) {
   std::string out;
@@ -33,7 +40,7 @@ std::string text(const WorldsResult& r) {
     if (!s.reports.empty())
       for (const Exceedance& e : s.reports[0].exceed) head.push_back("P(> " + num(e.threshold) + ")");
     t.row(head);
-    for (const WorldReport& w : s.reports) {
+    for (const WorldReport& w : withEvidence(s)) {
       if (w.worlds == 0) {
         t.row({w.label, "undefined: the condition held in no world"});
         continue;
@@ -58,7 +65,7 @@ std::string text(const WorldsResult& r) {
         out += fmt::format(", P(> {}) {}", num(e.threshold), roundedNumber(e.fraction, 0));
       out += "\n";
     }
-    for (const WorldReport& w : s.reports) {
+    for (const WorldReport& w : withEvidence(s)) {
       if (w.worlds == 0) continue;
       std::string intervals;
       for (const QuantilePoint& q : w.quantiles) {
@@ -81,6 +88,44 @@ std::string text(const WorldsResult& r) {
   return out;
 }
 
+/// One report (or the evidence) across worlds as a JSON object.
+nlohmann::ordered_json worldReportJson(const WorldReport& w) {
+  nlohmann::ordered_json rj;
+  rj["label"] = w.label;
+  rj["kind"] = reportKindName(w.kind);
+  rj["worlds"] = w.worlds;
+  if (w.worlds == 0) {  // no estimate: no world finished, or the condition held in none
+    rj["pooled"] = nullptr;
+    return rj;
+  }
+  rj["pooled"] = {{"estimate", w.pooled}, {"stderr", w.pooledStdError}, {"ci_low", w.pooledLow},
+                  {"ci_high", w.pooledHigh}};
+  rj["mean"] = w.mean;
+  rj["sd"] = w.sd;
+  rj["inner_variance"] = w.innerVariance;
+  rj["epistemic_sd"] = w.epistemicSd;
+  nlohmann::ordered_json q = nlohmann::ordered_json::object();
+  nlohmann::ordered_json qci = nlohmann::ordered_json::object();
+  for (const QuantilePoint& p : w.quantiles) {
+    q[num(p.p)] = p.value;
+    qci[num(p.p)] = {p.ciLow, p.ciHigh};
+  }
+  rj["quantiles"] = q;
+  rj["quantiles_ci95"] = qci;
+  nlohmann::ordered_json ex = nlohmann::ordered_json::array();
+  for (const Exceedance& e : w.exceed)
+    ex.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}, {"ci_low", e.ciLow}, {"ci_high", e.ciHigh},
+                  {"misclassified", e.misclassified}, {"too_noisy", e.tooNoisy}});
+  rj["exceed"] = ex;
+  rj["values"] = w.values;
+  if (w.evidenceWeighted) {
+    nlohmann::ordered_json px = nlohmann::ordered_json::array();
+    for (const Exceedance& e : w.posteriorExceed) px.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}});
+    rj["evidence_weighted"] = {{"estimate", w.posterior}, {"exceed", px}};
+  }
+  return rj;
+}
+
 std::string json(const WorldsResult& r) {
   nlohmann::ordered_json j = headerJson(r, {"file", "seed", {"worlds", r.worlds}, {"trials_per_world", r.trials}, "engine"});
   nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
@@ -95,44 +140,10 @@ std::string json(const WorldsResult& r) {
       sj["log_evidence"] = logs;  // per world, world order; null: evidence 0
     }
     nlohmann::ordered_json reports = nlohmann::ordered_json::array();
-    for (const WorldReport& w : s.reports) {
-      nlohmann::ordered_json rj;
-      rj["label"] = w.label;
-      rj["kind"] = reportKindName(w.kind);
-      rj["worlds"] = w.worlds;
-      if (w.worlds == 0) {  // no estimate: no world finished, or the condition held in none
-        rj["pooled"] = nullptr;
-        reports.push_back(rj);
-        continue;
-      }
-      rj["pooled"] = {{"estimate", w.pooled}, {"stderr", w.pooledStdError}, {"ci_low", w.pooledLow},
-                      {"ci_high", w.pooledHigh}};
-      rj["mean"] = w.mean;
-      rj["sd"] = w.sd;
-      rj["inner_variance"] = w.innerVariance;
-      rj["epistemic_sd"] = w.epistemicSd;
-      nlohmann::ordered_json q = nlohmann::ordered_json::object();
-      nlohmann::ordered_json qci = nlohmann::ordered_json::object();
-      for (const QuantilePoint& p : w.quantiles) {
-        q[num(p.p)] = p.value;
-        qci[num(p.p)] = {p.ciLow, p.ciHigh};
-      }
-      rj["quantiles"] = q;
-      rj["quantiles_ci95"] = qci;
-      nlohmann::ordered_json ex = nlohmann::ordered_json::array();
-      for (const Exceedance& e : w.exceed)
-        ex.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}, {"ci_low", e.ciLow}, {"ci_high", e.ciHigh},
-                      {"misclassified", e.misclassified}, {"too_noisy", e.tooNoisy}});
-      rj["exceed"] = ex;
-      rj["values"] = w.values;
-      if (w.evidenceWeighted) {
-        nlohmann::ordered_json px = nlohmann::ordered_json::array();
-        for (const Exceedance& e : w.posteriorExceed) px.push_back({{"threshold", e.threshold}, {"fraction", e.fraction}});
-        rj["evidence_weighted"] = {{"estimate", w.posterior}, {"exceed", px}};
-      }
-      reports.push_back(rj);
-    }
+    for (const WorldReport& w : s.reports) reports.push_back(worldReportJson(w));
     sj["reports"] = reports;
+    // Each world's evidence (its `values`, world order) and its summary across worlds.
+    if (s.evidence) sj["evidence"] = worldReportJson(*s.evidence);
     scenarios.push_back(sj);
   }
   j["scenarios"] = scenarios;
@@ -143,18 +154,31 @@ std::string csv(const WorldsResult& r) {
   std::string out = "scenario,report,kind,worlds,trials_per_world,pooled,pooled_stderr,mean,sd,inner_variance,"
                     "epistemic_sd,q05,q25,q50,q75,q95,q05_ci_low,q05_ci_high,q25_ci_low,q25_ci_high,q50_ci_low,"
                     "q50_ci_high,q75_ci_low,q75_ci_high,q95_ci_low,q95_ci_high";
-  const WorldReport* first = nullptr;
-  for (const WorldsScenario& s : r.scenarios)
-    if (!s.reports.empty()) first = &s.reports[0];
-  if (first)
-    for (const Exceedance& e : first->exceed)
-      out += ",\"P(>" + num(e.threshold) + ")\",\"P(>" + num(e.threshold) + ")_ci_low\",\"P(>" + num(e.threshold) +
-             ")_ci_high\"";
+  std::vector<double> thresholds;
+  bool weighted = false;
+  for (const WorldsScenario& s : r.scenarios) {
+    if (!s.reports.empty()) {
+      thresholds.clear();
+      for (const Exceedance& e : s.reports[0].exceed) thresholds.push_back(e.threshold);
+    }
+    weighted = weighted || s.evidence;
+  }
+  for (double x : thresholds)
+    out += ",\"P(>" + num(x) + ")\",\"P(>" + num(x) + ")_ci_low\",\"P(>" + num(x) + ")_ci_high\"";
+  // A scenario that observes: each report across worlds weighted by their evidence, and the
+  // evidence itself as one more row (kind "evidence": each world's evidence across worlds).
+  if (weighted) {
+    out += ",evidence_weighted";
+    for (double x : thresholds) out += ",\"P(>" + num(x) + ")_evidence_weighted\"";
+  }
   out += ",note\n";
-  for (const WorldsScenario& s : r.scenarios)
-    for (const WorldReport& w : s.reports) {
-      out += fmt::format("{},{},{},{},{}", csvField(s.name), csvField(w.label), reportKindName(w.kind), w.worlds,
-                         r.trials);
+  for (const WorldsScenario& s : r.scenarios) {
+    const std::vector<WorldReport> rows = withEvidence(s);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const WorldReport& w = rows[i];
+      const bool isEvidence = i == s.reports.size();
+      out += fmt::format("{},{},{},{},{}", csvField(s.name), csvField(w.label),
+                         isEvidence ? "evidence" : reportKindName(w.kind), w.worlds, r.trials);
       std::string note = s.partial ? fmt::format("partial: {} of {} worlds", s.worldsCompleted, r.worlds) : "";
       if (w.worlds == 0) {
         out += std::string(21, ',');
@@ -167,14 +191,21 @@ std::string csv(const WorldsResult& r) {
         for (const QuantilePoint& q : w.quantiles) out += "," + csvNumber(q.value);
         for (const QuantilePoint& q : w.quantiles) out += "," + csvNumber(q.ciLow) + "," + csvNumber(q.ciHigh);
       }
-      for (const Exceedance& e : w.exceed) {
-        out += w.worlds == 0 ? ",,," : "," + csvNumber(e.fraction) + "," + csvNumber(e.ciLow) + "," + csvNumber(e.ciHigh);
-        if (e.tooNoisy)
+      for (size_t t = 0; t < thresholds.size(); ++t) {
+        const Exceedance* e = t < w.exceed.size() ? &w.exceed[t] : nullptr;
+        out += w.worlds == 0 || !e ? ",,," : "," + csvNumber(e->fraction) + "," + csvNumber(e->ciLow) + "," + csvNumber(e->ciHigh);
+        if (e && e->tooNoisy)
           note += std::string(note.empty() ? "" : "; ") + "warning: too few trials per world for P(>" +
-                  num(e.threshold) + ")";
+                  num(e->threshold) + ")";
+      }
+      if (weighted) {
+        out += w.evidenceWeighted ? "," + csvNumber(w.posterior) : ",";
+        for (size_t t = 0; t < thresholds.size(); ++t)
+          out += w.evidenceWeighted && t < w.posteriorExceed.size() ? "," + csvNumber(w.posteriorExceed[t].fraction) : ",";
       }
       out += "," + csvField(note) + "\n";
     }
+  }
   return out;
 }
 

@@ -77,7 +77,7 @@ std::optional<bool> breaks(BuiltinId id, const std::vector<double>& a) {
     case BuiltinId::LognormalDensity: case BuiltinId::BetaDensity: case BuiltinId::GammaDensity:
     case BuiltinId::ExponentialDensity: case BuiltinId::TriangularDensity: case BuiltinId::PertDensity:
     case BuiltinId::LoguniformDensity: case BuiltinId::PoissonDensity: case BuiltinId::BinomialDensity:
-    case BuiltinId::GeometricDensity: case BuiltinId::ToDensity:
+    case BuiltinId::GeometricDensity: case BuiltinId::ToDensity: case BuiltinId::CategoricalDensity:
     // Checked where they are made: a metalog's fit (sema), copula scores (only `correlate` writes them).
     case BuiltinId::NormalCdf: case BuiltinId::Metalog: case BuiltinId::CopulaScore:
       return std::nullopt;

@@ -66,6 +66,9 @@ struct SweepPoint {
   /// A comparison sweep: the paired difference A - B of each probability and mean report
   /// both sides have (with each side's estimate in `a` and `b`); `reports` are side A's.
   std::vector<Comparison> differences;
+  /// The scenario observes: the evidence at this point's settings (docs/evidence.md), on the
+  /// same trials as every other point. A comparison sweep: side A's.
+  std::optional<Evidence> evidence;
 };
 
 /// The paired difference `points[to] - points[from]` of each probability and mean report

@@ -53,6 +53,12 @@ std::string modulePath(const std::string& nameOrPath, const LoadOptions& options
 /// "std.NAME" for every module of the standard library, sorted.
 std::vector<std::string> stdModules(const LoadOptions& options = {});
 
+/// A file a program read: its name as diagnostics print it, and its text.
+struct SourceText {
+  std::string name;
+  std::string text;
+};
+
 /// A loaded and checked program. Not thread-safe; runs use threads internally.
 class Program {
  public:
@@ -64,6 +70,9 @@ class Program {
   /// A short digest of every file the program read (its main file and each import, in load
   /// order) and of its diagnostics: two processes that loaded the same program agree on it.
   std::string sourceFingerprint() const;
+  /// Every file the program read: its main file first, then each import in load order
+  /// (the stdlib's too), as read (the pages of `omen report` show them).
+  std::vector<SourceText> sources() const;
 
   /// False if the program has errors; `diagnostics()` renders them (and any warnings).
   bool ok() const;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,10 @@ struct WorldsScenario {
   std::vector<WorldReport> reports;
   /// The scenario observes: each world's log evidence, in world order (empty otherwise).
   std::vector<double> logEvidence;
+  /// The scenario observes: each world's evidence (the mean weight of its trials, `values`
+  /// in world order) summarised across worlds like a report, labelled "evidence"; its pooled
+  /// value is the evidence under the prior over worldviews. Absent otherwise.
+  std::optional<WorldReport> evidence;
   uint64_t worldsCompleted = 0;
   bool partial = false;  ///< interrupted: only the first worldsCompleted worlds
   double seconds = 0;

@@ -92,7 +92,8 @@ ScenarioResult run(const Kernel& kernel, const DriverOptions& options) {
     if (options.expectAlpha > 0)
       for (size_t r = 0; r < info.reports.size(); ++r)
         if (info.reports[r].expectation)
-          result.reports[r].verdict = sequentialVerdict(*info.reports[r].expectation, totals[r], options.expectAlpha);
+          result.reports[r].verdict = sequentialVerdict(*info.reports[r].expectation, totals[r], options.expectAlpha,
+                                                        info.weighted ? &totals.back().weighted() : nullptr);
     result.evidence = detail::finishEvidence(info, totals);
   }
   result.seconds = detail::secondsSince(start);

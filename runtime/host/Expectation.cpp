@@ -80,27 +80,58 @@ SequenceInterval bernoulliSequence(uint64_t successes, uint64_t n, double alpha)
   return out;
 }
 
-SequenceInterval meanSequence(uint64_t n, double mean, double variance, double alpha) {
-  SequenceInterval out;
-  if (n < kExpectMinTrials || !(variance > 0)) return out;
+namespace {
+/// The normal mixture sequence's half-width over the standard deviation after n values.
+double meanSequenceFactor(uint64_t n, double alpha) {
   double t = static_cast<double>(n);
   double logAlpha = std::log(alpha);
   double rho2 = (-2 * logAlpha + std::log(-2 * logAlpha + 1)) / kExpectTunedTrials;
-  double half = std::sqrt(variance) *
-                std::sqrt(2 * (t * rho2 + 1) / (t * t * rho2) * std::log(std::sqrt(t * rho2 + 1) / alpha));
+  return std::sqrt(2 * (t * rho2 + 1) / (t * t * rho2) * std::log(std::sqrt(t * rho2 + 1) / alpha));
+}
+}  // namespace
+
+SequenceInterval meanSequence(uint64_t n, double mean, double variance, double alpha) {
+  SequenceInterval out;
+  if (n < kExpectMinTrials || !(variance > 0)) return out;
+  double half = std::sqrt(variance) * meanSequenceFactor(n, alpha);
   out.usable = true;
   out.low = mean - half;
   out.high = mean + half;
   return out;
 }
 
-ExpectationVerdict sequentialVerdict(const Expectation& e, const ReportAccumulator& report, double alpha) {
+SequenceInterval weightedSequence(const WeightedStats::Sums& s, uint64_t trials, double paretoK, double alpha) {
+  SequenceInterval out;
+  if (trials < kExpectMinTrials || paretoK > kExpectMaxParetoK || !(s.w > 0)) return out;
+  // With A = mean w f', B = mean w (f' = f - shift), Y's mean is A - x B at x = theta0 - shift
+  // and its variance (w2ff - 2 x w2f + x^2 w2) / N - (A - x B)^2; the sequence covers 0 where
+  // (1 + g^2)(A - x B)^2 <= g^2 (w2ff - 2 x w2f + x^2 w2) / N, g its half-width factor.
+  const double n = static_cast<double>(trials), g2 = std::pow(meanSequenceFactor(trials, alpha), 2);
+  const double A = s.wf / n, B = s.w / n;
+  const double a = (1 + g2) * B * B - g2 * s.w2 / n;
+  const double b = -2 * (1 + g2) * A * B + 2 * g2 * s.w2f / n;
+  const double c = (1 + g2) * A * A - g2 * s.w2ff / n;
+  // a <= 0: the set is unbounded (too few effective trials yet). Otherwise it holds x = A / B,
+  // where the left side is 0, so the discriminant is not negative but for rounding.
+  if (!(a > 0)) return out;
+  const double root = std::sqrt(std::max(0.0, b * b - 4 * a * c));
+  out.usable = true;
+  out.low = s.shift + (-b - root) / (2 * a);
+  out.high = s.shift + (-b + root) / (2 * a);
+  return out;
+}
+
+ExpectationVerdict sequentialVerdict(const Expectation& e, const ReportAccumulator& report, double alpha,
+                                     const WeightedStats* evidence) {
   ExpectationVerdict v;
   v.sequential = true;
   v.alpha = alpha;
   ReportAccumulator::Moments m = report.moments();
   SequenceInterval interval;
-  switch (report.kind()) {
+  if (evidence && !evidence->constant() && report.kind() != ReportKind::Quantiles) {
+    const double k = paretoKHat(evidence->largest(), evidence->count());
+    interval = weightedSequence(report.weighted().sums(), evidence->count(), std::isfinite(k) ? k : 0.0, alpha);
+  } else switch (report.kind()) {
     case ReportKind::Probability:
       interval = bernoulliSequence(static_cast<uint64_t>(std::llround(m.estimate * static_cast<double>(m.n))), m.n,
                                    alpha);
@@ -122,7 +153,9 @@ ExpectationVerdict sequentialVerdict(const Expectation& e, const ReportAccumulat
 bool expectationsDecided(const std::vector<ReportAccumulator>& reports, const ScenarioInfo& info, double alpha) {
   for (size_t r = 0; r < info.reports.size(); ++r)
     if (const std::optional<Expectation>& e = info.reports[r].expectation)
-      if (sequentialVerdict(*e, reports[r], alpha).verdict == Verdict::Undecided) return false;
+      if (sequentialVerdict(*e, reports[r], alpha, info.weighted ? &reports.back().weighted() : nullptr).verdict ==
+          Verdict::Undecided)
+        return false;
   return true;
 }
 

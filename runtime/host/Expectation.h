@@ -19,6 +19,13 @@
 //           limit theory and asymptotic confidence sequences", Ann. Statist. 52(6), 2024,
 //           Theorem 2.2), tuned to be tightest at kExpectTunedTrials trials; valid as the
 //           trial count grows (finite variance), so no decision before kExpectMinTrials.
+//   a posterior (a scenario that observes, weights that vary): theta = E[w f] / E[w] is no
+//           mean of the trials, but for a candidate theta0 the trials' Y = w (f - theta0)
+//           (0 where the condition fails) are, and E[Y] = 0 exactly when theta0 = theta. The
+//           E(...) sequence of Y covers 0 at every look for the true theta, so the set of
+//           theta0 whose sequence covers 0 (Fieller's set: a quadratic inequality in theta0)
+//           covers theta at every look; used for P and E reports alike. It needs Var(Y) finite,
+//           so no decision while the weights' Pareto k-hat exceeds 0.5 (infinite variance).
 // `omen run` decides at its own trial count on the report's 95% interval, once, and says it
 // is not sequential.
 //
@@ -52,9 +59,16 @@ struct SequenceInterval {
 };
 SequenceInterval bernoulliSequence(uint64_t successes, uint64_t n, double alpha);
 SequenceInterval meanSequence(uint64_t n, double mean, double variance, double alpha);
+/// The posterior's sequence from a report's weighted sums over `trials` trials (all of them,
+/// the condition's or not); `paretoK` of all trials' weights (NaN: not known).
+SequenceInterval weightedSequence(const WeightedStats::Sums& sums, uint64_t trials, double paretoK, double alpha);
+/// Weights' Pareto k-hat above this: their variance is infinite, no posterior is decided.
+inline constexpr double kExpectMaxParetoK = 0.5;
 
 /// `omen test`'s verdict on `report` (of kind P or E) after the trials it has seen.
-ExpectationVerdict sequentialVerdict(const Expectation& e, const ReportAccumulator& report, double alpha);
+/// `evidence`: the scenario's weights when it observes (null otherwise).
+ExpectationVerdict sequentialVerdict(const Expectation& e, const ReportAccumulator& report, double alpha,
+                                     const WeightedStats* evidence = nullptr);
 
 /// Every expectation of `info` is decided (the stopping rule of `omen test`).
 bool expectationsDecided(const std::vector<ReportAccumulator>& reports, const ScenarioInfo& info, double alpha);

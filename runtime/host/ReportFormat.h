@@ -92,4 +92,10 @@ std::pair<std::string, std::string> estimateCells(const ReportResult& r);
 /// {"0 (the same in every trial)", ""} when it has no spread; {"undefined", ""}.
 std::pair<std::string, std::string> differenceText(const Comparison& c);
 
+/// A scenario's evidence as a JSON object (estimate, se, interval, log, ESS, diagnostics),
+/// and for reading: the "  evidence … ± … [lo, hi]   log …   ess …" line and a line per
+/// failed diagnostic; nothing when every weight is exactly 1 (nothing was learnt).
+std::string evidenceObject(const Evidence& e);
+std::string evidenceLines(const Evidence& e);
+
 }  // namespace omen::rt

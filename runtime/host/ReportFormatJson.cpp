@@ -87,19 +87,6 @@ std::string reportObject(const ReportResult& r) {
                      expectationField(r));
 }
 
-/// A number, or null where it is not finite (the log of an evidence of 0).
-std::string numOrNull(double x) { return std::isfinite(x) ? num(x) : "null"; }
-
-std::string evidenceObject(const Evidence& e) {
-  std::string out = fmt::format(
-      "{{\"estimate\": {}, \"stderr\": {}, \"ci95\": [{}, {}], \"log\": {}, \"log_stderr\": {}, \"n\": {}, "
-      "\"ess\": {}, \"max_weight_share\": {}, \"pareto_k\": {}, \"weights_vary\": {}, \"warnings\": [",
-      num(e.estimate), num(e.stdError), num(e.ciLow), num(e.ciHigh), numOrNull(e.logEstimate), num(e.logStdError), e.n,
-      num(e.ess), num(e.maxWeightShare), e.paretoK ? num(*e.paretoK) : "null", e.weightsVary ? "true" : "false");
-  for (size_t i = 0; i < e.warnings.size(); ++i) out += (i ? ", " : "") + jsonString(e.warnings[i]);
-  return out + "]}";
-}
-
 std::string errorField(const RunError& e) {
   if (e.inGlobals) return "\"error\": \"runtime error while evaluating params\"";
   return fmt::format("\"error\": \"runtime error in trial {}\"", e.trial);
@@ -151,6 +138,20 @@ std::string differenceObject(const Comparison& c) {
 }
 
 }  // namespace
+
+/// A number, or null where it is not finite (the log of an evidence of 0).
+static std::string numOrNull(double x) { return std::isfinite(x) ? num(x) : "null"; }
+
+std::string evidenceObject(const Evidence& e) {
+  std::string out = fmt::format(
+      "{{\"estimate\": {}, \"stderr\": {}, \"ci95\": [{}, {}], \"log\": {}, \"log_stderr\": {}, \"n\": {}, "
+      "\"ess\": {}, \"max_weight_share\": {}, \"pareto_k\": {}, \"weights_vary\": {}, \"warnings\": [",
+      num(e.estimate), num(e.stdError), num(e.ciLow), num(e.ciHigh), numOrNull(e.logEstimate), num(e.logStdError), e.n,
+      num(e.ess), num(e.maxWeightShare), e.paretoK ? num(*e.paretoK) : "null", e.weightsVary ? "true" : "false");
+  for (size_t i = 0; i < e.warnings.size(); ++i) out += (i ? ", " : "") + jsonString(e.warnings[i]);
+  return out + "]}";
+}
+
 
 std::string precisionObject(const PrecisionOutcome& p, uint64_t trials) {
   std::string out = fmt::format("{{\"met\": {}, \"trials\": {}, \"cap\": {}, \"targets\": [", p.met ? "true" : "false",

@@ -69,8 +69,25 @@ std::string errorLine(const RunError& e) {
   return fmt::format("runtime error in trial {} (details on stderr)", e.trial);
 }
 
-/// "evidence 0.7542 ± 0.0014 [0.7515, 0.7568]   log -0.2821 ± 0.0018   ess 75417 of 100000 trials", then
-/// a line per failed diagnostic. Nothing when every weight is exactly 1 (nothing was learnt).
+std::string seconds(double s) { return fmt::format("{:.3g} s", s); }
+
+// "compile 0.31 s, run 0.12 s": compiling is most of the wall time of a short run, so the
+// two are told apart (a built executable compiled nothing: "run 0.12 s").
+std::string footer(uint64_t trials, uint64_t seed, const std::string& engine, unsigned threads,
+                   double secs, double compileSecs) {
+  std::string times = (compileSecs > 0 ? "compile " + seconds(compileSecs) + ", " : "") + "run " + seconds(secs);
+  return fmt::format("{} trials, seed {}, engine {}, {} thread{}, {}", trials, seed, engine,
+                     threads, threads == 1 ? "" : "s", times);
+}
+
+std::string partialLine(uint64_t completed, uint64_t trials) {
+  return fmt::format("PARTIAL: interrupted after {} of {} trials", completed, trials);
+}
+
+
+}  // namespace
+
+// e.g. "  evidence 0.7542 ± 0.0014 [0.7515, 0.7568]   log -0.2821 ± 0.0018   ess 75417 of 100000 trials"
 std::string evidenceLines(const Evidence& e) {
   if (!e.weightsVary && e.logEstimate == 0) return "";
   std::string out;
@@ -92,23 +109,6 @@ std::string evidenceLines(const Evidence& e) {
   return out;
 }
 
-std::string seconds(double s) { return fmt::format("{:.3g} s", s); }
-
-// "compile 0.31 s, run 0.12 s": compiling is most of the wall time of a short run, so the
-// two are told apart (a built executable compiled nothing: "run 0.12 s").
-std::string footer(uint64_t trials, uint64_t seed, const std::string& engine, unsigned threads,
-                   double secs, double compileSecs) {
-  std::string times = (compileSecs > 0 ? "compile " + seconds(compileSecs) + ", " : "") + "run " + seconds(secs);
-  return fmt::format("{} trials, seed {}, engine {}, {} thread{}, {}", trials, seed, engine,
-                     threads, threads == 1 ? "" : "s", times);
-}
-
-std::string partialLine(uint64_t completed, uint64_t trials) {
-  return fmt::format("PARTIAL: interrupted after {} of {} trials", completed, trials);
-}
-
-
-}  // namespace
 
 std::pair<std::string, std::string> differenceText(const Comparison& c) {
   if (c.undefined) return {"undefined", ""};

@@ -134,11 +134,6 @@ RunOutcome runScenarios(ScenarioSource& source, const RunOptions& options, doubl
   PreparedRun prepared;
   out.failure = prepareRun(source, options.scenarios, options, prepared, out.error);
   if (out.failure != Failure::None) return out;
-  for (const Kernel* kernel : prepared.kernels)
-    if (expectAlpha > 0 && kernel->info().weighted && hasExpectations(kernel->info()))
-      return failWith(out, Failure::Options,
-                      "scenario '" + kernel->info().name + "' observes: omen test does not decide the expectations "
-                      "of a posterior yet (omen run shows their verdict at its trials, not sequentially)");
 
   for (size_t i = 0; i < prepared.kernels.size(); ++i) {
     if (expectAlpha > 0 && !hasExpectations(prepared.kernels[i]->info())) continue;

@@ -47,6 +47,12 @@ class WeightedStats {
   double stdError() const;
   /// Kish's effective sample size.
   double ess() const { return s2_ > 0 ? s0_ * s0_ / s2_ : 0.0; }
+  /// The sums themselves, f taken relative to `shift` and w to exp(maxLog()), for the
+  /// sequential test of a posterior (Expectation.cpp).
+  struct Sums {
+    double shift, w, wf, w2, w2f, w2ff;
+  };
+  Sums sums() const { return {shift_, s0_, s1_, s2_, s2f_, s2ff_}; }
   /// The largest log weights seen, in descending order (at most keepLargest).
   const std::vector<double>& largest() const { return largest_; }
 

@@ -83,6 +83,8 @@ double omen_rt_loguniform_logpdf(OmenTrialContext* ctx, uint32_t site, double x,
 double omen_rt_poisson_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k, double lambda);
 double omen_rt_binomial_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k, int64_t n, double p);
 double omen_rt_geometric_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k, double p);
+/// values = (k, weights...): the observed index first, then categorical's own arguments.
+double omen_rt_categorical_logpdf(OmenTrialContext* ctx, uint32_t site, const double* values, int64_t count);
 double omen_rt_to_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double lo, double hi);
 
 // The rejection samplers' variants for a trial run speculatively in vector lanes: one try,

@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "runtime/kernel/Builtins.h"
+#include "runtime/kernel/Samplers.h"
 
 namespace {
 
@@ -145,6 +146,20 @@ double omen_rt_geometric_logpdf(OmenTrialContext* ctx, uint32_t site, int64_t k,
   // The number of trials up to and including the first success: k = 1, 2, …
   if (k < 1) return kNegInf;
   return xlog1my(static_cast<double>(k - 1), p) + std::log(p);
+}
+
+// values = (k, w_0, ..., w_{n-1}): categorical is variadic, so the observed index comes first
+// in the one array (as a real: a whole number, converted from the int the program observes).
+double omen_rt_categorical_logpdf(OmenTrialContext* ctx, uint32_t site, const double* values, int64_t count) {
+  const double* weights = values + 1;
+  const int64_t n = count - 1;
+  double sum = 0;
+  if (!omen::rt::categoricalWeights(ctx, site, weights, n, &sum)) return 0;
+  const double k = values[0];
+  // The sampler's index runs from 0 and scales the weights by their sum.
+  if (!(k >= 0 && k < static_cast<double>(n))) return kNegInf;
+  const double w = weights[static_cast<int64_t>(k)];
+  return w == 0 ? kNegInf : std::log(w / sum);
 }
 
 double omen_rt_to_logpdf(OmenTrialContext* ctx, uint32_t site, double x, double lo, double hi) {

@@ -31,4 +31,11 @@ struct GammaDraw {
 };
 GammaDraw standardGamma(OmenTrialContext* ctx, double shape);
 
+/// Checks categorical weights as the sampler and the mass function both need them: finite,
+/// >= 0 and summing to 1 within 1e-9. On failure records the error (argCount 3 = (sum,
+/// 1-based position, weight) for an invalid weight; argCount 1 = (sum) for a sum that is not
+/// 1) and returns false; otherwise stores the sum, which both use to scale the weights.
+bool categoricalWeights(OmenTrialContext* ctx, uint32_t site, const double* weights, int64_t count,
+                        double* sum);
+
 }  // namespace omen::rt

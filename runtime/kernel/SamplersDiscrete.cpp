@@ -25,6 +25,23 @@ double stirlingTail(double k) {
   return (1.0 / 12.0 - (1.0 / 360.0 - 1.0 / 1260.0 / x2) / x2) / x;
 }
 
+bool categoricalWeights(OmenTrialContext* ctx, uint32_t site, const double* weights, int64_t count,
+                        double* sum) {
+  *sum = 0;
+  for (int64_t i = 0; i < count; ++i) *sum += weights[i];
+  for (int64_t i = 0; i < count; ++i) {
+    if (!(weights[i] >= 0 && std::isfinite(weights[i]))) {
+      omen_rt_fail(ctx, OMEN_ERR_CATEGORICAL, site, 3, *sum, static_cast<double>(i + 1), weights[i]);
+      return false;
+    }
+  }
+  if (!(std::fabs(*sum - 1.0) <= 1e-9)) {
+    omen_rt_fail(ctx, OMEN_ERR_CATEGORICAL, site, 1, *sum, 0, 0);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace omen::rt
 
 namespace {
@@ -197,24 +214,12 @@ int64_t omen_rt_geometric(OmenTrialContext* ctx, uint32_t site, double p) {
   return k < 1 ? 1 : static_cast<int64_t>(k);
 }
 
-// An index from 0 with one uniform. Weights must be finite, >= 0 and sum to 1 within 1e-9;
-// the draw uses them as given, scaled by their sum. Errors: argCount 3 = (sum, 1-based
-// position, weight) for an invalid weight; argCount 1 = (sum) for a sum that is not 1.
+// An index from 0 with one uniform, the weights checked by categoricalWeights and used as
+// given, scaled by their sum.
 int64_t omen_rt_categorical(OmenTrialContext* ctx, uint32_t site, const double* weights,
                             int64_t count) {
   double sum = 0;
-  for (int64_t i = 0; i < count; ++i) sum += weights[i];
-  for (int64_t i = 0; i < count; ++i) {
-    if (!(weights[i] >= 0 && std::isfinite(weights[i]))) {
-      omen_rt_fail(ctx, OMEN_ERR_CATEGORICAL, site, 3, sum, static_cast<double>(i + 1),
-                   weights[i]);
-      return 0;
-    }
-  }
-  if (!(std::fabs(sum - 1.0) <= 1e-9)) {
-    omen_rt_fail(ctx, OMEN_ERR_CATEGORICAL, site, 1, sum, 0, 0);
-    return 0;
-  }
+  if (!omen::rt::categoricalWeights(ctx, site, weights, count, &sum)) return 0;
   const double target = omen_rt_next_uniform(ctx) * sum;
   double cumulative = 0;
   int64_t last = 0;

@@ -2,7 +2,9 @@
 // omen run as a child process, and a page watched for console errors and requests.
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const OMEN = process.env.OMEN;
 export const SOURCE = process.env.OMEN_SOURCE_DIR;
@@ -22,6 +24,20 @@ export const sourcePath = (p) => path.join(SOURCE, p);
 export async function launch() {
   const args = process.getuid && process.getuid() === 0 ? ["--no-sandbox"] : [];
   return chromium.launch({ executablePath: process.env.OMEN_CHROMIUM, args });
+}
+
+// `omen report ARGS -o FILE` written afresh and opened offline in a watched page, once
+// `selector` shows: its html text, the browser, the page and what the page did.
+export async function openReport(file, args, selector) {
+  fs.rmSync(file, { force: true });
+  omen("report", ...args, "-o", file);
+  const html = fs.readFileSync(file, "utf8");
+  const browser = await launch();
+  const { context, page, seen } = await watchedPage(browser);
+  await context.setOffline(true);
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForSelector(selector);
+  return { html, browser, page, seen };
 }
 
 // A page whose console errors, uncaught exceptions and requests are recorded.

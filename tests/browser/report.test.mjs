@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { OUT, omen, omenJson, launch, watchedPage } from "./browser.mjs";
+import { OUT, omenJson, openReport } from "./browser.mjs";
 
 const FILE = "examples/online_learning.omen";
 const RUN = ["--trials", "20000", "--seed", "7"];
@@ -17,17 +17,10 @@ const page_ = path.join(OUT, "online_learning.html");
 
 let browser, page, seen, html;
 before(async () => {
-  fs.rmSync(page_, { force: true });
-  omen("report", FILE, ...RUN, "-o", page_,
-       "--analysis", "sweep --scenario online_learning --vary p_update=0:0.4:5",
-       "--analysis", "sensitivity --scenario online_learning --report 'P(catastrophe)' --rows 4096");
-  html = fs.readFileSync(page_, "utf8");
-  browser = await launch();
-  let context;
-  ({ context, page, seen } = await watchedPage(browser));
-  await context.setOffline(true);
-  await page.goto(pathToFileURL(page_).href);
-  await page.waitForSelector("section.analysis[data-analysis=sensitivity] svg.plot");
+  ({ html, browser, page, seen } = await openReport(page_, [FILE, ...RUN,
+    "--analysis", "sweep --scenario online_learning --vary p_update=0:0.4:5",
+    "--analysis", "sensitivity --scenario online_learning --report 'P(catastrophe)' --rows 4096"],
+    "section.analysis[data-analysis=sensitivity] svg.plot"));
 });
 after(async () => { await browser?.close(); });
 
@@ -106,6 +99,7 @@ test("the tornado and Sobol' bars are the JSON's, and legends toggle series", as
 test("the source is highlighted from the editor grammar", async () => {
   assert.ok(await page.locator("#source .tok-keyword, #source .tok-storage").count() > 10);
   assert.ok(await page.locator("#source .tok-comment").count() >= 10);
-  assert.equal(await page.locator("#source pre.code").textContent(), fs.readFileSync(path.join(process.env.OMEN_SOURCE_DIR, FILE), "utf8"));
+  assert.equal(await page.locator('#source .listing[data-index="0"] pre.code').textContent(),
+               fs.readFileSync(path.join(process.env.OMEN_SOURCE_DIR, FILE), "utf8"));
   await page.screenshot({ path: path.join(OUT, "report.png"), fullPage: true });
 });

@@ -22,4 +22,4 @@ cd "$(dirname "$0")"
 npm ci --prefer-offline --no-audit --no-fund --loglevel=error
 mkdir -p "$out"
 OMEN="$omen" OMEN_CHROMIUM="$chromium" OMEN_BROWSER_OUT="$out" OMEN_SOURCE_DIR="$(cd ../.. && pwd)" \
-  node --test --test-concurrency=1 report.test.mjs playground.test.mjs
+  node --test --test-concurrency=1 report.test.mjs report_imports.test.mjs playground.test.mjs

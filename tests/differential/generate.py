@@ -402,8 +402,6 @@ class Gen:
             return f"observe {self.bool(env, 2)}"
         t = self.r.choice(["bool", "int", "real"])
         d = self.draw(env, t, 2)
-        while d.startswith("categorical"):  # no density: a compile-time error
-            d = self.draw(env, t, 2)
         return f"observe {self.expr(env, t, 1)} ~ {d}"
 
     def quiet_phase(self, pname, pv, fns, events, states):

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`omen test`'s stated error rate, checked over 100 seeds (docs/reference.md, Expectations).
 
-Each seed runs `omen test near_bounds.omen --alpha 5%`: expectations a hair from their
+Each seed runs `omen test near_bounds.omen --alpha 5%` and `omen test
+near_bounds_posterior.omen` (posteriors of scenarios that observe): expectations a hair from their
 bounds, so that the test needs tens of thousands of trials and a wrong verdict is as likely
 as it ever gets. A confidence sequence fails a true expectation (and passes a false one) with
 probability at most alpha however the test stops, so over 100 seeds each true expectation
@@ -21,11 +22,21 @@ ALPHA = 0.05
 SEEDS = range(1, 101)
 CAP = 1_000_000
 HERE = os.path.dirname(os.path.abspath(__file__))
+# Each file and its false expectations (the others are true).
+FILES = {"near_bounds.omen": {"E(x) < 198.8"}, "near_bounds_posterior.omen": {"E(mu) < 0.735"}}
 
 
 def main():
     omen = sys.argv[1]
-    scenario = os.path.join(HERE, "near_bounds.omen")
+    ok = True
+    for name, false_labels in FILES.items():
+        print(name)
+        ok &= check(omen, os.path.join(HERE, name), false_labels)
+    print("ok" if ok else "FAILED")
+    return 0 if ok else 1
+
+
+def check(omen, scenario, false_labels):
     wrong = {}
     decided = 0
     trials = []
@@ -36,18 +47,18 @@ def main():
         if proc.returncode not in (0, 1, 3):
             sys.exit(f"seed {seed}: omen test exited {proc.returncode}: {proc.stderr}")
         doc = json.loads(proc.stdout)
-        [s] = doc["scenarios"]
-        trials.append(s["trials"])
+        trials.append(max(s["trials"] for s in doc["scenarios"]))
         all_decided = True
-        for e in s["expectations"]:
-            truth = not e["label"].startswith("E(x) < 198.8")
+        expectations = [e for s in doc["scenarios"] for e in s["expectations"]]
+        for e in expectations:
+            truth = not any(e["label"].startswith(f) for f in false_labels)
             bad = "fail" if truth else "pass"
             wrong.setdefault(e["label"], 0)
             if e["verdict"] == bad:
                 wrong[e["label"]] += 1
             all_decided &= e["verdict"] != "undecided"
         decided += all_decided
-        expected_status = 1 if any(e["verdict"] == "fail" for e in s["expectations"]) else (
+        expected_status = 1 if any(e["verdict"] == "fail" for e in expectations) else (
             3 if not all_decided else 0)
         if proc.returncode != expected_status:
             sys.exit(f"seed {seed}: exit {proc.returncode}, expected {expected_status}")
@@ -63,8 +74,7 @@ def main():
     if decided < 90:
         print("too few seeds decided: the test has no power")
         ok = False
-    print("ok" if ok else "FAILED")
-    return 0 if ok else 1
+    return ok
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-// report.js - the report page: its data (the source, the run's JSON and each analysis's
-// JSON, embedded by `omen report`) drawn into the sections of report.html.
+// report.js - the report page: its data (the sources: the file and each file it imports;
+// the run's JSON and each analysis's JSON, embedded by `omen report`) drawn into the
+// sections of report.html.
 "use strict";
 
 (() => {
@@ -33,10 +34,14 @@
       omen.sections.analysis(a.name, a.result, a.messages)));
   }
 
-  const lines = data.source.split("\n");
-  const code = el("code", {class: "omen"});
-  omen.highlightInto(code, data.source, highlight);
-  document.getElementById("source").append(el("div", {class: "listing"},
-    el("pre", {class: "gutter", "aria-hidden": "true"}, lines.map((_, i) => i + 1).join("\n")),
-    el("pre", {class: "code"}, code)));
+  // One highlighted listing per file the program read: the main file, then its imports.
+  const source = document.getElementById("source");
+  (data.sources || []).forEach((file, index) => {
+    const code = el("code", {class: "omen"});
+    omen.highlightInto(code, file.text, highlight);
+    if (index > 0) source.append(el("h3", {}, "imported: ", el("code", {}, file.name)));
+    source.append(el("div", {class: "listing", "data-file": file.name, "data-index": String(index)},
+      el("pre", {class: "gutter", "aria-hidden": "true"}, file.text.split("\n").map((_, i) => i + 1).join("\n")),
+      el("pre", {class: "code"}, code)));
+  });
 })();

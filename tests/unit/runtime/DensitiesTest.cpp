@@ -87,6 +87,15 @@ TEST(Densities, MassesSumToOneWithTheirMean) {
   }
   EXPECT_NEAR(mass, 1, 1e-12);
   EXPECT_NEAR(mean, 10, 1e-8);  // trials up to and including the first success
+  // categorical: (k, weights...), each index's weight, none outside 0 .. count - 1.
+  mass = 0;
+  for (double k = -1; k <= 3; ++k) {
+    const double values[] = {k, 0.2, 0.5, 0.3};
+    double p = std::exp(omen_rt_categorical_logpdf(&c, 0, values, 4));
+    mass += p;
+    if (k >= 0 && k <= 2) EXPECT_DOUBLE_EQ(p, values[1 + static_cast<int>(k)]);
+  }
+  EXPECT_NEAR(mass, 1, 1e-15);
   EXPECT_DOUBLE_EQ(std::exp(omen_rt_bernoulli_logpdf(&c, 0, true, 0.3)), 0.3);
   EXPECT_DOUBLE_EQ(std::exp(omen_rt_bernoulli_logpdf(&c, 0, false, 0.3)), 0.7);
   EXPECT_EQ((&c)->error.code, OMEN_OK);
@@ -134,6 +143,16 @@ TEST(Densities, BadArgumentsFailAsTheSamplerDoes) {
   EXPECT_EQ(code([](OmenTrialContext* c) { omen_rt_binomial_logpdf(c, 0, 0, -3, 0.5); }), OMEN_ERR_DIST_ARGS);
   EXPECT_EQ(code([](OmenTrialContext* c) { omen_rt_triangular_logpdf(c, 0, 0, 2, 1, 3); }), OMEN_ERR_DIST_ARGS);
   EXPECT_EQ(code([](OmenTrialContext* c) { omen_rt_geometric_logpdf(c, 0, 1, 0); }), OMEN_ERR_DIST_ARGS);
+  EXPECT_EQ(code([](OmenTrialContext* c) {
+              const double values[] = {0, 0.5, 0.6};  // weights summing to 1.1
+              omen_rt_categorical_logpdf(c, 0, values, 3);
+            }),
+            OMEN_ERR_CATEGORICAL);
+  EXPECT_EQ(code([](OmenTrialContext* c) {
+              const double values[] = {1, -0.5, 1.5};  // a negative weight
+              omen_rt_categorical_logpdf(c, 0, values, 3);
+            }),
+            OMEN_ERR_CATEGORICAL);
 }
 
 TEST(Weight, FactorAddsLogsAndRefusesNaN) {

@@ -163,4 +163,44 @@ TEST(ExpectationTest, RunVerdictUsesTheReportsInterval) {
   EXPECT_FALSE(fixedVerdict(below(0.35), r).hasInterval);
 }
 
+// The posterior's sequence is the set of theta0 at which the mean sequence of the trials'
+// Y = w (f - theta0) covers 0 (Expectation.h): checked against meanSequence itself at points
+// inside, outside and just across each end, on weights and values that vary.
+TEST(ExpectationTest, WeightedSequenceIsTheSetWhereTheMeanSequenceOfYCoversZero) {
+  const double alpha = 0.05;
+  std::mt19937_64 rng(5);
+  std::normal_distribution<double> value(1.0, 2.0), logWeight(0.0, 0.7);
+  std::vector<double> ws, fs;
+  WeightedStats stats;
+  for (int i = 0; i < 5000; ++i) {
+    double lw = logWeight(rng), f = value(rng);
+    stats.add(lw, f);
+    ws.push_back(std::exp(lw)), fs.push_back(f);
+  }
+  const uint64_t n = ws.size();
+  SequenceInterval c = weightedSequence(stats.sums(), n, 0.0, alpha);
+  ASSERT_TRUE(c.usable);
+  auto covers = [&](double theta0) {
+    double sum = 0, sumSq = 0;
+    for (size_t i = 0; i < ws.size(); ++i) {
+      double y = ws[i] * (fs[i] - theta0);
+      sum += y, sumSq += y * y;
+    }
+    double mean = sum / static_cast<double>(n), variance = sumSq / static_cast<double>(n) - mean * mean;
+    SequenceInterval m = meanSequence(n, mean, variance, alpha);
+    return m.low <= 0 && 0 <= m.high;
+  };
+  const double width = c.high - c.low;
+  EXPECT_LT(c.low, stats.mean());
+  EXPECT_GT(c.high, stats.mean());
+  EXPECT_TRUE(covers(stats.mean()));
+  EXPECT_TRUE(covers(c.low + 1e-6 * width));
+  EXPECT_TRUE(covers(c.high - 1e-6 * width));
+  EXPECT_FALSE(covers(c.low - 1e-6 * width));
+  EXPECT_FALSE(covers(c.high + 1e-6 * width));
+  // No decision on weights of infinite variance, nor before the central limit's trials.
+  EXPECT_FALSE(weightedSequence(stats.sums(), n, 0.6, alpha).usable);
+  EXPECT_FALSE(weightedSequence(stats.sums(), kExpectMinTrials - 1, 0.0, alpha).usable);
+}
+
 }  // namespace

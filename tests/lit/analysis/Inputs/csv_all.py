@@ -19,6 +19,9 @@ two_level = os.path.join(inputs, "two_level.omen")
 tornado = os.path.join(inputs, "tornado.omen")
 slow = os.path.join(inputs, "slow.omen")
 huge = os.path.join(inputs, "huge_values.omen")
+# Scenarios that observe: a sweep's evidence rows and columns, the worlds' evidence.
+quiet = os.path.join(inputs, "..", "..", "..", "..", "examples", "three_quiet_years.omen")
+observing_worlds = os.path.join(inputs, "..", "..", "evidence", "Inputs", "worlds.omen")
 # Columns that are text, and integer columns (counts, and int params' values).
 TEXT = {"scenario", "scenario_a", "scenario_b", "label", "kind", "note", "analysis", "report", "input", "goal", "param", "target", "target_met",
         "ci_low_open", "ci_high_open"}
@@ -40,6 +43,8 @@ COMMANDS = [
     ["sensitivity", tornado, "--trials", "2000", "--rows", "256"],
     ["worst", slow, "--over", "rate", "--maximize", "hit", "--trials", "200", "--evaluations", "8", "--set", "steps=10"],
     ["run", two_level, "--worlds", "30", "--trials", "300", "--exceed", "0.5,90%"],
+    ["sweep", quiet, "--scenario", "quiet_years", "--vary", "incident_if_deceptive=0.1:0.5:3", "--trials", "2000"],
+    ["run", observing_worlds, "--worlds", "40", "--trials", "16", "--exceed", "0.5"],
 ]
 
 failed = 0

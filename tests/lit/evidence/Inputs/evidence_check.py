@@ -61,6 +61,11 @@ lo, hi = median["quantiles_ci95"]["0.5"]
 if not lo <= 0.75 <= hi:
     failures.append(f"weighted median interval [{lo}, {hi}] misses 0.75")
 
+doc = run(closed, "categorical_signal", "--trials", "200000")
+r, e = reports(doc)["P(deceptive)"], doc["scenarios"][0]["evidence"]
+near("P(deceptive | signal 2)", r["estimate"], r["stderr"], 0.3 * 0.3 / (0.3 * 0.3 + 0.7 * 0.1))
+near("evidence of signal 2", e["estimate"], e["stderr"], 0.16)
+
 # Coverage: 1,000 repetitions of 1,000 trials, seeds 1..1000.
 covered = 0
 for seed in range(1, 1001):
@@ -105,6 +110,23 @@ for what, f, want in (("E(q) across worlds", lambda v: v, 0.2), ("P(q > 0.5) acr
         failures.append(f"{what}: {got} is not the evidence-weighted mean of the worlds, {mu}")
     near(what, got, se, want)
 
+# Each world's evidence: E_q[(1 - q)^3] = 1/4 pooled across worlds, the values exp(log_evidence);
+# the CSV's evidence row and evidence-weighted columns carry the JSON's numbers.
+ev = s["evidence"]
+near("the evidence pooled across worlds", ev["pooled"]["estimate"], ev["pooled"]["stderr"], 0.25)
+if len(ev["values"]) != 4000 or any(abs(v - math.exp(l)) > 1e-12 * max(v, 1e-300)
+                                    for v, l in zip(ev["values"], s["log_evidence"]) if l is not None):
+    failures.append("the worlds' evidence values are not exp(log_evidence)")
+out = subprocess.run([omen, "run", os.path.join(inputs, "worlds.omen"), "--worlds", "4000", "--trials", "16",
+                      "--exceed", "0.5", "--format", "csv"], check=True, capture_output=True, text=True).stdout
+import csv, io
+rows = {row["report"]: row for row in csv.DictReader(io.StringIO(out))}
+if rows.get("evidence", {}).get("kind") != "evidence" or float(rows["evidence"]["pooled"]) != ev["pooled"]["estimate"]:
+    failures.append(f"the worlds CSV's evidence row: {rows.get('evidence')}")
+if float(rows["E(q)"]["evidence_weighted"]) != r["evidence_weighted"]["estimate"] or \
+        float(rows["E(q)"]["P(>0.5)_evidence_weighted"]) != r["evidence_weighted"]["exceed"][0]["fraction"]:
+    failures.append(f"the worlds CSV's evidence-weighted columns: {rows['E(q)']}")
+
 # Engines, threads and a built executable: the same numbers.
 def numbers(doc):
     return [(s["reports"], s.get("evidence")) for s in doc["scenarios"]]
@@ -116,7 +138,7 @@ for extra in (["--engine", "jit"], ["--engine", "auto", "--threads", "2"], ["--e
 exe = os.path.join(work, "closed_forms")
 subprocess.run([omen, "build", closed, "-o", exe], check=True)
 built = []
-for s in ("three_quiet_years", "no_failures", "no_failures_low", "normal_update"):
+for s in ("three_quiet_years", "no_failures", "no_failures_low", "normal_update", "categorical_signal"):
     built += numbers(run(None, None, "--scenario", s, "--trials", "5000", exe=exe))
 if built != base:
     failures.append("the built executable differs from the interpreter")

@@ -1,6 +1,8 @@
 """Prints what a report page holds: whether its run equals `omen run --format json`'s, and
-each analysis's name, status and command. Usage: page_data.py PAGE.html RUN.json"""
+each analysis's name, status and command, and each source file it shows (the file and its
+imports) with whether its text is that file's on disk. Usage: page_data.py PAGE.html RUN.json"""
 import html.parser
+import os
 import json
 import sys
 
@@ -30,3 +32,6 @@ print("run equal:", strip(data["run"]) == strip(run))
 for a in data["analyses"]:
     print("analyses:", a["name"], a["status"])
     print("command:", a["command"])
+for f in data["sources"]:
+    on_disk = open(f["name"], encoding="utf-8").read() if os.path.exists(f["name"]) else None
+    print("source:", os.path.basename(f["name"]), "same as the file" if on_disk == f["text"] else "DIFFERS")
