@@ -1,8 +1,11 @@
 //===- Emit.cpp - Dumps of the IR and of compiled kernels; omen build -------===//
+#include <algorithm>
 #include <sstream>
 
 #include "api/ProgramImpl.h"
+#include "backend/Pipeline.h"
 #include "backend/llvm/Aot.h"
+#include "core/ClosestName.h"
 #include "ir/Printer.h"
 
 namespace omen {
@@ -14,6 +17,29 @@ std::string Program::dumpIr() const {
   std::ostringstream os;
   ir::print(os, *module, &impl_->sources);
   return os.str();
+}
+
+std::vector<std::string> Program::irStages() { return backend::irStages(); }
+
+bool Program::dumpIrAfter(const std::string& stage, std::string& out, std::string& error) const {
+  if (!ok()) {
+    error = "the program has errors";
+    return false;
+  }
+  const std::vector<std::string> stages = irStages();
+  if (std::find(stages.begin(), stages.end(), stage) == stages.end()) {
+    std::string names;
+    for (const std::string& s : stages) names += (names.empty() ? "" : ", ") + s;
+    error = "no stage '" + stage + "'" + didYouMean(stage, stages) + "; the IR stages are " + names;
+    return false;
+  }
+  // A module of its own: the program's (Impl::lowered) has been through every pass.
+  std::unique_ptr<ir::Module> module = backend::lowerProgram(*impl_->checked, error, stage);
+  if (!module) return false;
+  std::ostringstream os;
+  ir::print(os, *module, &impl_->sources);
+  out = os.str();
+  return true;
 }
 
 bool Program::emit(EmitKind kind, const std::vector<std::string>& names, std::string& out,

@@ -67,6 +67,11 @@ ExactOutcome Program::runExact(const RunOptions& options, const ExactOptions& ex
     result.params = rt::detail::paramsAsUsed(kernel.info(), globals);
     exact::SolveError why;
     if (exact::solve(*impl_->ir, s, globals.data(), exact, options.cancel, result, why)) continue;
+    if (why.interrupted) {  // what finished is printed; this scenario has no answer
+      result.partial = out.result.partial = true;
+      result.stoppedAt = why.message;
+      return out;
+    }
     out.result.scenarios.pop_back();
     if (!why.runtime) return rt::failWith(out, Failure::Runtime, "omen: error: scenario " + s.name + ": " + why.message + "\n");
     RunError e;

@@ -3,10 +3,9 @@
 #include <sstream>
 
 #include "api/ProgramImpl.h"
+#include "backend/Pipeline.h"
 #include "core/Fingerprint.h"
 #include "frontend/ast/AstPrinter.h"
-#include "frontend/basic/LargeStack.h"
-#include "frontend/sema/Frontend.h"
 
 namespace omen {
 
@@ -18,9 +17,9 @@ static std::unique_ptr<Program::Impl> check(std::unique_ptr<Program::Impl> impl,
   sema::FrontendOptions frontendOptions;
   frontendOptions.stdlibDir = options.stdlibDir;
   frontendOptions.importRoots = options.importRoots;
-  // Name resolution and type checking walk expression trees recursively.
+  // Stage 1 of backend/Pipeline.h; stages 2-3 wait for the first run or emit (Run.cpp).
   auto start = std::chrono::steady_clock::now();
-  runWithLargeStack([&] { impl->checked = sema::checkProgram(impl->sources, main, impl->diags, frontendOptions); });
+  impl->checked = backend::checkSource(impl->sources, main, impl->diags, frontendOptions);
   impl->checkSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return impl;
 }

@@ -121,9 +121,10 @@ WorstOutcome IrScenarioSource::worstExact(const RunOptions& options, const Worst
   exactOptions.maxStates = what.maxStates;
   exact::MdpRequest request{uint32_t(found), what.maximize};
   if (!exact::solveMdp(*program_.ir, s, globals.data(), exactOptions, options.cancel, request, mdp, why)) {
-    if (why.message == "interrupted") {
+    if (why.interrupted) {
       result.partial = true;
       result.found = false;
+      result.exactResult.stoppedAt = why.message;
       return out;
     }
     if (!why.runtime) return rt::failWith(out, Failure::Runtime, "omen: error: scenario " + s.name + ": " + why.message + "\n");

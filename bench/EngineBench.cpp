@@ -9,13 +9,11 @@
 //===----------------------------------------------------------------------===//
 #include <chrono>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "backend/Pipeline.h"
-#include "backend/interp/Interpreter.h"
 #include "backend/llvm/Aot.h"
-#include "backend/llvm/JitEngine.h"
-#include "frontend/sema/Frontend.h"
 #include "runtime/host/Driver.h"
 
 using namespace omen;
@@ -41,39 +39,36 @@ int main(int argc, char** argv) {
   SourceManager sm;
   DiagnosticEngine diags(sm);
   auto loaded = sm.loadFile(file, file);
-  std::unique_ptr<ast::Program> ast;
-  if (loaded.file) ast = sema::checkProgram(sm, *loaded.file, diags);
-  if (!ast) {
+  if (!loaded.file) {
+    std::cerr << loaded.error << "\n";
+    return 1;
+  }
+  // The whole pipeline (backend/Pipeline.h); an executable is built from the IR instead.
+  std::optional<Engine> kernelEngine;
+  if (buildTo.empty()) kernelEngine = engine == "interp" ? Engine::Interpreter : Engine::Jit;
+  backend::CompiledSource compiled = backend::compileSource(sm, *loaded.file, diags, {}, kernelEngine);
+  if (!compiled.ast) {
     diags.print(std::cerr);
     return 1;
   }
-  std::string error;
-  auto m = backend::lowerProgram(*ast, error);
-  if (!m) {
-    std::cerr << error << "\n";
+  if (!compiled.error.empty()) {
+    std::cerr << compiled.error << "\n";
     return 1;
   }
+  std::string error;
   if (!buildTo.empty()) {
     std::vector<const ir::Scenario*> all;
-    for (const ir::Scenario& s : m->scenarios) all.push_back(&s);
-    if (!llvmgen::buildExecutable(*m, sm, file, all, buildTo, error)) {
+    for (const ir::Scenario& s : compiled.ir->scenarios) all.push_back(&s);
+    if (!llvmgen::buildExecutable(*compiled.ir, sm, file, all, buildTo, error)) {
       std::cerr << error << "\n";
       return 1;
     }
     std::cout << "build_seconds " << since(start) << "\n";
     return 0;
   }
-  std::vector<std::unique_ptr<rt::Kernel>> kernels;
-  for (const ir::Scenario& s : m->scenarios) {
-    kernels.push_back(engine == "interp" ? interp::compileScenario(*m, s, error) : llvmgen::compileScenario(*m, s, error));
-    if (!kernels.back()) {
-      std::cerr << error << "\n";
-      return 1;
-    }
-  }
   double compile = since(start);
   Clock::time_point run = Clock::now();
-  for (const auto& k : kernels) {
+  for (const auto& k : compiled.kernels) {
     ScenarioResult r = rt::run(*k, options);
     if (r.error) {
       std::cerr << "runtime error in " << r.name << "\n";
@@ -82,6 +77,6 @@ int main(int argc, char** argv) {
   }
   double seconds = since(run);
   std::cout << "compile_seconds " << compile << " run_seconds " << seconds << " trials_per_second "
-            << double(options.trials * kernels.size()) / seconds << "\n";
+            << double(options.trials * compiled.kernels.size()) / seconds << "\n";
   return 0;
 }

@@ -215,12 +215,14 @@ int finishCompare(const CompareOutcome& outcome, OutputFormat format, const std:
 }
 
 int finishExact(const ExactOutcome& outcome, OutputFormat format, const std::string& tool, const std::string& command) {
-  switch (outcome.failure) {
-    case Failure::None: std::cout << formatExact(outcome.result, format); return kExitOk;
-    case Failure::Options: return usageError(tool, command, outcome.error);
-    case Failure::Runtime: std::cerr << outcome.error; return kExitProgramError;
-  }
-  return kExitProgramError;
+  return finish(outcome, [&] { return formatExact(outcome.result, format); }, tool, command);
+}
+
+std::string interruptNotice(const ExactResult& result, const std::string& tool) {
+  if (!result.partial || result.scenarios.empty()) return "";
+  const ExactScenarioResult& cut = result.scenarios.back();
+  return tool + ": interrupted: scenario '" + cut.name + "' stopped " + cut.stoppedAt + ", before its answer; " +
+         std::to_string(result.scenarios.size() - 1) + " earlier scenarios answered (printed), later ones not run\n";
 }
 
 }  // namespace omen::rt

@@ -106,5 +106,6 @@ int finishCompare(const CompareOutcome& outcome, OutputFormat format, const std:
 /// "TOOL: interrupted: …" for a partial run (one line), or "" if the run was not cut short.
 std::string interruptNotice(const RunResult& result, const std::string& tool);
 std::string interruptNotice(const CompareResult& result, const std::string& tool);
+std::string interruptNotice(const ExactResult& result, const std::string& tool);
 
 }  // namespace omen::rt

@@ -63,6 +63,12 @@ std::string interruptNotice(const WorldsResult& r, const std::string& tool) {
 
 std::string interruptNotice(const WorstResult& r, const std::string& tool) {
   if (!r.partial) return "";
+  if (r.exact && !r.found)
+    return tool + ": interrupted: the exact engine stopped " + r.exactResult.stoppedAt +
+           ", before the optimum was found; no optimum is printed\n";
+  if (r.exact)
+    return tool + ": interrupted: the optimum and its strategy were found (printed); their Monte Carlo replay was "
+                  "cut short and is not printed\n";
   if (!r.found)
     return tool + ": interrupted: the search stopped before its first run finished; nothing is printed\n";
   return fmt::format("{}: interrupted: the search finished {}; the best point so far is printed (marked partial), "
@@ -80,8 +86,18 @@ std::string interruptNotice(const VoiResult& r, const std::string& tool) {
 
 std::string interruptNotice(const RareResult& r, const std::string& tool) {
   if (!r.partial) return "";
-  return tool + ": interrupted: the final run finished " + std::to_string(r.trialsCompleted) + " of " +
-         std::to_string(r.trials) + " trials; the estimate rests on them\n";
+  const std::string rounds = plural(r.rounds.size(), "pilot round") + " finished";
+  if (r.trialsCompleted == 0 && !r.estimated)
+    return fmt::format("{}: interrupted: in {}; {}, the final run had not started: no estimate (printed marked "
+                       "partial)\n",
+                       tool, r.stoppedIn, rounds);
+  if (!r.estimated)
+    return fmt::format("{}: interrupted: {}; the final run finished {} of {} trials: no estimate, {} (printed marked "
+                       "partial)\n",
+                       tool, rounds, r.trialsCompleted, r.trials, r.noEstimate);
+  return fmt::format("{}: interrupted: {}; the final run finished {} of {} trials; the estimate rests on them (marked "
+                     "partial)\n",
+                     tool, rounds, r.trialsCompleted, r.trials);
 }
 
 // The verdicts printed stay valid: a confidence sequence holds wherever the run stops.

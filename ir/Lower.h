@@ -17,8 +17,8 @@
 namespace omen::ir {
 
 /// Lowers every const, function and scenario of `program`. The result is not yet verified or
-/// analysed: ir::runIrPasses (ir/Passes.h) does both, and backend::lowerProgram runs the two
-/// in order. Returns null only if the AST is not what sema promises (an unresolved name, a
+/// analysed: ir::runIrPasses (ir/Passes.h) does both, and backend::lowerProgram (the
+/// pipeline, backend/Pipeline.h) runs the two in order. Returns null only if the AST is not what sema promises (an unresolved name, a
 /// missing type): an internal error, which `error` then describes.
 std::unique_ptr<Module> lower(const ast::Program& program, std::string& error);
 std::unique_ptr<Module> lower(const ast::Program& program);

@@ -21,15 +21,18 @@ const IrPass kIrPasses[5] = {
     {"exactness", [](Module& m) { return analyzeExactness(m), std::string(); }},
 };
 
-bool runIrPasses(Module& module, std::string& error) {
+bool runIrPasses(Module& module, std::string& error, std::string_view through) {
   for (const IrPass& pass : kIrPasses) {
     std::string why = pass.run(module);
     if (!why.empty()) {
       error = "internal error: " + why;
       return false;
     }
+    if (through == pass.name) return true;
   }
-  return true;
+  if (through.empty()) return true;
+  error = "no IR pass named '" + std::string(through) + "'";
+  return false;
 }
 
 }  // namespace omen::ir

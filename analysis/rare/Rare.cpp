@@ -135,8 +135,12 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
     TiltedRunOutcome run;
     if (!runWith((round + 1) * kRoundStride, what.pilot, run)) {
       if (out.failure != Failure::None) return out;
+      // Ctrl-C: the finished rounds are what there is; their tilt estimates nothing.
       result.partial = true;
-      return cannot("interrupted during the pilot rounds");
+      result.stoppedIn = fmt::format("pilot round {} of at most {}", round + 1, what.rounds);
+      result.noEstimate = "the pilot rounds tune the tilt and estimate nothing; the final run did not start";
+      result.seconds = detail::secondsSince(start);
+      return out;
     }
     const TiltedTotals& t = run.totals;
     result.rounds.push_back({t.trials, t.hits, drawnWidened});
@@ -163,6 +167,14 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
   bool complete = runWith(0, options.trials, run);
   if (!complete && out.failure != Failure::None) return out;
   result.partial = !complete;
+  if (result.partial) result.stoppedIn = "the final run";
+  // Interrupted, a refusal below is no error of the method: the run stops with what it has.
+  auto cannotYet = [&](const std::string& why) {
+    if (!result.partial) return cannot(why);
+    result.noEstimate = why;
+    result.seconds = detail::secondsSince(start);
+    return out;
+  };
   const TiltedTotals& t = run.totals;
   result.trialsCompleted = t.trials;
   result.hits = t.hits;
@@ -173,7 +185,7 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
     result.tilts.push_back(tilt);
   }
   if (t.hits == 0)
-    return cannot(fmt::format("none of the {} final trials reached it under the tuned tilt ({} pilot rounds), and an "
+    return cannotYet(fmt::format("none of the {} final trials reached it under the tuned tilt ({} pilot rounds), and an "
                               "estimate of 0 would come with a false standard error of 0. Try more trials (--trials) or "
                               "more pilot trials (--pilot)",
                               t.trials, result.rounds.size()));
@@ -188,12 +200,16 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
   result.relError = result.stdError / result.estimate;
   result.ess = t.weights.ess();
   result.khat = tailShape(t.weights.largest(), t.hits);
-  if (result.khat > kKhatRefuse)
-    return cannot(fmt::format(
+  if (result.khat > kKhatRefuse) {
+    const double estimate = result.estimate, stdError = result.stdError;
+    result.estimate = result.stdError = result.ciLow = result.ciHigh = result.relError = 0;
+    return cannotYet(fmt::format(
         "the likelihood-ratio weights of the event trials are degenerate (Pareto k-hat {:.2f} > {}): a few trials carry "
         "the estimate ({:.4g}) and its standard error ({:.2g}) would be falsely small. Try more pilot trials (--pilot) or "
         "rounds (--rounds) so the tilt settles, or more trials (--trials); see docs/rare-events.md",
-        result.khat, kKhatRefuse, result.estimate, result.stdError));
+        result.khat, kKhatRefuse, estimate, stdError));
+  }
+  result.estimated = true;
   if (std::isnan(result.khat))
     result.warnings.push_back(fmt::format("only {} trials reached the event: too few to check the weights (Pareto k-hat)", t.hits));
   else if (result.khat > kKhatWarn)

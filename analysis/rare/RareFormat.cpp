@@ -20,22 +20,36 @@ std::string tiltText(const RareTilt& t) {
   return fmt::format("exponential tilt {:+.3f} of its position (mean {:.3f} instead of 0.5)", t.a, t.b);
 }
 
+std::string partialLine(const RareResult& r) {
+  return fmt::format("PARTIAL: interrupted in {}; {} final trials finished of {}", r.stoppedIn, r.trialsCompleted,
+                     r.trials);
+}
+
 std::string text(const RareResult& r) {
   std::string out = fmt::format("rare event '{}' in scenario {}{}\n", r.event, r.scenario, r.partial ? " (partial)" : "");
-  out += fmt::format("  P = {}  ± {} (se)   95% interval [{}, {}]\n", roundedNumber(r.estimate, r.stdError),
-                     roundedNumber(r.stdError, r.stdError / 10), roundedNumber(r.ciLow, r.stdError),
-                     roundedNumber(r.ciHigh, r.stdError));
-  out += fmt::format("  relative error {:.3g}%   ESS {:.0f} of {} trials reaching the event   Pareto k-hat {}\n",
-                     100 * r.relError, r.ess, r.hits, std::isnan(r.khat) ? std::string("n/a") : fmt::format("{:.2f}", r.khat));
+  if (r.partial) out += "  " + partialLine(r) + "\n";
+  if (r.estimated) {
+    out += fmt::format("  P = {}  ± {} (se)   95% interval [{}, {}]\n", roundedNumber(r.estimate, r.stdError),
+                       roundedNumber(r.stdError, r.stdError / 10), roundedNumber(r.ciLow, r.stdError),
+                       roundedNumber(r.ciHigh, r.stdError));
+    out += fmt::format("  relative error {:.3g}%   ESS {:.0f} of {} trials reaching the event   Pareto k-hat {}\n",
+                       100 * r.relError, r.ess, r.hits,
+                       std::isnan(r.khat) ? std::string("n/a") : fmt::format("{:.2f}", r.khat));
+  } else {
+    out += "  P: no estimate: " + r.noEstimate + "\n";
+  }
   out += "  importance sampling, tuned by cross entropy:";
   for (size_t i = 0; i < r.rounds.size(); ++i)
     out += fmt::format(" round {}: {}/{}{}{}", i + 1, r.rounds[i].hits, r.rounds[i].trials,
                        r.rounds[i].widened ? " (widened start)" : "", i + 1 < r.rounds.size() ? ";" : "");
+  if (r.rounds.empty()) out += " no round finished";
   out += "\n";
-  Table tilts;
-  tilts.row({"draw at", "kind", "per trial", "tilt"});
-  for (const RareTilt& t : r.tilts) tilts.row({t.where, t.kind, fmt::format("{:.3g}", t.uses), tiltText(t)});
-  out += tilts.render("  ");
+  if (!r.tilts.empty()) {
+    Table tilts;
+    tilts.row({"draw at", "kind", "per trial", "tilt"});
+    for (const RareTilt& t : r.tilts) tilts.row({t.where, t.kind, fmt::format("{:.3g}", t.uses), tiltText(t)});
+    out += tilts.render("  ");
+  }
   for (const std::string& w : r.warnings) out += "  warning: " + w + "\n";
   out += fmt::format("  {} trials in the final run, {} simulated in all (seed {}, engine {}); {:.2f} s\n",
                      r.trialsCompleted, r.simulated, r.seed, r.engine, r.seconds);
@@ -46,13 +60,17 @@ std::string json(const RareResult& r) {
   // "trials": those of the final run that finished.
   nlohmann::ordered_json j =
       headerJson(r, {"file", "scenario", {"event", r.event}, "engine", "seed", {"trials", r.trialsCompleted}, "partial"});
-  j["estimate"] = r.estimate;
-  j["std_error"] = r.stdError;
-  j["ci_low"] = r.ciLow;
-  j["ci_high"] = r.ciHigh;
-  j["rel_error"] = r.relError;
-  j["ess"] = r.ess;
-  if (std::isnan(r.khat)) j["khat"] = nullptr; else j["khat"] = r.khat;
+  if (r.partial) j["stopped_in"] = r.stoppedIn;
+  // No estimate: null, never a 0 that reads as one.
+  auto number = [&](double x) { return r.estimated && !std::isnan(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(); };
+  j["estimate"] = number(r.estimate);
+  j["std_error"] = number(r.stdError);
+  j["ci_low"] = number(r.ciLow);
+  j["ci_high"] = number(r.ciHigh);
+  j["rel_error"] = number(r.relError);
+  j["ess"] = number(r.ess);
+  j["khat"] = number(r.khat);
+  if (!r.estimated) j["no_estimate"] = r.noEstimate;
   j["hits"] = r.hits;
   j["simulated"] = r.simulated;
   j["seconds"] = r.seconds;
@@ -68,11 +86,14 @@ std::string json(const RareResult& r) {
 }
 
 std::string csv(const RareResult& r) {
-  const std::string note = r.partial ? fmt::format("partial: {} of {} trials", r.trialsCompleted, r.trials) : "";
+  std::string note = r.partial ? "partial: " + partialLine(r).substr(9) : "";
+  if (!r.estimated) note += "; no estimate: " + r.noEstimate;
+  // No estimate: empty fields (NaN to pandas), never a 0 that reads as one.
+  auto number = [&](double x) { return r.estimated ? num(x) : std::string(); };
   return "scenario,event,estimate,std_error,ci_low,ci_high,rel_error,ess,khat,hits,trials,simulated,note\n" +
-         fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.event), num(r.estimate),
-                     num(r.stdError), num(r.ciLow), num(r.ciHigh), num(r.relError), num(r.ess), num(r.khat), r.hits,
-                     r.trialsCompleted, r.simulated, csvField(note));
+         fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.event),
+                     number(r.estimate), number(r.stdError), number(r.ciLow), number(r.ciHigh), number(r.relError),
+                     number(r.ess), number(r.khat), r.hits, r.trialsCompleted, r.simulated, csvField(note));
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ std::string worstExactText(const WorstResult& r) {
   const WorstExact& x = r.exactResult;
   std::string out = fmt::format("worst case of \"{}\" in scenario {}: {} over every adaptive strategy (exact engine)\n",
                                 printableText(r.report), printableText(r.scenario), r.maximize ? "maximised" : "minimised");
-  if (!r.found) return out + "  PARTIAL: interrupted before the optimum was found\n";
+  if (!r.found) return out + "  PARTIAL: interrupted " + x.stoppedAt + ", before the optimum was found\n";
   out += fmt::format("  optimum          {:.10g}   {}\n", x.value, boundText(x.errorBound));
   if (x.replayed) {
     double gap = x.replay.stdError > 0 ? std::fabs(x.replay.estimate - x.value) / x.replay.stdError : 0;
@@ -92,7 +92,8 @@ std::string worstExactJson(const WorstResult& r) {
   nlohmann::ordered_json j = headerJson(r, {"file", "scenario", {"report", r.report},
                                              {"goal", r.maximize ? "maximize" : "minimize"}, {"method", "exact"}, "partial"});
   j["value"] = r.found ? nlohmann::ordered_json(x.value) : nlohmann::ordered_json(nullptr);
-  j["error_bound"] = x.errorBound;
+  j["error_bound"] = r.found ? nlohmann::ordered_json(x.errorBound) : nlohmann::ordered_json(nullptr);
+  if (!r.found) j["stopped"] = "interrupted " + x.stoppedAt;
   nlohmann::ordered_json replay = nullptr;
   if (x.replayed)
     replay = {{"estimate", x.replay.estimate}, {"stderr", x.replay.stdError}, {"ci_low", x.replay.ciLow},
@@ -119,11 +120,14 @@ std::string worstExactJson(const WorstResult& r) {
 
 std::string worstExactCsv(const WorstResult& r) {
   const WorstExact& x = r.exactResult;
-  std::string out = "scenario,report,goal,value,error_bound,replay_estimate,replay_stderr,states,decisions\n";
-  out += fmt::format("{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.report),
-                     r.maximize ? "maximize" : "minimize", csvNumber(x.value), csvNumber(x.errorBound),
-                     x.replayed ? csvNumber(x.replay.estimate) : "", x.replayed ? csvNumber(x.replay.stdError) : "",
-                     x.states, x.decisions);
+  std::string note;
+  if (!r.found) note = "partial: interrupted " + x.stoppedAt + ", before the optimum was found";
+  else if (!x.replayed) note = "partial: the replay was interrupted";
+  std::string out = "scenario,report,goal,value,error_bound,replay_estimate,replay_stderr,states,decisions,note\n";
+  out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csvField(r.scenario), csvField(r.report),
+                     r.maximize ? "maximize" : "minimize", r.found ? csvNumber(x.value) : "",
+                     r.found ? csvNumber(x.errorBound) : "", x.replayed ? csvNumber(x.replay.estimate) : "",
+                     x.replayed ? csvNumber(x.replay.stdError) : "", x.states, x.decisions, csvField(note));
   return out;
 }
 

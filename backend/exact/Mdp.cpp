@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <thread>
 
 #include "backend/exact/Enumerate.h"
 #include "backend/exact/StrategyGraph.h"
@@ -26,8 +27,9 @@ struct Bracket {
 class Induction {
  public:
   Induction(const ir::Module& m, const ir::Scenario& s, const Value* globals, const MdpRequest& request,
-            StrategyGraph& graph, MdpResult& out, SolveError& error)
-      : s_(s), ev_(m, s, globals), layout_(m, s), request_(request), graph_(graph), out_(out), error_(error) {}
+            const std::atomic<bool>* cancel, StrategyGraph& graph, MdpResult& out, SolveError& error)
+      : s_(s), ev_(m, s, globals), layout_(m, s), request_(request), cancel_(cancel), graph_(graph), out_(out),
+        error_(error) {}
 
   bool run() {
     const size_t n = graph_.keys.size();
@@ -35,7 +37,7 @@ class Induction {
     known_.assign(n, 0);
     if (!terminalValues()) return false;
     for (auto it = graph_.order.rbegin(); it != graph_.order.rend(); ++it)
-      if (!stepValue(*it)) return false;
+      if (stopAsked() || !stepValue(*it)) return false;
     Bracket root = value_[graph_.root];
     out_.value = root.mid();
     out_.errorBound = 0.5 * (root.hi - root.lo);
@@ -64,6 +66,7 @@ class Induction {
       return false;
     }
     for (uint32_t i = 0; i < graph_.keys.size(); ++i) {
+      if (stopAsked()) return false;
       if (graph_.keys[i].empty() || graph_.keys[i][0] != finishedPhase) continue;
       Position at;
       TrialMemory state;
@@ -94,6 +97,14 @@ class Induction {
       lowest_ = std::min(lowest_, sum), highest_ = std::max(highest_, sum);
     }
     if (lowest_ > highest_) lowest_ = highest_ = 0;  // no trial finishes: nothing to bound by
+    return true;
+  }
+
+  // The cancel flag (Ctrl-C), polled at every state: induction over a large graph takes seconds.
+  bool stopAsked() {
+    if (!cancel_ || !cancel_->load(std::memory_order_relaxed)) return false;
+    error_.interrupted = true;
+    error_.message = "during backward induction over " + std::to_string(graph_.keys.size()) + " states";
     return true;
   }
 
@@ -169,6 +180,7 @@ class Induction {
   Evaluator ev_;
   StateLayout layout_;
   const MdpRequest& request_;
+  const std::atomic<bool>* cancel_;
   StrategyGraph& graph_;
   MdpResult& out_;
   SolveError& error_;
@@ -178,14 +190,25 @@ class Induction {
   std::map<std::pair<uint32_t, std::vector<int64_t>>, uint32_t> rows_;
 };
 
+// A graph of millions of states is millions of small allocations, and freeing them takes
+// about a second per gigabyte: after Ctrl-C that would be the wait. A thread of its own
+// frees it while the partial result is printed (the REPL and Python keep running, so the
+// memory must come back; a process that exits first takes it back anyway).
+void freeAside(StrategyGraph&& graph) {
+  std::thread([doomed = std::move(graph)]() mutable { StrategyGraph gone(std::move(doomed)); }).detach();
+}
+
 }  // namespace
 
 bool solveMdp(const ir::Module& m, const ir::Scenario& s, const Value* globals, const ExactOptions& options,
               const std::atomic<bool>* cancel, const MdpRequest& request, MdpResult& out, SolveError& error) {
   auto begin = std::chrono::steady_clock::now();
   StrategyGraph graph;
-  if (!explore(m, s, globals, options, cancel, graph, out.counts, error)) return false;
-  Induction induction(m, s, globals, request, graph, out, error);
+  if (!explore(m, s, globals, options, cancel, graph, out.counts, error)) {
+    if (error.interrupted) freeAside(std::move(graph));
+    return false;
+  }
+  Induction induction(m, s, globals, request, cancel, graph, out, error);
   bool ok = induction.run();
   out.counts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
   return ok;

@@ -7,6 +7,7 @@
 #include "backend/exact/Reports.h"
 #include "backend/exact/StateSpace.h"
 #include "backend/exact/StrategyGraph.h"
+#include "runtime/host/ReportFormat.h"
 
 namespace omen::exact {
 namespace {
@@ -59,6 +60,16 @@ class Solver {
     return false;
   }
 
+  // The cancel flag (Ctrl-C) set: stops with where, for the partial result's notice.
+  bool stopAsked(const ir::Phase& p, int64_t round, size_t alive) {
+    if (!cancel_ || !cancel_->load(std::memory_order_relaxed)) return false;
+    error_.interrupted = true;
+    error_.message = "at step " + std::to_string(round) + " of phase " + p.name + ", " + std::to_string(alive) +
+                     " states alive";
+    out_.steps = steps_;
+    return true;
+  }
+
   bool tooMany(const Distribution& states, const ir::Phase& p, int64_t round) {
     error_.message = "more than " + std::to_string(options_.maxStates) + " distinct states (" +
                      std::to_string(states.size()) + " reached) at step " + std::to_string(round) + " of phase " +
@@ -67,12 +78,36 @@ class Solver {
     return false;
   }
 
+  // In a strategy graph every alternative of a `choose` carries the whole probability, so
+  // the mass inside an `until` phase is summed over all strategies. It shrinks only if every
+  // strategy leaves the phase; where one can stay (always choosing to wait, say), the graph
+  // would grow a step at a time for ever. Checked every kSettleRounds rounds: the mass must
+  // at least halve, or the search stops and says why.
+  static constexpr int64_t kSettleRounds = 1000;
+  bool settling(const ir::Phase& p, int64_t round, double inside, double& insideBefore) {
+    if (round % kSettleRounds != 0) return true;
+    if (round > kSettleRounds && inside > insideBefore / 2) {
+      error_.message = "the `until` phase " + p.name + " does not settle under every strategy: the probability "
+                       "still inside it, summed over all strategies, is " + rt::shortestNumber(inside) +
+                       " at step " + std::to_string(round) + " against " + rt::shortestNumber(insideBefore) +
+                       " at step " + std::to_string(round - kSettleRounds) +
+                       ". Some strategy of its `choose` can keep a trial in the phase (or the strategies "
+                       "multiply faster than trials leave); worst --exact needs every strategy to leave an "
+                       "`until` phase soon: bound it (`for N`), or make every alternative lead out of it "
+                       "(docs/exact.md)";
+      return false;
+    }
+    insideBefore = inside;
+    return true;
+  }
+
   // Evaluates the phase's count (or limit) in every entering state; the states then wait at
   // step 0 with it in their key.
   bool start(uint32_t phase, const Distribution& entering, Distribution& active) {
     const ir::Phase& p = s_.phases[phase];
     const ir::Expr& count = p.form == ir::PhaseForm::For ? *p.count : *p.limit;
     for (const auto& [key, weight] : entering) {
+      if (stopAsked(p, 0, active.size())) return false;
       if (graph_) graph_->beginSource(key);
       Position at;
       TrialMemory start;
@@ -101,16 +136,15 @@ class Solver {
     Distribution active;
     if (!start(phase, entering, active)) return false;
     const bool isFor = p.form == ir::PhaseForm::For;
+    double insideBefore = 1;  // the mass inside kSettleRounds rounds ago (strategy graphs)
     for (int64_t round = 0; !active.empty(); ++round) {
-      if (cancel_ && cancel_->load(std::memory_order_relaxed)) {
-        error_.message = "interrupted";
-        return false;
-      }
       ++steps_;
       out_.peakStates = std::max<uint64_t>(out_.peakStates, active.size());
       out_.visitedStates += active.size();
       Distribution next;
       for (const auto& [key, weight] : active) {
+        // Every state, not every round: one round of a large distribution takes seconds.
+        if (stopAsked(p, round, active.size())) return false;
         if (graph_) graph_->beginSource(key);
         Position at;
         TrialMemory state;
@@ -150,6 +184,7 @@ class Solver {
           truncated_ += inside;
           break;
         }
+        if (graph_ && !settling(p, round + 1, inside, insideBefore)) return false;
       }
     }
     return true;

@@ -22,12 +22,15 @@
 namespace omen::exact {
 
 /// Why a solve stopped: a runtime error some trial meets with positive probability (the
-/// kernels would meet it too), or `message` (too many states, interrupted).
+/// kernels would meet it too), `message` (too many states), or the cancel flag.
 struct SolveError {
   std::optional<OmenError> runtime;
   int report = -1;           ///< the runtime error is a report's non-finite value
   double probability = 0;    ///< of reaching the runtime error
   std::string message;
+  /// The run's cancel flag was seen (polled at every state of every step, so within
+  /// milliseconds); `message` says where ("at step 12 of phase grow, 3400 states alive").
+  bool interrupted = false;
 };
 
 /// Solves `s` with its globals evaluated in `globals`; false with `error` set on failure.

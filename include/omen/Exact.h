@@ -53,11 +53,18 @@ struct ExactScenarioResult {
   uint64_t steps = 0;          ///< steps propagated, all phases
   double leftOutMass = 0;      ///< probability left out (see ExactReport::errorBound)
   double seconds = 0;
+  /// Interrupted (Ctrl-C) before its answer: no reports; `stoppedAt` says where
+  /// ("at step 12 of phase grow, 3400 states alive").
+  bool partial = false;
+  std::string stoppedAt;
 };
 
 struct ExactResult {
   std::string file;
+  /// The scenarios answered, in order; interrupted, the last is the one cut short (partial)
+  /// and the later ones did not run.
   std::vector<ExactScenarioResult> scenarios;
+  bool partial = false;
 };
 
 struct ExactOutcome {

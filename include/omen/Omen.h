@@ -92,6 +92,12 @@ class Program {
   /// `scenarios` (empty: all) as LLVM IR text, assembly or object bytes. Returns false with
   /// `error` set if a scenario is unknown or compilation fails.
   bool emit(EmitKind kind, const std::vector<std::string>& scenarios, std::string& out, std::string& error) const;
+  /// The IR as it leaves one stage of the pipeline (`omen emit --ir-after STAGE`): "lower"
+  /// (translated, before any pass) or an IR pass, as irStages() names them; after the last,
+  /// dumpIr's text. False with `error` for an unknown stage or a program with errors.
+  bool dumpIrAfter(const std::string& stage, std::string& out, std::string& error) const;
+  /// The stages dumpIrAfter takes, in the order they run.
+  static std::vector<std::string> irStages();
   /// Compiles `scenarios` (empty: all) ahead of time into the standalone executable `output`,
   /// which takes the run flags of `omen run` and prints the same reports.
   /// `policy`: the strategy of the scenarios' `choose` statements (the JSON of `omen worst

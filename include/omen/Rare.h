@@ -45,6 +45,12 @@ struct RareTilt {
 
 struct RareResult : RunHeader {
   std::string event;
+  /// false: no estimate, only the rounds that finished: Ctrl-C came during the pilot rounds,
+  /// or before a final trial that reached the event (or with weights too degenerate to use);
+  /// `partial` is then set and `noEstimate` says why. The numbers below are then 0.
+  bool estimated = false;
+  std::string stoppedIn;   ///< partial: "pilot round 3 of at most 10" or "the final run"
+  std::string noEstimate;  ///< partial and not estimated: why
   double estimate = 0, stdError = 0, ciLow = 0, ciHigh = 0;
   double relError = 0;  ///< stdError / estimate
   double ess = 0;       ///< Kish's effective sample size of the trials that reached the event

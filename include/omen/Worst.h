@@ -56,6 +56,8 @@ struct WorstExact {
   double seconds = 0;
   ReportResult replay;  ///< the report under the strategy, by Monte Carlo (--trials, --seed)
   bool replayed = false;
+  /// Interrupted before the optimum was found: where ("at step 12 of phase grow, …").
+  std::string stoppedAt;
 };
 
 /// One searched param at the optimum.

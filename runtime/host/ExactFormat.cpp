@@ -36,10 +36,20 @@ std::string footer(const ExactScenarioResult& s) {
                      s.steps, s.peakStates, s.visitedStates, boundText(s.leftOutMass), s.seconds);
 }
 
+// An interrupted scenario has no answer: an exact engine's half-propagated distribution is
+// no estimate of anything.
+std::string partialText(const ExactScenarioResult& s) {
+  return fmt::format("PARTIAL: interrupted {}: no answer", s.stoppedAt);
+}
+
 std::string text(const ExactResult& result) {
   std::string out;
   for (const ExactScenarioResult& s : result.scenarios) {
     out += "scenario " + s.name + "\n";
+    if (s.partial) {
+      out += "  " + partialText(s) + "\n";
+      continue;
+    }
     size_t width = 0;
     for (const ExactReport& r : s.reports) width = std::max(width, r.label.size());
     for (const ExactReport& r : s.reports) {
@@ -65,7 +75,8 @@ std::string text(const ExactResult& result) {
 }
 
 std::string json(const ExactResult& result) {
-  std::string out = fmt::format("{{\"file\": {}, \"engine\": \"exact\", \"scenarios\": [", jsonString(result.file));
+  std::string out = fmt::format("{{\"file\": {}, \"engine\": \"exact\", \"partial\": {}, \"scenarios\": [",
+                                jsonString(result.file), result.partial ? "true" : "false");
   for (size_t i = 0; i < result.scenarios.size(); ++i) {
     const ExactScenarioResult& s = result.scenarios[i];
     out += fmt::format("{}\n  {{\"name\": {}, \"seconds\": {}, \"steps\": {}, \"peak_states\": {}, \"state_steps\": {}, "
@@ -74,7 +85,9 @@ std::string json(const ExactResult& result) {
                        num(s.leftOutMass));
     for (size_t j = 0; j < s.params.size(); ++j)
       out += fmt::format("{}{}: {}", j ? ", " : "", jsonString(s.params[j].name), paramJson(s.params[j]));
-    out += "},\n   \"reports\": [";
+    out += "}";
+    if (s.partial) out += fmt::format(",\n   \"partial\": true, \"stopped\": {}", jsonString(partialText(s).substr(9)));
+    out += ",\n   \"reports\": [";
     for (size_t j = 0; j < s.reports.size(); ++j) {
       const ExactReport& r = s.reports[j];
       out += fmt::format("{}\n    {{\"label\": {}, \"kind\": \"{}\", \"conditional\": {}, \"condition_probability\": {}, ",
@@ -102,19 +115,21 @@ std::string json(const ExactResult& result) {
 }
 
 std::string csv(const ExactResult& result) {
-  std::string out = "scenario,report,kind,value,error_bound,condition_probability\n";
-  for (const ExactScenarioResult& s : result.scenarios)
+  std::string out = "scenario,report,kind,value,error_bound,condition_probability,note\n";
+  for (const ExactScenarioResult& s : result.scenarios) {
+    if (s.partial) out += csvField(s.name) + ",,,,,," + csvField("partial: " + partialText(s).substr(9)) + "\n";
     for (const ExactReport& r : s.reports) {
       std::string head = csvField(s.name) + "," + csvField(r.label) + "," + reportKindName(r.kind) + ",";
-      std::string tail = "," + num(r.errorBound) + "," + num(r.conditionProbability) + "\n";
+      std::string tail = "," + num(r.errorBound) + "," + num(r.conditionProbability) + ",\n";
       if (r.undefined) {
-        out += head + "," + "," + num(r.conditionProbability) + "\n";
+        out += head + "," + "," + num(r.conditionProbability) + ",\n";
         continue;
       }
       out += head + num(r.value) + tail;
       for (const QuantilePoint& q : r.quantiles)
         out += csvField(s.name) + "," + csvField(r.label + " q" + num(q.p)) + ",quantile," + num(q.value) + tail;
     }
+  }
   return out;
 }
 

@@ -193,8 +193,11 @@ int main(int argc, char** argv) {
     SourceManager sm;
     DiagnosticEngine diags(sm);
     auto loaded = sm.loadFile(file, file);
-    std::unique_ptr<ast::Program> ast;
-    if (loaded.file) ast = sema::checkProgram(sm, *loaded.file, diags);
+    // The pipeline's stages through the IR passes (backend/Pipeline.h); each engine's
+    // kernel is compiled by runEngine.
+    backend::CompiledSource compiled;
+    if (loaded.file) compiled = backend::compileSource(sm, *loaded.file, diags, {}, std::nullopt);
+    std::unique_ptr<ast::Program>& ast = compiled.ast;
     if (!ast && skipUnchecked) {
       ++skipped;
       continue;
@@ -206,9 +209,9 @@ int main(int argc, char** argv) {
       continue;
     }
     std::string error;
-    auto m = backend::lowerProgram(*ast, error);
+    std::unique_ptr<ir::Module>& m = compiled.ir;
     if (!m) {
-      std::cout << "FAIL " << file << ": cannot lower: " << error << "\n";
+      std::cout << "FAIL " << file << ": cannot lower: " << compiled.error << "\n";
       ++failed;
       continue;
     }

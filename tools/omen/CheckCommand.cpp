@@ -67,7 +67,11 @@ int emitCommand(const EmitFlags& flags, const LoadOptions& load) {
   std::cerr << diagnosticsOf(*program);
   if (!program->ok()) return kExitProgramError;
   std::string text, error;
-  if (!program->emit(flags.what, flags.scenarios, text, error)) {
+  if (!flags.irStage.empty() && !flags.scenarios.empty())
+    return usageError("--ir-after prints the whole program's IR; it takes no --scenario", "emit");
+  bool emitted = flags.irStage.empty() ? program->emit(flags.what, flags.scenarios, text, error)
+                                       : program->dumpIrAfter(flags.irStage, text, error);
+  if (!emitted) {
     std::cerr << "omen: error: " << error << "\n";
     return kExitProgramError;
   }

@@ -46,6 +46,7 @@ int compareCommand(const std::string& file, const std::string& a, const std::str
 struct EmitFlags {
   std::string file;
   EmitKind what = EmitKind::Ast;
+  std::string irStage;  ///< --ir-after STAGE: the IR after this stage instead of `what`
   std::vector<std::string> scenarios;
   std::string output;
   bool force = false;  ///< --force: -o may replace an existing file

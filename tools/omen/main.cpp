@@ -42,7 +42,7 @@ static int dispatch(int argc, char** argv) {
   check->add_option("files", checkFiles, "Scenario files")->required();
 
   EmitFlags emitFlags;
-  CLI::App* emit = app.add_subcommand("emit", "Print one stage of the compiler: --ast, --ir, --llvm, --asm or --obj; or --jani, one scenario as a JANI model");
+  CLI::App* emit = app.add_subcommand("emit", "Print one stage of the compiler: --ast, --ir-after STAGE, --ir, --llvm, --asm or --obj; or --jani, one scenario as a JANI model");
   emit->add_option("file", emitFlags.file, "Scenario file")->required();
   const std::pair<const char*, omen::EmitKind> stages[] = {
       {"--ast", omen::EmitKind::Ast}, {"--ir", omen::EmitKind::Ir}, {"--llvm", omen::EmitKind::Llvm},
@@ -51,6 +51,12 @@ static int dispatch(int argc, char** argv) {
   for (const auto& [flag, what] : stages)
     stageFlags.push_back(emit->add_flag_callback(flag, [&emitFlags, what = what] { emitFlags.what = what; },
                                                  "Emit this stage"));
+  std::string irStageNames;
+  for (const std::string& stage : omen::Program::irStages()) irStageNames += (irStageNames.empty() ? "" : ", ") + stage;
+  stageFlags.push_back(emit->add_option("--ir-after", emitFlags.irStage,
+                                        "Emit the IR as it leaves this stage of the pipeline: " + irStageNames +
+                                            " (docs/architecture.md)")
+                           ->check(CLI::IsMember(omen::Program::irStages())));
   for (CLI::Option* a : stageFlags)
     for (CLI::Option* b : stageFlags)
       if (a != b) a->excludes(b);
@@ -142,7 +148,7 @@ static int dispatch(int argc, char** argv) {
     if (emit->parsed()) {
       bool chosen = false;
       for (CLI::Option* o : stageFlags) chosen |= o->count() > 0;
-      if (!chosen) return usageError("say what to emit: --ast, --ir, --llvm, --asm, --obj or --jani", "emit");
+      if (!chosen) return usageError("say what to emit: --ast, --ir-after STAGE, --ir, --llvm, --asm, --obj or --jani", "emit");
       return emitCommand(emitFlags, load);
     }
   } catch (const std::bad_alloc&) {

@@ -23,23 +23,28 @@ struct Lowered {
   std::unique_ptr<ir::Module> ir;
 };
 
-inline std::unique_ptr<Lowered> lowerSource(const std::string& text, const std::string& name = "test.omen") {
-  auto out = std::make_unique<Lowered>();
-  DiagnosticEngine diags(out->sources);
-  FileId file = out->sources.addBuffer(name, text);
+/// The pipeline (backend/Pipeline.h) through the IR passes on `file` of `out->sources`.
+inline std::unique_ptr<Lowered> compileInto(std::unique_ptr<Lowered> out, FileId file, DiagnosticEngine& diags) {
   sema::FrontendOptions options;
   options.stdlibDir = OMEN_STDLIB_DIR;
-  out->ast = sema::checkProgram(out->sources, file, diags, options);
+  backend::CompiledSource compiled = backend::compileSource(out->sources, file, diags, options, std::nullopt);
+  out->ast = std::move(compiled.ast);
+  out->ir = std::move(compiled.ir);
   if (!out->ast) {
     std::ostringstream os;
     diags.print(os);
     out->errors = os.str();
-    return out;
+  } else if (!out->ir) {
+    out->errors = compiled.error;
   }
-  std::string error;
-  out->ir = backend::lowerProgram(*out->ast, error);
-  if (!out->ir) out->errors = error;
   return out;
+}
+
+inline std::unique_ptr<Lowered> lowerSource(const std::string& text, const std::string& name = "test.omen") {
+  auto out = std::make_unique<Lowered>();
+  DiagnosticEngine diags(out->sources);
+  FileId file = out->sources.addBuffer(name, text);
+  return compileInto(std::move(out), file, diags);
 }
 
 inline std::unique_ptr<Lowered> lowerFile(const std::string& path) {
@@ -50,19 +55,7 @@ inline std::unique_ptr<Lowered> lowerFile(const std::string& path) {
     out->errors = loaded.error;
     return out;
   }
-  sema::FrontendOptions options;
-  options.stdlibDir = OMEN_STDLIB_DIR;
-  out->ast = sema::checkProgram(out->sources, *loaded.file, diags, options);
-  if (!out->ast) {
-    std::ostringstream os;
-    diags.print(os);
-    out->errors = os.str();
-    return out;
-  }
-  std::string error;
-  out->ir = backend::lowerProgram(*out->ast, error);
-  if (!out->ir) out->errors = error;
-  return out;
+  return compileInto(std::move(out), *loaded.file, diags);
 }
 
 /// What one engine did with trials [0, trials) of a scenario: every outcome's bits, or the

@@ -1,8 +1,9 @@
 """Sends SIGINT to every analysis mid-run, in every format, and checks what a user sees.
 
-usage: interrupt_all.py OMEN SLOW.omen
+usage: interrupt_all.py OMEN SLOW.omen SLOW_EXACT.omen
 For each analysis (run, compare, sweep, solve, the tornado and the Sobol' stage of
-sensitivity, run --worlds, worst, voi, test) and each format: the exit status is 130, stderr says
+sensitivity, run --worlds, worst, voi, test, rare in its pilot rounds and in its final run,
+the exact engine's run and worst --exact) and each format: the exit status is 130, stderr says
 "omen: interrupted: …", the output is marked partial (text PARTIAL, JSON "partial": true,
 a CSV `note` of "partial: …" on every row, every row as many fields as its header), no
 estimate resting on no trial is printed as a result, and the process stopped (the time it
@@ -22,7 +23,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Inputs"))
 from sigint import interrupt  # noqa: E402
 
-omen, slow = sys.argv[1], sys.argv[2]
+omen, slow, slow_exact = sys.argv[1], sys.argv[2], sys.argv[3]
 ANALYSES = [
     # name, arguments, seconds before the signal (every stage named is still running then)
     ("run", ["run", slow, "--trials", "1000000"], 1.5),
@@ -38,8 +39,21 @@ ANALYSES = [
     ("voi", ["voi", slow, "--decide", "rate", "--maximize", "hit", "--worlds", "200", "--trials", "500"], 2.0),
     # The expectation sits on its true value: undecided for millions of trials.
     ("test", ["test", slow, "--trials", "1000000"], 1.5),
+    # A pilot round of 10^8 climbs; then pilot rounds that end in milliseconds and a final
+    # run of 10^10 climbs.
+    ("rare-pilot", ["rare", slow_exact, "--scenario", "climb", "--event", "top", "--pilot", "100000000"], 1.5),
+    ("rare-final", ["rare", slow_exact, "--scenario", "climb", "--event", "top", "--pilot", "2000",
+                    "--trials", "1e10"], 2.0),
+    # The exact engine: a walk whose distribution widens each step, and a steered walk whose
+    # every strategy is explored (stopped before the backward induction).
+    ("exact", ["run", slow_exact, "--scenario", "walk", "--engine", "exact"], 1.5),
+    ("worst-exact", ["worst", slow_exact, "--scenario", "steered", "--exact", "--maximize", "top"], 1.5),
 ]
 FORMATS = ["text", "json", "csv"]
+# Cases whose memory grows while they run (worst --exact records every state of every step,
+# about 0.3 GB a second): killed after this many seconds if Ctrl-C did not stop them, so a
+# failure cannot take the machine's memory.
+KILL_AFTER = {"worst-exact": 5}
 
 
 def zero_results_json(node, path="$"):
@@ -128,7 +142,7 @@ for name, args, delay in ANALYSES:
             print("%s %s: FAILED: ended before the signal (status %d); make it heavier" % (name, fmt, proc.returncode))
             failed.append("%s %s" % (name, fmt))
             continue
-        out, err, waited = interrupt(proc)
+        out, err, waited = interrupt(proc, timeout=KILL_AFTER.get(name, 30))
         slowest = max(slowest, waited)
         problems = []
         if proc.returncode != 130:
