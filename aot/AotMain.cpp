@@ -57,9 +57,7 @@ class AotScenarioSource final : public rt::ScenarioSource {
   /// `file:line:col: runtime error: …`, the snippet and a note: as api/ renders it.
   std::string renderError(size_t index, const RunError& error) const override {
     const rt::ScenarioMetadata& scenario = meta_.scenarios[index];
-    uint32_t site = error.error.site;
-    if (error.report >= 0 && static_cast<size_t>(error.report) < scenario.reportSites.size())
-      site = scenario.reportSites[error.report];
+    uint32_t site = rt::errorSite(error, scenario.reportSites.size(), [&](size_t r) { return scenario.reportSites[r]; });
     rt::SiteText where = site < meta_.sites.size() ? meta_.sites[site] : rt::SiteText{};
     return rt::renderRunError(error, where.where, where.what, where.snippet, scenario.info.name);
   }

@@ -30,9 +30,7 @@ const ir::Module* Program::Impl::lowered(std::string& error) {
 std::string Program::Impl::mainFile() const { return checked ? sources.name(checked->mainFile) : ""; }
 
 std::string Program::Impl::renderRuntimeError(const ir::Scenario& scenario, const RunError& error) const {
-  uint32_t site = error.error.site;
-  if (error.report >= 0 && static_cast<size_t>(error.report) < scenario.reports.size())
-    site = scenario.reports[error.report].site;
+  uint32_t site = rt::errorSite(error, scenario.reports.size(), [&](size_t r) { return scenario.reports[r].site; });
   const ir::Site* place = site < ir->sites.size() ? &ir->sites[site] : nullptr;
   if (!place) return rt::renderRunError(error, "", "", "", scenario.name);
   const SourceLoc& at = place->range.begin;

@@ -71,7 +71,7 @@ WorstOutcome IrScenarioSource::worstExact(const RunOptions& options, const Worst
   rt::describeRun(result, *this, options);
   result.exact = true;
   result.maximize = what.maximize;
-  auto usage = [&](std::string message) { return rt::failWith(out, Failure::Options, std::move(message)); };
+  auto usage = rt::usageOf(out);
   if (what.report.empty()) return usage("say what the model wants: --maximize REPORT or --minimize REPORT");
   if (!what.over.empty()) return usage("--over searches params by Monte Carlo; --exact optimises the `choose` statements instead");
   if (!options.precision.empty()) return usage("--exact needs no --precision: the optimum is exact (--trials sets the replay)");

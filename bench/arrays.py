@@ -11,19 +11,14 @@ least as fast).
 
 Build first: ninja -C BUILD omen omen_engine_bench
 """
-import argparse
 import os
 import subprocess
 import sys
 
+from common import ab_arguments, best_rates
+
 here = os.path.dirname(os.path.abspath(__file__))
-ap = argparse.ArgumentParser()
-ap.add_argument("build")
-ap.add_argument("--trials", type=int, default=2_000_000)
-ap.add_argument("--repeats", type=int, default=3)
-args = ap.parse_args()
-omen = os.path.join(args.build, "bin", "omen")
-bench = os.path.join(args.build, "bin", "omen_engine_bench")
+args, omen, bench = ab_arguments(2_000_000)
 files = {k: os.path.join(here, "labs", k + ".omen") for k in ("arrays", "unrolled")}
 
 reports = {k: subprocess.run([omen, "run", f, "--trials", "100000", "--format", "csv"], check=True,
@@ -31,19 +26,7 @@ reports = {k: subprocess.run([omen, "run", f, "--trials", "100000", "--format", 
 if reports["arrays"] != reports["unrolled"]:
     sys.exit("the two models disagree:\n" + reports["arrays"] + reports["unrolled"])
 
-
-def rate(engine, f, trials):
-    out = subprocess.run([bench, "--engine", engine, f, "--trials", str(trials), "--threads", "1"],
-                         check=True, capture_output=True, text=True).stdout.split()
-    return float(out[out.index("trials_per_second") + 1])
-
-
 print("| engine | unrolled (trials/s) | arrays (trials/s) | arrays / unrolled |")
 print("|---|---|---|---|")
-for engine in ("jit", "interp"):
-    trials = args.trials if engine == "jit" else args.trials // 10
-    best = {k: 0.0 for k in files}
-    for _ in range(args.repeats):
-        for k, f in files.items():
-            best[k] = max(best[k], rate(engine, f, trials))
+for engine, best in best_rates(bench, files, args.trials, args.repeats).items():
     print(f"| {engine} | {best['unrolled']:,.0f} | {best['arrays']:,.0f} | {best['arrays'] / best['unrolled']:.2f} |")

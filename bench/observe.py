@@ -11,20 +11,15 @@ most 1.2).
 
 Build first: ninja -C BUILD omen omen_engine_bench
 """
-import argparse
 import json
 import os
 import subprocess
 import sys
 
+from common import ab_arguments, best_rates
+
 here = os.path.dirname(os.path.abspath(__file__))
-ap = argparse.ArgumentParser()
-ap.add_argument("build")
-ap.add_argument("--trials", type=int, default=200_000)
-ap.add_argument("--repeats", type=int, default=3)
-args = ap.parse_args()
-omen = os.path.join(args.build, "bin", "omen")
-bench = os.path.join(args.build, "bin", "omen_engine_bench")
+args, omen, bench = ab_arguments(200_000)
 files = {k: os.path.join(here, "observe", k + ".omen") for k in ("plain", "observed")}
 
 runs = {k: json.loads(subprocess.run([omen, "run", f, "--trials", "20000", "--format", "json"], check=True,
@@ -35,19 +30,7 @@ if [r["n"] for r in runs["plain"]["reports"]] != [r["n"] for r in runs["observed
 if not runs["observed"].get("evidence", {}).get("weights_vary"):
     sys.exit("observed.omen does not weigh its trials")
 
-
-def rate(engine, f, trials):
-    out = subprocess.run([bench, "--engine", engine, f, "--trials", str(trials), "--threads", "1"],
-                         check=True, capture_output=True, text=True).stdout.split()
-    return float(out[out.index("trials_per_second") + 1])
-
-
 print("| engine | plain (trials/s) | observed (trials/s) | time observed / plain |")
 print("|---|---|---|---|")
-for engine in ("jit", "interp"):
-    trials = args.trials if engine == "jit" else args.trials // 10
-    best = {k: 0.0 for k in files}
-    for _ in range(args.repeats):
-        for k, f in files.items():
-            best[k] = max(best[k], rate(engine, f, trials))
+for engine, best in best_rates(bench, files, args.trials, args.repeats).items():
     print(f"| {engine} | {best['plain']:,.0f} | {best['observed']:,.0f} | {best['plain'] / best['observed']:.3f} |")

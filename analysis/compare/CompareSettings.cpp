@@ -19,7 +19,7 @@ CompareOutcome compareSettings(ScenarioSource& source, const std::string& scenar
   out.failure = prepareRun(source, {scenario}, options, prepared, out.error);
   if (out.failure != Failure::None) return out;
   const Kernel& kernel = *prepared.kernels[0];
-  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  auto usage = usageOf(out);
   if (settingsA.empty() && settingsB.empty())
     return usage("comparing '" + scenario + "' with itself needs --set-a or --set-b to differ");
   DriverOptions driverA, driverB;

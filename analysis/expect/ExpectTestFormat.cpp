@@ -7,6 +7,7 @@
 
 #include "runtime/host/Expectation.h"
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 
 namespace omen::rt {
@@ -64,20 +65,11 @@ nlohmann::ordered_json sequenceJson(const ExpectationVerdict& v) {
 }
 
 std::string json(const TestResult& r) {
-  nlohmann::ordered_json j;
-  j["file"] = r.file;
-  j["seed"] = r.seed;
-  j["alpha"] = r.alpha;
-  j["trial_cap"] = r.trials;
-  j["engine"] = r.engine;
-  j["version"] = r.version;
-  j["partial"] = r.partial;
+  nlohmann::ordered_json j =
+      headerJson(r, {"file", "seed", {"alpha", r.alpha}, {"trial_cap", r.trials}, "engine", "version", "partial"});
   nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
   for (const ScenarioResult& s : r.scenarios) {
-    nlohmann::ordered_json sj;
-    sj["name"] = s.name;
-    sj["trials"] = s.trialsCompleted;
-    sj["partial"] = s.partial;
+    nlohmann::ordered_json sj = scenarioHeadJson(s.name, "trials", s.trialsCompleted, s.partial);
     nlohmann::ordered_json expectations = nlohmann::ordered_json::array();
     for (const ReportResult& rep : s.reports) {
       if (!rep.expectation) continue;

@@ -19,7 +19,6 @@
 #include "analysis/rare/CrossEntropy.h"
 #include "analysis/rare/Splitting.h"
 #include "analysis/rare/TiltedRun.h"
-#include "core/ClosestName.h"
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/RunScenarios.h"
 
@@ -67,7 +66,7 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
   RareResult& result = out.result;
   describeRun(result, source, options);
   result.event = what.event;
-  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  auto usage = usageOf(out);
   // The method's own refusals, as sentences that name the event; a runtime error of the
   // scenario comes rendered with its source line instead.
   auto refuse = [&](std::string message) {
@@ -83,19 +82,12 @@ RareOutcome rareEvent(ScenarioSource& source, const RunOptions& options, const R
   if (what.rounds < 1 || what.rounds > 100) return usage("--rounds must be from 1 to 100");
 
   PreparedRun prepared;
-  out.failure = prepareOneScenario(source, what.scenario, options, prepared, out.error);
-  if (out.failure != Failure::None) return out;
-  const Kernel& kernel = *prepared.kernels[0];
+  const Kernel* chosen = prepareAnalysis(out, source, what.scenario, options, prepared);
+  if (!chosen) return out;
+  const Kernel& kernel = *chosen;
   const ScenarioInfo& info = kernel.info();
-  result.scenario = info.name;
-  std::vector<std::string> labels;
-  size_t event = info.reports.size();
-  for (size_t r = 0; r < info.reports.size(); ++r) {
-    labels.push_back(info.reports[r].label);
-    if (event == info.reports.size() && info.reports[r].label == what.event) event = r;
-  }
-  if (event == info.reports.size())
-    return usage("scenario '" + info.name + "' has no report labelled '" + what.event + "'" + didYouMean(what.event, labels));
+  size_t event = 0;
+  if (std::string e = findReport(info, what.event, event); !e.empty()) return usage(e);
   if (info.reports[event].kind != ReportKind::Probability || info.reports[event].conditional)
     return usage("report '" + what.event + "' must be an unconditional P(…) report: omen rare estimates the probability of an event");
   if (info.weighted)

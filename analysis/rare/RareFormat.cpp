@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 
 namespace omen::rt {
@@ -82,14 +83,9 @@ std::string text(const RareResult& r) {
 }
 
 std::string json(const RareResult& r) {
-  nlohmann::ordered_json j;
-  j["file"] = r.file;
-  j["scenario"] = r.scenario;
-  j["event"] = r.event;
-  j["engine"] = r.engine;
-  j["seed"] = r.seed;
-  j["trials"] = r.trialsCompleted;
-  j["partial"] = r.partial;
+  // "trials": those of the final run that finished.
+  nlohmann::ordered_json j =
+      headerJson(r, {"file", "scenario", {"event", r.event}, "engine", "seed", {"trials", r.trialsCompleted}, "partial"});
   if (r.partial) j["stopped_in"] = r.stoppedIn;
   // No estimate: null, never a 0 that reads as one.
   auto number = [&](double x) { return r.estimated && !std::isnan(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(); };
@@ -149,12 +145,7 @@ std::string csv(const RareResult& r) {
 }  // namespace
 
 std::string formatRare(const RareResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen::rt

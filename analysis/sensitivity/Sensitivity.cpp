@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include "core/ClosestName.h"
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/MemoryBudget.h"
 #include "runtime/host/RunScenarios.h"
@@ -25,15 +24,7 @@ std::string chooseReport(const ScenarioInfo& info, const std::string& label, siz
     out = 0;
     return "";
   }
-  std::vector<std::string> labels;
-  for (size_t r = 0; r < info.reports.size(); ++r) {
-    if (info.reports[r].label == label) {
-      out = r;
-      return "";
-    }
-    labels.push_back(info.reports[r].label);
-  }
-  return "scenario '" + info.name + "' has no report labelled '" + label + "'" + didYouMean(label, labels);
+  return findReport(info, label, out);
 }
 
 }  // namespace
@@ -44,7 +35,7 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
   SensitivityResult& result = out.result;
   describeRun(result, source, options);
   result.level = what.level;
-  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  auto usage = usageOf(out);
   if (what.rows < 2 || what.rows > (uint64_t(1) << 40)) return usage("--rows must be from 2 to 2^40");
   if (!(what.level > 0 && what.level < 1)) return usage("the confidence level must be between 0 and 1");
   if (!options.precision.empty())
@@ -52,14 +43,12 @@ SensitivityOutcome sensitivity(ScenarioSource& source, const RunOptions& options
                  "design take a fixed number of trials (--trials, --rows)");
 
   PreparedRun prepared;
-  out.failure = prepareOneScenario(source, what.scenario, options, prepared, out.error);
-  if (out.failure != Failure::None) return out;
-  const Kernel& kernel = *prepared.kernels[0];
+  const Kernel* chosen = prepareAnalysis(out, source, what.scenario, options, prepared);
+  if (!chosen) return out;
+  const Kernel& kernel = *chosen;
   size_t index = prepared.indices[0];
   const ScenarioInfo& info = kernel.info();
-  result.scenario = info.name;
-  if (info.weighted)
-    return usage("scenario '" + info.name + "' observes; `omen sensitivity` of weighted (posterior) estimates is not built yet");
+  if (std::string e = refuseWeighted(info, "sensitivity"); !e.empty()) return usage(e);
   size_t report = 0;
   if (std::string e = chooseReport(info, what.report, report); !e.empty()) return usage(e);
   const ReportInfo& rep = info.reports[report];

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 
 namespace omen::rt {
@@ -82,14 +83,7 @@ std::string text(const SensitivityResult& r) {
 }
 
 std::string json(const SensitivityResult& r) {
-  nlohmann::ordered_json j;
-  j["file"] = r.file;
-  j["scenario"] = r.scenario;
-  j["report"] = r.report;
-  j["engine"] = r.engine;
-  j["seed"] = r.seed;
-  j["trials"] = r.trials;
-  j["partial"] = r.partial;
+  nlohmann::ordered_json j = headerJson(r, {"file", "scenario", {"report", r.report}, "engine", "seed", "trials", "partial"});
   if (r.partial) j["note"] = partialNote(r);
   if (r.base.undefined)
     j["base"] = nullptr;

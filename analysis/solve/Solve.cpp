@@ -44,7 +44,7 @@ SolveOutcome solveScenario(ScenarioSource& source, const SolveRequest& request, 
   describeRun(result, source, options);
   result.target = request.target;
   result.param = request.param;
-  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  auto usage = usageOf(out);
   if (options.trials == 0 || options.trials > kMaxTrials) return usage("the trial count must be from 1 to 1e12");
   for (const auto& [name, value] : options.overrides)
     if (name == request.param) return usage("--set " + name + " and --find " + name + " name the same param; drop one");

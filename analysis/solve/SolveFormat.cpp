@@ -5,18 +5,11 @@
 #include "omen/Version.h"
 #include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 
-namespace omen {
+namespace omen::rt {
 
 namespace {
-
-using rt::csvField;
-using rt::jsonString;
-
-using rt::csvNumber;
-using rt::num;
-using rt::roundedNumber;
-
 
 std::string value(const SolveResult& s, double x, double scale) {
   return s.type == ValueType::Int ? fmt::format("{}", int64_t(std::llround(x))) : roundedNumber(x, scale);
@@ -49,7 +42,7 @@ std::string text(const SolveResult& s) {
   const ReportResult& r = s.atRoot;
   if (!s.sideA.empty())
     out += fmt::format("  {} at {} = {}: A {}, B {}, A - B {} ± {}\n", s.report, s.param, value(s, s.root, scale),
-                       rt::estimateCells(s.atRootComparison.a).first, rt::estimateCells(s.atRootComparison.b).first,
+                       estimateCells(s.atRootComparison.a).first, estimateCells(s.atRootComparison.b).first,
                        roundedNumber(r.estimate, r.stdError), roundedNumber(r.stdError, r.stdError));
   else
     out += fmt::format("  {} at {} = {}: {} ± {}\n", s.report, s.param, value(s, s.root, scale),
@@ -59,7 +52,7 @@ std::string text(const SolveResult& s) {
   out += fmt::format("  bracket [{}, {}], {} runs of {} trials (seed {}, engine {}, {} thread{}, {:.3g} s)\n",
                      value(s, s.lo, 0), value(s, s.hi, 0), s.evaluations, s.trials, s.seed, s.engine, s.threads,
                      s.threads == 1 ? "" : "s", s.seconds);
-  if (s.precision) out += rt::precisionLines(*s.precision, s.trials);
+  if (s.precision) out += precisionLines(*s.precision, s.trials);
   return out;
 }
 
@@ -81,15 +74,11 @@ std::string json(const SolveResult& s) {
                                            side(s.atRootComparison.b));
   }
   if (s.log) extra += ",\n  \"grid\": \"log\"";
-  if (s.precision) extra += ",\n  \"precision\": " + rt::precisionObject(*s.precision, s.trials);
-  return fmt::format(
-      "{{\n  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n"
-      "  \"seed\": {}, \"trials\": {}, \"threads\": {}, \"seconds\": {}, \"evaluations\": {}, \"partial\": {},\n"
-      "  \"param\": {}, \"report\": {}, \"target\": {}, \"bracket\": [{}, {}],\n"
-      "  {}{}\n}}\n",
-      jsonString(kVersion), jsonString(s.file), jsonString(s.scenario), jsonString(s.engine), s.seed, s.trials,
-      s.threads, num(s.seconds), s.evaluations, s.partial ? "true" : "false", jsonString(s.param),
-      jsonString(s.report), num(s.target), num(s.lo), num(s.hi), root, extra);
+  if (s.precision) extra += ",\n  \"precision\": " + precisionObject(*s.precision, s.trials);
+  return fmt::format("{{\n  {},\n  {},\n  \"param\": {}, \"report\": {}, \"target\": {}, \"bracket\": [{}, {}],\n  {}{}\n}}\n",
+                     headerJsonMembers(s, {{"omen", kVersion}, "file", "scenario", "engine"}),
+                     headerJsonMembers(s, {"seed", "trials", "threads", "seconds", {"evaluations", s.evaluations}, "partial"}),
+                     jsonString(s.param), jsonString(s.report), num(s.target), num(s.lo), num(s.hi), root, extra);
 }
 
 std::string csv(const SolveResult& s) {
@@ -108,8 +97,12 @@ std::string csv(const SolveResult& s) {
 
 }  // namespace
 
+}  // namespace omen::rt
+
+namespace omen {
+
 std::string formatSolve(const SolveResult& result, OutputFormat format) {
-  return rt::formatWith(result, format, text, json, csv);
+  return rt::formatWith(result, format, rt::text, rt::json, rt::csv);
 }
 
 }  // namespace omen

@@ -138,7 +138,7 @@ SweepOutcome sweepScenario(ScenarioSource& source, const SweepRequest& request, 
   SweepOutcome out;
   SweepResult& result = out.result;
   describeRun(result, source, options);
-  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  auto usage = usageOf(out);
   if (options.trials == 0 || options.trials > kMaxTrials) return usage("the trial count must be from 1 to 1e12");
   if (request.axes.empty() || request.axes.size() > 2) return usage("vary one or two params (--vary NAME=LO:HI:N)");
   if (request.axes.size() == 2 && request.axes[0].param == request.axes[1].param)

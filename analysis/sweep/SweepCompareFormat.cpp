@@ -112,13 +112,7 @@ std::string comparisonSweepJson(const SweepResult& s) {
                      jsonString(s.sideB));
   for (size_t k = 0; k < s.points.size(); ++k) {
     const SweepPoint& p = s.points[k];
-    std::string at;
-    for (size_t a = 0; a < s.axes.size(); ++a)
-      at += fmt::format("{}{}: {}", a ? ", " : "", jsonString(s.axes[a].param), axisValue(s.axes[a], p.at[a]));
-    std::string extra;
-    if (!p.error.empty()) extra += ", \"error\": " + jsonString(p.error);
-    if (p.precision) extra += ", \"precision\": " + precisionObject(*p.precision, s.trialsCompleted);
-    out += fmt::format("    {{\"at\": {{{}}}{}, \"differences\": [\n", at, extra);
+    out += pointJsonHead(s, k) + ", \"differences\": [\n";
     for (size_t r = 0; r < p.differences.size(); ++r) {
       const Comparison& c = p.differences[r];
       std::string d = c.undefined ? "\"difference\": null, \"stderr\": null, \"ci95\": null"
@@ -134,12 +128,8 @@ std::string comparisonSweepJson(const SweepResult& s) {
 }
 
 std::string comparisonSweepText(const SweepResult& s) {
-  std::string grid;
-  for (size_t a = 0; a < s.axes.size(); ++a)
-    grid += fmt::format("{}{} ({} {} points)", a ? " and " : "", s.axes[a].param, s.axes[a].values.size(),
-                        s.axes[a].log ? "log-spaced" : "evenly spaced");
   std::string out = fmt::format("sweep of a comparison over {}, paired on common random numbers\n  A: {}\n  B: {}\n",
-                                grid, s.sideA, s.sideB);
+                                gridText(s), s.sideA, s.sideB);
   for (const auto& [label, kind] : differenceLabels(s)) {
     out += "\n" + label + "\n";
     Table table;
@@ -164,20 +154,7 @@ std::string comparisonSweepText(const SweepResult& s) {
     out += table.render("  ");
   }
   if (!differenceLabels(s).empty()) out += "\n" + plotSweepText(differenceSweep(s));
-  bool precision = false;
-  for (const SweepPoint& p : s.points) precision |= p.precision.has_value();
-  uint64_t trials = s.partial || precision ? s.trialsCompleted : s.trials;
-  out += fmt::format("{} points x 2 sides x {} trials, seed {}, engine {}, {} thread{}, {:.3g} s\n", s.points.size(),
-                     trials, s.seed, s.engine, s.threads, s.threads == 1 ? "" : "s", s.seconds);
-  for (size_t k = 0; k < s.points.size(); ++k) {
-    const SweepPoint& p = s.points[k];
-    if (!p.precision || (p.precision->met && k > 0)) continue;
-    std::string at;
-    for (size_t a = 0; a < s.axes.size(); ++a) at += (a ? ", " : "") + s.axes[a].param + " = " + axisText(s.axes[a], p.at[a]);
-    out += fmt::format("at {}:\n{}", at, precisionLines(*p.precision, s.trialsCompleted));
-  }
-  if (s.partial) out += fmt::format("PARTIAL: interrupted after {} of {} trials\n", s.trialsCompleted, s.trials);
-  return out;
+  return out + sweepFooter(s, "2 sides x ");
 }
 
 }  // namespace omen::rt

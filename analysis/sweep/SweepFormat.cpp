@@ -15,27 +15,13 @@
 #include "omen/Version.h"
 #include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 #include "analysis/sweep/SweepFormat.h"
 
-namespace omen {
+namespace omen::rt {
 
 namespace {
-
-using rt::csvField;
-using rt::jsonString;
-
-using rt::csvNumber;
-using rt::num;
-using rt::precisionColumns;
-using rt::roundedNumber;
-
-
-
-using rt::axisValue;
-using rt::axisText;
-using rt::pointNote;
-
 
 /// The step into point k for report r, if point k pairs with the one before it.
 const Comparison* stepInto(const SweepResult& s, size_t k, const std::string& label) {
@@ -93,7 +79,7 @@ std::string csv(const SweepResult& s) {
       std::string ess = !weighted ? "" : p.error.empty() ? "," + csvNumber(p.reports[r].ess) + ",," : ",,,";
       auto row = [&](const std::string& label, const std::string& estimates, uint64_t n, const std::string& step,
                      const std::string& why) {
-        out += fmt::format("{},{},{},{},{},{},{}{}{}\n", lead, csvField(label), rt::reportKindName(head.kind), estimates,
+        out += fmt::format("{},{},{},{},{},{},{}{}{}\n", lead, csvField(label), reportKindName(head.kind), estimates,
                            n, step, csvField(joined(why, note)), target, ess);
       };
       if (!p.error.empty()) {
@@ -103,7 +89,7 @@ std::string csv(const SweepResult& s) {
       const ReportResult& rep = p.reports[r];
       if (rep.kind == ReportKind::Quantiles) {
         if (rep.undefined) {
-          row(rep.label, ",,,", 0, ",,,", std::string("undefined: ") + rt::undefinedReason(rep));
+          row(rep.label, ",,,", 0, ",,,", std::string("undefined: ") + undefinedReason(rep));
           continue;
         }
         for (const QuantilePoint& q : rep.quantiles)
@@ -119,7 +105,7 @@ std::string csv(const SweepResult& s) {
       if (const Comparison* c = stepInto(s, k, rep.label); c && !c->undefined)
         step = fmt::format("{},{},{},{}", csvNumber(c->difference), csvNumber(c->stdError), csvNumber(c->ciLow),
                            csvNumber(c->ciHigh));
-      row(rep.label, est, rep.n, step, rep.undefined ? std::string("undefined: ") + rt::undefinedReason(rep) : "");
+      row(rep.label, est, rep.n, step, rep.undefined ? std::string("undefined: ") + undefinedReason(rep) : "");
     }
     if (weighted) out += evidenceCsvRow(lead, p, note, precision ? fmt::format(",,,{}", s.trialsCompleted) : "");
   }
@@ -137,7 +123,7 @@ std::string paramJson(const ParamValue& p) {
 }
 
 std::string jsonReport(const SweepResult& s, size_t k, const ReportResult& r) {
-  std::string out = fmt::format("{{\"label\": {}, \"kind\": \"{}\", ", jsonString(r.label), rt::reportKindName(r.kind));
+  std::string out = fmt::format("{{\"label\": {}, \"kind\": \"{}\", ", jsonString(r.label), reportKindName(r.kind));
   if (r.kind == ReportKind::Quantiles) {
     if (r.undefined) return out + "\"n\": 0, \"quantiles\": null}";
     std::string qs;
@@ -158,19 +144,13 @@ std::string jsonReport(const SweepResult& s, size_t k, const ReportResult& r) {
 }
 
 std::string json(const SweepResult& s) {
-  std::string out = rt::sweepJsonHead(s);
+  std::string out = sweepJsonHead(s);
   out += "  \"points\": [\n";
   const size_t shown = s.points.size();
   for (size_t k = 0; k < shown; ++k) {
     const SweepPoint& p = s.points[k];
-    std::string at;
-    for (size_t a = 0; a < s.axes.size(); ++a)
-      at += fmt::format("{}{}: {}", a ? ", " : "", jsonString(s.axes[a].param), axisValue(s.axes[a], p.at[a]));
-    std::string extra;
-    if (!p.error.empty()) extra += ", \"error\": " + jsonString(p.error);
-    if (p.precision) extra += ", \"precision\": " + rt::precisionObject(*p.precision, s.trialsCompleted);
-    if (p.evidence) extra += ", \"evidence\": " + rt::evidenceObject(*p.evidence);
-    out += fmt::format("    {{\"at\": {{{}}}{}, \"reports\": [\n", at, extra);
+    std::string evidence = p.evidence ? ", \"evidence\": " + evidenceObject(*p.evidence) : "";
+    out += pointJsonHead(s, k) + evidence + ", \"reports\": [\n";
     for (size_t r = 0; r < p.reports.size(); ++r)
       out += "      " + jsonReport(s, k, p.reports[r]) + (r + 1 < p.reports.size() ? ",\n" : "\n");
     out += std::string("    ]}") + (k + 1 < shown ? ",\n" : "\n");
@@ -218,11 +198,7 @@ std::string evidenceTable(const SweepResult& s) {
 }
 
 std::string text(const SweepResult& s) {
-  std::string grid;
-  for (size_t a = 0; a < s.axes.size(); ++a)
-    grid += fmt::format("{}{} ({} {} points)", a ? " and " : "", s.axes[a].param, s.axes[a].values.size(),
-                        s.axes[a].log ? "log-spaced" : "evenly spaced");
-  std::string out = fmt::format("sweep of {} over {}, on common random numbers\n", s.scenario, grid);
+  std::string out = fmt::format("sweep of {} over {}, on common random numbers\n", s.scenario, gridText(s));
   if (!s.params.empty()) {
     std::string fixed;
     for (const ParamValue& p : s.params) {
@@ -239,7 +215,7 @@ std::string text(const SweepResult& s) {
   for (size_t r = 0; r < reports; ++r) {
     const std::string& label = (*labels)[r].label;
     out += "\n" + label + "\n";
-    rt::Table table;
+    Table table;
     std::vector<std::string> head;
     for (const SweepAxis& a : s.axes) head.push_back(a.param);
     bool quantiles = (*labels)[r].kind == ReportKind::Quantiles;
@@ -260,7 +236,7 @@ std::string text(const SweepResult& s) {
       }
       const ReportResult& rep = s.points[k].reports[r];
       if (rep.undefined) {
-        row.push_back(std::string("undefined: ") + rt::undefinedReason(rep));
+        row.push_back(std::string("undefined: ") + undefinedReason(rep));
         table.row(row);
         continue;
       }
@@ -274,11 +250,11 @@ std::string text(const SweepResult& s) {
         table.row(row);
         continue;
       }
-      auto [estimate, interval] = rt::estimateCells(rep);
+      auto [estimate, interval] = estimateCells(rep);
       row.insert(row.end(), {estimate, interval});
       const Comparison* c = stepInto(s, k, label);
       if (c) {
-        auto [difference, interval] = rt::differenceText(*c);
+        auto [difference, interval] = differenceText(*c);
         row.insert(row.end(), {difference, interval});
       } else {
         row.insert(row.end(), {"", ""});
@@ -290,45 +266,65 @@ std::string text(const SweepResult& s) {
   }
   out += evidenceTable(s);
   if (reports) out += "\n" + plotSweepText(s);
-  bool precision = false;
-  for (const SweepPoint& p : s.points) precision |= p.precision.has_value();
-  uint64_t trials = s.partial || precision ? s.trialsCompleted : s.trials;
-  out += fmt::format("{} points x {} trials, seed {}, engine {}, {} thread{}, {:.3g} s\n", s.points.size(), trials,
-                     s.seed, s.engine, s.threads, s.threads == 1 ? "" : "s", s.seconds);
-  for (size_t k = 0; k < s.points.size(); ++k) {
-    const SweepPoint& p = s.points[k];
-    if (!p.precision || (p.precision->met && k > 0)) continue;
-    std::string at;
-    for (size_t a = 0; a < s.axes.size(); ++a) at += (a ? ", " : "") + s.axes[a].param + " = " + axisText(s.axes[a], p.at[a]);
-    out += fmt::format("at {}:\n{}", at, rt::precisionLines(*p.precision, s.trialsCompleted));
-  }
-  if (s.partial) out += fmt::format("PARTIAL: interrupted after {} of {} trials\n", s.trialsCompleted, s.trials);
-  return out;
+  return out + sweepFooter(s, "");
 }
 
 }  // namespace
 
-std::string rt::axisValue(const SweepAxis& axis, double v) {
+std::string axisValue(const SweepAxis& axis, double v) {
   return axis.type == ValueType::Int ? fmt::format("{}", int64_t(v)) : num(v);
 }
 
-std::string rt::axisText(const SweepAxis& axis, double v) {
+std::string axisText(const SweepAxis& axis, double v) {
   return axis.type == ValueType::Int ? axisValue(axis, v) : fmt::format("{:.4g}", v);
 }
 
-std::string rt::pointNote(const SweepResult& s, size_t k) {
+std::string pointNote(const SweepResult& s, size_t k) {
   const SweepPoint& p = s.points[k];
   if (!p.error.empty()) return "error: " + p.error.substr(0, p.error.find('\n'));
   return s.partial ? fmt::format("partial: {} of {} trials", s.trialsCompleted, s.trials) : "";
 }
 
-std::string rt::sweepJsonHead(const SweepResult& s) {
+std::string gridText(const SweepResult& s) {
+  std::string grid;
+  for (size_t a = 0; a < s.axes.size(); ++a)
+    grid += fmt::format("{}{} ({} {} points)", a ? " and " : "", s.axes[a].param, s.axes[a].values.size(),
+                        s.axes[a].log ? "log-spaced" : "evenly spaced");
+  return grid;
+}
+
+std::string pointJsonHead(const SweepResult& s, size_t k) {
+  const SweepPoint& p = s.points[k];
+  std::string at;
+  for (size_t a = 0; a < s.axes.size(); ++a)
+    at += fmt::format("{}{}: {}", a ? ", " : "", jsonString(s.axes[a].param), axisValue(s.axes[a], p.at[a]));
+  std::string extra;
+  if (!p.error.empty()) extra += ", \"error\": " + jsonString(p.error);
+  if (p.precision) extra += ", \"precision\": " + precisionObject(*p.precision, s.trialsCompleted);
+  return fmt::format("    {{\"at\": {{{}}}{}", at, extra);
+}
+
+std::string sweepFooter(const SweepResult& s, const std::string& sides) {
+  bool precision = false;
+  for (const SweepPoint& p : s.points) precision |= p.precision.has_value();
+  uint64_t trials = s.partial || precision ? s.trialsCompleted : s.trials;
+  std::string out = fmt::format("{} points x {}{} trials, seed {}, engine {}, {} thread{}, {:.3g} s\n", s.points.size(),
+                                sides, trials, s.seed, s.engine, s.threads, s.threads == 1 ? "" : "s", s.seconds);
+  for (size_t k = 0; k < s.points.size(); ++k) {
+    const SweepPoint& p = s.points[k];
+    if (!p.precision || (p.precision->met && k > 0)) continue;
+    std::string at;
+    for (size_t a = 0; a < s.axes.size(); ++a) at += (a ? ", " : "") + s.axes[a].param + " = " + axisText(s.axes[a], p.at[a]);
+    out += fmt::format("at {}:\n{}", at, precisionLines(*p.precision, s.trialsCompleted));
+  }
+  if (s.partial) out += fmt::format("PARTIAL: interrupted after {} of {} trials\n", s.trialsCompleted, s.trials);
+  return out;
+}
+
+std::string sweepJsonHead(const SweepResult& s) {
   std::string out = "{\n";
-  out += fmt::format("  \"omen\": {}, \"file\": {}, \"scenario\": {}, \"engine\": {},\n", jsonString(kVersion), jsonString(s.file),
-                     jsonString(s.scenario), jsonString(s.engine));
-  out += fmt::format("  \"seed\": {}, \"trials\": {}, \"trials_completed\": {}, \"threads\": {}, \"seconds\": {}, "
-                     "\"partial\": {},\n",
-                     s.seed, s.trials, s.trialsCompleted, s.threads, num(s.seconds), s.partial ? "true" : "false");
+  out += "  " + headerJsonMembers(s, {{"omen", kVersion}, "file", "scenario", "engine"}) + ",\n";
+  out += "  " + headerJsonMembers(s, {"seed", "trials", "trials_completed", "threads", "seconds", "partial"}) + ",\n";
   out += "  \"axes\": [";
   for (size_t a = 0; a < s.axes.size(); ++a) {
     std::string values;
@@ -343,10 +339,14 @@ std::string rt::sweepJsonHead(const SweepResult& s) {
   return out + "},\n";
 }
 
+}  // namespace omen::rt
+
+namespace omen {
+
 std::string formatSweep(const SweepResult& result, OutputFormat format) {
   if (!result.sideA.empty())
     return rt::formatWith(result, format, rt::comparisonSweepText, rt::comparisonSweepJson, rt::comparisonSweepCsv);
-  return rt::formatWith(result, format, text, json, csv);
+  return rt::formatWith(result, format, rt::text, rt::json, rt::csv);
 }
 
 }  // namespace omen

@@ -26,6 +26,17 @@ std::string axisText(const SweepAxis& axis, double v);
 /// Why point k has no estimate, or is partial, for the `note` column ("" if it has none).
 std::string pointNote(const SweepResult& s, size_t k);
 
+/// The grid for reading: "q (4 evenly spaced points) and k (3 log-spaced points)".
+std::string gridText(const SweepResult& s);
+
+/// The start of point k's JSON object: `    {"at": {…}` and its error and precision, if any.
+std::string pointJsonHead(const SweepResult& s, size_t k);
+
+/// A sweep's last lines: the points, trials (`sides`: "" or "2 sides x "), seed, engine,
+/// threads and time; where precision targets were unmet, each such point's standing; and
+/// PARTIAL for an interrupted sweep.
+std::string sweepFooter(const SweepResult& s, const std::string& sides);
+
 /// The first lines of a sweep's JSON (version, file, scenario, engine, seed, trials, …,
 /// axes and other params), up to and including `"params": {…},`.
 std::string sweepJsonHead(const SweepResult& s);

@@ -10,7 +10,6 @@
 #include <random>
 
 #include "analysis/worlds/Worlds.h"
-#include "core/ClosestName.h"
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/RunScenarios.h"
 
@@ -96,39 +95,27 @@ VoiOutcome valueOfInformation(ScenarioSource& source, const RunOptions& options,
   result.maximize = what.maximize;
   result.decide = what.decide;
   result.report = what.report;
-  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  auto usage = usageOf(out);
   if (what.decide.empty()) return usage("say which param is the decision: --decide PARAM");
   if (what.report.empty()) return usage("say what the decision is for: --maximize REPORT or --minimize REPORT");
   if (options.worlds < 2) return usage("--worlds must be at least 2");
   if (what.options < 2 || what.options > 101) return usage("--options must be from 2 to 101");
 
   PreparedRun prepared;
-  out.failure = prepareOneScenario(source, what.scenario, options, prepared, out.error);
-  if (out.failure != Failure::None) return out;
-  const ScenarioInfo& info = prepared.kernels[0]->info();
-  result.scenario = info.name;
+  const Kernel* chosen = prepareAnalysis(out, source, what.scenario, options, prepared);
+  if (!chosen) return out;
+  const ScenarioInfo& info = chosen->info();
 
-  std::vector<std::string> names;
-  const ParamInfo* decision = nullptr;
-  for (const ParamInfo& p : info.params) {
-    names.push_back(p.name);
-    if (p.name == what.decide) decision = &p;
-  }
-  if (!decision)
-    return usage("scenario '" + info.name + "' has no param named '" + what.decide + "'" + didYouMean(what.decide, names));
+  size_t decided = 0;
+  if (std::string e = findParam(info, what.decide, decided); !e.empty()) return usage(e);
+  const ParamInfo* decision = &info.params[decided];
   if (decision->uncertain || decision->type == ValueType::Bool || !decision->hasRange)
     return usage("the decision '" + what.decide + "' must be a fixed int or real param with a declared range of options, e.g. `param " +
                  what.decide + " = 0 in [0, 1]`");
   for (const auto& [setName, value] : options.overrides)
     if (setName == what.decide) return usage("param '" + what.decide + "' is both the decision (--decide) and set (--set)");
-  size_t report = info.reports.size();
-  std::vector<std::string> labels;
-  for (size_t r = 0; r < info.reports.size(); ++r) {
-    labels.push_back(info.reports[r].label);
-    if (report == info.reports.size() && info.reports[r].label == what.report) report = r;
-  }
-  if (report == info.reports.size())
-    return usage("scenario '" + info.name + "' has no report labelled '" + what.report + "'" + didYouMean(what.report, labels));
+  size_t report = 0;
+  if (std::string e = findReport(info, what.report, report); !e.empty()) return usage(e);
   if (info.reports[report].kind == ReportKind::Quantiles || info.reports[report].conditional)
     return usage("report '" + what.report + "' must be an unconditional P(…) or E(…) report: the decision's value needs one in every world");
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 
 namespace omen::rt {
@@ -57,17 +58,9 @@ std::string text(const VoiResult& r) {
 }
 
 std::string json(const VoiResult& r) {
-  nlohmann::ordered_json j;
-  j["file"] = r.file;
-  j["scenario"] = r.scenario;
-  j["decide"] = r.decide;
-  j["report"] = r.report;
-  j["goal"] = r.maximize ? "maximize" : "minimize";
-  j["engine"] = r.engine;
-  j["seed"] = r.seed;
-  j["worlds"] = r.worlds;
-  j["trials"] = r.trials;
-  j["partial"] = r.partial;
+  nlohmann::ordered_json j = headerJson(r, {"file", "scenario", {"decide", r.decide}, {"report", r.report},
+                                             {"goal", r.maximize ? "maximize" : "minimize"}, "engine", "seed",
+                                             {"worlds", r.worlds}, "trials", "partial"});
   if (r.partial) {
     j["note"] = partialNote(r);
     return j.dump(2) + "\n";
@@ -102,12 +95,7 @@ std::string csv(const VoiResult& r) {
 }  // namespace
 
 std::string formatVoi(const VoiResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen::rt

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 #include "analysis/Gnuplot.h"
 
@@ -133,18 +134,10 @@ nlohmann::ordered_json worldReportJson(const WorldReport& w) {
 }
 
 std::string json(const WorldsResult& r) {
-  nlohmann::ordered_json j;
-  j["file"] = r.file;
-  j["seed"] = r.seed;
-  j["worlds"] = r.worlds;
-  j["trials_per_world"] = r.trials;
-  j["engine"] = r.engine;
+  nlohmann::ordered_json j = headerJson(r, {"file", "seed", {"worlds", r.worlds}, {"trials_per_world", r.trials}, "engine"});
   nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
   for (const WorldsScenario& s : r.scenarios) {
-    nlohmann::ordered_json sj;
-    sj["name"] = s.name;
-    sj["worlds_completed"] = s.worldsCompleted;
-    sj["partial"] = s.partial;
+    nlohmann::ordered_json sj = scenarioHeadJson(s.name, "worlds_completed", s.worldsCompleted, s.partial);
     nlohmann::ordered_json params = nlohmann::ordered_json::object();
     for (size_t i = 0; i < s.epistemic.size(); ++i) params[s.epistemic[i]] = s.epistemicValues[i];
     sj["epistemic"] = params;

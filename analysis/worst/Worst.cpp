@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include "core/ClosestName.h"
 #include "runtime/host/DriverSupport.h"
 #include "runtime/host/RunScenarios.h"
 
@@ -80,7 +79,7 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
   describeRun(result, source, options);
   result.maximize = what.maximize;
   result.freshSeed = options.seed ^ kFreshSeedXor;
-  auto usage = [&](std::string message) { return failWith(out, Failure::Options, std::move(message)); };
+  auto usage = usageOf(out);
   if (what.over.empty()) return usage("say which params the model controls: --over x,y");
   if (what.report.empty()) return usage("say what the model wants: --maximize REPORT or --minimize REPORT");
   if (what.evaluations < 4 || what.evaluations > 100000) return usage("--evaluations must be from 4 to 100000");
@@ -89,39 +88,25 @@ WorstOutcome worstCase(ScenarioSource& source, const RunOptions& options, const 
                  "trials on the same streams, so that the search compares like with like");
 
   PreparedRun prepared;
-  out.failure = prepareOneScenario(source, what.scenario, options, prepared, out.error);
-  if (out.failure != Failure::None) return out;
-  const Kernel& kernel = *prepared.kernels[0];
+  const Kernel* chosen = prepareAnalysis(out, source, what.scenario, options, prepared);
+  if (!chosen) return out;
+  const Kernel& kernel = *chosen;
   const ScenarioInfo& info = kernel.info();
-  result.scenario = info.name;
-  if (info.weighted)
-    return usage("scenario '" + info.name + "' observes; `omen worst` of weighted (posterior) estimates is not built yet");
+  if (std::string e = refuseWeighted(info, "worst"); !e.empty()) return usage(e);
 
   Search s;
   s.kernel = &kernel;
   s.maximize = what.maximize;
   if (std::string e = driverOptions(options, kernel, s.driver); !e.empty()) return usage(e);
-  std::vector<std::string> labels;
-  bool found = false;
-  for (size_t r = 0; r < info.reports.size(); ++r) {
-    labels.push_back(info.reports[r].label);
-    if (!found && info.reports[r].label == what.report) s.report = r, found = true;
-  }
-  if (!found)
-    return usage("scenario '" + info.name + "' has no report labelled '" + what.report + "'" +
-                 didYouMean(what.report, labels));
+  if (std::string e = findReport(info, what.report, s.report); !e.empty()) return usage(e);
   if (info.reports[s.report].kind == ReportKind::Quantiles)
     return usage("report '" + what.report + "' is a quantiles report; worst needs a P(…) or E(…) report");
   result.report = what.report;
 
-  std::vector<std::string> paramNames;
-  for (const ParamInfo& p : info.params) paramNames.push_back(p.name);
   std::vector<double> lower, upper, declaredAt;
   for (const std::string& name : what.over) {
     size_t i = 0;
-    while (i < info.params.size() && info.params[i].name != name) ++i;
-    if (i == info.params.size())
-      return usage("scenario '" + info.name + "' has no param named '" + name + "'" + didYouMean(name, paramNames));
+    if (std::string e = findParam(info, name, i); !e.empty()) return usage(e);
     const ParamInfo& p = info.params[i];
     if (p.type == ValueType::Bool) return usage("param '" + name + "' is a bool; worst searches int and real params");
     if (!p.hasRange)

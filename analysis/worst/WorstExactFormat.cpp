@@ -12,6 +12,7 @@
 #include "analysis/worst/WorstFormat.h"
 #include "core/PrintableText.h"
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 
 namespace omen::rt {
@@ -88,13 +89,8 @@ std::string worstExactText(const WorstResult& r) {
 
 std::string worstExactJson(const WorstResult& r) {
   const WorstExact& x = r.exactResult;
-  nlohmann::ordered_json j;
-  j["file"] = r.file;
-  j["scenario"] = r.scenario;
-  j["report"] = r.report;
-  j["goal"] = r.maximize ? "maximize" : "minimize";
-  j["method"] = "exact";
-  j["partial"] = r.partial;
+  nlohmann::ordered_json j = headerJson(r, {"file", "scenario", {"report", r.report},
+                                             {"goal", r.maximize ? "maximize" : "minimize"}, {"method", "exact"}, "partial"});
   j["value"] = r.found ? nlohmann::ordered_json(x.value) : nlohmann::ordered_json(nullptr);
   j["error_bound"] = r.found ? nlohmann::ordered_json(x.errorBound) : nlohmann::ordered_json(nullptr);
   if (!r.found) j["stopped"] = "interrupted " + x.stoppedAt;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 #include "runtime/host/TextTable.h"
 
 namespace omen::rt {
@@ -49,15 +50,8 @@ nlohmann::ordered_json estimateJson(const ReportResult& r) {
 }
 
 std::string json(const WorstResult& r) {
-  nlohmann::ordered_json j;
-  j["file"] = r.file;
-  j["scenario"] = r.scenario;
-  j["report"] = r.report;
-  j["engine"] = r.engine;
-  j["goal"] = r.maximize ? "maximize" : "minimize";
-  j["seed"] = r.seed;
-  j["trials"] = r.trials;
-  j["partial"] = r.partial;
+  nlohmann::ordered_json j = headerJson(r, {"file", "scenario", {"report", r.report}, "engine",
+                                             {"goal", r.maximize ? "maximize" : "minimize"}, "seed", "trials", "partial"});
   if (r.partial) j["note"] = partialNote(r);
   nlohmann::ordered_json at = nlohmann::ordered_json::array();
   if (r.found)

@@ -136,12 +136,7 @@ std::string csv(const ExactResult& result) {
 }  // namespace
 
 std::string formatExact(const ExactResult& result, OutputFormat format) {
-  switch (format) {
-    case OutputFormat::Text: return text(result);
-    case OutputFormat::Json: return json(result);
-    case OutputFormat::Csv: return csv(result);
-  }
-  return "";
+  return formatWith(result, format, text, json, csv);
 }
 
 }  // namespace omen::rt

@@ -14,6 +14,7 @@
 
 #include "omen/Version.h"
 #include "runtime/host/ReportFormat.h"
+#include "runtime/host/ReportFormatHeader.h"
 
 namespace omen::rt {
 
@@ -114,12 +115,9 @@ std::string scenarioObject(const ScenarioResult& s, const std::string& indent) {
   return out + (s.reports.empty() ? "]}" : fmt::format("\n{} ]}}", indent));
 }
 
-std::string header(const std::string& file, uint64_t seed, uint64_t trials,
-                   const std::string& engine, unsigned threads) {
-  return fmt::format(
-      "{{\"omen_version\": \"{}\", \"file\": {}, \"seed\": {}, \"trials\": {},\n"
-      " \"engine\": {}, \"threads\": {},\n",
-      kVersion, jsonString(file), seed, trials, jsonString(engine), threads);
+std::string header(const RunHeader& h) {
+  return "{" + headerJsonMembers(h, {{"omen_version", kVersion}, "file", "seed", "trials"}) + ",\n " +
+         headerJsonMembers(h, {"engine", "threads"}) + ",\n";
 }
 
 std::string differenceObject(const Comparison& c) {
@@ -170,7 +168,7 @@ std::string precisionObject(const PrecisionOutcome& p, uint64_t trials) {
 }
 
 std::string formatRunJson(const RunResult& result) {
-  std::string out = header(result.file, result.seed, result.trials, result.engine, result.threads);
+  std::string out = header(result);
   out += " \"scenarios\": [";
   for (size_t i = 0; i < result.scenarios.size(); ++i)
     out += (i ? ",\n" : "\n") + scenarioObject(result.scenarios[i], "   ");
@@ -179,12 +177,10 @@ std::string formatRunJson(const RunResult& result) {
 }
 
 std::string formatCompareJson(const CompareResult& result) {
-  std::string out = header(result.file, result.seed, result.trials, result.engine, result.threads);
-  out += fmt::format(" \"seconds\": {}, \"compile_seconds\": {}, \"a\": {}, \"b\": {},\n", num(result.seconds),
-                     num(result.compileSeconds),
-                     jsonString(result.a.name), jsonString(result.b.name));
-  if (result.partial)
-    out += fmt::format(" \"partial\": true, \"trials_completed\": {},\n", result.trialsCompleted);
+  std::string out = header(result);
+  out += " " + headerJsonMembers(result, {"seconds", {"compile_seconds", result.compileSeconds}, {"a", result.a.name},
+                                          {"b", result.b.name}}) + ",\n";
+  if (result.partial) out += " " + headerJsonMembers(result, {"partial", "trials_completed"}) + ",\n";
   if (result.error) out += " " + errorField(*result.error) + ",\n";
   out += " \"comparisons\": [";
   for (size_t i = 0; i < result.comparisons.size(); ++i)

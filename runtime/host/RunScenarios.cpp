@@ -66,6 +66,36 @@ Failure prepareOneScenario(ScenarioSource& source, const std::string& scenario, 
   return prepareRun(source, names, options, out, error);
 }
 
+namespace {
+
+// The index of `name` among `names` (a scenario's reports' labels or its params' names):
+// "", or the usage error "scenario 'S' has no WHAT 'NAME'" with the closest name.
+std::string findNamed(const ScenarioInfo& info, const std::vector<std::string>& names, const std::string& name,
+                      const char* what, size_t& out) {
+  for (out = 0; out < names.size(); ++out)
+    if (names[out] == name) return "";
+  return "scenario '" + info.name + "' has no " + what + " '" + name + "'" + didYouMean(name, names);
+}
+
+}  // namespace
+
+std::string findReport(const ScenarioInfo& info, const std::string& label, size_t& out) {
+  std::vector<std::string> labels;
+  for (const ReportInfo& r : info.reports) labels.push_back(r.label);
+  return findNamed(info, labels, label, "report labelled", out);
+}
+
+std::string findParam(const ScenarioInfo& info, const std::string& name, size_t& out) {
+  std::vector<std::string> names;
+  for (const ParamInfo& p : info.params) names.push_back(p.name);
+  return findNamed(info, names, name, "param named", out);
+}
+
+std::string refuseWeighted(const ScenarioInfo& info, const std::string& command) {
+  if (!info.weighted) return "";
+  return "scenario '" + info.name + "' observes; `omen " + command + "` of weighted (posterior) estimates is not built yet";
+}
+
 std::string driverOptions(const RunOptions& options, const Kernel& kernel, DriverOptions& out) {
   out.trials = options.trials;
   out.seed = options.seed;

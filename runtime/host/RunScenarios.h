@@ -43,6 +43,34 @@ Outcome& failWith(Outcome& out, Failure why, std::string message) {
   return out;
 }
 
+/// `return usage("…")` in a command: marks `out` failed for its options (exit status 2)
+/// with that message.
+template <typename Outcome>
+auto usageOf(Outcome& out) {
+  return [&out](std::string message) -> Outcome& { return failWith(out, Failure::Options, std::move(message)); };
+}
+
+/// prepareOneScenario for an analysis's outcome `out`: the one kernel it runs, whose
+/// scenario's name becomes the result's; null, with `out` failed, when the choice of
+/// scenario or a setting is wrong.
+template <typename Outcome>
+const Kernel* prepareAnalysis(Outcome& out, ScenarioSource& source, const std::string& scenario,
+                              const RunOptions& options, PreparedRun& prepared) {
+  out.failure = prepareOneScenario(source, scenario, options, prepared, out.error);
+  if (out.failure != Failure::None) return nullptr;
+  out.result.scenario = prepared.kernels[0]->info().name;
+  return prepared.kernels[0];
+}
+
+/// The index of the report labelled `label` (the first so labelled) in `out`: "", or the
+/// usage error that names the scenario and suggests the closest label.
+std::string findReport(const ScenarioInfo& info, const std::string& label, size_t& out);
+/// The index of the param named `name` in `out`: "", or the usage error, as findReport.
+std::string findParam(const ScenarioInfo& info, const std::string& name, size_t& out);
+/// "" for a scenario that does not observe; for one that does, why `omen COMMAND` refuses
+/// it (its weighted, posterior estimates are not built for that analysis).
+std::string refuseWeighted(const ScenarioInfo& info, const std::string& command);
+
 /// The driver's options for `options`, with the settings that apply to `kernel` pinned.
 std::string driverOptions(const RunOptions& options, const Kernel& kernel, DriverOptions& out);
 

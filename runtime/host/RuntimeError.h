@@ -29,6 +29,16 @@ std::string describeRuntimeError(const OmenError& e, std::string_view what);
 std::string renderRunError(const RunError& error, std::string_view where, std::string_view what,
                            std::string_view snippet, std::string_view scenario);
 
+/// The site a run error points at: where a report's value failed (the driver rejected a
+/// non-finite outcome of report `error.report`, whose site `reportSite(i)` gives), else the
+/// statement the kernel failed in. The API and built executables choose it here, so that a
+/// run prints the same place on every engine.
+template <typename ReportSite>
+uint32_t errorSite(const RunError& error, size_t reports, ReportSite reportSite) {
+  if (error.report >= 0 && static_cast<size_t>(error.report) < reports) return reportSite(static_cast<size_t>(error.report));
+  return error.error.site;
+}
+
 /// A double as a user reads it: shortest round-trip form ("1.2", "-3", "1e+300", "inf").
 std::string formatValue(double x);
 

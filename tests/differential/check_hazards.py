@@ -11,35 +11,26 @@ derived ones included), so that the differential suite is known to cover the jum
 to pass. Exit status 1 on a mismatch or when no file is marked.
 """
 import re
-import subprocess
 import sys
 
+from marks import check_marked, emit_ir
 
-def main():
-    omen, files = sys.argv[1], sys.argv[2:]
+
+def check(omen, path, marks):
+    out = emit_ir(omen, path)
+    if out.returncode != 0:
+        return 0, 0  # a program the generator got wrong (the differential runner skips it too)
     marked = bad = 0
-    for path in files:
-        with open(path) as f:
-            marks = [line[len("// hazards: "):].split() for line in f if line.startswith("// hazards: ")]
-        if not marks:
-            continue
-        out = subprocess.run([omen, "emit", "--ir", path], capture_output=True, text=True)
-        if out.returncode != 0:
-            continue  # a program the generator got wrong (the differential runner skips it too)
-        for mark in marks[0]:
-            name, want = mark.split("=")
-            marked += 1
-            lines = [l for l in out.stdout.splitlines() if re.match(rf"\s*phase {name}\[", l)]
-            got = {"yes" if "; jumps over steps whose" in l else "no" for l in lines}
-            if got != {want}:
-                print(f"{path}: expected phase {name} to jump: {want}; omen emit --ir says: {lines}")
-                bad += 1
-    if marked == 0:
-        print("check_hazards.py: no file is marked `// hazards:`; the generator lost its hazard phases")
-        return 1
-    print(f"check_hazards.py: {marked - bad} of {marked} hazard phases decided as generated")
-    return 1 if bad else 0
+    for mark in marks.split():
+        name, want = mark.split("=")
+        marked += 1
+        lines = [l for l in out.stdout.splitlines() if re.match(rf"\s*phase {name}\[", l)]
+        got = {"yes" if "; jumps over steps whose" in l else "no" for l in lines}
+        if got != {want}:
+            print(f"{path}: expected phase {name} to jump: {want}; omen emit --ir says: {lines}")
+            bad += 1
+    return marked, bad
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(check_marked("check_hazards.py", "hazards", "hazard phases", check))

@@ -79,24 +79,36 @@ TEST(ExpectationTest, SequencesHoldTheirEstimateAndNarrow) {
   EXPECT_LT(m.high - m.low, 4 * 1.96 * 2 / 100.0);
 }
 
-// Coverage under optional stopping: the fraction of simulated runs in which the sequence
-// leaves the true value at some look (of many) stays below alpha.
-TEST(ExpectationTest, BernoulliSequenceCoversAtEveryLook) {
-  const double p = 0.3, alpha = 0.05;
+// Of `runs` simulated runs of Bernoulli(p) trials (seed 7), looked at after 16, 32, …, 4096
+// trials, how many an interval left at some look: `misses(s, n)` says whether the interval
+// after s successes in n trials excludes p.
+template <typename Misses>
+int runsMissedAtSomeLook(double p, int runs, Misses misses) {
   std::mt19937_64 rng(7);
   std::bernoulli_distribution draw(p);
-  int missed = 0, runs = 600;
+  int missed = 0;
   for (int run = 0; run < runs; ++run) {
     uint64_t s = 0, n = 0;
     for (uint64_t look = 16; look <= 4096; look *= 2) {
       for (; n < look; ++n) s += draw(rng);
-      SequenceInterval c = bernoulliSequence(s, n, alpha);
-      if (c.low > p || c.high < p) {
+      if (misses(s, n)) {
         ++missed;
         break;
       }
     }
   }
+  return missed;
+}
+
+// Coverage under optional stopping: the fraction of simulated runs in which the sequence
+// leaves the true value at some look (of many) stays below alpha.
+TEST(ExpectationTest, BernoulliSequenceCoversAtEveryLook) {
+  const double p = 0.3, alpha = 0.05;
+  const int runs = 600;
+  int missed = runsMissedAtSomeLook(p, runs, [&](uint64_t s, uint64_t n) {
+    SequenceInterval c = bernoulliSequence(s, n, alpha);
+    return c.low > p || c.high < p;
+  });
   EXPECT_LE(missed, static_cast<int>(alpha * runs)) << missed << " of " << runs;
 }
 
@@ -104,21 +116,12 @@ TEST(ExpectationTest, BernoulliSequenceCoversAtEveryLook) {
 // at as often, leaves the true value in far more than 5% of the runs.
 TEST(ExpectationTest, PeekingAtAFixedIntervalWouldNot) {
   const double p = 0.3, alpha = 0.05;
-  std::mt19937_64 rng(7);
-  std::bernoulli_distribution draw(p);
-  int missed = 0, runs = 600;
-  for (int run = 0; run < runs; ++run) {
-    uint64_t s = 0, n = 0;
-    for (uint64_t look = 16; look <= 4096; look *= 2) {
-      for (; n < look; ++n) s += draw(rng);
-      double estimate = static_cast<double>(s) / static_cast<double>(n);
-      double half = 1.96 * std::sqrt(estimate * (1 - estimate) / static_cast<double>(n));
-      if (estimate - half > p || estimate + half < p) {
-        ++missed;
-        break;
-      }
-    }
-  }
+  const int runs = 600;
+  int missed = runsMissedAtSomeLook(p, runs, [&](uint64_t s, uint64_t n) {
+    double estimate = static_cast<double>(s) / static_cast<double>(n);
+    double half = 1.96 * std::sqrt(estimate * (1 - estimate) / static_cast<double>(n));
+    return estimate - half > p || estimate + half < p;
+  });
   EXPECT_GT(missed, static_cast<int>(2 * alpha * runs)) << missed << " of " << runs;
 }
 

@@ -137,5 +137,20 @@ TEST(RuntimeError, Categorical) {
             "categorical weight 2 is negative (-0.1)");
 }
 
+// A report's non-finite value points at the report; a kernel's error at its statement; a
+// report index out of range (a stale error) falls back to the statement.
+TEST(RuntimeError, SiteOfTheReportOverTheStatement) {
+  const uint32_t reportSites[] = {40, 41};
+  auto siteOf = [&](size_t r) { return reportSites[r]; };
+  RunError kernel;
+  kernel.error.site = 7;
+  EXPECT_EQ(errorSite(kernel, 2, siteOf), 7u);
+  RunError report = kernel;
+  report.report = 1;
+  EXPECT_EQ(errorSite(report, 2, siteOf), 41u);
+  report.report = 2;
+  EXPECT_EQ(errorSite(report, 2, siteOf), 7u);
+}
+
 }  // namespace
 }  // namespace omen::rt

@@ -13,11 +13,15 @@ exits 1 if any failed.
 import csv
 import io
 import json
+import os
 import re
 import signal
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Inputs"))
+from sigint import interrupt  # noqa: E402
 
 omen, slow, slow_exact = sys.argv[1], sys.argv[2], sys.argv[3]
 ANALYSES = [
@@ -142,16 +146,8 @@ for name, args, delay in ANALYSES:
             print("%s %s: FAILED: ended before the signal (status %d); make it heavier" % (name, fmt, proc.returncode))
             failed.append("%s %s" % (name, fmt))
             continue
-        proc.send_signal(signal.SIGINT)
-        sent = time.monotonic()
-        try:
-            out, err = proc.communicate(timeout=KILL_AFTER.get(name, 30))
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            out, err = proc.communicate()
-        waited = time.monotonic() - sent
+        out, err, waited = interrupt(proc, timeout=KILL_AFTER.get(name, 30))
         slowest = max(slowest, waited)
-        out, err = out.decode(), err.decode()
         problems = []
         if proc.returncode != 130:
             problems.append("status %d, not 130" % proc.returncode)
