@@ -36,7 +36,7 @@ stage() {
 stage setup scripts/setup.sh
 stage build scripts/build.sh
 stage run-example build/bin/omen run examples/online_learning.omen
-stage ctest ctest --test-dir build --output-on-failure
+stage ctest ctest --test-dir build -j"${OMEN_JOBS:-2}" --output-on-failure
 stage editor-test scripts/editor-test.sh
 stage sanitize-build scripts/sanitize.sh build
 stage sanitize-test scripts/sanitize.sh test
