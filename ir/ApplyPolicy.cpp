@@ -75,9 +75,7 @@ Scenario copyScenario(const Scenario& s) {
   out.slots = s.slots;
   out.events = s.events;
   out.trialInit = cloneBlock(s.trialInit);
-  for (const Phase& p : s.phases)
-    out.phases.push_back({p.name, p.form, copy(p.count), copy(p.cond), copy(p.limit), cloneBlock(p.body), p.site,
-                          p.skipQuiescent, p.quiescence, p.jumpsHazards, p.hazardSites, p.hazards});
+  for (const Phase& p : s.phases) out.phases.push_back(clonePhase(p));
   for (const Report& r : s.reports) out.reports.push_back({r.kind, r.label, copy(r.value), copy(r.given), r.site, r.levels});
   out.runsInLanes = s.runsInLanes;
   out.trialLanes = s.trialLanes;

@@ -100,6 +100,10 @@ struct Phase {
   std::string hazards;
 };
 
+/// A deep copy of `p`, its decisions (quiescence, hazards) included: one place that knows
+/// every field, for the passes and keys that copy a scenario.
+Phase clonePhase(const Phase& p);
+
 enum class ReportKind : uint8_t { Probability, Mean, Quantiles };
 
 /// Evaluated at trial end: `given` first (absent: always 1); `value` only where given holds.

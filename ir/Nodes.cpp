@@ -176,6 +176,12 @@ Block cloneBlock(const Block& b) {
   return c;
 }
 
+Phase clonePhase(const Phase& p) {
+  auto copy = [](const ExprPtr& e) { return e ? e->clone() : nullptr; };
+  return {p.name, p.form, copy(p.count), copy(p.cond), copy(p.limit), cloneBlock(p.body), p.site,
+          p.skipQuiescent, p.quiescence, p.jumpsHazards, p.hazardSites, p.hazards};
+}
+
 StmtPtr Stmt::clone() const {
   auto c = std::make_unique<Stmt>(kind);
   c->index = index, c->site = site, c->aux = aux;

@@ -74,19 +74,7 @@ NormalizedScenario normalizeScenario(const ir::Module& program, const ir::Scenar
   s.trialInit = ir::cloneBlock(scenario.trialInit);
   renumber.block(s.trialInit);
   for (const ir::Phase& p : scenario.phases) {
-    ir::Phase q;
-    q.name = p.name;
-    q.form = p.form;
-    q.count = p.count ? p.count->clone() : nullptr;
-    q.cond = p.cond ? p.cond->clone() : nullptr;
-    q.limit = p.limit ? p.limit->clone() : nullptr;
-    q.body = ir::cloneBlock(p.body);
-    q.site = p.site;
-    q.skipQuiescent = p.skipQuiescent;
-    q.quiescence = p.quiescence;
-    q.jumpsHazards = p.jumpsHazards;
-    q.hazardSites = p.hazardSites;
-    q.hazards = p.hazards;
+    ir::Phase q = ir::clonePhase(p);
     renumber.site(q.site);
     renumber.maybe(q.count);
     renumber.maybe(q.cond);
